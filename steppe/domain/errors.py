@@ -1,0 +1,44 @@
+"""Steppe's one exception hierarchy.
+
+::
+
+    SteppeError
+    ├── RegistryError        packaged reference data is inconsistent or missing
+    ├── StoreError           the DuckDB store cannot be opened or migrated
+    │   └── SchemaVersionError   the store was written by a newer Steppe
+    ├── IngestError          a whole input cannot be read (bad records are quarantined instead)
+    │   └── UnknownFormatError   the requested or detected format is not supported
+    └── IndicatorError       an indicator cannot be computed from what is in the store
+
+Malformed *records* never raise: they are counted and kept in the ``quarantine`` table.
+"""
+
+from __future__ import annotations
+
+
+class SteppeError(Exception):
+    """Base class of every error Steppe raises on purpose."""
+
+
+class RegistryError(SteppeError):
+    """The packaged registry (actors, aliases, leaders, memberships) is inconsistent."""
+
+
+class StoreError(SteppeError):
+    """The store cannot be opened, migrated or written."""
+
+
+class SchemaVersionError(StoreError):
+    """The store's schema is newer than this version of Steppe understands."""
+
+
+class IngestError(SteppeError):
+    """An input file as a whole cannot be ingested (missing, unreadable, unknown layout)."""
+
+
+class UnknownFormatError(IngestError):
+    """The input format is not one Steppe reads."""
+
+
+class IndicatorError(SteppeError):
+    """An indicator cannot be computed."""

@@ -1,0 +1,170 @@
+"""What every ingester shares: input files (plain, .gz, .zip), file hashes, the ingest log,
+quarantine rows, and the report each run returns."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import duckdb
+
+from steppe.domain.errors import IngestError
+from steppe.store import Store, scalar
+
+ProgressFn = Callable[[float], None]
+"""Called with the fraction (0..1) of the current file done."""
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """Outcome of ingesting one file.
+
+    >>> IngestReport("a.tsv", "gdelt1", 10, 2, 1).summary()
+    'a.tsv: 10 loaded / 2 duplicate / 1 quarantined'
+    """
+
+    file: str
+    origin: str
+    loaded: int
+    duplicate: int
+    quarantined: int
+    skipped: bool = False
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        note = " (already ingested)" if self.skipped else ""
+        return (f"{self.file}: {self.loaded} loaded / {self.duplicate} duplicate / "
+                f"{self.quarantined} quarantined{note}")
+
+
+def sha256_file(path: Path, chunk: int = 1 << 22) -> str:
+    """SHA-256 of a file's bytes, read in chunks (bounded memory)."""
+    return fingerprint(path, chunk)[0]
+
+
+def fingerprint(path: Path, chunk: int = 1 << 22) -> tuple[str, int]:
+    """SHA-256 of the file's bytes and the number of non-empty lines of its content
+    (decompressed for .gz), in one streaming pass of bounded memory."""
+    digest = hashlib.sha256()
+    lines, last, blank = 0, b"\n", 0
+    with path.open("rb") as raw:
+        content = gzip.GzipFile(fileobj=_Tee(raw, digest)) if path.suffix == ".gz" else None
+        source = content or raw
+        while block := source.read(chunk):
+            if content is None:
+                digest.update(block)
+            lines += block.count(b"\n")
+            blank += block.count(b"\n\n") + (block[:1] == b"\n" and last == b"\n")
+            blank += block.count(b"\n\r\n")
+            last = block[-1:]
+        if content is not None:
+            while raw.read(chunk):
+                pass
+    if last not in (b"\n", b""):
+        lines += 1
+    return digest.hexdigest(), lines - blank
+
+
+class _Tee:
+    """A read-only file wrapper that feeds every byte read into a hash."""
+
+    def __init__(self, raw: BinaryIO, digest: Any) -> None:
+        self.raw, self.digest = raw, digest
+
+    def read(self, size: int = -1) -> bytes:
+        block = self.raw.read(size)
+        self.digest.update(block)
+        return block
+
+
+@contextmanager
+def readable(path: Path) -> Iterator[list[tuple[str, Path]]]:
+    """The data files inside ``path``: itself for plain and .gz files, the members for .zip
+    (extracted to a temporary folder, streamed, removed afterwards). Yields
+    ``(display_name, path)`` pairs."""
+    if not path.exists():
+        raise IngestError(f"{path}: no such file")
+    if not path.is_file():
+        raise IngestError(f"{path}: not a file")
+    if path.suffix.lower() != ".zip":
+        yield [(str(path), path)]
+        return
+    tmp = Path(tempfile.mkdtemp(prefix="steppe-zip-"))
+    try:
+        try:
+            archive = zipfile.ZipFile(path)
+        except zipfile.BadZipFile as exc:
+            raise IngestError(f"{path}: not a readable zip archive ({exc})") from exc
+        members = []
+        with archive:
+            for info in archive.infolist():
+                if info.is_dir():
+                    continue
+                target = tmp / Path(info.filename).name
+                with archive.open(info) as src, target.open("wb") as dst:
+                    shutil.copyfileobj(src, dst, 1 << 22)
+                members.append((f"{path}!{info.filename}", target))
+        yield members
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def already_ingested(store: Store, sha: str, origin: str) -> bool:
+    return bool(scalar(store.con, "SELECT count(*) FROM ingest_log WHERE sha256 = ? AND "
+                       "origin = ?", [sha, origin]))
+
+
+def seen_file(store: Store, file: str, origin: str) -> bool:
+    return bool(scalar(store.con, "SELECT count(*) FROM ingest_log WHERE file = ? AND "
+                       "origin = ?", [file, origin]))
+
+
+def log_ingest(store: Store, report: IngestReport, sha: str, started: datetime) -> None:
+    with store.transaction() as con:
+        con.execute(
+            "INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, now())",
+            [report.file, sha, report.origin, report.loaded, report.duplicate,
+             report.quarantined, started],
+        )
+
+
+QUARANTINE_DEDUP = """
+INSERT INTO quarantine
+SELECT q.* FROM {source} q
+WHERE NOT EXISTS (
+    SELECT 1 FROM quarantine o
+    WHERE o.file = q.file AND o.record IS NOT DISTINCT FROM q.record AND o.reason = q.reason
+)
+"""
+"""Insert quarantine rows from ``source`` unless the same (file, record, reason) is there."""
+
+
+def remove_new_duplicates(con: duckdb.DuckDBPyConnection, first_rowid: int) -> int:
+    """Delete events appended at or after ``first_rowid`` whose ``event_id`` was already in
+    the table, or repeats an earlier appended row; return how many went.
+
+    Appending first and removing afterwards lets DuckDB plan the check between two tables of
+    known size, instead of a join against a CSV scan whose size it cannot estimate.
+    """
+    gone = 0
+    if scalar(con, f"SELECT count(*) FROM events WHERE rowid < {first_rowid}"):
+        gone += int(scalar(con, f"""
+            DELETE FROM events WHERE rowid >= {first_rowid} AND event_id IN (
+                SELECT event_id FROM events WHERE rowid < {first_rowid})"""))
+    if scalar(con, f"SELECT count(*) - count(DISTINCT event_id) FROM events "
+                   f"WHERE rowid >= {first_rowid}"):
+        gone += int(scalar(con, f"""
+            DELETE FROM events WHERE rowid IN (
+                SELECT rowid FROM (
+                    SELECT rowid, row_number() OVER (PARTITION BY event_id ORDER BY rowid) AS k
+                    FROM events WHERE rowid >= {first_rowid}) WHERE k > 1)"""))
+    return gone

@@ -1,0 +1,91 @@
+"""Resolve names to actor codes: official and common names, transliterations, demonyms,
+capitals and seats used as metonyms, and office holders during their terms."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from steppe.domain.models import Alias, Period
+from steppe.registry.loader import Registry
+
+_FOLD = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss",
+                       "’": "'", "ʻ": "'", "ʼ": "'", "‘": "'", "`": "'"})
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_POSSESSIVE = re.compile(r"'s\b")
+
+
+def normalise(name: str) -> str:
+    """Fold a surface form for lookup: case, diacritics, punctuation, possessives, "the".
+
+    >>> normalise("the Kremlin's")
+    'kremlin'
+    >>> normalise("İlham Əliyev")
+    'ilham eliyev'
+    """
+    text = unicodedata.normalize("NFKD", name.translate(_FOLD))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = _NON_WORD.sub(" ", _POSSESSIVE.sub("", text).replace("'", "")).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+@dataclass(frozen=True)
+class Match:
+    """One way a name resolves: the actor, how (alias kind) and when it holds."""
+
+    code: str
+    kind: str
+    valid: Period
+    alias: str
+
+
+class Gazetteer:
+    """Name → actor-code lookup with validity dates.
+
+    >>> gaz = Gazetteer.from_registry()
+    >>> gaz.resolve("the Kremlin"), gaz.resolve("Tokayev", on=date(2023, 5, 1))
+    ('RUS', 'KAZ')
+    """
+
+    def __init__(self, aliases: list[Alias]) -> None:
+        self._index: dict[str, list[Match]] = defaultdict(list)
+        for a in aliases:
+            key = normalise(a.alias)
+            if key:
+                self._index[key].append(Match(a.code, a.kind, a.valid, a.alias))
+
+    @classmethod
+    def from_registry(cls, registry: Registry | None = None) -> Gazetteer:
+        reg = registry or Registry.load()
+        aliases = list(reg.aliases)
+        for actor in reg.actors:
+            aliases.append(Alias(actor.name, actor.code, "name", source=actor.source))
+            aliases.append(Alias(actor.code, actor.code, "code", source=actor.source))
+        for leader in reg.leaders:
+            for form in (leader.person, *leader.variants):
+                aliases.append(Alias(form, leader.code, "leader", leader.term, leader.source))
+        return cls(aliases)
+
+    def __contains__(self, name: str) -> bool:
+        return normalise(name) in self._index
+
+    def matches(self, name: str, on: date | None = None) -> list[Match]:
+        """Every match of ``name``; with ``on``, only those valid that day."""
+        found = self._index.get(normalise(name), [])
+        return [m for m in found if on is None or m.valid.contains(on)]
+
+    def resolve(self, name: str, on: date | None = None) -> str | None:
+        """The one actor ``name`` denotes (on date ``on``), or ``None`` if unknown or ambiguous.
+
+        Dated aliases (leaders, renamed capitals) count only inside their validity when
+        ``on`` is given; without a date, an alias resolves if all its matches agree.
+        """
+        codes = {m.code for m in self.matches(name, on)}
+        return codes.pop() if len(codes) == 1 else None
+
+    def keys(self) -> list[str]:
+        """All normalised surface forms (for phrase matchers)."""
+        return list(self._index)

@@ -1,0 +1,77 @@
+"""Named schema migrations. Append new ones; never edit a landed migration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+_INITIAL = """
+CREATE TABLE actors (
+    code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+    iso3 VARCHAR, iso2 VARCHAR, cameo VARCHAR, cow_code INTEGER, region VARCHAR,
+    pole VARCHAR, lat DOUBLE, lon DOUBLE, source VARCHAR NOT NULL
+);
+CREATE TABLE aliases (
+    alias VARCHAR NOT NULL, norm VARCHAR NOT NULL, code VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+    valid_from DATE, valid_to DATE, source VARCHAR NOT NULL
+);
+CREATE TABLE leaders (
+    person VARCHAR NOT NULL, code VARCHAR NOT NULL, role VARCHAR NOT NULL,
+    start_date DATE, end_date DATE, source VARCHAR NOT NULL
+);
+CREATE TABLE memberships (
+    member VARCHAR NOT NULL, org VARCHAR NOT NULL, role VARCHAR NOT NULL,
+    start_date DATE, end_date DATE, source VARCHAR NOT NULL
+);
+CREATE TABLE actor_codes (
+    system VARCHAR NOT NULL, raw VARCHAR NOT NULL, code VARCHAR NOT NULL
+);
+CREATE TABLE event_codes (
+    code VARCHAR PRIMARY KEY, description VARCHAR, goldstein DOUBLE, plover VARCHAR,
+    quad_class TINYINT
+);
+CREATE TABLE ties (
+    period VARCHAR NOT NULL, a VARCHAR NOT NULL, b VARCHAR NOT NULL, channel VARCHAR NOT NULL,
+    value DOUBLE, unit VARCHAR, source VARCHAR NOT NULL
+);
+CREATE TABLE documents (
+    doc_id VARCHAR PRIMARY KEY, source VARCHAR, url VARCHAR, title VARCHAR,
+    published_at TIMESTAMP, text VARCHAR, ingested_at TIMESTAMP
+);
+CREATE TABLE events (
+    event_id VARCHAR NOT NULL, date DATE NOT NULL,
+    source_actor VARCHAR, target_actor VARCHAR, source_agent VARCHAR, target_agent VARCHAR,
+    source_raw VARCHAR, target_raw VARCHAR,
+    cameo VARCHAR NOT NULL, plover VARCHAR, quad_class TINYINT, goldstein DOUBLE,
+    mentions INTEGER, tone DOUBLE, origin VARCHAR NOT NULL, doc_id VARCHAR, sentence VARCHAR,
+    confidence DOUBLE, url VARCHAR
+);
+CREATE TABLE quarantine (
+    origin VARCHAR NOT NULL, file VARCHAR NOT NULL, record BIGINT, reason VARCHAR NOT NULL,
+    raw VARCHAR, "at" TIMESTAMP NOT NULL
+);
+CREATE TABLE ingest_log (
+    file VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, origin VARCHAR NOT NULL,
+    ok BIGINT NOT NULL, duplicate BIGINT NOT NULL, bad BIGINT NOT NULL,
+    started TIMESTAMP NOT NULL, finished TIMESTAMP NOT NULL
+);
+CREATE TABLE indicators (
+    name VARCHAR NOT NULL, actor VARCHAR NOT NULL, partner VARCHAR, period VARCHAR NOT NULL,
+    period_start DATE NOT NULL, value DOUBLE, lo DOUBLE, hi DOUBLE, n BIGINT,
+    method VARCHAR NOT NULL, computed_at TIMESTAMP NOT NULL
+);
+CREATE TABLE scenario_runs (
+    run_id VARCHAR PRIMARY KEY, scenario VARCHAR NOT NULL, seed BIGINT, params JSON,
+    outcome JSON, created_at TIMESTAMP NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial_canonical_tables", _INITIAL),)
+"""Every migration, in order. ``schema_migrations`` records which have run."""
