@@ -1,1 +1,77 @@
-"""Steppe."""
+"""Steppe: model and measure geopolitical realignment in Central Asia.
+
+>>> import steppe
+>>> with steppe.Store(":memory:") as store:
+...     _ = steppe.install_registry(store)
+...     reports = steppe.ingest_events(store, [steppe.data_path(*steppe.DEMO_EVENTS)], "icews")
+...     _ = steppe.measure(store)
+...     len(steppe.read.indicators(store, "multivector", actor="KAZ")) > 10
+True
+"""
+
+from steppe.domain.codes import FOCAL_STATES, POLES
+from steppe.domain.errors import (
+    IndicatorError,
+    IngestError,
+    RegistryError,
+    SchemaVersionError,
+    SteppeError,
+    StoreError,
+    UnknownFormatError,
+)
+from steppe.domain.models import Actor, Alias, Leader, Membership, Period
+from steppe.indicators.multivector import multivector_index, multivector_table
+from steppe.ingest.base import IngestReport
+from steppe.ingest.synth import write_gdelt
+from steppe.pipeline import (
+    DEMO_EVENTS,
+    EVENT_FORMATS,
+    DemoResult,
+    StageError,
+    ingest_events,
+    measure,
+    run_demo,
+)
+from steppe.registry import Gazetteer, Registry, data_path
+from steppe.report import write_report
+from steppe.store import Store, default_db_path, read
+from steppe.store.reference import install_registry
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEMO_EVENTS",
+    "EVENT_FORMATS",
+    "FOCAL_STATES",
+    "POLES",
+    "Actor",
+    "Alias",
+    "DemoResult",
+    "Gazetteer",
+    "IndicatorError",
+    "IngestError",
+    "IngestReport",
+    "Leader",
+    "Membership",
+    "Period",
+    "Registry",
+    "RegistryError",
+    "SchemaVersionError",
+    "StageError",
+    "SteppeError",
+    "Store",
+    "StoreError",
+    "UnknownFormatError",
+    "__version__",
+    "data_path",
+    "default_db_path",
+    "ingest_events",
+    "install_registry",
+    "measure",
+    "multivector_index",
+    "multivector_table",
+    "read",
+    "run_demo",
+    "write_gdelt",
+    "write_report",
+]

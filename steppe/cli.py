@@ -1,0 +1,299 @@
+"""The ``steppe`` command: a thin layer over the public API. Each command opens the store,
+calls one API function and prints the result (a rich table, or JSON with ``--json``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+import steppe
+from steppe.domain.errors import SteppeError
+from steppe.ingest.base import ProgressFn
+
+app = typer.Typer(help="Steppe: model and measure geopolitical realignment in Central Asia.",
+                  no_args_is_help=True, add_completion=False)
+ingest_app = typer.Typer(help="Load data into the store.", no_args_is_help=True)
+synth_app = typer.Typer(help="Write deterministic synthetic input files.", no_args_is_help=True)
+app.add_typer(ingest_app, name="ingest")
+app.add_typer(synth_app, name="synth")
+
+console = Console()
+err = Console(stderr=True)
+_state: dict[str, Path] = {}
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+@app.callback()
+def main(db: Annotated[Path | None, typer.Option(
+        "--db", envvar="STEPPE_DB", help="Store path (env STEPPE_DB).")] = None) -> None:
+    """Steppe command line. Global option: --db PATH (default ./steppe.duckdb)."""
+    _state["db"] = db or steppe.default_db_path()
+
+
+@contextmanager
+def _store(read_only: bool = False) -> Iterator[steppe.Store]:
+    path = _state.get("db", steppe.default_db_path())
+    if read_only and not path.exists():
+        _fail(f"no store at {path}; run 'steppe ingest' or 'steppe demo' first")
+    try:
+        store = steppe.Store(path, read_only=read_only)
+    except SteppeError as exc:
+        _fail(str(exc))
+    try:
+        yield store
+    except SteppeError as exc:
+        _fail(str(exc))
+    finally:
+        store.close()
+
+
+def _fail(message: str) -> None:
+    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+def _json_default(value: Any) -> str:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def _emit(rows: Sequence[dict[str, Any]], as_json: bool, columns: Sequence[str],
+          title: str | None = None) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(list(rows), default=_json_default, ensure_ascii=False) + "\n")
+        return
+    table = Table(title=title, show_lines=False)
+    for col in columns:
+        table.add_column(col)
+    for row in rows:
+        table.add_row(*("" if row.get(c) is None else
+                        f"{row[c]:.4f}" if isinstance(row.get(c), float) else str(row[c])
+                        for c in columns))
+    console.print(table)
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[str], ProgressFn]]:
+    bar = Progress(TextColumn("{task.description}"), BarColumn(),
+                   TextColumn("{task.percentage:>3.0f}%"), TimeElapsedColumn(), console=err,
+                   transient=False, disable=not err.is_terminal)
+
+    def for_file(name: str) -> ProgressFn:
+        task = bar.add_task(Path(name).name, total=1.0)
+        return lambda fraction: bar.update(task, completed=fraction)
+
+    with bar:
+        yield for_file
+
+
+@app.command()
+def actors(kind: Annotated[str | None, typer.Option(help="state, power, bloc, organisation "
+                                                         "or format")] = None,
+           as_json: JsonOpt = False) -> None:
+    """List actors with their ISO3, CAMEO and COW codes.
+
+    Example: steppe actors --kind power --json
+    """
+    with _store() as store:
+        if not store.count("actors"):
+            steppe.install_registry(store)
+        rows = steppe.read.actors(store, kind)
+    _emit(rows, as_json, ["code", "name", "kind", "iso3", "cameo", "cow_code", "pole", "region"],
+          "Actors")
+
+
+@app.command()
+def memberships(actor: Annotated[str | None, typer.Option(help="member code")] = None,
+                org: Annotated[str | None, typer.Option(help="organisation code")] = None,
+                on: Annotated[str | None, typer.Option(help="only those in force on YYYY-MM-DD")
+                              ] = None,
+                as_json: JsonOpt = False) -> None:
+    """List memberships with role and dates.
+
+    Example: steppe memberships --actor KAZ --on 2024-01-01
+    """
+    day = _parse_date(on) if on else None
+    with _store() as store:
+        if not store.count("actors"):
+            steppe.install_registry(store)
+        rows = steppe.read.memberships(store, actor=actor, org=org, on=day)
+    _emit(rows, as_json, ["member", "org", "role", "start_date", "end_date"], "Memberships")
+
+
+@app.command()
+def resolve(name: str, on: Annotated[str | None, typer.Option(help="date YYYY-MM-DD")] = None,
+            as_json: JsonOpt = False) -> None:
+    """Resolve a name (country, demonym, capital, leader...) to an actor code.
+
+    Example: steppe resolve "Tokayev" --on 2023-05-01
+    """
+    gaz = steppe.Gazetteer.from_registry()
+    day = _parse_date(on) if on else None
+    rows = [{"name": name, "on": day, "code": gaz.resolve(name, day)}] + [
+        {"name": m.alias, "on": day, "code": m.code, "kind": m.kind,
+         "from": m.valid.start, "to": m.valid.end} for m in gaz.matches(name, day)]
+    if as_json:
+        _emit(rows[:1] + rows[1:], True, [])
+        return
+    console.print(f"{name!r} -> [bold]{rows[0]['code'] or 'unresolved'}[/bold]")
+    _emit(rows[1:], False, ["name", "code", "kind", "from", "to"], "Matches")
+
+
+@ingest_app.command("events")
+def ingest_events(files: Annotated[list[Path], typer.Argument(help="files (.gz and .zip too)")],
+                  fmt: Annotated[str, typer.Option("--format", help="gdelt1, gdelt2, icews or "
+                                                   "gdelt-csv")] = "gdelt1",
+                  as_json: JsonOpt = False) -> None:
+    """Ingest event files; malformed rows go to quarantine, re-runs add nothing.
+
+    Example: steppe ingest events --format gdelt1 20240101.export.CSV.zip
+    """
+    with _store() as store, _progress() as progress:
+        reports = steppe.ingest_events(store, files, fmt, progress)
+    rows = [r.__dict__ for r in reports]
+    if as_json:
+        _emit(rows, True, [])
+        return
+    for r in reports:
+        console.print(r.summary(), highlight=False, soft_wrap=True)
+    total = [sum(getattr(r, k) for r in reports) for k in ("loaded", "duplicate", "quarantined")]
+    console.print(f"{total[0]} loaded / {total[1]} duplicate / {total[2]} quarantined",
+                  highlight=False)
+
+
+@synth_app.command("gdelt")
+def synth_gdelt(out: Path, rows: Annotated[int, typer.Option(min=1)] = 10_000,
+                seed: int = 0, version: Annotated[int, typer.Option(min=1, max=2)] = 1) -> None:
+    """Write a deterministic synthetic GDELT 1.0 or 2.0 file (.gz if the name says so).
+
+    Example: steppe synth gdelt --rows 100000 --seed 7 /tmp/synthetic.tsv
+    """
+    path = steppe.write_gdelt(out, rows=rows, seed=seed, version=version)
+    console.print(f"wrote {rows} GDELT {version}.0 rows to {path}", highlight=False)
+
+
+@app.command()
+def measure(freq: Annotated[str, typer.Option(help="quarter or year")] = "quarter",
+            method: Annotated[str, typer.Option(help="hhi or entropy")] = "hhi",
+            seed: int = 0) -> None:
+    """Compute the indicators from the store's events and store them.
+
+    Example: steppe measure --freq year --method entropy
+    """
+    with _store() as store:
+        counts = steppe.measure(store, freq=freq, method=method, seed=seed)
+    for name, n in counts.items():
+        console.print(f"{name}: {n} rows", highlight=False)
+
+
+@app.command()
+def indicators(name: Annotated[str, typer.Option(help="indicator name, e.g. multivector")
+                               ] = "multivector",
+               actor: Annotated[str | None, typer.Option(help="actor code")] = None,
+               partner: Annotated[str | None, typer.Option(help="partner or pole")] = None,
+               as_json: JsonOpt = False) -> None:
+    """List stored indicator values.
+
+    Example: steppe indicators --name multivector --actor KAZ --json
+    """
+    with _store(read_only=True) as store:
+        rows = steppe.read.indicators(store, name, actor, partner)
+        if not rows and name not in steppe.read.indicator_names(store):
+            _fail(f"no indicator {name!r} in the store; run 'steppe measure' "
+                  f"(known: {', '.join(steppe.read.indicator_names(store)) or 'none'})")
+    _emit(rows, as_json, ["actor", "partner", "period", "value", "lo", "hi", "n"], name)
+
+
+@app.command()
+def quarantine(limit: Annotated[int, typer.Option(min=1)] = 50,
+               file: Annotated[str | None, typer.Option(help="only this file")] = None,
+               as_json: JsonOpt = False) -> None:
+    """List quarantined records with file, line and reason.
+
+    Example: steppe quarantine --limit 10
+    """
+    with _store(read_only=True) as store:
+        rows = steppe.read.quarantine(store, limit, file)
+    _emit(rows, as_json, ["file", "record", "reason"], "Quarantine")
+
+
+@app.command()
+def info(as_json: JsonOpt = False) -> None:
+    """Show the store's schema version and table sizes.
+
+    Example: steppe info --json
+    """
+    with _store(read_only=True) as store:
+        summary = steppe.read.summary(store)
+    if as_json:
+        sys.stdout.write(json.dumps(summary, default=_json_default) + "\n")
+        return
+    console.print(f"{summary['path']} (schema v{summary['schema_version']})", highlight=False)
+    _emit([{"table": t, "rows": n} for t, n in summary["tables"].items()], False,
+          ["table", "rows"])
+
+
+@app.command()
+def report(out: Annotated[Path, typer.Option(help="HTML file to write")] = Path(
+        "out/report.html")) -> None:
+    """Write the self-contained HTML report from the store.
+
+    Example: steppe report --out out/report.html
+    """
+    with _store(read_only=True) as store:
+        path = steppe.write_report(store, out)
+    console.print(f"wrote {path}", highlight=False)
+
+
+@app.command()
+def demo(out: Annotated[Path, typer.Option(help="output folder")] = Path("out"),
+         seed: int = 0) -> None:
+    """Run the main job on bundled data: fresh store, indicators, out/report.html.
+
+    Example: steppe demo --out out/
+    """
+    try:
+        with _progress() as progress:
+            result = steppe.run_demo(out, progress, seed=seed)
+    except SteppeError as exc:
+        _fail(str(exc))
+    for r in result.ingested:
+        console.print(r.summary(), highlight=False, soft_wrap=True)
+    with steppe.Store(result.store_path, read_only=True) as store:
+        rows = []
+        for code in steppe.FOCAL_STATES:
+            series = steppe.read.indicators(store, "multivector", actor=code)
+            values = [r["value"] for r in series]
+            latest = series[-1] if series else None
+            rows.append({"state": code, "quarters": len(series),
+                         "mean": sum(values) / len(values) if values else None,
+                         "latest": latest["value"] if latest else None,
+                         "period": latest["period"] if latest else None,
+                         "events": sum(r["n"] for r in series)})
+    _emit(rows, False, ["state", "quarters", "mean", "latest", "period", "events"],
+          "Multivector index (1 = balanced across poles)")
+    console.print(f"store: {result.store_path}\nreport: {result.report_path}", highlight=False)
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        _fail(f"bad date {text!r}: expected YYYY-MM-DD")
+        raise
+
+
+if __name__ == "__main__":
+    app()
