@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import duckdb
+import pyarrow as pa
 
 from steppe.domain.errors import IngestError
 from steppe.store import Store, scalar
@@ -136,6 +137,11 @@ def log_ingest(store: Store, report: IngestReport, sha: str, started: datetime) 
              report.quarantined, started],
         )
 
+
+QUARANTINE_SCHEMA = pa.schema([
+    ("origin", pa.string()), ("file", pa.string()), ("record", pa.int64()),
+    ("reason", pa.string()), ("raw", pa.string()), ("at", pa.timestamp("us"))])
+"""Arrow schema of quarantine rows built in Python."""
 
 QUARANTINE_DEDUP = """
 INSERT INTO quarantine

@@ -4,16 +4,20 @@ file in one streaming pass; rows it cannot type land in ``quarantine`` with line
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from steppe.domain.errors import IngestError, UnknownFormatError
 from steppe.ingest.base import (
     QUARANTINE_DEDUP,
+    QUARANTINE_SCHEMA,
     remove_new_duplicates,
     seen_file,
     IngestReport,
@@ -232,7 +236,8 @@ def _ingest_one(store: Store, display: str, path: Path, fmt: str,
                 raise _AlreadyIngested(lines)
             removed = remove_new_duplicates(con, first_rowid)
             loaded = _scalar(con, "SELECT count(*) FROM events") - before
-            bad = _quarantine_rejects(con, fmt, display)
+            bad = _quarantine_rejects(con, fmt, display, names,
+                                      "," if fmt == "gdelt-csv" else "\t")
     except _AlreadyIngested as skip:
         return IngestReport(display, fmt, 0, skip.lines - header, 0, skipped=True)
     finally:
@@ -247,18 +252,58 @@ def _ingest_one(store: Store, display: str, path: Path, fmt: str,
     return report
 
 
-def _quarantine_rejects(con: duckdb.DuckDBPyConnection, origin: str, display: str) -> int:
-    """Move the CSV reader's rejected lines into ``quarantine``; return how many there were."""
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE _steppe_bad AS "
-        "SELECT ? AS origin, ? AS file, line AS record, "
-        "error_type || coalesce(' in ' || column_name, '') || ': ' || error_message AS reason, "
-        "csv_line AS raw, now()::TIMESTAMP AS at FROM _steppe_rejects",
-        [origin, display])
-    bad = _scalar(con, "SELECT count(*) FROM _steppe_bad")
-    con.execute(QUARANTINE_DEDUP.format(source="_steppe_bad"))
-    con.execute("DROP TABLE _steppe_bad")
-    return bad
+_CAST = re.compile(r'Could not convert string "(?P<value>.*)" to \'(?P<type>[A-Z]+)')
+_TYPE_WORDS = {"DATE": "a YYYYMMDD date", "BIGINT": "an integer", "INTEGER": "an integer",
+               "TINYINT": "an integer", "DOUBLE": "a number", "ENUM": "a CAMEO event code"}
+
+
+def reject_reason(error_type: str, message: str, csv_line: str, names: list[str],
+                  delimiter: str) -> str:
+    """A one-line reason for a line DuckDB's CSV reader rejected.
+
+    DuckDB names the wrong column for cast errors when only some columns are read, so the
+    column is found by locating the offending value in the raw line.
+
+    >>> reject_reason("CAST", 'Could not convert string "2015-13" to \'DATE\'',
+    ...               "1\t2015-13", ["GLOBALEVENTID", "SQLDATE"], "\t")
+    'SQLDATE: "2015-13" is not a YYYYMMDD date'
+    """
+    cast = _CAST.search(message)
+    if error_type == "CAST" and cast:
+        value = cast["value"]
+        fields = csv_line.split(delimiter)
+        typed = [i for i, n in enumerate(names) if n in _TYPES and i < len(fields)]
+        column = next((names[i] for i in typed if fields[i].strip('"') == value), "a column")
+        return f'{column}: "{value}" is not {_TYPE_WORDS.get(cast["type"], cast["type"])}'
+    if error_type in ("MISSING COLUMNS", "TOO MANY COLUMNS"):
+        found = csv_line.count(delimiter) + 1
+        return f"{found} columns, expected {len(names)} ({error_type.lower()})"
+    if error_type == "INVALID ENCODING":
+        return "invalid UTF-8 byte sequence"
+    return f"{error_type.lower()}: {message.splitlines()[0]}"
+
+
+def _quarantine_rejects(con: duckdb.DuckDBPyConnection, origin: str, display: str,
+                        names: list[str], delimiter: str) -> int:
+    """Move the CSV reader's rejected lines into ``quarantine`` (one row per line); return how
+    many lines were rejected."""
+    rows = con.execute("SELECT line, error_type, error_message, csv_line FROM _steppe_rejects "
+                       "ORDER BY line, column_idx NULLS LAST").fetchall()
+    by_line: dict[int, dict[str, Any]] = {}
+    now = datetime.now()
+    for line, error_type, message, csv_line in rows:
+        if line in by_line:
+            continue
+        by_line[line] = {"origin": origin, "file": display, "record": line,
+                         "reason": reject_reason(error_type, message or "", csv_line or "",
+                                                 names, delimiter),
+                         "raw": (csv_line or "")[:4000], "at": now}
+    if by_line:
+        con.register("_steppe_bad", pa.Table.from_pylist(list(by_line.values()),
+                                                         schema=QUARANTINE_SCHEMA))
+        con.execute(QUARANTINE_DEDUP.format(source="_steppe_bad"))
+        con.unregister("_steppe_bad")
+    return len(by_line)
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:

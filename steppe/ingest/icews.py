@@ -20,6 +20,7 @@ import pyarrow as pa
 from steppe.domain.errors import IngestError
 from steppe.ingest.base import (
     QUARANTINE_DEDUP,
+    QUARANTINE_SCHEMA,
     IngestReport,
     ProgressFn,
     already_ingested,
@@ -56,8 +57,6 @@ _SCHEMA = pa.schema([
     ("cameo", pa.string()), ("plover", pa.string()), ("quad_class", pa.int8()),
     ("goldstein", pa.float64()), ("origin", pa.string()),
 ])
-_QSCHEMA = pa.schema([("origin", pa.string()), ("file", pa.string()), ("record", pa.int64()),
-                      ("reason", pa.string()), ("raw", pa.string()), ("at", pa.timestamp("us"))])
 
 
 def sector_agent(sector: str) -> str | None:
@@ -165,7 +164,7 @@ def _ingest_one(store: Store, display: str, path: Path,
         remove_new_duplicates(con, first_rowid)
         loaded = int(scalar(con, "SELECT count(*) FROM events")) - before
         if bad:
-            con.register("_steppe_bad", pa.Table.from_pylist(bad, schema=_QSCHEMA))
+            con.register("_steppe_bad", pa.Table.from_pylist(bad, schema=QUARANTINE_SCHEMA))
             con.execute(QUARANTINE_DEDUP.format(source="_steppe_bad"))
             con.unregister("_steppe_bad")
     if progress:
