@@ -287,8 +287,10 @@ def _quarantine_rejects(con: duckdb.DuckDBPyConnection, origin: str, display: st
                         names: list[str], delimiter: str) -> int:
     """Move the CSV reader's rejected lines into ``quarantine`` (one row per line); return how
     many lines were rejected."""
-    rows = con.execute("SELECT line, error_type, error_message, csv_line FROM _steppe_rejects "
-                       "ORDER BY line, column_idx NULLS LAST").fetchall()
+    rows = con.execute(
+        "SELECT line, error_type, error_message, csv_line FROM _steppe_rejects ORDER BY line, "
+        "error_type NOT IN ('MISSING COLUMNS', 'TOO MANY COLUMNS'), "
+        "error_type != 'INVALID ENCODING', column_idx NULLS LAST").fetchall()
     by_line: dict[int, dict[str, Any]] = {}
     now = datetime.now()
     for line, error_type, message, csv_line in rows:

@@ -1,0 +1,89 @@
+"""The CLI is a thin, scriptable layer: every listing takes --json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import steppe
+from steppe.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "cli.duckdb"
+    monkeypatch.setenv("STEPPE_DB", str(path))
+    return path
+
+
+def run(*args: str) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_actors_json(db: Path) -> None:
+    rows = json.loads(run("actors", "--kind", "power", "--json"))
+    assert {r["code"] for r in rows} == {"RUS", "CHN", "USA", "TUR", "IRN"}
+    assert db.exists()
+
+
+def test_resolve(db: Path) -> None:
+    rows = json.loads(run("resolve", "Tokayev", "--on", "2023-05-01", "--json"))
+    assert rows[0]["code"] == "KAZ"
+    assert "unresolved" in run("resolve", "Tokayev", "--on", "2015-01-01")
+
+
+def test_memberships_on_date(db: Path) -> None:
+    rows = json.loads(run("memberships", "--actor", "KGZ", "--on", "2020-01-01", "--json"))
+    assert "EAEU" in {r["org"] for r in rows}
+
+
+def test_ingest_measure_indicators_flow(db: Path, tmp_path: Path) -> None:
+    synthetic = tmp_path / "g.tsv.gz"
+    assert "wrote 500" in run("synth", "gdelt", "--rows", "500", "--seed", "4", str(synthetic))
+    out = run("ingest", "events", "--format", "gdelt1", str(synthetic))
+    assert "500 loaded / 0 duplicate / 0 quarantined" in out
+    out = run("ingest", "events", "--format", "gdelt1", str(synthetic))
+    assert "0 loaded / 500 duplicate / 0 quarantined" in out
+    run("measure")
+    rows = json.loads(run("indicators", "--name", "multivector", "--actor", "KAZ", "--json"))
+    assert rows and all(0 <= r["value"] <= 1 for r in rows)
+    info = json.loads(run("info", "--json"))
+    assert info["tables"]["events"] == 500
+
+
+def test_global_db_option(tmp_path: Path) -> None:
+    path = tmp_path / "explicit.duckdb"
+    run("--db", str(path), "actors", "--json")
+    assert path.exists()
+
+
+def test_bad_input_gives_one_line_error(db: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("not\tgdelt\n")
+    result = runner.invoke(app, ["ingest", "events", "--format", "gdelt1", str(bad)])
+    assert result.exit_code == 1
+    assert "bad.tsv line 1: 2 columns; GDELT 1.0 has 57 or 58" in result.stderr
+    result = runner.invoke(app, ["indicators", "--name", "nonsense"])
+    assert result.exit_code == 1 and "no indicator 'nonsense'" in result.stderr
+
+
+def test_quarantine_listing(db: Path, tmp_path: Path) -> None:
+    path = steppe.write_gdelt(tmp_path / "g.tsv", rows=5, seed=1)
+    path.write_bytes(path.read_bytes() + b"1\t2\n")
+    assert "5 loaded / 0 duplicate / 1 quarantined" in run(
+        "ingest", "events", "--format", "gdelt1", str(path))
+    rows = json.loads(run("quarantine", "--json"))
+    assert rows[0]["record"] == 6 and "2 columns, expected 58" in rows[0]["reason"]
+
+
+def test_demo(tmp_path: Path) -> None:
+    out = run("demo", "--out", str(tmp_path / "out"))
+    assert "1291 loaded" in out and "KAZ" in out
+    assert (tmp_path / "out" / "report.html").exists()

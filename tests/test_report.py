@@ -1,0 +1,48 @@
+"""The HTML report is one offline file that shows the country table, memberships and series."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import steppe
+from steppe.store.reference import insert_rows
+
+
+class _Refs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.scripts += tag == "script"
+        for key, value in attrs:
+            if key in ("src", "href") and value:
+                self.refs.append(value)
+
+
+def test_report_is_self_contained(store: steppe.Store, tmp_path: Path) -> None:
+    steppe.ingest_events(store, [steppe.data_path(*steppe.DEMO_EVENTS)], "icews")
+    steppe.measure(store)
+    html = steppe.write_report(store, tmp_path / "r.html").read_text()
+    parser = _Refs()
+    parser.feed(html)
+    assert all(not re.match(r"(https?:)?//", ref) for ref in parser.refs)
+    assert "@import" not in html and "url(http" not in html
+    for name in ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan",
+                 "Azerbaijan"):
+        assert f"{name} — multivector index" in html
+    assert "Eurasian Economic Union" in html or "EAEU" in html
+    assert html.count("<svg") == 6 and "<polyline" in html
+
+
+def test_untrusted_text_is_escaped(store: steppe.Store, tmp_path: Path) -> None:
+    insert_rows(store, "ingest_log", [{
+        "file": "<script>alert(1)</script>.tsv", "sha256": "x", "origin": "icews", "ok": 1,
+        "duplicate": 0, "bad": 0, "started": "2024-01-01 00:00:00",
+        "finished": "2024-01-01 00:00:00"}])
+    html = steppe.write_report(store, tmp_path / "r.html").read_text()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
