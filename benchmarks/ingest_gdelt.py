@@ -46,8 +46,9 @@ print(json.dumps({"seconds": seconds, "rows": rows, "loaded": report.loaded,
 
 
 def run(code: str, *args: str) -> dict[str, float]:
-    out = subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True,
-                         text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], check=True, capture_output=True, text=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
@@ -65,8 +66,10 @@ def main() -> int:
         t = time.perf_counter()
         steppe.write_gdelt(path, rows=args.rows, seed=args.seed)
         size_mb = path.stat().st_size / 1e6
-        print(f"synthetic GDELT 1.0 file: {args.rows:,} rows, {size_mb:,.0f} MB "
-              f"(written in {time.perf_counter() - t:.1f} s)")
+        print(
+            f"synthetic GDELT 1.0 file: {args.rows:,} rows, {size_mb:,.0f} MB "
+            f"(written in {time.perf_counter() - t:.1f} s)"
+        )
         pandas_runs, steppe_runs = [], []
         for i in range(args.repeat):
             pandas_runs.append(run(PANDAS, str(path)))
@@ -83,9 +86,11 @@ def main() -> int:
     print(f"{'':34}{'seconds':>9}{'rows/s':>12}{'peak MB':>10}")
     print(f"{'pandas.read_csv (parse only)':34}{p:9.2f}{args.rows / p:12,.0f}{p_mem:10,.0f}")
     print(f"{'steppe ingest (parse..dedupe)':34}{s:9.2f}{args.rows / s:12,.0f}{s_mem:10,.0f}")
-    print(f"ratio steppe/pandas = {ratio:.2f} (target <= 1.00: {'met' if ratio <= 1 else 'MISSED'}"
-          f"); peak memory {s_mem:,.0f} MB (target < 2,048 MB: "
-          f"{'met' if s_mem < 2048 else 'MISSED'}); median of {args.repeat} runs each")
+    print(
+        f"ratio steppe/pandas = {ratio:.2f} (target <= 1.00: {'met' if ratio <= 1 else 'MISSED'}"
+        f"); peak memory {s_mem:,.0f} MB (target < 2,048 MB: "
+        f"{'met' if s_mem < 2048 else 'MISSED'}); median of {args.repeat} runs each"
+    )
     return 0
 
 

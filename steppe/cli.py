@@ -20,8 +20,11 @@ import steppe
 from steppe.domain.errors import SteppeError
 from steppe.ingest.base import ProgressFn
 
-app = typer.Typer(help="Steppe: model and measure geopolitical realignment in Central Asia.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="Steppe: model and measure geopolitical realignment in Central Asia.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 ingest_app = typer.Typer(help="Load data into the store.", no_args_is_help=True)
 synth_app = typer.Typer(help="Write deterministic synthetic input files.", no_args_is_help=True)
 app.add_typer(ingest_app, name="ingest")
@@ -35,8 +38,11 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a t
 
 
 @app.callback()
-def main(db: Annotated[Path | None, typer.Option(
-        "--db", envvar="STEPPE_DB", help="Store path (env STEPPE_DB).")] = None) -> None:
+def main(
+    db: Annotated[
+        Path | None, typer.Option("--db", envvar="STEPPE_DB", help="Store path (env STEPPE_DB).")
+    ] = None,
+) -> None:
     """Steppe command line. Global option: --db PATH (default ./steppe.duckdb)."""
     _state["db"] = db or steppe.default_db_path()
 
@@ -69,8 +75,9 @@ def _json_default(value: Any) -> str:
     return str(value)
 
 
-def _emit(rows: Sequence[dict[str, Any]], as_json: bool, columns: Sequence[str],
-          title: str | None = None) -> None:
+def _emit(
+    rows: Sequence[dict[str, Any]], as_json: bool, columns: Sequence[str], title: str | None = None
+) -> None:
     if as_json:
         sys.stdout.write(json.dumps(list(rows), default=_json_default, ensure_ascii=False) + "\n")
         return
@@ -78,17 +85,30 @@ def _emit(rows: Sequence[dict[str, Any]], as_json: bool, columns: Sequence[str],
     for col in columns:
         table.add_column(col)
     for row in rows:
-        table.add_row(*("" if row.get(c) is None else
-                        f"{row[c]:.4f}" if isinstance(row.get(c), float) else str(row[c])
-                        for c in columns))
+        table.add_row(
+            *(
+                ""
+                if row.get(c) is None
+                else f"{row[c]:.4f}"
+                if isinstance(row.get(c), float)
+                else str(row[c])
+                for c in columns
+            )
+        )
     console.print(table)
 
 
 @contextmanager
 def _progress() -> Iterator[Callable[[str], ProgressFn]]:
-    bar = Progress(TextColumn("{task.description}"), BarColumn(),
-                   TextColumn("{task.percentage:>3.0f}%"), TimeElapsedColumn(), console=err,
-                   transient=False, disable=not err.is_terminal)
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+        disable=not err.is_terminal,
+    )
 
     def for_file(name: str) -> ProgressFn:
         task = bar.add_task(Path(name).name, total=1.0)
@@ -99,9 +119,12 @@ def _progress() -> Iterator[Callable[[str], ProgressFn]]:
 
 
 @app.command()
-def actors(kind: Annotated[str | None, typer.Option(help="state, power, bloc, organisation "
-                                                         "or format")] = None,
-           as_json: JsonOpt = False) -> None:
+def actors(
+    kind: Annotated[
+        str | None, typer.Option(help="state, power, bloc, organisation or format")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
     """List actors with their ISO3, CAMEO and COW codes.
 
     Example: steppe actors --kind power --json
@@ -110,16 +133,21 @@ def actors(kind: Annotated[str | None, typer.Option(help="state, power, bloc, or
         if not store.count("actors"):
             steppe.install_registry(store)
         rows = steppe.read.actors(store, kind)
-    _emit(rows, as_json, ["code", "name", "kind", "iso3", "cameo", "cow_code", "pole", "region"],
-          "Actors")
+    _emit(
+        rows,
+        as_json,
+        ["code", "name", "kind", "iso3", "cameo", "cow_code", "pole", "region"],
+        "Actors",
+    )
 
 
 @app.command()
-def memberships(actor: Annotated[str | None, typer.Option(help="member code")] = None,
-                org: Annotated[str | None, typer.Option(help="organisation code")] = None,
-                on: Annotated[str | None, typer.Option(help="only those in force on YYYY-MM-DD")
-                              ] = None,
-                as_json: JsonOpt = False) -> None:
+def memberships(
+    actor: Annotated[str | None, typer.Option(help="member code")] = None,
+    org: Annotated[str | None, typer.Option(help="organisation code")] = None,
+    on: Annotated[str | None, typer.Option(help="only those in force on YYYY-MM-DD")] = None,
+    as_json: JsonOpt = False,
+) -> None:
     """List memberships with role and dates.
 
     Example: steppe memberships --actor KAZ --on 2024-01-01
@@ -133,8 +161,11 @@ def memberships(actor: Annotated[str | None, typer.Option(help="member code")] =
 
 
 @app.command()
-def resolve(name: str, on: Annotated[str | None, typer.Option(help="date YYYY-MM-DD")] = None,
-            as_json: JsonOpt = False) -> None:
+def resolve(
+    name: str,
+    on: Annotated[str | None, typer.Option(help="date YYYY-MM-DD")] = None,
+    as_json: JsonOpt = False,
+) -> None:
     """Resolve a name (country, demonym, capital, leader...) to an actor code.
 
     Example: steppe resolve "Tokayev" --on 2023-05-01
@@ -142,8 +173,16 @@ def resolve(name: str, on: Annotated[str | None, typer.Option(help="date YYYY-MM
     gaz = steppe.Gazetteer.from_registry()
     day = _parse_date(on) if on else None
     rows = [{"name": name, "on": day, "code": gaz.resolve(name, day)}] + [
-        {"name": m.alias, "on": day, "code": m.code, "kind": m.kind,
-         "from": m.valid.start, "to": m.valid.end} for m in gaz.matches(name, day)]
+        {
+            "name": m.alias,
+            "on": day,
+            "code": m.code,
+            "kind": m.kind,
+            "from": m.valid.start,
+            "to": m.valid.end,
+        }
+        for m in gaz.matches(name, day)
+    ]
     if as_json:
         _emit(rows[:1] + rows[1:], True, [])
         return
@@ -152,10 +191,13 @@ def resolve(name: str, on: Annotated[str | None, typer.Option(help="date YYYY-MM
 
 
 @ingest_app.command("events")
-def ingest_events(files: Annotated[list[Path], typer.Argument(help="files (.gz and .zip too)")],
-                  fmt: Annotated[str, typer.Option("--format", help="gdelt1, gdelt2, icews or "
-                                                   "gdelt-csv")] = "gdelt1",
-                  as_json: JsonOpt = False) -> None:
+def ingest_events(
+    files: Annotated[list[Path], typer.Argument(help="files (.gz and .zip too)")],
+    fmt: Annotated[
+        str, typer.Option("--format", help="gdelt1, gdelt2, icews or gdelt-csv")
+    ] = "gdelt1",
+    as_json: JsonOpt = False,
+) -> None:
     """Ingest event files; malformed rows go to quarantine, re-runs add nothing.
 
     Example: steppe ingest events --format gdelt1 20240101.export.CSV.zip
@@ -169,13 +211,18 @@ def ingest_events(files: Annotated[list[Path], typer.Argument(help="files (.gz a
     for r in reports:
         console.print(r.summary(), highlight=False, soft_wrap=True)
     total = [sum(getattr(r, k) for r in reports) for k in ("loaded", "duplicate", "quarantined")]
-    console.print(f"{total[0]} loaded / {total[1]} duplicate / {total[2]} quarantined",
-                  highlight=False)
+    console.print(
+        f"{total[0]} loaded / {total[1]} duplicate / {total[2]} quarantined", highlight=False
+    )
 
 
 @synth_app.command("gdelt")
-def synth_gdelt(out: Path, rows: Annotated[int, typer.Option(min=1)] = 10_000,
-                seed: int = 0, version: Annotated[int, typer.Option(min=1, max=2)] = 1) -> None:
+def synth_gdelt(
+    out: Path,
+    rows: Annotated[int, typer.Option(min=1)] = 10_000,
+    seed: int = 0,
+    version: Annotated[int, typer.Option(min=1, max=2)] = 1,
+) -> None:
     """Write a deterministic synthetic GDELT 1.0 or 2.0 file (.gz if the name says so).
 
     Example: steppe synth gdelt --rows 100000 --seed 7 /tmp/synthetic.tsv
@@ -185,9 +232,11 @@ def synth_gdelt(out: Path, rows: Annotated[int, typer.Option(min=1)] = 10_000,
 
 
 @app.command()
-def measure(freq: Annotated[str, typer.Option(help="quarter or year")] = "quarter",
-            method: Annotated[str, typer.Option(help="hhi or entropy")] = "hhi",
-            seed: int = 0) -> None:
+def measure(
+    freq: Annotated[str, typer.Option(help="quarter or year")] = "quarter",
+    method: Annotated[str, typer.Option(help="hhi or entropy")] = "hhi",
+    seed: int = 0,
+) -> None:
     """Compute the indicators from the store's events and store them.
 
     Example: steppe measure --freq year --method entropy
@@ -199,11 +248,12 @@ def measure(freq: Annotated[str, typer.Option(help="quarter or year")] = "quarte
 
 
 @app.command()
-def indicators(name: Annotated[str, typer.Option(help="indicator name, e.g. multivector")
-                               ] = "multivector",
-               actor: Annotated[str | None, typer.Option(help="actor code")] = None,
-               partner: Annotated[str | None, typer.Option(help="partner or pole")] = None,
-               as_json: JsonOpt = False) -> None:
+def indicators(
+    name: Annotated[str, typer.Option(help="indicator name, e.g. multivector")] = "multivector",
+    actor: Annotated[str | None, typer.Option(help="actor code")] = None,
+    partner: Annotated[str | None, typer.Option(help="partner or pole")] = None,
+    as_json: JsonOpt = False,
+) -> None:
     """List stored indicator values.
 
     Example: steppe indicators --name multivector --actor KAZ --json
@@ -211,15 +261,19 @@ def indicators(name: Annotated[str, typer.Option(help="indicator name, e.g. mult
     with _store(read_only=True) as store:
         rows = steppe.read.indicators(store, name, actor, partner)
         if not rows and name not in steppe.read.indicator_names(store):
-            _fail(f"no indicator {name!r} in the store; run 'steppe measure' "
-                  f"(known: {', '.join(steppe.read.indicator_names(store)) or 'none'})")
+            _fail(
+                f"no indicator {name!r} in the store; run 'steppe measure' "
+                f"(known: {', '.join(steppe.read.indicator_names(store)) or 'none'})"
+            )
     _emit(rows, as_json, ["actor", "partner", "period", "value", "lo", "hi", "n"], name)
 
 
 @app.command()
-def quarantine(limit: Annotated[int, typer.Option(min=1)] = 50,
-               file: Annotated[str | None, typer.Option(help="only this file")] = None,
-               as_json: JsonOpt = False) -> None:
+def quarantine(
+    limit: Annotated[int, typer.Option(min=1)] = 50,
+    file: Annotated[str | None, typer.Option(help="only this file")] = None,
+    as_json: JsonOpt = False,
+) -> None:
     """List quarantined records with file, line and reason.
 
     Example: steppe quarantine --limit 10
@@ -241,13 +295,13 @@ def info(as_json: JsonOpt = False) -> None:
         sys.stdout.write(json.dumps(summary, default=_json_default) + "\n")
         return
     console.print(f"{summary['path']} (schema v{summary['schema_version']})", highlight=False)
-    _emit([{"table": t, "rows": n} for t, n in summary["tables"].items()], False,
-          ["table", "rows"])
+    _emit([{"table": t, "rows": n} for t, n in summary["tables"].items()], False, ["table", "rows"])
 
 
 @app.command()
-def report(out: Annotated[Path, typer.Option(help="HTML file to write")] = Path(
-        "out/report.html")) -> None:
+def report(
+    out: Annotated[Path, typer.Option(help="HTML file to write")] = Path("out/report.html"),
+) -> None:
     """Write the self-contained HTML report from the store.
 
     Example: steppe report --out out/report.html
@@ -258,8 +312,9 @@ def report(out: Annotated[Path, typer.Option(help="HTML file to write")] = Path(
 
 
 @app.command()
-def demo(out: Annotated[Path, typer.Option(help="output folder")] = Path("out"),
-         seed: int = 0) -> None:
+def demo(
+    out: Annotated[Path, typer.Option(help="output folder")] = Path("out"), seed: int = 0
+) -> None:
     """Run the main job on bundled data: fresh store, indicators, out/report.html.
 
     Example: steppe demo --out out/
@@ -277,13 +332,22 @@ def demo(out: Annotated[Path, typer.Option(help="output folder")] = Path("out"),
             series = steppe.read.indicators(store, "multivector", actor=code)
             values = [r["value"] for r in series]
             latest = series[-1] if series else None
-            rows.append({"state": code, "quarters": len(series),
-                         "mean": sum(values) / len(values) if values else None,
-                         "latest": latest["value"] if latest else None,
-                         "period": latest["period"] if latest else None,
-                         "events": sum(r["n"] for r in series)})
-    _emit(rows, False, ["state", "quarters", "mean", "latest", "period", "events"],
-          "Multivector index (1 = balanced across poles)")
+            rows.append(
+                {
+                    "state": code,
+                    "quarters": len(series),
+                    "mean": sum(values) / len(values) if values else None,
+                    "latest": latest["value"] if latest else None,
+                    "period": latest["period"] if latest else None,
+                    "events": sum(r["n"] for r in series),
+                }
+            )
+    _emit(
+        rows,
+        False,
+        ["state", "quarters", "mean", "latest", "period", "events"],
+        "Multivector index (1 = balanced across poles)",
+    )
     console.print(f"store: {result.store_path}\nreport: {result.report_path}", highlight=False)
 
 

@@ -26,8 +26,12 @@ class StageError(SteppeError):
     """A pipeline stage failed; the message starts with the stage's name."""
 
 
-def ingest_events(store: Store, paths: Iterable[str | Path], fmt: str,
-                  progress: Callable[[str], ProgressFn] | None = None) -> list[IngestReport]:
+def ingest_events(
+    store: Store,
+    paths: Iterable[str | Path],
+    fmt: str,
+    progress: Callable[[str], ProgressFn] | None = None,
+) -> list[IngestReport]:
     """Ingest event files of one format; returns one report per file (or zip member).
 
     ``progress``, if given, is called with each file's name and returns the callback that
@@ -53,8 +57,9 @@ def ingest_events(store: Store, paths: Iterable[str | Path], fmt: str,
     return reports
 
 
-def measure(store: Store, freq: str = "quarter", method: str = "hhi", seed: int = 0) -> dict[
-        str, int]:
+def measure(
+    store: Store, freq: str = "quarter", method: str = "hhi", seed: int = 0
+) -> dict[str, int]:
     """Compute every indicator Steppe has and store them; returns rows written per indicator."""
     try:
         return {"multivector": compute_multivector(store, freq=freq, method=method, seed=seed)}
@@ -70,8 +75,9 @@ class DemoResult:
     indicators: dict[str, int] = field(default_factory=dict)
 
 
-def run_demo(out: str | Path = "out", progress: Callable[[str], ProgressFn] | None = None,
-             seed: int = 0) -> DemoResult:
+def run_demo(
+    out: str | Path = "out", progress: Callable[[str], ProgressFn] | None = None, seed: int = 0
+) -> DemoResult:
     """The main job: a fresh store from the bundled registry and event sample, the
     indicators, and ``out/report.html``."""
     out_dir = Path(out)

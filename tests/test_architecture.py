@@ -11,9 +11,21 @@ from steppe.cli import app
 
 PKG = Path(steppe.__file__).parent
 ROOT = PKG.parent
-LAYERS = {"domain": 0, "registry": 1, "data": 1, "store": 2, "ingest": 3, "coding": 4,
-          "indicators": 5, "scenarios": 6, "report": 7, "web": 7, "pipeline": 8, "cli": 8,
-          "__init__": 8}
+LAYERS = {
+    "domain": 0,
+    "registry": 1,
+    "data": 1,
+    "store": 2,
+    "ingest": 3,
+    "coding": 4,
+    "indicators": 5,
+    "scenarios": 6,
+    "report": 7,
+    "web": 7,
+    "pipeline": 8,
+    "cli": 8,
+    "__init__": 8,
+}
 
 
 def layer_of(module: str) -> int | None:
@@ -46,25 +58,56 @@ def test_layers_import_downward_only() -> None:
 
 
 def test_public_api_is_pinned() -> None:
-    assert sorted(steppe.__all__) == sorted([
-        "DEMO_EVENTS", "EVENT_FORMATS", "FOCAL_STATES", "POLES", "Actor", "Alias", "DemoResult",
-        "Gazetteer", "IndicatorError", "IngestError", "IngestReport", "Leader", "Membership",
-        "Period", "Registry", "RegistryError", "SchemaVersionError", "StageError",
-        "SteppeError", "Store", "StoreError", "UnknownFormatError", "__version__", "data_path",
-        "default_db_path", "ingest_events", "install_registry", "measure", "multivector_index",
-        "multivector_table", "read", "run_demo", "write_gdelt", "write_report",
-    ])
+    assert sorted(steppe.__all__) == sorted(
+        [
+            "DEMO_EVENTS",
+            "EVENT_FORMATS",
+            "FOCAL_STATES",
+            "POLES",
+            "Actor",
+            "Alias",
+            "DemoResult",
+            "Gazetteer",
+            "IndicatorError",
+            "IngestError",
+            "IngestReport",
+            "Leader",
+            "Membership",
+            "Period",
+            "Registry",
+            "RegistryError",
+            "SchemaVersionError",
+            "StageError",
+            "SteppeError",
+            "Store",
+            "StoreError",
+            "UnknownFormatError",
+            "__version__",
+            "data_path",
+            "default_db_path",
+            "ingest_events",
+            "install_registry",
+            "measure",
+            "multivector_index",
+            "multivector_table",
+            "read",
+            "run_demo",
+            "write_gdelt",
+            "write_report",
+        ]
+    )
     for name in steppe.__all__:
         assert hasattr(steppe, name), name
 
 
 def _commands() -> list[str]:
-    names = [c.name or (c.callback.__name__ if c.callback else "") for c in
-             app.registered_commands]
+    names = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
     for group in app.registered_groups:
         sub = group.typer_instance
-        names += [f"{group.name} {c.name or c.callback.__name__}"  # type: ignore[union-attr]
-                  for c in sub.registered_commands]
+        names += [
+            f"{group.name} {c.name or c.callback.__name__}"  # type: ignore[union-attr]
+            for c in sub.registered_commands
+        ]
     return names
 
 

@@ -78,7 +78,8 @@ def test_quarantine_listing(db: Path, tmp_path: Path) -> None:
     path = steppe.write_gdelt(tmp_path / "g.tsv", rows=5, seed=1)
     path.write_bytes(path.read_bytes() + b"1\t2\n")
     assert "5 loaded / 0 duplicate / 1 quarantined" in run(
-        "ingest", "events", "--format", "gdelt1", str(path))
+        "ingest", "events", "--format", "gdelt1", str(path)
+    )
     rows = json.loads(run("quarantine", "--json"))
     assert rows[0]["record"] == 6 and "2 columns, expected 58" in rows[0]["reason"]
 

@@ -18,21 +18,33 @@ def lines_of(path: Path) -> list[bytes]:
     return path.read_bytes().splitlines(keepends=True)
 
 
-def synth(tmp_path: Path, name: str = "g.tsv", rows: int = 200, seed: int = 3,
-          version: int = 1, sourceurl: bool = True) -> Path:
-    return steppe.write_gdelt(tmp_path / name, rows=rows, seed=seed, version=version,
-                              chunk=1000) if sourceurl else steppe.write_gdelt(
-        tmp_path / name, rows=rows, seed=seed, version=version, sourceurl=False)
+def synth(
+    tmp_path: Path,
+    name: str = "g.tsv",
+    rows: int = 200,
+    seed: int = 3,
+    version: int = 1,
+    sourceurl: bool = True,
+) -> Path:
+    return (
+        steppe.write_gdelt(tmp_path / name, rows=rows, seed=seed, version=version, chunk=1000)
+        if sourceurl
+        else steppe.write_gdelt(
+            tmp_path / name, rows=rows, seed=seed, version=version, sourceurl=False
+        )
+    )
 
 
 def events(store: steppe.Store) -> int:
     return store.count("events")
 
 
-@pytest.mark.parametrize(("version", "sourceurl", "columns"), [
-    (1, True, 58), (1, False, 57), (2, True, 61)])
-def test_layouts_load_every_row(store: steppe.Store, tmp_path: Path, version: int,
-                                sourceurl: bool, columns: int) -> None:
+@pytest.mark.parametrize(
+    ("version", "sourceurl", "columns"), [(1, True, 58), (1, False, 57), (2, True, 61)]
+)
+def test_layouts_load_every_row(
+    store: steppe.Store, tmp_path: Path, version: int, sourceurl: bool, columns: int
+) -> None:
     path = synth(tmp_path, rows=300, version=version, sourceurl=sourceurl)
     assert lines_of(path)[0].count(b"\t") + 1 == columns
     fmt = "gdelt1" if version == 1 else "gdelt2"
@@ -49,15 +61,17 @@ def test_actors_map_to_registry_codes(store: steppe.Store, tmp_path: Path) -> No
     steppe.ingest_events(store, [path], "gdelt1")
     codes = {r["source_actor"] for r in store.query("SELECT DISTINCT source_actor FROM events")}
     assert {"KAZ", "RUS", "CHN"} <= codes
-    agents = store.query("SELECT source_raw, source_agent FROM events "
-                         "WHERE source_agent = 'GOV' LIMIT 1")[0]
+    agents = store.query(
+        "SELECT source_raw, source_agent FROM events WHERE source_agent = 'GOV' LIMIT 1"
+    )[0]
     assert agents["source_raw"].endswith("GOV")
 
 
 def test_plover_and_quad_class_come_from_code_tables(store: steppe.Store, tmp_path: Path) -> None:
     steppe.ingest_events(store, [synth(tmp_path, rows=400)], "gdelt1")
-    rows = store.query("SELECT DISTINCT cameo, plover, quad_class FROM events "
-                       "WHERE cameo IN ('042', '190')")
+    rows = store.query(
+        "SELECT DISTINCT cameo, plover, quad_class FROM events WHERE cameo IN ('042', '190')"
+    )
     by_code = {r["cameo"]: r for r in rows}
     if "042" in by_code:
         assert by_code["042"]["plover"] == "CONSULT" and by_code["042"]["quad_class"] == 1
@@ -93,8 +107,9 @@ def test_same_rows_in_another_file_are_duplicates(store: steppe.Store, tmp_path:
     steppe.ingest_events(store, [path], "gdelt1")
     copy = tmp_path / "copy.tsv"
     rows = lines_of(path)
-    copy.write_bytes(b"".join(rows[:60]) + synth(tmp_path, "new.tsv", rows=10, seed=99)
-                     .read_bytes())
+    copy.write_bytes(
+        b"".join(rows[:60]) + synth(tmp_path, "new.tsv", rows=10, seed=99).read_bytes()
+    )
     report = steppe.ingest_events(store, [copy], "gdelt1")[0]
     assert (report.loaded, report.duplicate) == (10, 60)
     assert events(store) == 110
@@ -115,18 +130,19 @@ def _corrupt(line: bytes, column: int, value: bytes) -> bytes:
     return b"\t".join(fields) + b"\n"
 
 
-def test_malformed_rows_are_quarantined_and_good_rows_load(store: steppe.Store,
-                                                          tmp_path: Path) -> None:
+def test_malformed_rows_are_quarantined_and_good_rows_load(
+    store: steppe.Store, tmp_path: Path
+) -> None:
     path = synth(tmp_path, rows=20)
     rows = lines_of(path)
     code = list(GDELT1_COLUMNS).index("EventCode")
     bad = {
-        3: _corrupt(rows[2], 1, b"20151341"),                 # bad date
-        5: _corrupt(rows[4], code, b"999"),                    # unknown CAMEO code
+        3: _corrupt(rows[2], 1, b"20151341"),  # bad date
+        5: _corrupt(rows[4], code, b"999"),  # unknown CAMEO code
         7: rows[6].rstrip(b"\n").rsplit(b"\t", 3)[0] + b"\n",  # too few columns
-        9: rows[8].rstrip(b"\n") + b"\textra\n",               # too many columns
-        11: _corrupt(rows[10], 6, b"K\xffZAKHSTAN"),          # invalid UTF-8
-        13: _corrupt(rows[12], 0, b"12x"),                     # bad event id
+        9: rows[8].rstrip(b"\n") + b"\textra\n",  # too many columns
+        11: _corrupt(rows[10], 6, b"K\xffZAKHSTAN"),  # invalid UTF-8
+        13: _corrupt(rows[12], 0, b"12x"),  # bad event id
     }
     for line, content in bad.items():
         rows[line - 1] = content

@@ -19,9 +19,15 @@ from steppe.store.reference import insert_rows
 
 
 def ev(i: int, day: date, src: str | None, tgt: str | None, quad: int) -> dict[str, object]:
-    return {"event_id": f"t:{i}", "date": day, "source_actor": src, "target_actor": tgt,
-            "cameo": "042" if quad == 1 else "070" if quad == 2 else "190", "quad_class": quad,
-            "origin": "test"}
+    return {
+        "event_id": f"t:{i}",
+        "date": day,
+        "source_actor": src,
+        "target_actor": tgt,
+        "cameo": "042" if quad == 1 else "070" if quad == 2 else "190",
+        "quad_class": quad,
+        "origin": "test",
+    }
 
 
 Q1 = date(2020, 2, 1)
@@ -30,16 +36,18 @@ Q1 = date(2020, 2, 1)
 @pytest.fixture
 def hand(store: steppe.Store) -> steppe.Store:
     rows = [
-        ev(1, Q1, "KAZ", "RUS", 1), ev(2, Q1, "KAZ", "RUS", 1), ev(3, Q1, "RUS", "KAZ", 2),
+        ev(1, Q1, "KAZ", "RUS", 1),
+        ev(2, Q1, "KAZ", "RUS", 1),
+        ev(3, Q1, "RUS", "KAZ", 2),
         ev(4, Q1, "CHN", "KAZ", 2),
-        ev(5, Q1, "KAZ", "DEU", 1),           # EU member state -> EU pole
-        ev(6, Q1, "KAZ", "UZB", 1),           # another focal state -> region (and UZB's too)
-        ev(7, Q1, "KAZ", "BRA", 1),           # not in the registry -> other
-        ev(8, Q1, "KAZ", "USA", 4),           # conflict: not counted
-        ev(9, Q1, "KAZ", "KAZ", 1),           # domestic: not counted
-        ev(10, Q1, "KAZ", None, 1),           # no partner: not counted
-        ev(11, date(2019, 11, 1), "KAZ", "GBR", 1),   # UK in the EU until 2020-01-31
-        ev(12, date(2020, 5, 1), "KAZ", "GBR", 1),    # after Brexit -> other
+        ev(5, Q1, "KAZ", "DEU", 1),  # EU member state -> EU pole
+        ev(6, Q1, "KAZ", "UZB", 1),  # another focal state -> region (and UZB's too)
+        ev(7, Q1, "KAZ", "BRA", 1),  # not in the registry -> other
+        ev(8, Q1, "KAZ", "USA", 4),  # conflict: not counted
+        ev(9, Q1, "KAZ", "KAZ", 1),  # domestic: not counted
+        ev(10, Q1, "KAZ", None, 1),  # no partner: not counted
+        ev(11, date(2019, 11, 1), "KAZ", "GBR", 1),  # UK in the EU until 2020-01-31
+        ev(12, date(2020, 5, 1), "KAZ", "GBR", 1),  # after Brexit -> other
     ]
     insert_rows(store, "events", rows)
     return store
@@ -51,7 +59,8 @@ def test_pure_function_hand_cases() -> None:
     # two poles equal: H = 1/2 -> 1 - (1/2 - 1/8) / (7/8) = 4/7
     assert multivector_index({"RUS": 1, "CHN": 1}) == pytest.approx(4 / 7)
     assert multivector_index({"RUS": 1, "CHN": 1}, "entropy") == pytest.approx(
-        math.log(2) / math.log(8))
+        math.log(2) / math.log(8)
+    )
     with pytest.raises(steppe.IndicatorError):
         multivector_index({})
     with pytest.raises(steppe.IndicatorError):
@@ -94,15 +103,17 @@ def test_yearly_frequency(hand: steppe.Store) -> None:
 def test_measure_stores_values_with_interval(hand: steppe.Store) -> None:
     counts = steppe.measure(hand, seed=3)
     assert counts["multivector"] == 4  # KAZ 2019Q4, 2020Q1, 2020Q2; UZB 2020Q1
-    [row] = [r for r in steppe.read.indicators(hand, "multivector", "KAZ")
-             if r["period"] == "2020Q1"]
+    [row] = [
+        r for r in steppe.read.indicators(hand, "multivector", "KAZ") if r["period"] == "2020Q1"
+    ]
     assert row["lo"] <= row["value"] <= row["hi"]
     assert "hhi" in row["method"]
     again = steppe.read.indicators(hand, "multivector", "KAZ")
     steppe.measure(hand, seed=3)
     assert steppe.read.indicators(hand, "multivector", "KAZ")[1]["lo"] == again[1]["lo"]
     assert hand.count("indicators") == len(steppe.read.indicators(hand, "multivector")) + len(
-        steppe.read.indicators(hand, "pole_share"))
+        steppe.read.indicators(hand, "pole_share")
+    )
 
 
 def test_interval_is_seeded_and_narrows_with_events() -> None:

@@ -16,59 +16,65 @@ def gaz() -> Gazetteer:
     return Gazetteer.from_registry()
 
 
-@pytest.mark.parametrize(("name", "on", "code"), [
-    ("the Kremlin", None, "RUS"),
-    ("Kremlin", None, "RUS"),
-    ("Moscow", None, "RUS"),
-    ("Beijing", None, "CHN"),
-    ("Tashkent", None, "UZB"),
-    ("Baku", None, "AZE"),
-    ("Brussels", None, "EU"),
-    ("Bishkek", None, "KGZ"),
-    ("Dushanbe", None, "TJK"),
-    ("Ashgabat", None, "TKM"),
-    ("Kyrgyz", None, "KGZ"),
-    ("Kazakh", None, "KAZ"),
-    ("Uzbek", None, "UZB"),
-    ("Azerbaijani", None, "AZE"),
-    ("Turkmen", None, "TKM"),
-    ("Kyrgyzstan", None, "KGZ"),
-    ("Kirghizia", None, "KGZ"),
-    ("O'zbekiston", None, "UZB"),
-    ("Türkiye", None, "TUR"),
-    ("Russia's", None, "RUS"),
-    ("People's Republic of China", None, "CHN"),
-    ("Eurasian Economic Union", None, "EAEU"),
-    ("Tokayev", date(2023, 5, 1), "KAZ"),
-    ("Tokaev", date(2023, 5, 1), "KAZ"),
-    ("Kassym-Jomart Tokayev", date(2020, 1, 1), "KAZ"),
-    ("Nazarbayev", date(2010, 6, 1), "KAZ"),
-    ("Mirziyoyev", date(2018, 1, 1), "UZB"),
-    ("Berdimuhamedow", date(2010, 1, 1), "TKM"),
-    ("Berdymukhamedov", date(2023, 1, 1), "TKM"),
-    ("Aliyev", date(2015, 1, 1), "AZE"),
-    ("Aliev", date(2015, 1, 1), "AZE"),
-    ("İlham Əliyev", date(2015, 1, 1), "AZE"),
-    ("Putin", date(2014, 3, 1), "RUS"),
-    ("Lavrov", date(2020, 1, 1), "RUS"),
-    ("Xi Jinping", date(2019, 1, 1), "CHN"),
-    ("Erdogan", date(2019, 1, 1), "TUR"),
-    ("John Kerry", date(2014, 3, 1), "USA"),
-    ("Nur-Sultan", date(2020, 1, 1), "KAZ"),
-    ("Astana", date(2023, 1, 1), "KAZ"),
-    ("Almaty", date(1995, 1, 1), "KAZ"),
-])
+@pytest.mark.parametrize(
+    ("name", "on", "code"),
+    [
+        ("the Kremlin", None, "RUS"),
+        ("Kremlin", None, "RUS"),
+        ("Moscow", None, "RUS"),
+        ("Beijing", None, "CHN"),
+        ("Tashkent", None, "UZB"),
+        ("Baku", None, "AZE"),
+        ("Brussels", None, "EU"),
+        ("Bishkek", None, "KGZ"),
+        ("Dushanbe", None, "TJK"),
+        ("Ashgabat", None, "TKM"),
+        ("Kyrgyz", None, "KGZ"),
+        ("Kazakh", None, "KAZ"),
+        ("Uzbek", None, "UZB"),
+        ("Azerbaijani", None, "AZE"),
+        ("Turkmen", None, "TKM"),
+        ("Kyrgyzstan", None, "KGZ"),
+        ("Kirghizia", None, "KGZ"),
+        ("O'zbekiston", None, "UZB"),
+        ("Türkiye", None, "TUR"),
+        ("Russia's", None, "RUS"),
+        ("People's Republic of China", None, "CHN"),
+        ("Eurasian Economic Union", None, "EAEU"),
+        ("Tokayev", date(2023, 5, 1), "KAZ"),
+        ("Tokaev", date(2023, 5, 1), "KAZ"),
+        ("Kassym-Jomart Tokayev", date(2020, 1, 1), "KAZ"),
+        ("Nazarbayev", date(2010, 6, 1), "KAZ"),
+        ("Mirziyoyev", date(2018, 1, 1), "UZB"),
+        ("Berdimuhamedow", date(2010, 1, 1), "TKM"),
+        ("Berdymukhamedov", date(2023, 1, 1), "TKM"),
+        ("Aliyev", date(2015, 1, 1), "AZE"),
+        ("Aliev", date(2015, 1, 1), "AZE"),
+        ("İlham Əliyev", date(2015, 1, 1), "AZE"),
+        ("Putin", date(2014, 3, 1), "RUS"),
+        ("Lavrov", date(2020, 1, 1), "RUS"),
+        ("Xi Jinping", date(2019, 1, 1), "CHN"),
+        ("Erdogan", date(2019, 1, 1), "TUR"),
+        ("John Kerry", date(2014, 3, 1), "USA"),
+        ("Nur-Sultan", date(2020, 1, 1), "KAZ"),
+        ("Astana", date(2023, 1, 1), "KAZ"),
+        ("Almaty", date(1995, 1, 1), "KAZ"),
+    ],
+)
 def test_resolves(gaz: Gazetteer, name: str, on: date | None, code: str) -> None:
     assert gaz.resolve(name, on) == code
 
 
-@pytest.mark.parametrize(("name", "on"), [
-    ("Tokayev", date(2015, 1, 1)),  # not in office: PM 1999-2002, then Senate chair
-    ("Mirziyoyev", date(2000, 1, 1)),
-    ("Nur-Sultan", date(2023, 1, 1)),  # renamed back to Astana on 2022-09-17
-    ("Astana", date(2020, 1, 1)),
-    ("Atlantis", None),
-])
+@pytest.mark.parametrize(
+    ("name", "on"),
+    [
+        ("Tokayev", date(2015, 1, 1)),  # not in office: PM 1999-2002, then Senate chair
+        ("Mirziyoyev", date(2000, 1, 1)),
+        ("Nur-Sultan", date(2023, 1, 1)),  # renamed back to Astana on 2022-09-17
+        ("Astana", date(2020, 1, 1)),
+        ("Atlantis", None),
+    ],
+)
 def test_does_not_resolve(gaz: Gazetteer, name: str, on: date | None) -> None:
     assert gaz.resolve(name, on) is None
 
@@ -90,8 +96,22 @@ def test_registry_is_consistent_and_sourced() -> None:
     reg.check()
     codes = {a.code for a in reg.actors}
     assert set(FOCAL_STATES) <= codes
-    assert {"RUS", "CHN", "USA", "EU", "TUR", "IRN", "EAEU", "CSTO", "SCO", "CIS", "OTS",
-            "CAM", "BRI", "CICA"} <= codes
+    assert {
+        "RUS",
+        "CHN",
+        "USA",
+        "EU",
+        "TUR",
+        "IRN",
+        "EAEU",
+        "CSTO",
+        "SCO",
+        "CIS",
+        "OTS",
+        "CAM",
+        "BRI",
+        "CICA",
+    } <= codes
     assert all(a.source for a in reg.actors)
     assert all(a.source for a in reg.aliases)
     assert all(m.source for m in reg.memberships)
@@ -102,7 +122,13 @@ def test_cross_codes_join_the_datasets() -> None:
     reg = Registry.load()
     cow = {a.code: a.cow_code for a in reg.actors}
     assert (cow["KAZ"], cow["KGZ"], cow["UZB"], cow["TJK"], cow["TKM"], cow["AZE"]) == (
-        705, 703, 704, 702, 701, 373)
+        705,
+        703,
+        704,
+        702,
+        701,
+        373,
+    )
     assert (cow["RUS"], cow["CHN"], cow["USA"], cow["TUR"], cow["IRN"]) == (365, 710, 2, 640, 630)
     cameo = reg.cameo_codes()
     assert cameo["KAZ"] == "KAZ" and cameo["RUS"] == "RUS"

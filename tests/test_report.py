@@ -31,18 +31,36 @@ def test_report_is_self_contained(store: steppe.Store, tmp_path: Path) -> None:
     parser.feed(html)
     assert all(not re.match(r"(https?:)?//", ref) for ref in parser.refs)
     assert "@import" not in html and "url(http" not in html
-    for name in ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan",
-                 "Azerbaijan"):
+    for name in (
+        "Kazakhstan",
+        "Kyrgyzstan",
+        "Tajikistan",
+        "Turkmenistan",
+        "Uzbekistan",
+        "Azerbaijan",
+    ):
         assert f"{name} — multivector index" in html
     assert "Eurasian Economic Union" in html or "EAEU" in html
     assert html.count("<svg") == 6 and "<polyline" in html
 
 
 def test_untrusted_text_is_escaped(store: steppe.Store, tmp_path: Path) -> None:
-    insert_rows(store, "ingest_log", [{
-        "file": "<script>alert(1)</script>.tsv", "sha256": "x", "origin": "icews", "ok": 1,
-        "duplicate": 0, "bad": 0, "started": "2024-01-01 00:00:00",
-        "finished": "2024-01-01 00:00:00"}])
+    insert_rows(
+        store,
+        "ingest_log",
+        [
+            {
+                "file": "<script>alert(1)</script>.tsv",
+                "sha256": "x",
+                "origin": "icews",
+                "ok": 1,
+                "duplicate": 0,
+                "bad": 0,
+                "started": "2024-01-01 00:00:00",
+                "finished": "2024-01-01 00:00:00",
+            }
+        ],
+    )
     html = steppe.write_report(store, tmp_path / "r.html").read_text()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -18,8 +18,18 @@ def test_migrations_recorded_and_idempotent(tmp_path: Path) -> None:
         assert store.migrate() == []
         names = [r["name"] for r in store.query("SELECT name FROM schema_migrations")]
         assert names == [m.name for m in MIGRATIONS]
-        assert {"actors", "aliases", "memberships", "ties", "documents", "events", "quarantine",
-                "ingest_log", "indicators", "scenario_runs"} <= set(store.tables())
+        assert {
+            "actors",
+            "aliases",
+            "memberships",
+            "ties",
+            "documents",
+            "events",
+            "quarantine",
+            "ingest_log",
+            "indicators",
+            "scenario_runs",
+        } <= set(store.tables())
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:

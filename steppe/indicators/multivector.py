@@ -42,8 +42,9 @@ METHODS = ("hhi", "entropy")
 FREQUENCIES = ("quarter", "year")
 
 
-def multivector_index(counts: Mapping[str, float], method: str = "hhi",
-                      poles: Iterable[str] = POLES) -> float:
+def multivector_index(
+    counts: Mapping[str, float], method: str = "hhi", poles: Iterable[str] = POLES
+) -> float:
     """The multivector index of one state-period from its event counts per pole.
 
     >>> multivector_index({"RUS": 10})
@@ -71,13 +72,14 @@ def index_from_shares(shares: np.ndarray, method: str = "hhi") -> np.ndarray:
     k = shares.shape[-1]
     if method == "hhi":
         hhi = (shares * shares).sum(axis=-1)
-        return 1.0 - (hhi - 1.0 / k) / (1.0 - 1.0 / k)
+        return np.asarray(1.0 - (hhi - 1.0 / k) / (1.0 - 1.0 / k))
     logs = np.log(np.where(shares > 0, shares, 1.0))
-    return -(shares * logs).sum(axis=-1) / math.log(k)
+    return np.asarray(-(shares * logs).sum(axis=-1) / math.log(k))
 
 
-def posterior_interval(counts: np.ndarray, method: str = "hhi", draws: int = 2000,
-                       seed: int = 0, level: float = 0.90) -> tuple[np.ndarray, np.ndarray]:
+def posterior_interval(
+    counts: np.ndarray, method: str = "hhi", draws: int = 2000, seed: int = 0, level: float = 0.90
+) -> tuple[np.ndarray, np.ndarray]:
     """``level`` credible interval of the index for each row of pole ``counts`` (rows x K),
     from Dirichlet(counts + 1/K) draws (Perks prior: one event's worth of prior weight spread
     evenly over the K poles). The same ``seed`` gives the same interval.
@@ -102,16 +104,22 @@ def engagements(con: Any, states: Iterable[str] = FOCAL_STATES) -> ir.Table:
     mem = con.table("memberships")
     focal = list(states)
     coop = ev.filter(ev.quad_class.isin(list(COOPERATIVE_QUAD_CLASSES)))
-    sides = coop.filter(coop.source_actor.isin(focal)).select(
-        actor=coop.source_actor, partner=coop.target_actor, date=coop.date
-    ).union(coop.filter(coop.target_actor.isin(focal)).select(
-        actor=coop.target_actor, partner=coop.source_actor, date=coop.date
-    ), distinct=False)
+    sides = (
+        coop.filter(coop.source_actor.isin(focal))
+        .select(actor=coop.source_actor, partner=coop.target_actor, date=coop.date)
+        .union(
+            coop.filter(coop.target_actor.isin(focal)).select(
+                actor=coop.target_actor, partner=coop.source_actor, date=coop.date
+            ),
+            distinct=False,
+        )
+    )
     sides = sides.filter(sides.partner.notnull() & (sides.partner != sides.actor))
     eu = mem.filter((mem.org == "EU") & (mem.role == "member"))
     eu = eu.select(eu_member=eu.member, eu_start=eu.start_date, eu_end=eu.end_date)
-    joined = sides.left_join(actors.select(code=actors.code, actor_pole=actors.pole),
-                             sides.partner == actors.code)
+    joined = sides.left_join(
+        actors.select(code=actors.code, actor_pole=actors.pole), sides.partner == actors.code
+    )
     joined = joined.left_join(
         eu,
         (joined.partner == eu.eu_member)
@@ -119,8 +127,12 @@ def engagements(con: Any, states: Iterable[str] = FOCAL_STATES) -> ir.Table:
         & (eu.eu_end.isnull() | (joined.date <= eu.eu_end)),
     )
     pole = ibis.cases(
-        (joined.actor_pole.notnull() & (joined.actor_pole != "")
-         & (joined.actor_pole != "other"), joined.actor_pole),
+        (
+            joined.actor_pole.notnull()
+            & (joined.actor_pole != "")
+            & (joined.actor_pole != "other"),
+            joined.actor_pole,
+        ),
         (joined.eu_member.notnull(), ibis.literal("EU")),
         else_=ibis.literal("other"),
     )
@@ -138,16 +150,16 @@ def _period_label(start: ir.DateValue, freq: str) -> ir.StringValue:
     return year.concat("Q", start.quarter().cast("string")) if freq == "quarter" else year
 
 
-def pole_counts(con: Any, freq: str = "quarter",
-                states: Iterable[str] = FOCAL_STATES) -> ir.Table:
+def pole_counts(con: Any, freq: str = "quarter", states: Iterable[str] = FOCAL_STATES) -> ir.Table:
     """Cooperative events per (state, period, pole)."""
     e = engagements(con, states)
     e = e.mutate(period_start=_period_start(e.date, freq))
     return e.group_by(["actor", "period_start", "pole"]).aggregate(n=e.count())
 
 
-def multivector_table(con: Any, freq: str = "quarter", method: str = "hhi",
-                      states: Iterable[str] = FOCAL_STATES) -> ir.Table:
+def multivector_table(
+    con: Any, freq: str = "quarter", method: str = "hhi", states: Iterable[str] = FOCAL_STATES
+) -> ir.Table:
     """The multivector index per state and period as an Ibis expression (runs unchanged on
     DuckDB or Spark): ``actor, period, period_start, value, n``."""
     if method not in METHODS:
@@ -164,25 +176,33 @@ def multivector_table(con: Any, freq: str = "quarter", method: str = "hhi",
     else:  # H = ln N - sum(n ln n) / N
         value = (agg.total.ln() - agg.sum_nlogn / agg.total) / math.log(k)
     return agg.select(
-        actor=agg.actor, period=_period_label(agg.period_start, freq),
-        period_start=agg.period_start, value=value, n=agg.total.cast("int64"),
+        actor=agg.actor,
+        period=_period_label(agg.period_start, freq),
+        period_start=agg.period_start,
+        value=value,
+        n=agg.total.cast("int64"),
     ).order_by(["actor", "period_start"])
 
 
-def pole_share_table(con: Any, freq: str = "quarter",
-                     states: Iterable[str] = FOCAL_STATES) -> ir.Table:
+def pole_share_table(
+    con: Any, freq: str = "quarter", states: Iterable[str] = FOCAL_STATES
+) -> ir.Table:
     """Each pole's share of a state's cooperative events per period: the partner portfolio."""
     c = pole_counts(con, freq, states)
     total = c.n.sum().over(group_by=[c.actor, c.period_start])
     return c.select(
-        actor=c.actor, partner=c.pole, period=_period_label(c.period_start, freq),
-        period_start=c.period_start, value=c.n.cast("float64") / total.cast("float64"),
+        actor=c.actor,
+        partner=c.pole,
+        period=_period_label(c.period_start, freq),
+        period_start=c.period_start,
+        value=c.n.cast("float64") / total.cast("float64"),
         n=c.n.cast("int64"),
     ).order_by(["actor", "period_start", "partner"])
 
 
-def compute_multivector(store: Store, freq: str = "quarter", method: str = "hhi",
-                        seed: int = 0) -> int:
+def compute_multivector(
+    store: Store, freq: str = "quarter", method: str = "hhi", seed: int = 0
+) -> int:
     """Compute the multivector index (with its credible interval) and the pole shares, and
     replace them in ``indicators``.
 
@@ -199,48 +219,71 @@ def compute_multivector(store: Store, freq: str = "quarter", method: str = "hhi"
     index = _with_interval(index, shares, method, seed)
     now = datetime.now()
     method_label = f"{method}; {len(POLES)} poles; cooperative events; {freq}"
-    rows = pa.concat_tables([
-        _indicator_rows(index, "multivector", None, method_label, now),
-        _indicator_rows(shares, "pole_share", "partner", f"share of cooperative events; {freq}",
-                        now),
-    ])
+    rows = pa.concat_tables(
+        [
+            _indicator_rows(index, "multivector", None, method_label, now),
+            _indicator_rows(
+                shares, "pole_share", "partner", f"share of cooperative events; {freq}", now
+            ),
+        ]
+    )
     with store.transaction() as db:
         db.execute("DELETE FROM indicators WHERE name IN ('multivector', 'pole_share')")
         db.register("_steppe_ind", rows)
-        db.execute("INSERT INTO indicators (name, actor, partner, period, period_start, value, "
-                   "lo, hi, n, method, computed_at) SELECT name, actor, partner, period, "
-                   "period_start, value, lo, hi, n, method, computed_at FROM _steppe_ind")
+        db.execute(
+            "INSERT INTO indicators (name, actor, partner, period, period_start, value, "
+            "lo, hi, n, method, computed_at) SELECT name, actor, partner, period, "
+            "period_start, value, lo, hi, n, method, computed_at FROM _steppe_ind"
+        )
         db.unregister("_steppe_ind")
-    return index.num_rows
+    return int(index.num_rows)
 
 
 def _with_interval(index: pa.Table, shares: pa.Table, method: str, seed: int) -> pa.Table:
     """Add ``lo``/``hi`` columns to the index table from the per-pole counts."""
-    pos = {(a, p): i for i, (a, p) in enumerate(zip(index.column("actor").to_pylist(),
-                                                   index.column("period_start").to_pylist(),
-                                                   strict=True))}
+    pos = {
+        (a, p): i
+        for i, (a, p) in enumerate(
+            zip(
+                index.column("actor").to_pylist(),
+                index.column("period_start").to_pylist(),
+                strict=True,
+            )
+        )
+    }
     counts = np.zeros((index.num_rows, len(POLES)))
     pole_col = {p: j for j, p in enumerate(POLES)}
-    for a, p, pole, n in zip(*(shares.column(c).to_pylist()
-                               for c in ("actor", "period_start", "partner", "n")), strict=True):
+    for a, p, pole, n in zip(
+        *(shares.column(c).to_pylist() for c in ("actor", "period_start", "partner", "n")),
+        strict=True,
+    ):
         counts[pos[(a, p)], pole_col[pole]] = n
-    lo, hi = (posterior_interval(counts, method, seed=seed) if index.num_rows
-              else (np.zeros(0), np.zeros(0)))
+    lo, hi = (
+        posterior_interval(counts, method, seed=seed)
+        if index.num_rows
+        else (np.zeros(0), np.zeros(0))
+    )
     return index.append_column("lo", pa.array(lo)).append_column("hi", pa.array(hi))
 
 
-def _indicator_rows(table: pa.Table, name: str, partner_col: str | None, method: str,
-                    now: datetime) -> pa.Table:
+def _indicator_rows(
+    table: pa.Table, name: str, partner_col: str | None, method: str, now: datetime
+) -> pa.Table:
     n = table.num_rows
-    partner = (table.column(partner_col) if partner_col
-               else pa.nulls(n, pa.string()))
+    partner = table.column(partner_col) if partner_col else pa.nulls(n, pa.string())
     nulls = pa.nulls(n, pa.float64())
-    return pa.table({
-        "name": pa.array([name] * n, pa.string()), "actor": table.column("actor"),
-        "partner": partner, "period": table.column("period"),
-        "period_start": table.column("period_start"), "value": table.column("value"),
-        "lo": table.column("lo") if "lo" in table.column_names else nulls,
-        "hi": table.column("hi") if "hi" in table.column_names else nulls,
-        "n": table.column("n"), "method": pa.array([method] * n, pa.string()),
-        "computed_at": pa.array([now] * n, pa.timestamp("us")),
-    })
+    return pa.table(
+        {
+            "name": pa.array([name] * n, pa.string()),
+            "actor": table.column("actor"),
+            "partner": partner,
+            "period": table.column("period"),
+            "period_start": table.column("period_start"),
+            "value": table.column("value"),
+            "lo": table.column("lo") if "lo" in table.column_names else nulls,
+            "hi": table.column("hi") if "hi" in table.column_names else nulls,
+            "n": table.column("n"),
+            "method": pa.array([method] * n, pa.string()),
+            "computed_at": pa.array([now] * n, pa.timestamp("us")),
+        }
+    )

@@ -43,8 +43,10 @@ class IngestReport:
 
     def summary(self) -> str:
         note = " (already ingested)" if self.skipped else ""
-        return (f"{self.file}: {self.loaded} loaded / {self.duplicate} duplicate / "
-                f"{self.quarantined} quarantined{note}")
+        return (
+            f"{self.file}: {self.loaded} loaded / {self.duplicate} duplicate / "
+            f"{self.quarantined} quarantined{note}"
+        )
 
 
 def sha256_file(path: Path, chunk: int = 1 << 22) -> str:
@@ -58,7 +60,8 @@ def fingerprint(path: Path, chunk: int = 1 << 22) -> tuple[str, int]:
     digest = hashlib.sha256()
     lines, last, blank = 0, b"\n", 0
     with path.open("rb") as raw:
-        content = gzip.GzipFile(fileobj=_Tee(raw, digest)) if path.suffix == ".gz" else None
+        gz = path.suffix == ".gz"
+        content = gzip.GzipFile(fileobj=_Tee(raw, digest), mode="rb") if gz else None  # type: ignore[call-overload]
         source = content or raw
         while block := source.read(chunk):
             if content is None:
@@ -120,27 +123,51 @@ def readable(path: Path) -> Iterator[list[tuple[str, Path]]]:
 
 
 def already_ingested(store: Store, sha: str, origin: str) -> bool:
-    return bool(scalar(store.con, "SELECT count(*) FROM ingest_log WHERE sha256 = ? AND "
-                       "origin = ?", [sha, origin]))
+    return bool(
+        scalar(
+            store.con,
+            "SELECT count(*) FROM ingest_log WHERE sha256 = ? AND origin = ?",
+            [sha, origin],
+        )
+    )
 
 
 def seen_file(store: Store, file: str, origin: str) -> bool:
-    return bool(scalar(store.con, "SELECT count(*) FROM ingest_log WHERE file = ? AND "
-                       "origin = ?", [file, origin]))
+    return bool(
+        scalar(
+            store.con,
+            "SELECT count(*) FROM ingest_log WHERE file = ? AND origin = ?",
+            [file, origin],
+        )
+    )
 
 
 def log_ingest(store: Store, report: IngestReport, sha: str, started: datetime) -> None:
     with store.transaction() as con:
         con.execute(
             "INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, now())",
-            [report.file, sha, report.origin, report.loaded, report.duplicate,
-             report.quarantined, started],
+            [
+                report.file,
+                sha,
+                report.origin,
+                report.loaded,
+                report.duplicate,
+                report.quarantined,
+                started,
+            ],
         )
 
 
-QUARANTINE_SCHEMA = pa.schema([
-    ("origin", pa.string()), ("file", pa.string()), ("record", pa.int64()),
-    ("reason", pa.string()), ("raw", pa.string()), ("at", pa.timestamp("us"))])
+QUARANTINE_SCHEMA = pa.schema(
+    [
+        ("origin", pa.string()),
+        ("file", pa.string()),
+        ("record", pa.int64()),
+        ("reason", pa.string()),
+        ("raw", pa.string()),
+        ("at", pa.timestamp("us")),
+    ]
+)
 """Arrow schema of quarantine rows built in Python."""
 
 QUARANTINE_DEDUP = """
@@ -163,14 +190,25 @@ def remove_new_duplicates(con: duckdb.DuckDBPyConnection, first_rowid: int) -> i
     """
     gone = 0
     if scalar(con, f"SELECT count(*) FROM events WHERE rowid < {first_rowid}"):
-        gone += int(scalar(con, f"""
+        gone += int(
+            scalar(
+                con,
+                f"""
             DELETE FROM events WHERE rowid >= {first_rowid} AND event_id IN (
-                SELECT event_id FROM events WHERE rowid < {first_rowid})"""))
-    if scalar(con, f"SELECT count(*) - count(DISTINCT event_id) FROM events "
-                   f"WHERE rowid >= {first_rowid}"):
-        gone += int(scalar(con, f"""
+                SELECT event_id FROM events WHERE rowid < {first_rowid})""",
+            )
+        )
+    if scalar(
+        con, f"SELECT count(*) - count(DISTINCT event_id) FROM events WHERE rowid >= {first_rowid}"
+    ):
+        gone += int(
+            scalar(
+                con,
+                f"""
             DELETE FROM events WHERE rowid IN (
                 SELECT rowid FROM (
                     SELECT rowid, row_number() OVER (PARTITION BY event_id ORDER BY rowid) AS k
-                    FROM events WHERE rowid >= {first_rowid}) WHERE k > 1)"""))
+                    FROM events WHERE rowid >= {first_rowid}) WHERE k > 1)""",
+            )
+        )
     return gone

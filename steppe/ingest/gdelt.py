@@ -18,23 +18,43 @@ from steppe.domain.errors import IngestError, UnknownFormatError
 from steppe.ingest.base import (
     QUARANTINE_DEDUP,
     QUARANTINE_SCHEMA,
-    remove_new_duplicates,
-    seen_file,
     IngestReport,
     ProgressFn,
     already_ingested,
-    log_ingest,
     fingerprint,
+    log_ingest,
     readable,
+    remove_new_duplicates,
+    seen_file,
 )
 from steppe.store import Store, scalar
 
-_ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-          "Religion2Code", "Type1Code", "Type2Code", "Type3Code"]
+_ACTOR = [
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+]
 _GEO_V1 = ["Type", "FullName", "CountryCode", "ADM1Code", "Lat", "Long", "FeatureID"]
 _GEO_V2 = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
-_EVENT = ["IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-          "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone"]
+_EVENT = [
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+]
 
 
 def _columns(geo: list[str]) -> list[str]:
@@ -49,9 +69,15 @@ GDELT1_COLUMNS: tuple[str, ...] = (*_columns(_GEO_V1), "SOURCEURL")
 GDELT2_COLUMNS: tuple[str, ...] = (*_columns(_GEO_V2), "SOURCEURL")
 """GDELT 2.0 event fields (61)."""
 
-_TYPES = {"GLOBALEVENTID": "BIGINT", "SQLDATE": "DATE", "EventCode": "_steppe_cameo",
-          "QuadClass": "TINYINT", "GoldsteinScale": "DOUBLE", "NumMentions": "INTEGER",
-          "AvgTone": "DOUBLE"}
+_TYPES = {
+    "GLOBALEVENTID": "BIGINT",
+    "SQLDATE": "DATE",
+    "EventCode": "_steppe_cameo",
+    "QuadClass": "TINYINT",
+    "GoldsteinScale": "DOUBLE",
+    "NumMentions": "INTEGER",
+    "AvgTone": "DOUBLE",
+}
 FORMATS = ("gdelt1", "gdelt2", "gdelt-csv")
 
 _SELECT = """
@@ -118,9 +144,11 @@ def _layout(fmt: str, path: Path) -> tuple[list[str], str]:
 
 def _reader(path: Path, names: list[str], options: str) -> str:
     cols = ", ".join(f"{_sql_str(n)}: '{_TYPES.get(n, 'VARCHAR')}'" for n in names)
-    return (f"read_csv({_sql_str(str(path))}, columns={{{cols}}}, {options}, "
-            "dateformat='%Y%m%d', auto_detect=false, strict_mode=true, null_padding=false, "
-            "store_rejects=true, rejects_table='_steppe_rejects', rejects_scan='_steppe_scans')")
+    return (
+        f"read_csv({_sql_str(str(path))}, columns={{{cols}}}, {options}, "
+        "dateformat='%Y%m%d', auto_detect=false, strict_mode=true, null_padding=false, "
+        "store_rejects=true, rejects_table='_steppe_rejects', rejects_scan='_steppe_scans')"
+    )
 
 
 def _literal_list(values: list[object], sql_type: str) -> str:
@@ -128,16 +156,22 @@ def _literal_list(values: list[object], sql_type: str) -> str:
     return f"CAST([{items}] AS {sql_type}[])"
 
 
-def _select(con: duckdb.DuckDBPyConnection, fmt: str, path: Path, names: list[str],
-            options: str) -> str:
+def _select(
+    con: duckdb.DuckDBPyConnection, fmt: str, path: Path, names: list[str], options: str
+) -> str:
     codes = con.execute(
-        "SELECT plover, quad_class, goldstein FROM event_codes ORDER BY code").fetchall()
-    pairs = con.execute("SELECT raw, min(code) FROM actor_codes GROUP BY raw ORDER BY raw").fetchall()
+        "SELECT plover, quad_class, goldstein FROM event_codes ORDER BY code"
+    ).fetchall()
+    pairs = con.execute(
+        "SELECT raw, min(code) FROM actor_codes GROUP BY raw ORDER BY raw"
+    ).fetchall()
     amap = "MAP {" + ", ".join(f"{_sql_str(r)}: {_sql_str(c)}" for r, c in pairs) + "}"
     if not pairs:
         amap = "MAP([]::VARCHAR[], []::VARCHAR[])"
     return _SELECT.format(
-        origin=fmt, reader=_reader(path, names, options), amap=f"({amap})",
+        origin=fmt,
+        reader=_reader(path, names, options),
+        amap=f"({amap})",
         url="r.SOURCEURL" if "SOURCEURL" in names else "NULL::VARCHAR",
         plover=_literal_list([c[0] for c in codes], "VARCHAR"),
         quad=_literal_list([c[1] for c in codes], "TINYINT"),
@@ -145,8 +179,9 @@ def _select(con: duckdb.DuckDBPyConnection, fmt: str, path: Path, names: list[st
     )
 
 
-def _run_with_progress(con: duckdb.DuckDBPyConnection, sql: str,
-                       progress: ProgressFn | None) -> None:
+def _run_with_progress(
+    con: duckdb.DuckDBPyConnection, sql: str, progress: ProgressFn | None
+) -> None:
     if progress is None:
         con.execute(sql)
         return
@@ -168,8 +203,9 @@ def _run_with_progress(con: duckdb.DuckDBPyConnection, sql: str,
     progress(1.0)
 
 
-def ingest_gdelt(store: Store, path: str | Path, fmt: str = "gdelt1",
-                 progress: ProgressFn | None = None) -> list[IngestReport]:
+def ingest_gdelt(
+    store: Store, path: str | Path, fmt: str = "gdelt1", progress: ProgressFn | None = None
+) -> list[IngestReport]:
     """Load one GDELT file (plain, .gz or .zip) into ``events``.
 
     Rows are deduplicated on GLOBALEVENTID against the store and within the file; rows that
@@ -201,8 +237,9 @@ class _AlreadyIngested(Exception):
         self.lines = lines
 
 
-def _ingest_one(store: Store, display: str, path: Path, fmt: str,
-                progress: ProgressFn | None) -> IngestReport:
+def _ingest_one(
+    store: Store, display: str, path: Path, fmt: str, progress: ProgressFn | None
+) -> IngestReport:
     started, t0 = datetime.now(), time.perf_counter()
     names, options = _layout(fmt, path)
     header = int(fmt == "gdelt-csv")
@@ -220,8 +257,10 @@ def _ingest_one(store: Store, display: str, path: Path, fmt: str,
     try:
         with store.transaction():
             con.execute("SET preserve_insertion_order = false")
-            con.execute("CREATE OR REPLACE TYPE _steppe_cameo AS ENUM "
-                        "(SELECT code FROM event_codes ORDER BY code)")
+            con.execute(
+                "CREATE OR REPLACE TYPE _steppe_cameo AS ENUM "
+                "(SELECT code FROM event_codes ORDER BY code)"
+            )
             before = _scalar(con, "SELECT count(*) FROM events")
             first_rowid = _scalar(con, "SELECT coalesce(max(rowid) + 1, 0) FROM events")
             try:
@@ -236,8 +275,7 @@ def _ingest_one(store: Store, display: str, path: Path, fmt: str,
                 raise _AlreadyIngested(lines)
             removed = remove_new_duplicates(con, first_rowid)
             loaded = _scalar(con, "SELECT count(*) FROM events") - before
-            bad = _quarantine_rejects(con, fmt, display, names,
-                                      "," if fmt == "gdelt-csv" else "\t")
+            bad = _quarantine_rejects(con, fmt, display, names, "," if fmt == "gdelt-csv" else "\t")
     except _AlreadyIngested as skip:
         return IngestReport(display, fmt, 0, skip.lines - header, 0, skipped=True)
     finally:
@@ -246,19 +284,27 @@ def _ingest_one(store: Store, display: str, path: Path, fmt: str,
             con.execute(f"DROP TABLE IF EXISTS {table}")
         con.execute("DROP TYPE IF EXISTS _steppe_cameo")
     good = lines - header - bad
-    report = IngestReport(display, fmt, loaded, max(good - loaded, removed), bad,
-                          seconds=time.perf_counter() - t0)
+    report = IngestReport(
+        display, fmt, loaded, max(good - loaded, removed), bad, seconds=time.perf_counter() - t0
+    )
     log_ingest(store, report, sha, started)
     return report
 
 
 _CAST = re.compile(r'Could not convert string "(?P<value>.*)" to \'(?P<type>[A-Z]+)')
-_TYPE_WORDS = {"DATE": "a YYYYMMDD date", "BIGINT": "an integer", "INTEGER": "an integer",
-               "TINYINT": "an integer", "DOUBLE": "a number", "ENUM": "a CAMEO event code"}
+_TYPE_WORDS = {
+    "DATE": "a YYYYMMDD date",
+    "BIGINT": "an integer",
+    "INTEGER": "an integer",
+    "TINYINT": "an integer",
+    "DOUBLE": "a number",
+    "ENUM": "a CAMEO event code",
+}
 
 
-def reject_reason(error_type: str, message: str, csv_line: str, names: list[str],
-                  delimiter: str) -> str:
+def reject_reason(
+    error_type: str, message: str, csv_line: str, names: list[str], delimiter: str
+) -> str:
     """A one-line reason for a line DuckDB's CSV reader rejected.
 
     DuckDB names the wrong column for cast errors when only some columns are read, so the
@@ -283,26 +329,33 @@ def reject_reason(error_type: str, message: str, csv_line: str, names: list[str]
     return f"{error_type.lower()}: {message.splitlines()[0]}"
 
 
-def _quarantine_rejects(con: duckdb.DuckDBPyConnection, origin: str, display: str,
-                        names: list[str], delimiter: str) -> int:
+def _quarantine_rejects(
+    con: duckdb.DuckDBPyConnection, origin: str, display: str, names: list[str], delimiter: str
+) -> int:
     """Move the CSV reader's rejected lines into ``quarantine`` (one row per line); return how
     many lines were rejected."""
     rows = con.execute(
         "SELECT line, error_type, error_message, csv_line FROM _steppe_rejects ORDER BY line, "
         "error_type NOT IN ('MISSING COLUMNS', 'TOO MANY COLUMNS'), "
-        "error_type != 'INVALID ENCODING', column_idx NULLS LAST").fetchall()
+        "error_type != 'INVALID ENCODING', column_idx NULLS LAST"
+    ).fetchall()
     by_line: dict[int, dict[str, Any]] = {}
     now = datetime.now()
     for line, error_type, message, csv_line in rows:
         if line in by_line:
             continue
-        by_line[line] = {"origin": origin, "file": display, "record": line,
-                         "reason": reject_reason(error_type, message or "", csv_line or "",
-                                                 names, delimiter),
-                         "raw": (csv_line or "")[:4000], "at": now}
+        by_line[line] = {
+            "origin": origin,
+            "file": display,
+            "record": line,
+            "reason": reject_reason(error_type, message or "", csv_line or "", names, delimiter),
+            "raw": (csv_line or "")[:4000],
+            "at": now,
+        }
     if by_line:
-        con.register("_steppe_bad", pa.Table.from_pylist(list(by_line.values()),
-                                                         schema=QUARANTINE_SCHEMA))
+        con.register(
+            "_steppe_bad", pa.Table.from_pylist(list(by_line.values()), schema=QUARANTINE_SCHEMA)
+        )
         con.execute(QUARANTINE_DEDUP.format(source="_steppe_bad"))
         con.unregister("_steppe_bad")
     return len(by_line)

@@ -38,25 +38,63 @@ _WRAPPED = re.compile(r"^(?P<sector>.+?)\s*\((?P<country>[^()]+)\)$")
 
 # ICEWS sector names -> CAMEO agent codes (CAMEO codebook, actor "type" codes)
 SECTOR_AGENTS: tuple[tuple[str, str], ...] = (
-    ("police", "COP"), ("public security", "COP"), ("military", "MIL"), ("army", "MIL"),
-    ("armed gang", "CRM"), ("judiciary", "JUD"), ("court", "JUD"), ("lawyer", "JUD"),
-    ("parliament", "LEG"), ("legislat", "LEG"), ("congress", "LEG"), ("senate", "LEG"),
-    ("party", "PTY"), ("opposition", "OPP"), ("activist", "OPP"), ("protester", "OPP"),
-    ("media", "MED"), ("news", "MED"), ("journalist", "MED"), ("labor", "LAB"),
-    ("business", "BUS"), ("company", "BUS"), ("refugee", "REF"), ("education", "EDU"),
-    ("citizen", "CVL"), ("villager", "CVL"), ("head of government", "GOV"),
-    ("head of state", "GOV"), ("ministry", "GOV"), ("cabinet", "GOV"), ("government", "GOV"),
-    ("foreign affairs", "GOV"), ("authorities", "GOV"), ("official", "GOV"),
-    ("royal", "GOV"), ("ombudsman", "GOV"), ("representatives", "GOV"), ("director", "GOV"),
+    ("police", "COP"),
+    ("public security", "COP"),
+    ("military", "MIL"),
+    ("army", "MIL"),
+    ("armed gang", "CRM"),
+    ("judiciary", "JUD"),
+    ("court", "JUD"),
+    ("lawyer", "JUD"),
+    ("parliament", "LEG"),
+    ("legislat", "LEG"),
+    ("congress", "LEG"),
+    ("senate", "LEG"),
+    ("party", "PTY"),
+    ("opposition", "OPP"),
+    ("activist", "OPP"),
+    ("protester", "OPP"),
+    ("media", "MED"),
+    ("news", "MED"),
+    ("journalist", "MED"),
+    ("labor", "LAB"),
+    ("business", "BUS"),
+    ("company", "BUS"),
+    ("refugee", "REF"),
+    ("education", "EDU"),
+    ("citizen", "CVL"),
+    ("villager", "CVL"),
+    ("head of government", "GOV"),
+    ("head of state", "GOV"),
+    ("ministry", "GOV"),
+    ("cabinet", "GOV"),
+    ("government", "GOV"),
+    ("foreign affairs", "GOV"),
+    ("authorities", "GOV"),
+    ("official", "GOV"),
+    ("royal", "GOV"),
+    ("ombudsman", "GOV"),
+    ("representatives", "GOV"),
+    ("director", "GOV"),
 )
 
-_SCHEMA = pa.schema([
-    ("event_id", pa.string()), ("date", pa.date32()), ("source_actor", pa.string()),
-    ("target_actor", pa.string()), ("source_agent", pa.string()),
-    ("target_agent", pa.string()), ("source_raw", pa.string()), ("target_raw", pa.string()),
-    ("cameo", pa.string()), ("plover", pa.string()), ("quad_class", pa.int8()),
-    ("goldstein", pa.float64()), ("origin", pa.string()),
-])
+_SCHEMA = pa.schema(
+    [
+        ("event_id", pa.string()),
+        ("date", pa.date32()),
+        ("source_actor", pa.string()),
+        ("target_actor", pa.string()),
+        ("source_agent", pa.string()),
+        ("target_agent", pa.string()),
+        ("source_raw", pa.string()),
+        ("target_raw", pa.string()),
+        ("cameo", pa.string()),
+        ("plover", pa.string()),
+        ("quad_class", pa.int8()),
+        ("goldstein", pa.float64()),
+        ("origin", pa.string()),
+    ]
+)
 
 
 def sector_agent(sector: str) -> str | None:
@@ -83,8 +121,11 @@ class ActorResolver:
         parts = name.split()
         if len(parts) > 2:  # drop patronymics and middle names: "Dmitry Anatolyevich Medvedev"
             code = self.gaz.resolve(f"{parts[0]} {parts[-1]}", on)
-        if not code and len(parts) > 1 and any(m.kind == "leader" for m in self.gaz.matches(
-                parts[-1], on)):
+        if (
+            not code
+            and len(parts) > 1
+            and any(m.kind == "leader" for m in self.gaz.matches(parts[-1], on))
+        ):
             code = self.gaz.resolve(parts[-1], on)
         return code
 
@@ -100,8 +141,9 @@ def _lines(fh: BinaryIO) -> Iterator[tuple[int, bytes]]:
         yield number, line.rstrip(b"\r\n")
 
 
-def ingest_icews(store: Store, path: str | Path,
-                 progress: ProgressFn | None = None) -> list[IngestReport]:
+def ingest_icews(
+    store: Store, path: str | Path, progress: ProgressFn | None = None
+) -> list[IngestReport]:
     """Load ICEWS events (plain, .gz or .zip) into ``events``; malformed lines are quarantined.
 
     >>> from steppe.store import Store, scalar
@@ -117,13 +159,17 @@ def ingest_icews(store: Store, path: str | Path,
         return [_ingest_one(store, display, member, progress) for display, member in members]
 
 
-def _ingest_one(store: Store, display: str, path: Path,
-                progress: ProgressFn | None) -> IngestReport:
+def _ingest_one(
+    store: Store, display: str, path: Path, progress: ProgressFn | None
+) -> IngestReport:
     started, t0 = datetime.now(), time.perf_counter()
     sha, _ = fingerprint(path)
     if already_ingested(store, sha, ORIGIN):
-        seen_rows = scalar(store.con, "SELECT ok + duplicate FROM ingest_log WHERE sha256 = ? "
-                           "AND origin = ? LIMIT 1", [sha, ORIGIN])
+        seen_rows = scalar(
+            store.con,
+            "SELECT ok + duplicate FROM ingest_log WHERE sha256 = ? AND origin = ? LIMIT 1",
+            [sha, ORIGIN],
+        )
         return IngestReport(display, ORIGIN, 0, int(seen_rows or 0), 0, skipped=True)
     texts = load_icews_event_texts()
     codes = {c.code: c for c in load_event_codes()}
@@ -146,10 +192,16 @@ def _ingest_one(store: Store, display: str, path: Path,
                         continue
                     parsed = _parse(line, number, display, texts, codes, resolver, seen)
                     if isinstance(parsed, str):
-                        bad.append({"origin": ORIGIN, "file": display, "record": number,
-                                    "reason": parsed,
-                                    "raw": line.decode("utf-8", "replace")[:2000],
-                                    "at": datetime.now()})
+                        bad.append(
+                            {
+                                "origin": ORIGIN,
+                                "file": display,
+                                "record": number,
+                                "reason": parsed,
+                                "raw": line.decode("utf-8", "replace")[:2000],
+                                "at": datetime.now(),
+                            }
+                        )
                         continue
                     rows.append(parsed)
                     good += 1
@@ -169,14 +221,22 @@ def _ingest_one(store: Store, display: str, path: Path,
             con.unregister("_steppe_bad")
     if progress:
         progress(1.0)
-    report = IngestReport(display, ORIGIN, loaded, good - loaded, len(bad),
-                          seconds=time.perf_counter() - t0)
+    report = IngestReport(
+        display, ORIGIN, loaded, good - loaded, len(bad), seconds=time.perf_counter() - t0
+    )
     log_ingest(store, report, sha, started)
     return report
 
 
-def _parse(line: bytes, number: int, display: str, texts: dict[str, str], codes: dict[str, Any],
-           resolver: ActorResolver, seen: Counter[str]) -> dict[str, Any] | str:
+def _parse(
+    line: bytes,
+    number: int,
+    display: str,
+    texts: dict[str, str],
+    codes: dict[str, Any],
+    resolver: ActorResolver,
+    seen: Counter[str],
+) -> dict[str, Any] | str:
     """A canonical event row, or the reason the line is malformed."""
     try:
         text = line.decode("utf-8")
@@ -200,10 +260,21 @@ def _parse(line: bytes, number: int, display: str, texts: dict[str, str], codes:
     src, src_agent = resolver.resolve(source, day)
     tgt, tgt_agent = resolver.resolve(target, day)
     code = codes[cameo]
-    return {"event_id": f"icews:{key}:{seen[key]}", "date": day, "source_actor": src,
-            "target_actor": tgt, "source_agent": src_agent, "target_agent": tgt_agent,
-            "source_raw": source, "target_raw": target, "cameo": cameo, "plover": code.plover,
-            "quad_class": code.quad_class, "goldstein": code.goldstein, "origin": ORIGIN}
+    return {
+        "event_id": f"icews:{key}:{seen[key]}",
+        "date": day,
+        "source_actor": src,
+        "target_actor": tgt,
+        "source_agent": src_agent,
+        "target_agent": tgt_agent,
+        "source_raw": source,
+        "target_raw": target,
+        "cameo": cameo,
+        "plover": code.plover,
+        "quad_class": code.quad_class,
+        "goldstein": code.goldstein,
+        "origin": ORIGIN,
+    }
 
 
 def _append(con: Any, rows: list[dict[str, Any]]) -> None:
@@ -213,4 +284,3 @@ def _append(con: Any, rows: list[dict[str, Any]]) -> None:
     cols = ", ".join(_SCHEMA.names)
     con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _steppe_rows")
     con.unregister("_steppe_rows")
-

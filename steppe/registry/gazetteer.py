@@ -12,8 +12,22 @@ from datetime import date
 from steppe.domain.models import Alias, Period
 from steppe.registry.loader import Registry
 
-_FOLD = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss",
-                       "’": "'", "ʻ": "'", "ʼ": "'", "‘": "'", "`": "'"})
+_FOLD = str.maketrans(
+    {
+        "ə": "e",
+        "Ə": "e",
+        "\u0131": "i",
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ß": "ss",
+        "\u2019": "'",
+        "\u02bb": "'",
+        "\u02bc": "'",
+        "\u2018": "'",
+        "`": "'",
+    }
+)
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _POSSESSIVE = re.compile(r"'s\b")
 

@@ -48,20 +48,34 @@ def load_actors() -> tuple[Actor, ...]:
             raise RegistryError(f"{where}: unknown kind {r['kind']!r}")
         if not r.get("source"):
             raise RegistryError(f"{where}: actor {r['code']} has no source")
-        actors.append(Actor(
-            code=r["code"], name=r["name"], kind=r["kind"], iso3=r.get("iso3") or None,
-            iso2=r.get("iso2") or None, cameo=r.get("cameo") or None,
-            cow_code=_opt_int(r.get("cow_code", "")), region=r.get("region") or None,
-            pole=r.get("pole") or None, lat=_opt_float(r.get("lat", "")),
-            lon=_opt_float(r.get("lon", "")), source=r["source"],
-        ))
+        actors.append(
+            Actor(
+                code=r["code"],
+                name=r["name"],
+                kind=r["kind"],
+                iso3=r.get("iso3") or None,
+                iso2=r.get("iso2") or None,
+                cameo=r.get("cameo") or None,
+                cow_code=_opt_int(r.get("cow_code", "")),
+                region=r.get("region") or None,
+                pole=r.get("pole") or None,
+                lat=_opt_float(r.get("lat", "")),
+                lon=_opt_float(r.get("lon", "")),
+                source=r["source"],
+            )
+        )
     return tuple(actors)
 
 
 def load_aliases() -> tuple[Alias, ...]:
     return tuple(
-        Alias(r["alias"], r["code"], r["kind"],
-              _period(r, "valid_from", "valid_to", _where("aliases.csv", line)), r["source"])
+        Alias(
+            r["alias"],
+            r["code"],
+            r["kind"],
+            _period(r, "valid_from", "valid_to", _where("aliases.csv", line)),
+            r["source"],
+        )
         for line, r in read_rows("registry", "aliases.csv")
     )
 
@@ -73,8 +87,16 @@ def load_leaders() -> tuple[Leader, ...]:
         if r["role"] not in LEADER_ROLES:
             raise RegistryError(f"{where}: unknown role {r['role']!r}")
         variants = tuple(v.strip() for v in r.get("variants", "").split("|") if v.strip())
-        leaders.append(Leader(r["person"], variants, r["code"], r["role"],
-                              _period(r, "start", "end", where), r["source"]))
+        leaders.append(
+            Leader(
+                r["person"],
+                variants,
+                r["code"],
+                r["role"],
+                _period(r, "start", "end", where),
+                r["source"],
+            )
+        )
     return tuple(leaders)
 
 
@@ -84,16 +106,24 @@ def load_memberships() -> tuple[Membership, ...]:
         where = _where("memberships.csv", line)
         if r["role"] not in MEMBERSHIP_ROLES:
             raise RegistryError(f"{where}: unknown role {r['role']!r}")
-        out.append(Membership(r["member"], r["org"], r["role"],
-                              _period(r, "start", "end", where), r["source"]))
+        out.append(
+            Membership(
+                r["member"], r["org"], r["role"], _period(r, "start", "end", where), r["source"]
+            )
+        )
     return tuple(out)
 
 
 def load_event_codes() -> tuple[EventCode, ...]:
     """CAMEO codes with Goldstein weights and PLOVER categories (``data/codes/cameo.csv``)."""
     return tuple(
-        EventCode(r["code"], r["description"], float(r["goldstein"]), r["plover"] or None,
-                  quad_class(r["code"]))
+        EventCode(
+            r["code"],
+            r["description"],
+            float(r["goldstein"]),
+            r["plover"] or None,
+            quad_class(r["code"]),
+        )
         for _, r in read_rows("codes", "cameo.csv")
     )
 

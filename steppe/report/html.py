@@ -21,9 +21,12 @@ ATTRIBUTION = (
     "CAMEO→PLOVER: Open Event Data Alliance (CC BY-SA 4.0). See steppe/data/SOURCES.md."
 )
 
-_env = Environment(loader=PackageLoader("steppe", "report/templates"),
-                   autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,
-                   lstrip_blocks=True)
+_env = Environment(
+    loader=PackageLoader("steppe", "report/templates"),
+    autoescape=select_autoescape(["html", "j2"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 
 
 def report_context(store: Store) -> dict[str, Any]:
@@ -35,20 +38,40 @@ def report_context(store: Store) -> dict[str, Any]:
     series = defaultdict(list)
     for row in read.indicators(store, "multivector"):
         series[row["actor"]].append(row)
-    events = {r["actor"]: r["n"] for r in store.query(
-        "SELECT a AS actor, count(*) AS n FROM (SELECT source_actor AS a FROM events "
-        "UNION ALL SELECT target_actor FROM events) GROUP BY a")}
+    events = {
+        r["actor"]: r["n"]
+        for r in store.query(
+            "SELECT a AS actor, count(*) AS n FROM (SELECT source_actor AS a FROM events "
+            "UNION ALL SELECT target_actor FROM events) GROUP BY a"
+        )
+    }
     countries = []
     for code in FOCAL_STATES:
         a = actors.get(code, {"code": code, "name": code})
-        current = [m["org"] for m in read.memberships(store, actor=code, on=today)
-                   if m["role"] == "member"]
+        current = [
+            m["org"] for m in read.memberships(store, actor=code, on=today) if m["role"] == "member"
+        ]
         rows = series.get(code, [])
-        pts = [Point(r["period_start"], r["value"], r["lo"], r["hi"],
-                     f"{r['period']}: {r['value']:.3f} (n={r['n']})") for r in rows]
-        countries.append({**a, "current": current, "latest": rows[-1] if rows else None,
-                          "events": events.get(code, 0), "periods": len(rows),
-                          "chart": line_chart(pts, title=f"{a['name']} — multivector index")})
+        pts = [
+            Point(
+                r["period_start"],
+                r["value"],
+                r["lo"],
+                r["hi"],
+                f"{r['period']}: {r['value']:.3f} (n={r['n']})",
+            )
+            for r in rows
+        ]
+        countries.append(
+            {
+                **a,
+                "current": current,
+                "latest": rows[-1] if rows else None,
+                "events": events.get(code, 0),
+                "periods": len(rows),
+                "chart": line_chart(pts, title=f"{a['name']} — multivector index"),
+            }
+        )
     totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in read.indicators(store, "pole_share"):
         totals[row["actor"]][row["partner"]] += row["n"]
@@ -56,17 +79,29 @@ def report_context(store: Store) -> dict[str, Any]:
     for code in FOCAL_STATES:
         counts = totals.get(code, {})
         total = sum(counts.values())
-        portfolio.append({"actor": code, "total": total,
-                          "shares": {p: counts.get(p, 0) / total for p in POLES} if total else {}})
+        portfolio.append(
+            {
+                "actor": code,
+                "total": total,
+                "shares": {p: counts.get(p, 0) / total for p in POLES} if total else {},
+            }
+        )
     focal_memberships = [m for m in read.memberships(store) if m["member"] in FOCAL_STATES]
     info = read.summary(store)
     return {
-        "title": "Steppe — Central Asia realignment report", "version": __version__,
-        "generated": datetime.now().strftime("%Y-%m-%d %H:%M"), "store_path": store.path,
-        "schema_version": info["schema_version"], "event_total": info["tables"]["events"],
-        "quarantined": info["tables"]["quarantine"], "countries": countries,
-        "poles": list(POLES), "portfolio": portfolio, "memberships": focal_memberships,
-        "origins": read.event_origins(store), "files": read.ingest_log(store),
+        "title": "Steppe — Central Asia realignment report",
+        "version": __version__,
+        "generated": datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "store_path": store.path,
+        "schema_version": info["schema_version"],
+        "event_total": info["tables"]["events"],
+        "quarantined": info["tables"]["quarantine"],
+        "countries": countries,
+        "poles": list(POLES),
+        "portfolio": portfolio,
+        "memberships": focal_memberships,
+        "origins": read.event_origins(store),
+        "files": read.ingest_log(store),
         "method_note": " ".join((MULTIVECTOR_DOC or "").split("\n\n")[0].split()),
         "attribution": ATTRIBUTION,
     }

@@ -45,8 +45,13 @@ class Store:
     1
     """
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False,
-                 memory_limit: str | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path = DEFAULT_DB,
+        *,
+        read_only: bool = False,
+        memory_limit: str | None = None,
+    ) -> None:
         self.path = str(path)
         self.read_only = read_only
         if self.path != ":memory:":
@@ -70,8 +75,12 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
 
     # -- schema ----------------------------------------------------------------------------
@@ -82,8 +91,9 @@ class Store:
                 "CREATE TABLE IF NOT EXISTS schema_migrations "
                 "(version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP)"
             )
-            done = {v for (v,) in self.con.execute(
-                "SELECT version FROM schema_migrations").fetchall()}
+            done = {
+                v for (v,) in self.con.execute("SELECT version FROM schema_migrations").fetchall()
+            }
             newest = max((m.version for m in MIGRATIONS), default=0)
             if done and max(done) > newest:
                 raise SchemaVersionError(

@@ -29,10 +29,12 @@ def actors(store: Store, kind: str | None = None) -> list[Row]:
     return store.query(sql + " ORDER BY kind, code", params)
 
 
-def memberships(store: Store, actor: str | None = None, org: str | None = None,
-                on: date | None = None) -> list[Row]:
+def memberships(
+    store: Store, actor: str | None = None, org: str | None = None, on: date | None = None
+) -> list[Row]:
     """Memberships with role and dates; ``on`` keeps those in force that day."""
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
     if actor:
         clauses.append("m.member = ?")
         params.append(actor)
@@ -40,18 +42,24 @@ def memberships(store: Store, actor: str | None = None, org: str | None = None,
         clauses.append("m.org = ?")
         params.append(org)
     if on:
-        clauses.append("(m.start_date IS NULL OR m.start_date <= ?) AND "
-                       "(m.end_date IS NULL OR m.end_date >= ?)")
+        clauses.append(
+            "(m.start_date IS NULL OR m.start_date <= ?) AND "
+            "(m.end_date IS NULL OR m.end_date >= ?)"
+        )
         params += [on, on]
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     return store.query(
         "SELECT m.member, m.org, o.name AS org_name, m.role, m.start_date, m.end_date, m.source "
-        "FROM memberships m LEFT JOIN actors o ON o.code = m.org" + where +
-        " ORDER BY m.member, m.start_date NULLS FIRST, m.org", params)
+        "FROM memberships m LEFT JOIN actors o ON o.code = m.org"
+        + where
+        + " ORDER BY m.member, m.start_date NULLS FIRST, m.org",
+        params,
+    )
 
 
-def indicators(store: Store, name: str, actor: str | None = None,
-               partner: str | None = None) -> list[Row]:
+def indicators(
+    store: Store, name: str, actor: str | None = None, partner: str | None = None
+) -> list[Row]:
     """Stored indicator values, ordered by actor, partner and period."""
     clauses, params = ["name = ?"], [name]
     if actor:
@@ -62,8 +70,11 @@ def indicators(store: Store, name: str, actor: str | None = None,
         params.append(partner)
     return store.query(
         "SELECT name, actor, partner, period, period_start, value, lo, hi, n, method, computed_at "
-        "FROM indicators WHERE " + " AND ".join(clauses) +
-        " ORDER BY actor, partner NULLS FIRST, period_start", params)
+        "FROM indicators WHERE "
+        + " AND ".join(clauses)
+        + " ORDER BY actor, partner NULLS FIRST, period_start",
+        params,
+    )
 
 
 def indicator_names(store: Store) -> list[str]:
@@ -74,7 +85,8 @@ def quarantine(store: Store, limit: int = 50, file: str | None = None) -> list[R
     """The most recent quarantined records."""
     if limit < 1:
         raise StoreError("limit must be positive")
-    sql, params = "SELECT origin, file, record, reason, raw, \"at\" FROM quarantine", []
+    sql = 'SELECT origin, file, record, reason, raw, "at" FROM quarantine'
+    params: list[Any] = []
     if file:
         sql += " WHERE file = ?"
         params.append(file)
@@ -88,12 +100,21 @@ def ingest_log(store: Store) -> list[Row]:
 
 def summary(store: Store) -> Row:
     """Row counts of the canonical tables and the schema version."""
-    tables = ("actors", "aliases", "memberships", "events", "quarantine", "indicators",
-              "ingest_log")
+    tables = (
+        "actors",
+        "aliases",
+        "memberships",
+        "events",
+        "quarantine",
+        "indicators",
+        "ingest_log",
+    )
     counts = {t: store.count(t) for t in tables}
     return {"path": store.path, "schema_version": store.schema_version(), "tables": counts}
 
 
 def event_origins(store: Store) -> list[Row]:
-    return store.query("SELECT origin, count(*) AS events, min(date) AS first, "
-                       "max(date) AS last FROM events GROUP BY origin ORDER BY origin")
+    return store.query(
+        "SELECT origin, count(*) AS events, min(date) AS first, "
+        "max(date) AS last FROM events GROUP BY origin ORDER BY origin"
+    )
