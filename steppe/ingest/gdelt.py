@@ -305,7 +305,7 @@ _TYPE_WORDS = {
 def reject_reason(
     error_type: str, message: str, csv_line: str, names: list[str], delimiter: str
 ) -> str:
-    """A one-line reason for a line DuckDB's CSV reader rejected.
+    r"""A one-line reason for a line DuckDB's CSV reader rejected.
 
     DuckDB names the wrong column for cast errors when only some columns are read, so the
     column is found by locating the offending value in the raw line.

@@ -47,7 +47,15 @@ def report_context(store: Store) -> dict[str, Any]:
     }
     countries = []
     for code in FOCAL_STATES:
-        a = actors.get(code, {"code": code, "name": code})
+        a = actors.get(code) or {
+            "code": code,
+            "name": code,
+            "iso3": None,
+            "cow_code": None,
+            "cameo": None,
+            "lat": None,
+            "lon": None,
+        }
         current = [
             m["org"] for m in read.memberships(store, actor=code, on=today) if m["role"] == "member"
         ]
