@@ -202,14 +202,29 @@ def ingest_events(
 
     Example: steppe ingest events --format gdelt1 20240101.export.CSV.zip
     """
-    with _store() as store, _progress() as progress:
-        reports = steppe.ingest_events(store, files, fmt, progress)
-    rows = [r.__dict__ for r in reports]
+    with _store() as store:
+        with _progress() as progress:
+            reports = steppe.ingest_events(store, files, fmt, progress)
+        samples = {
+            r.file: steppe.read.quarantine(store, 3, r.file)
+            for r in reports
+            if r.quarantined and not r.skipped
+        }
     if as_json:
-        _emit(rows, True, [])
+        _emit([r.__dict__ for r in reports], True, [])
         return
     for r in reports:
         console.print(r.summary(), highlight=False, soft_wrap=True)
+        for q in samples.get(r.file, []):
+            err.print(
+                f"  {r.file} line {q['record']}: {q['reason']}", highlight=False, soft_wrap=True
+            )
+        if r.quarantined > 3 and not r.skipped:
+            err.print(
+                f"  ... {r.quarantined - 3} more: steppe quarantine --file '{r.file}'",
+                highlight=False,
+                soft_wrap=True,
+            )
     total = [sum(getattr(r, k) for r in reports) for k in ("loaded", "duplicate", "quarantined")]
     console.print(
         f"{total[0]} loaded / {total[1]} duplicate / {total[2]} quarantined", highlight=False

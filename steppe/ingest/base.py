@@ -3,7 +3,6 @@ quarantine rows, and the report each run returns."""
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import shutil
 import tempfile
@@ -13,7 +12,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO
 
 import duckdb
 import pyarrow as pa
@@ -49,45 +47,10 @@ class IngestReport:
         )
 
 
-def sha256_file(path: Path, chunk: int = 1 << 22) -> str:
-    """SHA-256 of a file's bytes, read in chunks (bounded memory)."""
-    return fingerprint(path, chunk)[0]
-
-
-def fingerprint(path: Path, chunk: int = 1 << 22) -> tuple[str, int]:
-    """SHA-256 of the file's bytes and the number of non-empty lines of its content
-    (decompressed for .gz), in one streaming pass of bounded memory."""
-    digest = hashlib.sha256()
-    lines, last, blank = 0, b"\n", 0
-    with path.open("rb") as raw:
-        gz = path.suffix == ".gz"
-        content = gzip.GzipFile(fileobj=_Tee(raw, digest), mode="rb") if gz else None  # type: ignore[call-overload]
-        source = content or raw
-        while block := source.read(chunk):
-            if content is None:
-                digest.update(block)
-            lines += block.count(b"\n")
-            blank += block.count(b"\n\n") + (block[:1] == b"\n" and last == b"\n")
-            blank += block.count(b"\n\r\n")
-            last = block[-1:]
-        if content is not None:
-            while raw.read(chunk):
-                pass
-    if last not in (b"\n", b""):
-        lines += 1
-    return digest.hexdigest(), lines - blank
-
-
-class _Tee:
-    """A read-only file wrapper that feeds every byte read into a hash."""
-
-    def __init__(self, raw: BinaryIO, digest: Any) -> None:
-        self.raw, self.digest = raw, digest
-
-    def read(self, size: int = -1) -> bytes:
-        block = self.raw.read(size)
-        self.digest.update(block)
-        return block
+def sha256_file(path: Path) -> str:
+    """SHA-256 of a file's bytes (compressed bytes for .gz), read in chunks."""
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 @contextmanager
@@ -140,6 +103,17 @@ def seen_file(store: Store, file: str, origin: str) -> bool:
             [file, origin],
         )
     )
+
+
+def skipped_report(store: Store, file: str, origin: str, sha: str) -> IngestReport:
+    """The report for a file whose bytes were ingested before: every row a duplicate."""
+    rows = scalar(
+        store.con,
+        "SELECT ok + duplicate FROM ingest_log WHERE sha256 = ? AND origin = ? "
+        "ORDER BY finished LIMIT 1",
+        [sha, origin],
+    )
+    return IngestReport(file, origin, 0, int(rows or 0), 0, skipped=True)
 
 
 def log_ingest(store: Store, report: IngestReport, sha: str, started: datetime) -> None:

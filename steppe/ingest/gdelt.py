@@ -21,11 +21,12 @@ from steppe.ingest.base import (
     IngestReport,
     ProgressFn,
     already_ingested,
-    fingerprint,
     log_ingest,
     readable,
     remove_new_duplicates,
     seen_file,
+    sha256_file,
+    skipped_report,
 )
 from steppe.store import Store, scalar
 
@@ -233,8 +234,7 @@ def ingest_gdelt(
 
 
 class _AlreadyIngested(Exception):
-    def __init__(self, lines: int) -> None:
-        self.lines = lines
+    """Raised inside the load transaction to roll it back when the file's hash is known."""
 
 
 def _ingest_one(
@@ -242,16 +242,15 @@ def _ingest_one(
 ) -> IngestReport:
     started, t0 = datetime.now(), time.perf_counter()
     names, options = _layout(fmt, path)
-    header = int(fmt == "gdelt-csv")
-    # Hash and count lines on the other core while DuckDB parses; a file name seen before is
-    # hashed first, so that re-running an ingest costs one hash and no parse.
-    result: list[tuple[str, int]] = []
-    hasher = threading.Thread(target=lambda: result.append(fingerprint(path)))
+    # Hash on the other core while DuckDB parses; a file name seen before is hashed first, so
+    # that re-running an ingest costs one hash and no parse.
+    digest: list[str] = []
+    hasher = threading.Thread(target=lambda: digest.append(sha256_file(path)))
     hasher.start()
     if seen_file(store, display, fmt):
         hasher.join()
-        if already_ingested(store, result[0][0], fmt):
-            return IngestReport(display, fmt, 0, result[0][1] - header, 0, skipped=True)
+        if already_ingested(store, digest[0], fmt):
+            return skipped_report(store, display, fmt, digest[0])
     con = store.con
     select = _select(con, fmt, path, names, options)
     try:
@@ -269,25 +268,23 @@ def _ingest_one(
                 raise IngestError(f"{display}: {str(exc).splitlines()[0]}") from exc
             finally:
                 con.execute("RESET preserve_insertion_order")
+            good = _scalar(con, "SELECT count(*) FROM events") - before
             hasher.join()
-            sha, lines = result[0]
-            if already_ingested(store, sha, fmt):
-                raise _AlreadyIngested(lines)
+            if already_ingested(store, digest[0], fmt):
+                raise _AlreadyIngested
             removed = remove_new_duplicates(con, first_rowid)
-            loaded = _scalar(con, "SELECT count(*) FROM events") - before
             bad = _quarantine_rejects(con, fmt, display, names, "," if fmt == "gdelt-csv" else "\t")
-    except _AlreadyIngested as skip:
-        return IngestReport(display, fmt, 0, skip.lines - header, 0, skipped=True)
+    except _AlreadyIngested:
+        return skipped_report(store, display, fmt, digest[0])
     finally:
         hasher.join()
         for table in ("_steppe_rejects", "_steppe_scans"):
             con.execute(f"DROP TABLE IF EXISTS {table}")
         con.execute("DROP TYPE IF EXISTS _steppe_cameo")
-    good = lines - header - bad
     report = IngestReport(
-        display, fmt, loaded, max(good - loaded, removed), bad, seconds=time.perf_counter() - t0
+        display, fmt, good - removed, removed, bad, seconds=time.perf_counter() - t0
     )
-    log_ingest(store, report, sha, started)
+    log_ingest(store, report, digest[0], started)
     return report
 
 

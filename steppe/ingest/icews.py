@@ -24,10 +24,11 @@ from steppe.ingest.base import (
     IngestReport,
     ProgressFn,
     already_ingested,
-    fingerprint,
     log_ingest,
     readable,
     remove_new_duplicates,
+    sha256_file,
+    skipped_report,
 )
 from steppe.registry import Gazetteer, load_event_codes, load_icews_event_texts
 from steppe.store import Store, scalar
@@ -163,14 +164,9 @@ def _ingest_one(
     store: Store, display: str, path: Path, progress: ProgressFn | None
 ) -> IngestReport:
     started, t0 = datetime.now(), time.perf_counter()
-    sha, _ = fingerprint(path)
+    sha = sha256_file(path)
     if already_ingested(store, sha, ORIGIN):
-        seen_rows = scalar(
-            store.con,
-            "SELECT ok + duplicate FROM ingest_log WHERE sha256 = ? AND origin = ? LIMIT 1",
-            [sha, ORIGIN],
-        )
-        return IngestReport(display, ORIGIN, 0, int(seen_rows or 0), 0, skipped=True)
+        return skipped_report(store, display, ORIGIN, sha)
     texts = load_icews_event_texts()
     codes = {c.code: c for c in load_event_codes()}
     resolver = ActorResolver(Gazetteer.from_registry())
