@@ -9,6 +9,8 @@
 True
 """
 
+from importlib import metadata as _metadata
+
 from steppe.domain.codes import FOCAL_STATES, POLES
 from steppe.domain.errors import (
     IndicatorError,
@@ -37,7 +39,10 @@ from steppe.report import write_report
 from steppe.store import Store, default_db_path, read
 from steppe.store.reference import install_registry
 
-__version__ = "0.1.0"
+try:
+    __version__ = _metadata.version("steppe")
+except _metadata.PackageNotFoundError:  # running from a source tree without install
+    __version__ = "0.0.0"
 
 __all__ = [
     "DEMO_EVENTS",

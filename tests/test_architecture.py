@@ -52,7 +52,7 @@ def test_layers_import_downward_only() -> None:
                 targets = [node.module]
             for target in targets:
                 other = layer_of(target)
-                if other is not None and target != "steppe" and other > own:
+                if other is not None and other > own:
                     violations.append(f"{module} (layer {own}) imports {target} ({other})")
     assert not violations, "\n".join(violations)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, datetime
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +30,15 @@ _env = Environment(
 )
 
 
+def _version() -> str:
+    try:
+        return metadata.version("steppe")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
 def report_context(store: Store) -> dict[str, Any]:
     """Everything the report shows, as plain data (also useful to test the numbers)."""
-    from steppe import __version__
-
     actors = {a["code"]: a for a in read.actors(store)}
     today = date.today()
     series = defaultdict(list)
@@ -98,7 +104,7 @@ def report_context(store: Store) -> dict[str, Any]:
     info = read.summary(store)
     return {
         "title": "Steppe — Central Asia realignment report",
-        "version": __version__,
+        "version": _version(),
         "generated": datetime.now().strftime("%Y-%m-%d %H:%M"),
         "store_path": store.path,
         "schema_version": info["schema_version"],

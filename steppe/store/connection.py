@@ -63,6 +63,9 @@ class Store:
             self.con = duckdb.connect(self.path, read_only=read_only, config=config)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        # progress is tracked (query_progress) but drawn by Steppe's own bars, not DuckDB's
+        self.con.execute("SET enable_progress_bar = true")
+        self.con.execute("SET enable_progress_bar_print = false")
         self._lock = threading.RLock()
         self._ibis: IbisDuckDB | None = None
         if not read_only:
