@@ -366,6 +366,35 @@ def demo(
     console.print(f"store: {result.store_path}\nreport: {result.report_path}", highlight=False)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="interface to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(envvar="STEPPE_TOKEN", help="allow writes with this token (env STEPPE_TOKEN)"),
+    ] = None,
+    scenarios: Annotated[Path, typer.Option(help="folder of scenario YAML files")] = Path(
+        "scenarios"
+    ),
+) -> None:
+    """Serve the dashboard (read-only unless a token is set) on 127.0.0.1 by default.
+
+    Example: steppe serve --port 8000
+    """
+    import uvicorn
+
+    from steppe.web import create_app
+
+    path = _state.get("db", steppe.default_db_path())
+    if not path.exists():
+        _fail(f"no store at {path}; run 'steppe demo' or 'steppe ingest' first")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]warning:[/yellow] serving on {host}, reachable from other machines")
+    app_ = create_app(path, token=token, scenarios_dir=scenarios if scenarios.is_dir() else None)
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
 def _parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)

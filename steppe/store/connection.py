@@ -71,6 +71,18 @@ class Store:
         if not read_only:
             self.migrate()
 
+    @classmethod
+    def _view(cls, con: duckdb.DuckDBPyConnection, path: str) -> Store:
+        view = cls.__new__(cls)
+        view.path, view.read_only, view.con = path, True, con
+        view._lock, view._ibis = threading.RLock(), None
+        return view
+
+    def cursor(self) -> Store:
+        """A read-only view of this store on its own DuckDB cursor: views read in parallel
+        (the web server gives each request one). Close it when done."""
+        return Store._view(self.con.cursor(), self.path)
+
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
         self.con.close()

@@ -118,3 +118,163 @@ def event_origins(store: Store) -> list[Row]:
         "SELECT origin, count(*) AS events, min(date) AS first, "
         "max(date) AS last FROM events GROUP BY origin ORDER BY origin"
     )
+
+
+EVENT_COLUMNS = (
+    "event_id",
+    "date",
+    "source_actor",
+    "target_actor",
+    "source_agent",
+    "target_agent",
+    "source_raw",
+    "target_raw",
+    "cameo",
+    "plover",
+    "quad_class",
+    "goldstein",
+    "mentions",
+    "tone",
+    "origin",
+    "doc_id",
+    "sentence",
+    "confidence",
+    "url",
+)
+
+
+def _event_filter(
+    actor: str | None = None,
+    partner: str | None = None,
+    cameo: str | None = None,
+    plover: str | None = None,
+    quad_class: int | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    origin: str | None = None,
+    text: str | None = None,
+) -> tuple[str, list[Any]]:
+    """WHERE clause and bound parameters for an events filter (values are never pasted)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if actor and partner:
+        clauses.append(
+            "((source_actor = ? AND target_actor = ?) OR (source_actor = ? AND target_actor = ?))"
+        )
+        params += [actor, partner, partner, actor]
+    elif actor:
+        clauses.append("(source_actor = ? OR target_actor = ?)")
+        params += [actor, actor]
+    elif partner:
+        clauses.append("(source_actor = ? OR target_actor = ?)")
+        params += [partner, partner]
+    if cameo:
+        clauses.append("starts_with(cameo, ?)")
+        params.append(cameo)
+    if plover:
+        clauses.append("plover = ?")
+        params.append(plover)
+    if quad_class:
+        clauses.append("quad_class = ?")
+        params.append(quad_class)
+    if since:
+        clauses.append("date >= ?")
+        params.append(since)
+    if until:
+        clauses.append("date <= ?")
+        params.append(until)
+    if origin:
+        clauses.append("origin = ?")
+        params.append(origin)
+    if text:
+        clauses.append(
+            "(contains(lower(coalesce(sentence, '')), ?) OR contains(lower(source_raw), ?) "
+            "OR contains(lower(target_raw), ?))"
+        )
+        params += [text.lower()] * 3
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def events(
+    store: Store,
+    *,
+    limit: int = 50,
+    after: tuple[date, str] | None = None,
+    **filters: Any,
+) -> list[Row]:
+    """A page of events, newest first, each with its document's title when it came from one,
+    with keyset pagination: pass the last row's ``(date, event_id)`` as ``after`` for the next
+    page (constant cost however deep).
+
+    >>> from steppe.store.reference import install_registry
+    >>> with Store(":memory:") as s:
+    ...     events(s, actor="KAZ", limit=10)
+    []
+    """
+    if not 1 <= limit <= 1000:
+        raise StoreError("limit must be between 1 and 1000")
+    where, params = _event_filter(**filters)
+    if after:
+        where += (" AND " if where else " WHERE ") + "(date < ? OR (date = ? AND event_id < ?))"
+        params += [after[0], after[0], after[1]]
+    cols = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
+    return store.query(
+        f"SELECT {cols}, d.title AS doc_title FROM (SELECT * FROM events{where} "
+        "ORDER BY date DESC, event_id DESC LIMIT ?) e "
+        "LEFT JOIN documents d ON d.doc_id = e.doc_id ORDER BY e.date DESC, e.event_id DESC",
+        [*params, limit],
+    )
+
+
+def count_events(store: Store, **filters: Any) -> int:
+    where, params = _event_filter(**filters)
+    return int(store.query(f"SELECT count(*) AS n FROM events{where}", params)[0]["n"])
+
+
+def export_events(store: Store, max_rows: int = 1_000_000, **filters: Any) -> Any:
+    """An Arrow table of every event matching the filter (newest first, at most ``max_rows``)."""
+    where, params = _event_filter(**filters)
+    cols = ", ".join(EVENT_COLUMNS)
+    with store._lock:
+        return store.con.sql(
+            f"SELECT {cols} FROM events{where} ORDER BY date DESC, event_id DESC LIMIT ?",
+            params=[*params, max_rows],
+        ).to_arrow_table()
+
+
+def network(
+    store: Store, since: date | None = None, until: date | None = None, min_events: int = 1
+) -> list[Row]:
+    """Cooperation and conflict between pairs of registry actors in a period: one row per
+    unordered pair with event counts by kind and mean Goldstein intensity."""
+    where, params = _event_filter(since=since, until=until)
+    where += (" AND " if where else " WHERE ") + (
+        "source_actor IN (SELECT code FROM actors) AND target_actor IN (SELECT code FROM actors) "
+        "AND source_actor != target_actor"
+    )
+    return store.query(
+        "SELECT least(source_actor, target_actor) AS a, greatest(source_actor, target_actor) AS b,"
+        " count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,"
+        " count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,"
+        " avg(goldstein) AS goldstein, count(*) AS events"
+        f" FROM events{where} GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC",
+        [*params, min_events],
+    )
+
+
+def periods(store: Store, name: str) -> list[str]:
+    """Periods for which an indicator has values, oldest first."""
+    rows = store.query(
+        "SELECT DISTINCT period, period_start FROM indicators WHERE name = ? ORDER BY period_start",
+        [name],
+    )
+    return [r["period"] for r in rows]
+
+
+def scenario_runs(store: Store, scenario: str | None = None, limit: int = 100) -> list[Row]:
+    sql = "SELECT run_id, scenario, seed, params, outcome, created_at FROM scenario_runs"
+    params: list[Any] = []
+    if scenario:
+        sql += " WHERE scenario = ?"
+        params.append(scenario)
+    return store.query(sql + " ORDER BY created_at DESC LIMIT ?", [*params, limit])

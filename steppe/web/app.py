@@ -1,0 +1,553 @@
+"""The dashboard: FastAPI with server-rendered pages and a JSON API behind each page.
+
+Read-only unless the operator sets a token; every write (upload and ingest a file, run a
+scenario) needs it. Parameters are validated and bound, never pasted into SQL; document text is
+escaped by the templates; requests are size-limited; responses carry a strict CSP so the pages
+load nothing from outside the server.
+"""
+
+import hmac
+import io
+import json
+import tempfile
+from collections.abc import Awaitable, Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import parse_qsl, urlencode
+
+import pyarrow.csv as pacsv
+from fastapi import Depends, FastAPI, File, Form, Header, HTTPException, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from steppe.domain.codes import FOCAL_STATES, POLES
+from steppe.domain.errors import SteppeError
+from steppe.report.svg import Point, line_chart
+from steppe.store import Store, read
+from steppe.web.svg import network_graph, region_map
+
+CODE = r"^[A-Za-z0-9_]{2,12}$"
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'; form-action 'self'"
+)
+
+_env = Environment(
+    loader=PackageLoader("steppe", "web/templates"),
+    autoescape=select_autoescape(["html", "j2"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+class SizeLimit:
+    """ASGI middleware: refuse request bodies over ``max_bytes`` (declared or streamed)."""
+
+    def __init__(self, app: Any, max_bytes: int) -> None:
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(
+        self,
+        scope: Any,
+        receive: Callable[[], Awaitable[Any]],
+        send: Callable[[Any], Awaitable[None]],
+    ) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared and int(declared) > self.max_bytes:
+            await _too_large(send)
+            return
+        seen = 0
+
+        async def counted() -> Any:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.max_bytes:
+                raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, counted, send)
+        except _TooLarge:
+            await _too_large(send)
+
+
+class DropEmptyParams:
+    """ASGI middleware: an empty query parameter (an unfilled form field) means "not set"."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope.get("query_string"):
+            pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            scope = dict(scope, query_string=urlencode([(k, v) for k, v in pairs if v]).encode())
+        await self.app(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _too_large(send: Callable[[Any], Awaitable[None]]) -> None:
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"application/json")],
+        }
+    )
+    await send({"type": "http.response.body", "body": b'{"detail":"request too large"}'})
+
+
+def create_app(
+    store_path: str | Path,
+    *,
+    token: str | None = None,
+    scenarios_dir: str | Path | None = None,
+    max_upload_mb: int = 50,
+) -> FastAPI:
+    """The dashboard over the store at ``store_path``. With ``token`` the store is opened
+    read-write and write actions accept that token; without it, everything is read-only.
+
+    >>> import tempfile, pathlib
+    >>> db = pathlib.Path(tempfile.mkdtemp()) / "s.duckdb"
+    >>> Store(db).close()
+    >>> create_app(db).title
+    'Steppe'
+    """
+    store = Store(store_path, read_only=token is None)
+    scen_dir = Path(scenarios_dir) if scenarios_dir else None
+    app = FastAPI(
+        title="Steppe",
+        description="Actors, ties, events, indicators and scenarios of Central Asia's "
+        "realignment. Read-only unless the operator set a token.",
+        version="1",
+        docs_url=None,  # Swagger UI and ReDoc load assets from a CDN; the schema stays
+        redoc_url=None,
+    )
+    app.state.store = store
+    app.mount("/static", StaticFiles(packages=[("steppe", "web/static")]), name="static")
+
+    @app.middleware("http")
+    async def headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    app.add_middleware(SizeLimit, max_bytes=max_upload_mb * 1024 * 1024)
+    app.add_middleware(DropEmptyParams)
+
+    def db() -> Iterator[Store]:
+        view = store.cursor()
+        try:
+            yield view
+        finally:
+            view.close()
+
+    Db = Annotated[Store, Depends(db)]
+
+    def require_token(
+        x_steppe_token: Annotated[str | None, Header()] = None, form_token: str | None = None
+    ) -> None:
+        given = x_steppe_token or form_token or ""
+        if token is None:
+            raise HTTPException(403, "read-only server: start it with a token to allow writes")
+        if not hmac.compare_digest(given.encode(), token.encode()):
+            raise HTTPException(401, "missing or wrong token")
+
+    def page(name: str, **context: Any) -> HTMLResponse:
+        nav = [
+            ("/", "Overview"),
+            ("/network", "Network"),
+            ("/events", "Events"),
+            ("/scenarios", "Scenarios"),
+        ]
+        html = _env.get_template(f"{name}.html.j2").render(
+            nav=nav, writable=token is not None, **context
+        )
+        return HTMLResponse(html)
+
+    # ---------------------------------------------------------------- data for pages + API
+    def overview_data(s: Store, indicator: str, period: str | None) -> dict[str, Any]:
+        periods = read.periods(s, indicator)
+        chosen = period if period in periods else (periods[-1] if periods else None)
+        rows = [
+            r
+            for r in read.indicators(s, indicator)
+            if r["period"] == chosen and r["partner"] is None
+        ]
+        values = {r["actor"]: r["value"] for r in rows}
+        actors = {a["code"]: a for a in read.actors(s)}
+        summary = read.summary(s)
+        return {
+            "indicator": indicator,
+            "period": chosen,
+            "periods": periods,
+            "indicators": read.indicator_names(s),
+            "values": [
+                {
+                    "actor": c,
+                    "name": actors.get(c, {}).get("name", c),
+                    "value": values.get(c),
+                    "n": next((r["n"] for r in rows if r["actor"] == c), None),
+                }
+                for c in FOCAL_STATES
+            ],
+            "events": summary["tables"]["events"],
+            "quarantined": summary["tables"]["quarantine"],
+            "origins": read.event_origins(s),
+            "alerts": [r for r in read.indicators(s, "alert")][-10:],
+        }
+
+    @app.get("/api/overview", tags=["overview"])
+    def api_overview(
+        s: Db,
+        indicator: Annotated[str, Query(pattern=CODE)] = "multivector",
+        period: Annotated[str | None, Query(pattern=r"^\d{4}(Q[1-4])?$")] = None,
+    ) -> dict[str, Any]:
+        """Headline figures and each focal state's value of an indicator in a period."""
+        return overview_data(s, indicator, period)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def overview(
+        s: Db,
+        indicator: Annotated[str, Query(pattern=CODE)] = "multivector",
+        period: Annotated[str | None, Query(pattern=r"^\d{4}(Q[1-4])?$")] = None,
+    ) -> HTMLResponse:
+        data = overview_data(s, indicator, period)
+        actors = {a["code"]: a for a in read.actors(s)}
+        labels = {
+            v["actor"]: f"{v['name']}: "
+            + (f"{v['value']:.3f} (n={v['n']})" if v["value"] is not None else "no value")
+            for v in data["values"]
+        }
+        caps = [
+            (actors[c]["name"], actors[c]["lat"], actors[c]["lon"])
+            for c in FOCAL_STATES
+            if c in actors and actors[c]["lat"] is not None
+        ]
+        svg = region_map({v["actor"]: v["value"] for v in data["values"]}, labels, capitals=caps)
+        return page("overview", title="Overview", map_svg=svg, **data)
+
+    @app.get("/api/actors", tags=["actors"])
+    def api_actors(
+        s: Db, kind: Annotated[str | None, Query(pattern=r"^[a-z]{3,12}$")] = None
+    ) -> list[dict[str, Any]]:
+        """Actors with ISO3, CAMEO and COW codes, pole and capital."""
+        return read.actors(s, kind)
+
+    @app.get("/api/memberships", tags=["actors"])
+    def api_memberships(
+        s: Db,
+        actor: Annotated[str | None, Query(pattern=CODE)] = None,
+        org: Annotated[str | None, Query(pattern=CODE)] = None,
+        on: date | None = None,
+    ) -> list[dict[str, Any]]:
+        """Memberships with role, dates and source."""
+        return read.memberships(s, actor=actor, org=org, on=on)
+
+    @app.get("/api/indicators", tags=["indicators"])
+    def api_indicators(
+        s: Db,
+        name: Annotated[str, Query(pattern=CODE)],
+        actor: Annotated[str | None, Query(pattern=CODE)] = None,
+        partner: Annotated[str | None, Query(pattern=CODE)] = None,
+    ) -> list[dict[str, Any]]:
+        """Stored indicator values (value, 90 % interval lo/hi, n) per period."""
+        return read.indicators(s, name, actor, partner)
+
+    def country_data(s: Store, code: str) -> dict[str, Any]:
+        actors = {a["code"]: a for a in read.actors(s)}
+        if code not in actors:
+            raise HTTPException(404, f"no actor {code!r}")
+        return {
+            "actor": actors[code],
+            "memberships": read.memberships(s, actor=code),
+            "indicators": {n: read.indicators(s, n, actor=code) for n in read.indicator_names(s)},
+            "events": read.events(s, actor=code, limit=25),
+        }
+
+    @app.get("/api/country/{code}", tags=["country"])
+    def api_country(s: Db, code: Annotated[str, Depends(_code)]) -> dict[str, Any]:
+        """One actor: memberships, every indicator series, recent events with sentences."""
+        return country_data(s, code)
+
+    @app.get("/country/{code}", response_class=HTMLResponse, include_in_schema=False)
+    def country(s: Db, code: Annotated[str, Depends(_code)]) -> HTMLResponse:
+        data = country_data(s, code)
+        charts = []
+        for name, rows in data["indicators"].items():
+            if name == "pole_share" or not rows:
+                continue
+            by_partner: dict[str | None, list[dict[str, Any]]] = {}
+            for r in rows:
+                by_partner.setdefault(r["partner"], []).append(r)
+            for partner, series in list(by_partner.items())[:6]:
+                pts = [
+                    Point(
+                        r["period_start"],
+                        r["value"],
+                        r["lo"],
+                        r["hi"],
+                        f"{r['period']}: {r['value']:.3f}",
+                    )
+                    for r in series
+                    if r["value"] is not None
+                ]
+                lo = min([0.0, *(p.y for p in pts)])
+                hi = max([1.0, *(p.y for p in pts)])
+                title = name + (f" with {partner}" if partner else "")
+                charts.append(line_chart(pts, title=title, y_min=lo, y_max=hi))
+        portfolio = _portfolio(data["indicators"].get("pole_share", []))
+        timeline = _timeline(data["memberships"])
+        return page(
+            "country",
+            title=data["actor"]["name"],
+            charts=charts,
+            portfolio=portfolio,
+            poles=POLES,
+            timeline=timeline,
+            **data,
+        )
+
+    @app.get("/api/network", tags=["network"])
+    def api_network(
+        s: Db,
+        since: date | None = None,
+        until: date | None = None,
+        min_events: Annotated[int, Query(ge=1, le=100000)] = 1,
+    ) -> list[dict[str, Any]]:
+        """Cooperation and conflict counts between pairs of registry actors in a period."""
+        return read.network(s, since, until, min_events)
+
+    @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
+    def network(
+        s: Db,
+        since: date | None = None,
+        until: date | None = None,
+        min_events: Annotated[int, Query(ge=1, le=100000)] = 3,
+    ) -> HTMLResponse:
+        ties = read.network(s, since, until, min_events)[:120]
+        names = {a["code"]: a["name"] for a in read.actors(s)}
+        return page(
+            "network",
+            title="Network",
+            svg=network_graph(ties, names),
+            ties=ties,
+            since=since,
+            until=until,
+            min_events=min_events,
+        )
+
+    def event_filters(
+        actor: Annotated[str | None, Query(pattern=CODE)] = None,
+        partner: Annotated[str | None, Query(pattern=CODE)] = None,
+        cameo: Annotated[str | None, Query(pattern=r"^\d{2,4}$")] = None,
+        plover: Annotated[str | None, Query(pattern=r"^[A-Z]{3,12}$")] = None,
+        quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
+        since: date | None = None,
+        until: date | None = None,
+        origin: Annotated[str | None, Query(pattern=r"^[a-z0-9-]{2,20}$")] = None,
+        q: Annotated[str | None, Query(max_length=200)] = None,
+    ) -> dict[str, Any]:
+        return {
+            "actor": actor,
+            "partner": partner,
+            "cameo": cameo,
+            "plover": plover,
+            "quad_class": quad_class,
+            "since": since,
+            "until": until,
+            "origin": origin,
+            "text": q or None,
+        }
+
+    Filters = Annotated[dict[str, Any], Depends(event_filters)]
+
+    def page_of(s: Store, filters: dict[str, Any], after: str | None, limit: int) -> dict[str, Any]:
+        cursor = _cursor(after)
+        rows = read.events(s, limit=limit, after=cursor, **filters)
+        nxt = (
+            f"{rows[-1]['date'].isoformat()}|{rows[-1]['event_id']}" if len(rows) == limit else None
+        )
+        return {"events": rows, "next": nxt}
+
+    @app.get("/api/events", tags=["events"])
+    def api_events(
+        s: Db,
+        filters: Filters,
+        after: Annotated[str | None, Query(max_length=120)] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    ) -> dict[str, Any]:
+        """A page of events, newest first. Pass ``next`` back as ``after`` for the next page."""
+        return page_of(s, filters, after, limit)
+
+    @app.get("/api/events/export", tags=["events"])
+    def api_export(
+        s: Db,
+        filters: Filters,
+        fmt: Annotated[str, Query(alias="format", pattern="^(csv|json)$")] = "csv",
+    ) -> Response:
+        """Every event matching the filter (at most 1,000,000) as CSV or JSON."""
+        table = read.export_events(s, **filters)
+        if fmt == "json":
+            body = json.dumps(table.to_pylist(), default=str, ensure_ascii=False)
+            return Response(
+                body,
+                media_type="application/json",
+                headers={"Content-Disposition": 'attachment; filename="steppe-events.json"'},
+            )
+        sink = io.BytesIO()
+        pacsv.write_csv(table, sink)
+        return Response(
+            sink.getvalue(),
+            media_type="text/csv",
+            headers={"Content-Disposition": 'attachment; filename="steppe-events.csv"'},
+        )
+
+    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    def events(
+        request: Request,
+        s: Db,
+        filters: Filters,
+        after: Annotated[str | None, Query(max_length=120)] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    ) -> HTMLResponse:
+        data = page_of(s, filters, after, limit)
+        query = {k: v for k, v in request.query_params.items() if k not in ("after",)}
+        return page(
+            "events",
+            title="Events",
+            filters=filters,
+            query=query,
+            limit=limit,
+            plovers=sorted(
+                {
+                    r["plover"]
+                    for r in s.query(
+                        "SELECT DISTINCT plover FROM event_codes WHERE plover IS NOT NULL"
+                    )
+                }
+            ),
+            origins=[o["origin"] for o in read.event_origins(s)],
+            **data,
+        )
+
+    @app.get("/api/scenarios", tags=["scenarios"])
+    def api_scenarios(s: Db) -> dict[str, Any]:
+        """Scenario files the server knows and the stored runs."""
+        files = sorted(p.name for p in scen_dir.glob("*.yaml")) if scen_dir else []
+        return {"files": files, "runs": read.scenario_runs(s)}
+
+    @app.get("/scenarios", response_class=HTMLResponse, include_in_schema=False)
+    def scenarios(s: Db) -> HTMLResponse:
+        data = api_scenarios(s)
+        return page("scenarios", title="Scenarios", **data)
+
+    @app.post("/api/ingest", tags=["write"], dependencies=[Depends(require_token)])
+    def api_ingest(
+        file: Annotated[UploadFile, File()],
+        fmt: Annotated[str, Form(alias="format", pattern="^(gdelt1|gdelt2|icews|gdelt-csv)$")],
+    ) -> list[dict[str, Any]]:
+        """Upload an event file and ingest it (needs the operator's token)."""
+        from steppe.ingest.gdelt import ingest_gdelt
+        from steppe.ingest.icews import ingest_icews
+
+        name = Path(file.filename or "upload").name
+        with tempfile.TemporaryDirectory(prefix="steppe-upload-") as tmp:
+            path = Path(tmp) / name
+            with path.open("wb") as out:
+                while chunk := file.file.read(1 << 20):
+                    out.write(chunk)
+            try:
+                reports = (
+                    ingest_icews(store, path) if fmt == "icews" else ingest_gdelt(store, path, fmt)
+                )
+            except SteppeError as exc:
+                raise HTTPException(400, str(exc)) from exc
+        return [r.__dict__ | {"file": name} for r in reports]
+
+    @app.exception_handler(SteppeError)
+    async def steppe_error(request: Request, exc: SteppeError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    return app
+
+
+def _code(code: str) -> str:
+    import re
+
+    if not re.fullmatch(CODE, code):
+        raise HTTPException(422, "actor code must be 2-12 letters or digits")
+    return code.upper()
+
+
+def _cursor(after: str | None) -> tuple[date, str] | None:
+    if not after:
+        return None
+    day, _, event_id = after.partition("|")
+    try:
+        return date.fromisoformat(day), event_id
+    except ValueError as exc:
+        raise HTTPException(422, "bad 'after' cursor") from exc
+
+
+def _portfolio(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Pole shares per period, newest first, as rows for a table."""
+    periods: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        periods.setdefault(r["period"], {"period": r["period"], "n": 0})
+        periods[r["period"]][r["partner"]] = r["value"]
+        periods[r["period"]]["n"] += r["n"] or 0
+    return list(reversed(list(periods.values())))[:40]
+
+
+def _timeline(memberships: list[dict[str, Any]]) -> str:
+    """Membership bars on a shared time axis, as SVG."""
+    from html import escape
+
+    rows = [m for m in memberships if m["start_date"]]
+    if not rows:
+        return ""
+    today = date.today()
+    start = min(m["start_date"] for m in rows)
+    span = max((today - start).days, 1)
+    width, bar, left = 900, 16, 150
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} '
+        f'{len(rows) * (bar + 4) + 24}" width="100%" id="timeline" role="img" '
+        'aria-label="Memberships timeline">'
+    ]
+    for i, m in enumerate(rows):
+        end = m["end_date"] or today
+        x0 = left + (m["start_date"] - start).days / span * (width - left - 10)
+        x1 = left + (end - start).days / span * (width - left - 10)
+        y = i * (bar + 4)
+        tip = escape(
+            f"{m['org_name'] or m['org']} ({m['role']}): {m['start_date']} – "
+            f"{m['end_date'] or 'present'}. {m['source']}"
+        )
+        parts.append(
+            f'<text x="0" y="{y + 12}" class="tick">{escape(m["org"])}</text>'
+            f'<rect x="{x0:.1f}" y="{y}" width="{max(x1 - x0, 2):.1f}" height="{bar}" '
+            f'class="bar {escape(m["role"])}"><title>{tip}</title></rect>'
+        )
+    for year in range(start.year + 1, today.year + 1, max(1, (today.year - start.year) // 8)):
+        x = left + (date(year, 1, 1) - start).days / span * (width - left - 10)
+        parts.append(
+            f'<text x="{x:.1f}" y="{len(rows) * (bar + 4) + 16}" class="tick" '
+            f'text-anchor="middle">{year}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,0 +1,175 @@
+"""The dashboard's JSON API and pages, through FastAPI's test client."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+from fastapi.testclient import TestClient
+
+from steppe.web import create_app
+from tests.web_fixtures import PAYLOAD_TEXT, PAYLOAD_TITLE, build_store
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_store(tmp_path_factory.mktemp("web") / "web.duckdb")
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> Iterator[TestClient]:
+    app = create_app(db, scenarios_dir=Path(__file__).parent.parent / "scenarios")
+    with TestClient(app) as c:
+        yield c
+    app.state.store.close()
+
+
+@pytest.mark.parametrize("url", ["/", "/country/KAZ", "/network", "/events", "/scenarios"])
+def test_pages_render_with_strict_csp(client: TestClient, url: str) -> None:
+    r = client.get(url)
+    assert r.status_code == 200
+    assert "default-src 'self'" in r.headers["content-security-policy"]
+    assert "http://" not in r.text.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "https://" not in r.text.replace("https://example.org/a", "")
+
+
+def test_api_schema_documents_every_api_route(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    assert {
+        "/api/actors",
+        "/api/events",
+        "/api/events/export",
+        "/api/indicators",
+        "/api/network",
+        "/api/overview",
+        "/api/country/{code}",
+        "/api/scenarios",
+        "/api/ingest",
+    } <= set(paths)
+    assert client.get("/docs").status_code == 404  # Swagger UI would load a CDN
+
+
+def test_event_filters_and_keyset_pagination(client: TestClient) -> None:
+    first = client.get("/api/events", params={"actor": "KAZ", "limit": 20}).json()
+    assert len(first["events"]) == 20 and first["next"]
+    assert all("KAZ" in (e["source_actor"], e["target_actor"]) for e in first["events"])
+    second = client.get(
+        "/api/events", params={"actor": "KAZ", "limit": 20, "after": first["next"]}
+    ).json()
+    ids = {e["event_id"] for e in first["events"]}
+    assert not ids & {e["event_id"] for e in second["events"]}
+    assert second["events"][0]["date"] <= first["events"][-1]["date"]
+    china = client.get(
+        "/api/events", params={"actor": "KAZ", "partner": "CHN", "limit": 500}
+    ).json()["events"]
+    assert china and all({e["source_actor"], e["target_actor"]} == {"KAZ", "CHN"} for e in china)
+    conflict = client.get("/api/events", params={"quad_class": 4, "limit": 500}).json()
+    assert all(e["quad_class"] == 4 for e in conflict["events"])
+    dated = client.get(
+        "/api/events", params={"since": "2010-01-01", "until": "2010-12-31", "limit": 500}
+    ).json()["events"]
+    assert dated and all("2010-" in e["date"] for e in dated)
+
+
+def test_full_text_search_over_sentences(client: TestClient) -> None:
+    hits = client.get("/api/events", params={"q": "astana went"}).json()["events"]
+    assert [e["event_id"] for e in hits] == ["test:xss"]
+    assert hits[0]["doc_title"] == PAYLOAD_TITLE
+
+
+def test_export_matches_filter(client: TestClient) -> None:
+    r = client.get("/api/events/export", params={"actor": "TKM", "format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert rows and all("TKM" in (x["source_actor"], x["target_actor"]) for x in rows)
+    n = len(client.get("/api/events/export", params={"actor": "TKM", "format": "json"}).json())
+    assert n == len(rows)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"actor": "'; DROP TABLE events; --"},
+        {"cameo": "12a"},
+        {"limit": 100000},
+        {"since": "yesterday"},
+        {"after": "not-a-date|x"},
+        {"q": "x" * 201},
+    ],
+)
+def test_bad_parameters_are_rejected(client: TestClient, params: dict[str, object]) -> None:
+    assert client.get("/api/events", params=params).status_code == 422
+    assert client.get("/api/events", params={"limit": 1}).status_code == 200
+
+
+def test_untrusted_text_is_escaped(client: TestClient) -> None:
+    html = client.get("/events", params={"q": "astana went"}).text
+    assert "<script>window.__pwned" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=" in html
+    assert PAYLOAD_TEXT not in html
+
+
+def test_writes_need_a_token(db: Path, tmp_path: Path) -> None:
+    with TestClient(create_app(db)) as ro:
+        r = ro.post("/api/ingest", data={"format": "icews"}, files={"file": ("a.txt", b"")})
+        assert r.status_code == 403
+        ro.app.state.store.close()  # type: ignore[attr-defined]
+    copy = tmp_path / "rw.duckdb"
+    copy.write_bytes(db.read_bytes())
+    app = create_app(copy, token="s3cret", max_upload_mb=1)
+    with TestClient(app) as rw:
+        line = b"Kazakhstan\tConsult\tChina\t2016-03-01\n"
+        bad = rw.post(
+            "/api/ingest",
+            data={"format": "icews"},
+            files={"file": ("e.txt", line)},
+            headers={"X-Steppe-Token": "wrong"},
+        )
+        assert bad.status_code == 401
+        ok = rw.post(
+            "/api/ingest",
+            data={"format": "icews"},
+            files={"file": ("e.txt", line)},
+            headers={"X-Steppe-Token": "s3cret"},
+        )
+        assert ok.status_code == 200 and ok.json()[0]["loaded"] == 1
+        big = rw.post(
+            "/api/ingest",
+            data={"format": "icews"},
+            files={"file": ("big.txt", b"x" * (2 * 1024 * 1024))},
+            headers={"X-Steppe-Token": "s3cret"},
+        )
+        assert big.status_code == 413
+    app.state.store.close()
+
+
+def test_country_page_and_unknown_actor(client: TestClient) -> None:
+    data = client.get("/api/country/KAZ").json()
+    assert data["actor"]["name"] == "Kazakhstan"
+    assert "multivector" in data["indicators"] and data["memberships"]
+    assert client.get("/country/ZZZ").status_code == 404
+    html = client.get("/country/KAZ").text
+    assert 'id="timeline"' in html and "multivector" in html
+
+
+def test_overview_map_colours_focal_states(client: TestClient) -> None:
+    html = client.get("/", params={"period": "2010Q2"}).text
+    assert html.count('class="focal"') == 6
+    data = client.get("/api/overview", params={"period": "2010Q2"}).json()
+    assert data["period"] == "2010Q2" and any(v["value"] is not None for v in data["values"])
+
+
+def test_network(client: TestClient) -> None:
+    ties = client.get("/api/network", params={"min_events": 5}).json()
+    assert ties and all(t["events"] >= 5 for t in ties)
+    assert any({t["a"], t["b"]} == {"CHN", "KAZ"} for t in ties)
+
+
+def test_empty_form_fields_mean_not_set(client: TestClient) -> None:
+    r = client.get("/api/events?actor=KAZ&partner=&cameo=&since=&q=&limit=5")
+    assert r.status_code == 200 and len(r.json()["events"]) == 5

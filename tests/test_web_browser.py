@@ -1,0 +1,162 @@
+"""The dashboard in a real headless Chromium (Debian's, via Playwright): pages load without
+console errors or requests off 127.0.0.1, filters change the rows, payloads stay text, the map
+renders. Set STEPPE_SCREENSHOTS=1 to refresh docs/screenshots/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+playwright = pytest.importorskip("playwright.sync_api")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+if not Path(CHROMIUM).exists():
+    pytest.skip(
+        "Debian's chromium is not installed (scripts/install-browser.sh)", allow_module_level=True
+    )
+
+import uvicorn  # noqa: E402
+
+from steppe.web import create_app  # noqa: E402
+from tests.web_fixtures import build_store  # noqa: E402
+
+SHOTS = Path(__file__).parent.parent / "docs" / "screenshots"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = build_store(tmp_path_factory.mktemp("browser") / "b.duckdb")
+    app = create_app(db, scenarios_dir=Path(__file__).parent.parent / "scenarios")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not srv.started and time.time() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+    app.state.store.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Watched:
+    def __init__(self, browser: Any, base: str) -> None:
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.base, self.errors, self.outside = base, [], []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", self._request)
+
+    def _request(self, request: Any) -> None:
+        if not request.url.startswith(self.base + "/"):
+            self.outside.append(request.url)
+
+    def open(self, path: str) -> Any:
+        self.page.goto(self.base + path, wait_until="networkidle")
+        return self.page
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("/", "overview"),
+        ("/country/KAZ", "country"),
+        ("/network?min_events=2", "network"),
+        ("/events", "events"),
+        ("/scenarios", "scenarios"),
+    ],
+)
+def test_page_loads_clean(server: str, browser: Any, path: str, name: str) -> None:
+    w = Watched(browser, server)
+    page = w.open(path)
+    assert page.locator("h1").count() == 1
+    assert w.errors == [] and w.outside == []
+    if os.environ.get("STEPPE_SCREENSHOTS"):
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
+    page.close()
+
+
+def test_map_renders_focal_states(server: str, browser: Any) -> None:
+    w = Watched(browser, server)
+    page = w.open("/")
+    assert page.locator("#region-map path").count() >= 15
+    assert page.locator("#region-map path.focal").count() == 6
+    fills = {
+        page.locator(f'#region-map path[data-code="{c}"]').get_attribute("fill")
+        for c in ("KAZ", "UZB", "KGZ")
+    }
+    assert fills and "#f1f2f4" not in fills
+    box = page.locator("#region-map").bounding_box()
+    assert box and box["width"] > 500 and box["height"] > 200
+    with page.expect_navigation():
+        page.select_option("select[name=period]", "2010Q2")
+    assert "period=2010Q2" in page.url and w.errors == []
+
+
+def test_filters_change_rows(server: str, browser: Any) -> None:
+    w = Watched(browser, server)
+    page = w.open("/events")
+    all_rows = page.locator("#events tbody tr").count()
+    page.fill("input[name=actor]", "TKM")
+    page.fill("input[name=partner]", "CHN")
+    with page.expect_navigation():
+        page.click("#event-filters button[type=submit]")
+    rows = page.locator("#events tbody tr")
+    assert 0 < rows.count() < all_rows
+    for i in range(rows.count()):
+        cells = rows.nth(i).locator("td")
+        assert {cells.nth(1).inner_text(), cells.nth(2).inner_text()} == {"TKM", "CHN"}
+    assert w.errors == [] and w.outside == []
+
+
+def test_payloads_are_shown_as_text(server: str, browser: Any) -> None:
+    w = Watched(browser, server)
+    page = w.open("/events?q=astana+went")
+    cell = page.locator("#events tbody tr td.sentence").first
+    assert "<script>window.__pwned = 1</script>" in cell.inner_text()
+    assert '<img src=x onerror="window.__pwned = 2">' in cell.inner_text()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator("#events img").count() == 0
+    page = w.open("/country/KAZ")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert w.errors == [] and w.outside == []
+
+
+def test_pagination_moves_on(server: str, browser: Any) -> None:
+    w = Watched(browser, server)
+    page = w.open("/events?actor=KAZ&limit=10")
+    first = page.locator("#events tbody tr td").first.inner_text()
+    with page.expect_navigation():
+        page.click("#next-page")
+    assert "after=" in page.url and page.locator("#events tbody tr").count() == 10
+    assert page.locator("#events tbody tr td").first.inner_text() <= first
