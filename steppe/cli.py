@@ -263,6 +263,21 @@ def measure(
 
 
 @app.command()
+def optimize(
+    force: Annotated[bool, typer.Option(help="rewrite even if already sorted")] = False,
+) -> None:
+    """Store the events newest first so that listings stay fast (measure does this too).
+
+    Example: steppe optimize
+    """
+    from steppe.store.maintenance import optimize_events
+
+    with _store() as store:
+        done = optimize_events(store, force=force)
+    console.print("events rewritten newest first" if done else "events already in order")
+
+
+@app.command()
 def indicators(
     name: Annotated[str, typer.Option(help="indicator name, e.g. multivector")] = "multivector",
     actor: Annotated[str | None, typer.Option(help="actor code")] = None,

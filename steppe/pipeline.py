@@ -16,6 +16,7 @@ from steppe.ingest.icews import ingest_icews
 from steppe.registry import data_path
 from steppe.report import write_report
 from steppe.store import Store
+from steppe.store.maintenance import optimize_events
 from steppe.store.reference import install_registry
 
 EVENT_FORMATS: tuple[str, ...] = ("gdelt1", "gdelt2", "icews", "gdelt-csv")
@@ -34,14 +35,15 @@ def ingest_events(
 ) -> list[IngestReport]:
     """Ingest event files of one format; returns one report per file (or zip member).
 
-    ``progress``, if given, is called with each file's name and returns the callback that
-    receives that file's completed fraction.
+        ``progress``, if given, is called with each file's name and returns the callback that
+        receives that file's completed fraction.
 
-    >>> from steppe.store import Store
-    >>> with Store(":memory:") as s:
-    ...     _ = install_registry(s)
-    ...     [r.loaded for r in ingest_events(s, [data_path(*DEMO_EVENTS)], "icews")]
-    [1291]
+        >>> from steppe.store import Store
+    from steppe.store.maintenance import optimize_events
+        >>> with Store(":memory:") as s:
+        ...     _ = install_registry(s)
+        ...     [r.loaded for r in ingest_events(s, [data_path(*DEMO_EVENTS)], "icews")]
+        [1291]
     """
     if fmt not in EVENT_FORMATS:
         raise UnknownFormatError(f"unknown event format {fmt!r}; expected one of {EVENT_FORMATS}")
@@ -60,8 +62,10 @@ def ingest_events(
 def measure(
     store: Store, freq: str = "quarter", method: str = "hhi", seed: int = 0
 ) -> dict[str, int]:
-    """Compute every indicator Steppe has and store them; returns rows written per indicator."""
+    """Compute every indicator Steppe has and store them; returns rows written per indicator.
+    Also stores the events newest first (once per change), which keeps listings fast."""
     try:
+        optimize_events(store)
         return {"multivector": compute_multivector(store, freq=freq, method=method, seed=seed)}
     except SteppeError as exc:
         raise StageError(f"measure: {exc}") from exc

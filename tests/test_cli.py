@@ -88,3 +88,13 @@ def test_demo(tmp_path: Path) -> None:
     out = run("demo", "--out", str(tmp_path / "out"))
     assert "1291 loaded" in out and "KAZ" in out
     assert (tmp_path / "out" / "report.html").exists()
+
+
+def test_serve_binds_loopback_by_default(db: Path) -> None:
+    import inspect
+
+    from steppe.cli import serve
+
+    assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
+    result = runner.invoke(app, ["serve"])
+    assert result.exit_code == 1 and "no store at" in result.stderr

@@ -123,6 +123,8 @@ def test_writes_need_a_token(db: Path, tmp_path: Path) -> None:
     copy.write_bytes(db.read_bytes())
     app = create_app(copy, token="s3cret", max_upload_mb=1)
     with TestClient(app) as rw:
+        before = rw.get("/api/events", params={"actor": "KAZ", "partner": "CHN"}).json()
+        assert before["events"][0]["date"] < "2016-03-01"
         line = b"Kazakhstan\tConsult\tChina\t2016-03-01\n"
         bad = rw.post(
             "/api/ingest",
@@ -138,6 +140,8 @@ def test_writes_need_a_token(db: Path, tmp_path: Path) -> None:
             headers={"X-Steppe-Token": "s3cret"},
         )
         assert ok.status_code == 200 and ok.json()[0]["loaded"] == 1
+        after = rw.get("/api/events", params={"actor": "KAZ", "partner": "CHN"}).json()
+        assert after["events"][0]["date"] == "2016-03-01"  # the write cleared the cache
         big = rw.post(
             "/api/ingest",
             data={"format": "icews"},
@@ -173,3 +177,12 @@ def test_network(client: TestClient) -> None:
 def test_empty_form_fields_mean_not_set(client: TestClient) -> None:
     r = client.get("/api/events?actor=KAZ&partner=&cameo=&since=&q=&limit=5")
     assert r.status_code == 200 and len(r.json()["events"]) == 5
+
+
+def test_repeated_queries_are_cached(client: TestClient) -> None:
+    cache = client.app.state.cache  # type: ignore[attr-defined]
+    params = {"actor": "UZB", "limit": 7}
+    first = client.get("/api/events", params=params).json()
+    hits = cache.hits
+    assert client.get("/api/events", params=params).json() == first
+    assert cache.hits == hits + 1

@@ -10,6 +10,7 @@ import hmac
 import io
 import json
 import tempfile
+import threading
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -106,12 +107,46 @@ async def _too_large(send: Callable[[Any], Awaitable[None]]) -> None:
     await send({"type": "http.response.body", "body": b'{"detail":"request too large"}'})
 
 
+class QueryCache:
+    """Results of read queries, keyed by the query and its parameters. Exact while nothing
+    writes: a read-only server holds DuckDB's shared lock, so no other process can write, and a
+    read-write server clears the cache after each of its own writes."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._data: dict[Any, Any] = {}
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key: Any, compute: Callable[[], Any]) -> Any:
+        if self.size <= 0:
+            return compute()
+        with self._lock:
+            if key in self._data:
+                self.hits += 1
+                self._data[key] = self._data.pop(key)  # most recently used last
+                return self._data[key]
+        value = compute()
+        with self._lock:
+            self.misses += 1
+            self._data[key] = value
+            while len(self._data) > self.size:
+                self._data.pop(next(iter(self._data)))
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+
 def create_app(
     store_path: str | Path,
     *,
     token: str | None = None,
     scenarios_dir: str | Path | None = None,
     max_upload_mb: int = 50,
+    cache_size: int = 4096,
+    threads: int | None = None,
 ) -> FastAPI:
     """The dashboard over the store at ``store_path``. With ``token`` the store is opened
     read-write and write actions accept that token; without it, everything is read-only.
@@ -123,6 +158,9 @@ def create_app(
     'Steppe'
     """
     store = Store(store_path, read_only=token is None)
+    if threads:
+        store.con.execute(f"SET threads = {int(threads)}")
+    cache = QueryCache(cache_size)
     scen_dir = Path(scenarios_dir) if scenarios_dir else None
     app = FastAPI(
         title="Steppe",
@@ -133,6 +171,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.store = store
+    app.state.cache = cache
     app.mount("/static", StaticFiles(packages=[("steppe", "web/static")]), name="static")
 
     @app.middleware("http")
@@ -376,6 +415,12 @@ def create_app(
     Filters = Annotated[dict[str, Any], Depends(event_filters)]
 
     def page_of(s: Store, filters: dict[str, Any], after: str | None, limit: int) -> dict[str, Any]:
+        key = ("events", tuple(sorted(filters.items())), after, limit)
+        return cache.get(key, lambda: _page_of(s, filters, after, limit))  # type: ignore[no-any-return]
+
+    def _page_of(
+        s: Store, filters: dict[str, Any], after: str | None, limit: int
+    ) -> dict[str, Any]:
         cursor = _cursor(after)
         rows = read.events(s, limit=limit, after=cursor, **filters)
         nxt = (
@@ -476,6 +521,8 @@ def create_app(
                 )
             except SteppeError as exc:
                 raise HTTPException(400, str(exc)) from exc
+            finally:
+                cache.clear()
         return [r.__dict__ | {"file": name} for r in reports]
 
     @app.exception_handler(SteppeError)

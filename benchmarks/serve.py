@@ -1,0 +1,192 @@
+"""Load benchmark: the events API and page under 50 concurrent clients for 30 s, against a
+store of 1,000,000 synthetic events, everything on 127.0.0.1. Reports p50/p95 latency and
+errors per endpoint, and the overview page's load time in headless Chromium when installed.
+
+    python benchmarks/serve.py                       # 1,000,000 events, 50 clients, 30 s
+    python benchmarks/serve.py --events 50000 --seconds 5 --clients 10   # quick check
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+SERVER = """
+import sys, uvicorn
+from steppe.web import create_app
+app = create_app(sys.argv[1], cache_size=int(sys.argv[3]), threads=int(sys.argv[4]) or None)
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="error")
+"""
+FOCAL = ["KAZ", "KGZ", "TJK", "TKM", "UZB", "AZE"]
+PARTNERS = ["RUS", "CHN", "USA", "TUR", "IRN", "DEU"]
+
+
+def build_store(folder: Path, events: int) -> Path:
+    import steppe
+
+    db = folder / "load.duckdb"
+    src = steppe.write_gdelt(folder / "events.tsv", rows=events, seed=11)
+    with steppe.Store(db) as store:
+        steppe.install_registry(store)
+        steppe.ingest_events(store, [src], "gdelt1")
+        steppe.measure(store)
+    src.unlink()
+    return db
+
+
+def request_for(rng: random.Random) -> tuple[str, str, dict[str, str]]:
+    """A realistic mix: first pages and deeper pages of filtered event lists, and the page."""
+    kind = rng.random()
+    params: dict[str, str] = {"actor": rng.choice(FOCAL), "limit": "50"}
+    if kind < 0.3:
+        params["partner"] = rng.choice(PARTNERS)
+    elif kind < 0.5:
+        params["quad_class"] = str(rng.randint(1, 4))
+    elif kind < 0.6:
+        params["since"], params["until"] = "2018-01-01", "2018-12-31"
+    if rng.random() < 0.25:
+        return "page", "/events", params
+    return "api", "/api/events", params
+
+
+async def client(
+    base: str, until: float, seed: int, results: dict[str, list[float]], errors: dict[str, int]
+) -> None:
+    rng = random.Random(seed)
+    async with httpx.AsyncClient(base_url=base, timeout=30) as http:
+        cursor: str | None = None
+        while time.perf_counter() < until:
+            name, path, params = request_for(rng)
+            if cursor and name == "api" and rng.random() < 0.3:
+                params["after"] = cursor  # a deeper page of the previous filter
+            t = time.perf_counter()
+            try:
+                r = await http.get(path, params=params)
+                ok = r.status_code == 200
+                if ok and name == "api":
+                    cursor = r.json().get("next")
+            except httpx.HTTPError:
+                ok = False
+            results[name].append(time.perf_counter() - t)
+            if not ok:
+                errors[name] += 1
+
+
+def overview_load_seconds(base: str) -> float | None:
+    chromium = shutil.which("chromium")
+    if not chromium:
+        return None
+    from playwright.sync_api import sync_playwright
+
+    args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--disable-quic",
+    ]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=args)
+        page = browser.new_page()
+        page.goto(base + "/", wait_until="load")  # warm-up
+        times = []
+        for _ in range(5):
+            t = time.perf_counter()
+            page.goto(base + "/", wait_until="load")
+            page.wait_for_selector("#region-map path.focal")
+            times.append(time.perf_counter() - t)
+        browser.close()
+    return statistics.median(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--events", type=int, default=1_000_000)
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--seconds", type=float, default=30.0)
+    ap.add_argument("--cache-size", type=int, default=4096, help="0 disables the query cache")
+    ap.add_argument("--threads", type=int, default=0, help="DuckDB threads (0: DuckDB default)")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="steppe-serve-") as tmp:
+        t = time.perf_counter()
+        db = build_store(Path(tmp), args.events)
+        print(f"store: {args.events:,} synthetic events built in {time.perf_counter() - t:.0f} s")
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                SERVER,
+                str(db),
+                str(port),
+                str(args.cache_size),
+                str(args.threads),
+            ]
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.time() + 60
+            while time.time() < deadline:
+                try:
+                    if httpx.get(base + "/api/overview", timeout=5).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    time.sleep(0.2)
+            results: dict[str, list[float]] = {"api": [], "page": []}
+            errors = {"api": 0, "page": 0}
+            until = time.perf_counter() + args.seconds
+
+            async def run() -> None:
+                await asyncio.gather(
+                    *(client(base, until, i, results, errors) for i in range(args.clients))
+                )
+
+            asyncio.run(run())
+            overview = overview_load_seconds(base)
+        finally:
+            server.terminate()
+            server.wait(10)
+    print(
+        f"{args.clients} clients for {args.seconds:.0f} s on 127.0.0.1; query cache "
+        f"{args.cache_size or 'off'}; DuckDB threads {args.threads or 'default'}"
+    )
+    print(f"{'endpoint':22}{'requests':>10}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}")
+    for name, label in (("api", "/api/events"), ("page", "/events (HTML)")):
+        lat = sorted(results[name])
+        if not lat:
+            continue
+        p50 = lat[len(lat) // 2] * 1000
+        p95 = lat[int(len(lat) * 0.95)] * 1000
+        print(f"{label:22}{len(lat):>10,}{p50:>9.0f}{p95:>9.0f}{errors[name]:>8}")
+    api = sorted(results["api"])
+    p95 = api[int(len(api) * 0.95)] * 1000 if api else float("nan")
+    print(
+        f"target: /api/events p95 < 300 ms with zero errors: "
+        f"{'met' if p95 < 300 and not sum(errors.values()) else 'MISSED'} ({p95:.0f} ms)"
+    )
+    if overview is not None:
+        print(
+            f"overview page loaded and map drawn in {overview * 1000:.0f} ms (median of 5; "
+            f"target < 1000 ms: {'met' if overview < 1 else 'MISSED'})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
