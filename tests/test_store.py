@@ -67,3 +67,26 @@ def test_one_writer_process(tmp_path: Path) -> None:
 def test_unknown_table_is_a_store_error(store: steppe.Store) -> None:
     with pytest.raises(steppe.StoreError, match="no table"):
         store.count("nope; DROP TABLE actors")
+
+
+def test_optimize_stores_events_newest_first(store: steppe.Store) -> None:
+    from datetime import date
+
+    from steppe.store.maintenance import events_sorted, optimize_events
+    from steppe.store.reference import insert_rows
+
+    days = [date(2020, 1, 5), date(2021, 3, 1), date(2019, 7, 7), date(2021, 3, 1)]
+    insert_rows(
+        store,
+        "events",
+        [
+            {"event_id": f"t:{i}", "date": d, "cameo": "042", "origin": "test"}
+            for i, d in enumerate(days)
+        ],
+    )
+    assert not events_sorted(store)
+    assert optimize_events(store) is True
+    assert events_sorted(store) and store.count("events") == 4
+    rows = store.query("SELECT event_id FROM events ORDER BY rowid")
+    assert [r["event_id"] for r in rows] == ["t:3", "t:1", "t:0", "t:2"]
+    assert optimize_events(store) is False
