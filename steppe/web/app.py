@@ -428,15 +428,20 @@ def create_app(
         )
         return {"events": rows, "next": nxt}
 
-    @app.get("/api/events", tags=["events"])
+    @app.get("/api/events", tags=["events"], response_model=None)
     def api_events(
         s: Db,
         filters: Filters,
         after: Annotated[str | None, Query(max_length=120)] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    ) -> dict[str, Any]:
-        """A page of events, newest first. Pass ``next`` back as ``after`` for the next page."""
-        return page_of(s, filters, after, limit)
+    ) -> Response:
+        """A page of events, newest first: ``{"events": [...], "next": cursor}``. Pass ``next``
+        back as ``after`` for the next page."""
+        key = ("api/events", tuple(sorted(filters.items())), after, limit)
+        body = cache.get(
+            key, lambda: json.dumps(page_of(s, filters, after, limit), default=str).encode()
+        )
+        return Response(body, media_type="application/json")
 
     @app.get("/api/events/export", tags=["events"])
     def api_export(
@@ -469,25 +474,31 @@ def create_app(
         after: Annotated[str | None, Query(max_length=120)] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
     ) -> HTMLResponse:
-        data = page_of(s, filters, after, limit)
-        query = {k: v for k, v in request.query_params.items() if k not in ("after",)}
-        return page(
-            "events",
-            title="Events",
-            filters=filters,
-            query=query,
-            limit=limit,
-            plovers=sorted(
-                {
-                    r["plover"]
-                    for r in s.query(
-                        "SELECT DISTINCT plover FROM event_codes WHERE plover IS NOT NULL"
-                    )
-                }
-            ),
-            origins=[o["origin"] for o in read.event_origins(s)],
-            **data,
+        def render() -> str:
+            data = page_of(s, filters, after, limit)
+            query = {k: v for k, v in request.query_params.items() if k != "after"}
+            plovers = s.query("SELECT DISTINCT plover FROM event_codes WHERE plover IS NOT NULL")
+            return str(
+                page(
+                    "events",
+                    title="Events",
+                    filters=filters,
+                    query=query,
+                    limit=limit,
+                    plovers=sorted(r["plover"] for r in plovers),
+                    origins=[o["origin"] for o in read.event_origins(s)],
+                    **data,
+                ).body.decode()
+            )
+
+        key = (
+            "page/events",
+            tuple(sorted(filters.items())),
+            after,
+            limit,
+            tuple(sorted(request.query_params.items())),
         )
+        return HTMLResponse(cache.get(key, render))
 
     @app.get("/api/scenarios", tags=["scenarios"])
     def api_scenarios(s: Db) -> dict[str, Any]:
