@@ -205,17 +205,18 @@ def create_app(
         if not hmac.compare_digest(given.encode(), token.encode()):
             raise HTTPException(401, "missing or wrong token")
 
-    def page(name: str, **context: Any) -> HTMLResponse:
+    def render_page(name: str, **context: Any) -> str:
         nav = [
             ("/", "Overview"),
             ("/network", "Network"),
             ("/events", "Events"),
             ("/scenarios", "Scenarios"),
         ]
-        html = _env.get_template(f"{name}.html.j2").render(
-            nav=nav, writable=token is not None, **context
-        )
-        return HTMLResponse(html)
+        template = _env.get_template(f"{name}.html.j2")
+        return template.render(nav=nav, writable=token is not None, **context)
+
+    def page(name: str, **context: Any) -> HTMLResponse:
+        return HTMLResponse(render_page(name, **context))
 
     # ---------------------------------------------------------------- data for pages + API
     def overview_data(s: Store, indicator: str, period: str | None) -> dict[str, Any]:
@@ -479,7 +480,7 @@ def create_app(
             query = {k: v for k, v in request.query_params.items() if k != "after"}
             plovers = s.query("SELECT DISTINCT plover FROM event_codes WHERE plover IS NOT NULL")
             return str(
-                page(
+                render_page(
                     "events",
                     title="Events",
                     filters=filters,
@@ -488,7 +489,7 @@ def create_app(
                     plovers=sorted(r["plover"] for r in plovers),
                     origins=[o["origin"] for o in read.event_origins(s)],
                     **data,
-                ).body.decode()
+                )
             )
 
         key = (
