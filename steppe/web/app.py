@@ -479,17 +479,15 @@ def create_app(
             data = page_of(s, filters, after, limit)
             query = {k: v for k, v in request.query_params.items() if k != "after"}
             plovers = s.query("SELECT DISTINCT plover FROM event_codes WHERE plover IS NOT NULL")
-            return str(
-                render_page(
-                    "events",
-                    title="Events",
-                    filters=filters,
-                    query=query,
-                    limit=limit,
-                    plovers=sorted(r["plover"] for r in plovers),
-                    origins=[o["origin"] for o in read.event_origins(s)],
-                    **data,
-                )
+            return render_page(
+                "events",
+                title="Events",
+                filters=filters,
+                query=query,
+                limit=limit,
+                plovers=sorted(r["plover"] for r in plovers),
+                origins=[o["origin"] for o in read.event_origins(s)],
+                **data,
             )
 
         key = (
