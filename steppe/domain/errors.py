@@ -8,7 +8,8 @@
     │   └── SchemaVersionError   the store was written by a newer Steppe
     ├── IngestError          a whole input cannot be read (bad records are quarantined instead)
     │   └── UnknownFormatError   the requested or detected format is not supported
-    └── IndicatorError       an indicator cannot be computed from what is in the store
+    ├── IndicatorError       an indicator cannot be computed from what is in the store
+    └── ScenarioError        a scenario file is invalid or a simulation cannot run
 
 Malformed *records* never raise: they are counted and kept in the ``quarantine`` table.
 """
@@ -42,3 +43,7 @@ class UnknownFormatError(IngestError):
 
 class IndicatorError(SteppeError):
     """An indicator cannot be computed."""
+
+
+class ScenarioError(SteppeError):
+    """A scenario file (YAML, KTAB CSV/XML, BDM table) is invalid or a simulation cannot run."""

@@ -1,0 +1,32 @@
+"""The scenario engine (layer 6): scenario files, BDM and SMP bargaining models, Monte Carlo.
+
+Public functions for the CLI, API and report: :func:`load_scenario`, :func:`simulate`,
+:func:`store_run`, :func:`sweep`, :func:`eval_ktab`, :func:`bdm_first_round` and the readers
+:func:`read_ktab_csv`, :func:`read_ktab_xml`, :func:`read_bdm_table`.
+"""
+
+from __future__ import annotations
+
+from steppe.scenarios.capabilities import cinc_shares
+from steppe.scenarios.formats import read_bdm_table, read_ktab_csv, read_ktab_xml
+from steppe.scenarios.montecarlo import sweep
+from steppe.scenarios.results import SimulationResult
+from steppe.scenarios.runner import simulate, store_run
+from steppe.scenarios.schema import Scenario, load_scenario, parse_scenario
+from steppe.scenarios.validate import bdm_first_round, eval_ktab
+
+__all__ = [
+    "Scenario",
+    "SimulationResult",
+    "bdm_first_round",
+    "cinc_shares",
+    "eval_ktab",
+    "load_scenario",
+    "parse_scenario",
+    "read_bdm_table",
+    "read_ktab_csv",
+    "read_ktab_xml",
+    "simulate",
+    "store_run",
+    "sweep",
+]

@@ -1,0 +1,244 @@
+"""Bueno de Mesquita's expected-utility (group decision) model, vectorised over runs.
+
+The specification follows Scholz, Calbert & Smith (2011), "Unravelling Bueno De Mesquita's
+group decision model", *Journal of Theoretical Politics* 23(4): 510-531 (henceforth SCS),
+which reconstructs the model of Bueno de Mesquita (1994, "Political forecasting: an expected
+utility method", in *European Community Decision Making*, Yale UP; and 1997, "A decision
+making model: its structure and form", *International Interactions* 23(3-4)). The equation
+labels (B1)-(B9) are Steppe's; each names the SCS section it restates. SCS's own equation
+numbers could not be checked offline, so they are not quoted.
+
+Every array has a leading run axis: positions ``x``, capabilities ``c`` and saliences ``s``
+are shaped ``(runs, actors)``; pairwise quantities ``(runs, actors, actors)`` with ``[.., i, j]``
+read "actor i about actor j". Positions are on one issue dimension with scale width ``span``
+(the dimension's ``max - min``); ``d_ij = |x_i - x_j| / span`` is the normalised distance.
+``active`` (actors present in this round) masks actors who have not joined or have left.
+
+(B1) Votes (SCS §2, "votes"): actor k's vote for position x_i over x_j is
+     ``v_k(i, j) = c_k s_k (|x_k - x_j| - |x_k - x_i|) / span``.
+(B2) Median voter position (SCS §2): the position among the actors' positions that wins
+     every pairwise contest, ``sum_k v_k(med, j) >= 0`` for all j. Because
+     ``sum_k v_k(i, j) = (D_j - D_i) / span`` with ``D_i = sum_k c_k s_k |x_k - x_i|``, the
+     Condorcet winner is the position minimising ``D_i`` — the capability-by-salience weighted
+     median. Steppe computes it that way (O(n²) instead of O(n³)).
+(B3) Probability of success (SCS §2): ``P_ij = sum_{k: v_k(i,j) > 0} v_k(i,j) / sum_k
+     |v_k(i,j)|`` — the share of the absolute vote on the pair (i, j) cast for i; 0 when
+     ``x_i = x_j``. (SCS report that their code used a larger denominator; Steppe keeps the
+     formula of the text, so that ``P_ij + P_ji = 1``.)
+(B4) Utilities with risk exponent r_i (SCS §3, after BDM 1994):
+     ``U_s = 2 - 4 (0.5 - 0.5 d_ij)^r_i`` (success), ``U_f = 2 - 4 (0.5 + 0.5 d_ij)^r_i``
+     (failure), ``U_sq = 2 - 4 (0.5)^r_i`` (status quo), and for a changed status quo
+     ``U_b = 2 - 4 (0.5 - 0.25 (d_i,med + d_ij))^r_i`` (better) and ``U_w = 2 - 4 (0.5 +
+     0.25 (d_i,med + d_ij))^r_i`` (worse).
+(B5) Expected utility of i challenging j, as i sees it (SCS §3):
+     ``EU^i(i→j) = s_j [P_ij U_s + (1 - P_ij) U_f] + (1 - s_j) U_s
+     - Q U_sq - (1 - Q) [T U_b + (1 - T) U_w]``, with ``T = 1`` when
+     ``|x_i - x_med| >= |x_i - x_j|`` and ``Q`` the probability that the status quo holds
+     (``q``, default 1.0 as in SCS's replication, which removes the last term).
+     i's estimate of j's expected utility of challenging i, ``EU^i(j→i)``, is the same formula
+     with the roles of i and j swapped and i's own risk exponent (SCS: every estimate is made
+     from the perceiving actor's point of view).
+(B6) Security level (SCS §3, "risk"): with all ``r = 1``, ``S_i = sum_{j≠i} EU(j→i)``, the
+     expected utility the others see in challenging i.
+(B7) Risk acceptance and exponent (SCS §3): ``R_i = (2 S_i - S_max - S_min) / (S_max -
+     S_min)`` in [-1, 1] and ``r_i = (1 - R_i/3) / (1 + R_i/3)`` in [0.5, 2].
+(B8) Offers (SCS §4, BDM's octants), seen by the receiver i for each other actor j with
+     ``A = EU^i(i→j)`` and ``B = EU^i(j→i)``: *confrontation* when ``B > A > 0`` (i expects to
+     lose a conflict and adopts x_j); *compromise* when ``B > 0 > A`` and ``B > |A|`` (i moves
+     the fraction ``|A| / B`` of the way to x_j); *capitulation* when ``B > 0 > A`` and
+     ``|A| >= B`` (i adopts x_j). Otherwise j makes i no offer.
+(B9) Position update (SCS §4): each actor takes one offer: a confrontation if it has any,
+     else a compromise, else a capitulation; within the class, the one that moves it least
+     (BDM's rule; SCS's code ranked compromises differently — see docs/scenarios.md).
+     Actors with no offer keep their position. The round's forecast is the new median (B2).
+
+>>> import numpy as np
+>>> x = np.array([[0.0, 50.0, 100.0]]); c = np.array([[1.0, 1.0, 1.5]]); s = np.ones((1, 3))
+>>> median_voter(x, c * s).tolist()   # D = (250, 125, 150): the middle actor wins
+[50.0]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+F = NDArray[np.float64]
+B = NDArray[np.bool_]
+
+_BIG = 1e300
+
+
+def _utility(base: F, r: F) -> F:
+    """``2 - 4 base^r`` (B4), with ``base`` clipped into [0, 1]."""
+    return np.asarray(2.0 - 4.0 * np.power(np.clip(base, 0.0, 1.0), r))
+
+
+def median_voter(x: F, w: F, active: B | None = None) -> F:
+    """The Condorcet-winning position (B2) per run: the actors' position minimising the
+    weighted distance ``D_i = sum_k w_k |x_k - x_i|``, with ``w = c * s``.
+
+    >>> import numpy as np
+    >>> median_voter(np.array([[4.0, 7.0, 10.0]]), np.array([[24.8, 9.3, 33.6]])).tolist()
+    [7.0]
+    """
+    act = np.ones(x.shape[-1], dtype=bool) if active is None else active
+    ww = w * act
+    dist = np.abs(x[..., :, None] - x[..., None, :])  # [k, i]
+    d = np.einsum("...k,...ki->...i", ww, dist)
+    d = np.where(act, d, np.inf)
+    idx = np.argmin(d, axis=-1)
+    return np.asarray(np.take_along_axis(x, idx[..., None], axis=-1)[..., 0])
+
+
+def win_probability(x: F, w: F) -> F:
+    """``P[.., i, j]``: the probability that i's position beats j's (B3).
+
+    >>> import numpy as np
+    >>> p = win_probability(np.array([[0.0, 10.0, 4.0]]), np.array([[1.0, 1.0, 2.0]]))
+    >>> p.round(3).tolist()  # P_01: votes (10, -10, 2*2) -> 14 / 24
+    [[[0.0, 0.583, 0.25], [0.417, 0.0, 0.25], [0.75, 0.75, 0.0]]]
+    """
+    a = np.abs(x[..., :, None] - x[..., None, :])  # a[k, j] = |x_k - x_j|
+    diff = a[..., :, None, :] - a[..., :, :, None]  # [k, i, j] = |x_k-x_j| - |x_k-x_i|
+    np.abs(diff, out=diff)
+    n = x.shape[-1]
+    lead = x.shape[:-1]
+    tot = (w[..., None, :] @ diff.reshape(*lead, n, n * n)).reshape(*lead, n, n)
+    dist = np.einsum("...k,...kj->...j", w, a)  # D_j = sum_k w_k |x_k - x_j|
+    net = dist[..., None, :] - dist[..., :, None]  # sum_k v_k(i, j) = D_j - D_i
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = np.where(tot > 0, 0.5 * (tot + net) / np.where(tot > 0, tot, 1.0), 0.0)
+    return np.asarray(p)
+
+
+def expected_utilities(
+    x: F, s: F, p: F, r: F, span: float, q: float = 1.0, xmed: F | None = None
+) -> tuple[F, F]:
+    """``(A, B)`` with ``A[.., i, j] = EU^i(i→j)`` and ``B[.., i, j] = EU^i(j→i)`` (B5).
+
+    >>> import numpy as np
+    >>> x = np.array([[0.0, 100.0]]); s = np.array([[1.0, 0.5]]); r = np.ones((1, 2))
+    >>> p = win_probability(x, np.array([[1.0, 1.0]]) * s)
+    >>> a, b = expected_utilities(x, s, p, r, 100.0)
+    >>> a.round(3).tolist()   # i=0 vs j=1: 0.5*(2/3*2 - 1/3*2) + 0.5*2 = 1.333
+    [[[0.0, 1.333], [-0.667, 0.0]]]
+    """
+    d = np.abs(x[..., :, None] - x[..., None, :]) / span  # d[i, j]
+    ri = r[..., :, None]
+    us = _utility(0.5 - 0.5 * d, ri)
+    uf = _utility(0.5 + 0.5 * d, ri)
+    usq = _utility(np.full_like(d, 0.5), ri)
+    sj = s[..., None, :]
+    si = s[..., :, None]
+    pt = np.swapaxes(p, -1, -2)  # pt[i, j] = P_ji
+    a = sj * (p * us + (1.0 - p) * uf) + (1.0 - sj) * us - q * usq
+    b = si * (pt * us + (1.0 - pt) * uf) + (1.0 - si) * us - q * usq
+    if q < 1.0:
+        med = median_voter(x, s) if xmed is None else xmed
+        dmed = np.abs(x - med[..., None])[..., :, None] / span  # d_i,med
+        dmed_j = np.swapaxes(np.broadcast_to(dmed, d.shape), -1, -2)  # d_j,med
+        ub_a = _utility(0.5 - 0.25 * (dmed + d), ri)
+        uw_a = _utility(0.5 + 0.25 * (dmed + d), ri)
+        t_a = (dmed >= d).astype(float)
+        a = a - (1.0 - q) * (t_a * ub_a + (1.0 - t_a) * uw_a)
+        ub_b = _utility(0.5 - 0.25 * (dmed_j + d), ri)
+        uw_b = _utility(0.5 + 0.25 * (dmed_j + d), ri)
+        t_b = (dmed_j >= d).astype(float)
+        b = b - (1.0 - q) * (t_b * ub_b + (1.0 - t_b) * uw_b)
+    eye = np.eye(x.shape[-1], dtype=bool)
+    return np.asarray(np.where(eye, 0.0, a)), np.asarray(np.where(eye, 0.0, b))
+
+
+def risk_exponents(x: F, s: F, p: F, span: float, active: B, q: float = 1.0) -> tuple[F, F]:
+    """``(S, r)``: security levels (B6) and risk exponents (B7) of every actor.
+
+    >>> import numpy as np
+    >>> x = np.array([[0.0, 50.0, 100.0]]); s = np.ones((1, 3)); act = np.ones(3, bool)
+    >>> sec, r = risk_exponents(x, s, win_probability(x, s), 100.0, act)
+    >>> r.round(3).tolist()   # the centre is safest (lowest S): risk-averse r = 2
+    [[0.5, 2.0, 0.5]]
+    """
+    ones = np.ones_like(x)
+    _, b = expected_utilities(x, s, p, ones, span, q)
+    mask = active[..., None, :] & active[..., :, None]
+    sec = np.where(mask, b, 0.0).sum(axis=-1)  # S_i = sum_j EU(j→i)
+    smax = np.where(active, sec, -np.inf).max(axis=-1, keepdims=True)
+    smin = np.where(active, sec, np.inf).min(axis=-1, keepdims=True)
+    width = smax - smin
+    with np.errstate(invalid="ignore", divide="ignore"):
+        big_r = np.where(width > 1e-12, (2 * sec - smax - smin) / np.where(width > 0, width, 1), 0)
+    r = (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0)
+    return np.asarray(sec), np.asarray(np.where(active, r, 1.0))
+
+
+@dataclass(frozen=True)
+class BDMRound:
+    """The quantities of one BDM round (all arrays keep the run axis)."""
+
+    median: F
+    """median voter position before the moves (B2), ``(runs,)``"""
+    mean: F
+    """capability x salience weighted mean position, ``(runs,)``"""
+    prob: F
+    """``P_ij`` (B3)"""
+    security: F
+    """security levels ``S_i`` (B6)"""
+    risk: F
+    """risk exponents ``r_i`` (B7)"""
+    eu_challenge: F
+    """``EU^i(i→j)`` (B5)"""
+    eu_challenged: F
+    """``EU^i(j→i)`` (B5)"""
+    offer_kind: NDArray[np.int8]
+    """offer j makes i: 0 confrontation, 1 compromise, 2 capitulation, 3 none (B8)"""
+    new_x: F
+    """positions after the round (B9)"""
+
+
+def bdm_round(x: F, c: F, s: F, span: float, active: B | None = None, q: float = 1.0) -> BDMRound:
+    """One round of the model on one dimension: B2-B9.
+
+    >>> import numpy as np
+    >>> x = np.array([[0.0, 40.0, 100.0]]); c = np.array([[1.0, 1.0, 1.0]])
+    >>> s = np.array([[0.9, 0.5, 0.9]])
+    >>> rnd = bdm_round(x, c, s, 100.0)
+    >>> float(rnd.median[0]), rnd.risk.round(2).tolist()
+    (40.0, [[2.0, 0.5, 0.77]])
+    >>> rnd.offer_kind[0, 1].tolist()   # actor 1 expects to lose confrontations with 0 and 2
+    [0, 3, 0]
+    >>> rnd.new_x.tolist()              # ... and takes the one that moves it least
+    [[0.0, 0.0, 0.0]]
+    """
+    n = x.shape[-1]
+    act = np.ones(n, dtype=bool) if active is None else active
+    w = c * s * act
+    med = median_voter(x, w, act)
+    wsum = w.sum(axis=-1)
+    mean = (w * x).sum(axis=-1) / np.where(wsum > 0, wsum, 1.0)
+    p = win_probability(x, w)
+    sec, r = risk_exponents(x, s, p, span, act, q)
+    a, b = expected_utilities(x, s, p, r, span, q, med)
+    pair = act[..., :, None] & act[..., None, :] & ~np.eye(n, dtype=bool)
+    xi = x[..., :, None]
+    xj = x[..., None, :]
+    differ = pair & (xi != xj)
+    conf = differ & (b > a) & (a > 0)
+    yield_ = differ & (b > 0) & (a < 0)
+    comp = yield_ & (b > np.abs(a))
+    capit = yield_ & ~comp
+    kind = np.full(a.shape, 3, dtype=np.int8)
+    kind[capit] = 2
+    kind[comp] = 1
+    kind[conf] = 0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        frac = np.where(comp, np.abs(a) / np.where(b != 0, b, 1.0), 1.0)
+    target = xi + frac * (xj - xi)
+    key = np.where(kind < 3, kind * 1e6 + np.abs(target - xi), _BIG)
+    best = np.argmin(key, axis=-1)
+    has = np.take_along_axis(key, best[..., None], axis=-1)[..., 0] < _BIG
+    moved = np.take_along_axis(target, best[..., None], axis=-1)[..., 0]
+    new_x = np.where(has & act, moved, x)
+    return BDMRound(med, mean, p, sec, r, a, b, kind, np.asarray(new_x))

@@ -1,0 +1,124 @@
+"""The summary of a simulation: outcome fan per dimension, threshold probabilities, actors'
+final positions. Built from the raw arrays of :mod:`steppe.scenarios.montecarlo`."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from steppe.scenarios.schema import Scenario
+
+if TYPE_CHECKING:
+    from steppe.scenarios.montecarlo import Batch
+
+QUANTILES = (0.05, 0.5, 0.95)
+OPS: dict[str, Callable[[Any, Any], Any]] = {
+    ">=": operator.ge,
+    ">": operator.gt,
+    "<=": operator.le,
+    "<": operator.lt,
+}
+
+
+@dataclass(frozen=True)
+class SimulationResult:
+    """What a simulation found. Every mapping is keyed by dimension name (outcomes) or by actor
+    code then dimension name (positions); every trajectory has ``rounds + 1`` values (round 0 is
+    the forecast from the initial positions).
+
+    The report's fan chart needs ``rounds_index`` (x axis), ``outcome_median``, ``outcome_q05``
+    and ``outcome_q95`` (per dimension), ``dimension_scale`` (y axis range) and
+    ``threshold_probability`` with ``thresholds`` (horizontal lines).
+    """
+
+    scenario: str
+    model: str
+    seed: int
+    runs: int
+    rounds: int
+    params: Mapping[str, Any]
+    dimensions: tuple[str, ...]
+    dimension_scale: Mapping[str, tuple[float, float]]
+    rounds_index: tuple[int, ...]
+    outcome_median: Mapping[str, tuple[float, ...]]
+    outcome_q05: Mapping[str, tuple[float, ...]]
+    outcome_q95: Mapping[str, tuple[float, ...]]
+    thresholds: tuple[Mapping[str, Any], ...]
+    threshold_probability: Mapping[str, float]
+    actors: tuple[str, ...]
+    active_at_end: tuple[str, ...]
+    final_position_median: Mapping[str, Mapping[str, float]]
+    final_position_q05: Mapping[str, Mapping[str, float]]
+    final_position_q95: Mapping[str, Mapping[str, float]]
+    notes: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of every field."""
+        return asdict(self)
+
+    def outcome(self) -> dict[str, Any]:
+        """The outcome part (everything but scenario, seed and params), JSON-ready."""
+        d = self.to_dict()
+        for k in ("scenario", "seed", "params"):
+            d.pop(k)
+        return d
+
+
+def _r(v: float) -> float:
+    return round(float(v), 6)
+
+
+def summarise(
+    scenario: Scenario,
+    batch: Batch,
+    seed: int,
+    runs: int,
+    overrides: Mapping[str, Any] | None = None,
+) -> SimulationResult:
+    """Quantiles over runs of a batch, and threshold probabilities at the final round."""
+    q05, med, q95 = np.quantile(batch.outcome, QUANTILES, axis=0)  # (rounds + 1, dims)
+    fq05, fmed, fq95 = np.quantile(batch.final_position, QUANTILES, axis=0)  # (actors, dims)
+    dims = batch.dimensions
+    final = batch.outcome[:, -1, :]
+    probs = {}
+    for t in scenario.thresholds:
+        d = dims.index(t.dimension)
+        probs[t.name] = _r(np.mean(OPS[t.op](final[:, d], t.value)))
+    params: dict[str, Any] = {
+        "model": scenario.model,
+        "rounds": scenario.rounds,
+        "runs": runs,
+        **dict(scenario.params),
+        **dict(overrides or {}),
+    }
+    return SimulationResult(
+        scenario=scenario.name,
+        model=scenario.model,
+        seed=seed,
+        runs=runs,
+        rounds=scenario.rounds,
+        params=params,
+        dimensions=dims,
+        dimension_scale={d.name: (d.min, d.max) for d in scenario.dimensions},
+        rounds_index=tuple(range(scenario.rounds + 1)),
+        outcome_median={d: tuple(_r(v) for v in med[:, i]) for i, d in enumerate(dims)},
+        outcome_q05={d: tuple(_r(v) for v in q05[:, i]) for i, d in enumerate(dims)},
+        outcome_q95={d: tuple(_r(v) for v in q95[:, i]) for i, d in enumerate(dims)},
+        thresholds=tuple(t.model_dump() for t in scenario.thresholds),
+        threshold_probability=probs,
+        actors=batch.actors,
+        active_at_end=tuple(a for a, on in zip(batch.actors, batch.active, strict=True) if on),
+        final_position_median=_per_actor(batch.actors, dims, fmed),
+        final_position_q05=_per_actor(batch.actors, dims, fq05),
+        final_position_q95=_per_actor(batch.actors, dims, fq95),
+    )
+
+
+def _per_actor(
+    actors: tuple[str, ...], dims: tuple[str, ...], arr: np.ndarray[Any, Any]
+) -> dict[str, dict[str, float]]:
+    return {a: {d: _r(arr[i, j]) for j, d in enumerate(dims)} for i, a in enumerate(actors)}
