@@ -73,5 +73,30 @@ CREATE TABLE scenario_runs (
 );
 """
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial_canonical_tables", _INITIAL),)
+_REFERENCE = """
+CREATE TABLE rollcalls (
+    rcid INTEGER PRIMARY KEY, session INTEGER, date DATE NOT NULL, importantvote BOOLEAN,
+    unres VARCHAR, amend BOOLEAN, para BOOLEAN, short VARCHAR, descr VARCHAR,
+    me BOOLEAN, nu BOOLEAN, co BOOLEAN, hr BOOLEAN, ec BOOLEAN, di BOOLEAN,
+    source VARCHAR NOT NULL
+);
+CREATE TABLE votes (rcid INTEGER NOT NULL, country VARCHAR NOT NULL, vote TINYINT NOT NULL);
+CREATE TABLE ideal_points_reference (
+    country VARCHAR NOT NULL, year INTEGER NOT NULL, variant VARCHAR NOT NULL,
+    ideal_point DOUBLE, q05 DOUBLE, q95 DOUBLE, n_votes INTEGER, cow_code INTEGER,
+    source VARCHAR NOT NULL
+);
+CREATE TABLE capabilities (
+    country VARCHAR NOT NULL, year INTEGER NOT NULL, cinc DOUBLE, milex DOUBLE, milper DOUBLE,
+    irst DOUBLE, pec DOUBLE, tpop DOUBLE, upop DOUBLE, cow_code INTEGER, source VARCHAR NOT NULL
+);
+"""
+"""UN General Assembly roll calls and votes (vote 1 yes, 2 abstain, 3 no as in Voeten; absent
+and non-member are not stored), reference ideal points (BSV), COW national capabilities. Dyadic
+trade, alliances and joint IGO memberships go into ``ties``."""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial_canonical_tables", _INITIAL),
+    Migration(2, "reference_tables", _REFERENCE),
+)
 """Every migration, in order. ``schema_migrations`` records which have run."""

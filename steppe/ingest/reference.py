@@ -1,0 +1,608 @@
+"""Reference data: UN General Assembly votes, BSV ideal points, COW trade, ATOP and COW alliances,
+COW joint IGO memberships and COW national material capabilities.
+
+Every kind reads the layout as published (see ``docs/alignment.md``) and writes canonical rows:
+
+============== =========================================== =====================================
+kind           file(s)                                     rows written
+============== =========================================== =====================================
+unvotes        folder with ``un_votes.csv[.gz]``,          ``rollcalls``, ``votes`` (all
+               ``un_roll_calls.csv[.gz]`` and optional     countries); or Steppe's bundled
+               ``un_roll_call_issues.csv[.gz]``; or the    Parquet copy (:func:`bundled_unvotes`)
+               votes file itself
+bsv            ``IdealpointsJuly2025.csv``                 ``ideal_points_reference`` (variants
+                                                           ``all``, ``fp``, ``legacy``)
+cow-trade      ``ccode1, ccode2, year, flow1, flow2``      ``ties`` channel ``trade_flow``
+atop           ``ccode1, ccode2, year, atop_defense, ...`` ``ties`` channels ``alliance_*``
+cow-alliance   ``ccode1, ccode2, year, cow_defense, ...``  ``ties`` channels ``alliance_*``
+cow-igo        ``ccode1, ccode2, year, dyadigos``          ``ties`` channel ``joint_igo``
+nmc            ``ccode, year, milex, ..., cinc``           ``capabilities``
+============== =========================================== =====================================
+
+Country codes become registry codes where the registry knows the country (by ISO2 or COW code),
+else ISO3 from the packaged ``data/reference/countries.csv``, else ``COW<ccode>`` for states
+without an ISO code (Bavaria, Papal States...). Every country is kept, not just registry actors.
+
+A file with the wrong layout (missing columns, unreadable, truncated) raises
+:class:`IngestError` naming file, line and reason, and the store is unchanged. Rows that cannot
+be read (bad number, unknown vote, unknown country) go to ``quarantine`` with their line and a
+reason, and the good rows load. Everything happens in one transaction; re-loading a file
+replaces the rows it loaded before (UN votes replace all roll calls and votes: one snapshot).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import math
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from steppe.domain.errors import IngestError, UnknownFormatError
+from steppe.ingest.base import QUARANTINE_SCHEMA, IngestReport, sha256_file
+from steppe.registry import Registry
+from steppe.registry.files import data_path
+from steppe.store import Store
+
+KINDS: tuple[str, ...] = ("unvotes", "bsv", "cow-trade", "atop", "cow-alliance", "cow-igo", "nmc")
+"""Reference kinds :func:`ingest_reference` reads."""
+
+VOTE_CODES: dict[str, int] = {"yes": 1, "abstain": 2, "no": 3, "1": 1, "2": 2, "3": 3}
+"""Votes as stored: Voeten's codes 1 yes, 2 abstain, 3 no. Voeten's 8 (absent) and 9 (not a
+member) are not votes and are left out, as in the ``unvotes`` package."""
+_NOT_VOTES = {"8", "9", "absent", "not a member"}
+
+ISSUES: tuple[str, ...] = ("me", "nu", "co", "hr", "ec", "di")
+"""Voeten's issue codes: Palestinian conflict, nuclear weapons, colonialism, human rights,
+economic development, arms control."""
+
+_UN_NAMES = {"Federal Republic of Germany": "DEU", "Yemen Arab Republic": "YAR", "Zanzibar": "ZAN"}
+"""UN votes rows without an ISO2 code (historical states), by name."""
+
+SOURCES: dict[str, str] = {
+    "unvotes": "Voeten, UNGA roll-call votes (Harvard Dataverse hdl:1902.1/12379, CC0)",
+    "bsv": "Bailey, Strezhnev & Voeten (2017) ideal points",
+    "cow-trade": "COW Trade v4 (Barbieri et al. 2009)",
+    "atop": "ATOP 5 (Leeds et al. 2002)",
+    "cow-alliance": "COW Formal Alliances 4.1 (Gibler 2009)",
+    "cow-igo": "COW IGO v3 (Pevehouse et al. 2020)",
+    "nmc": "COW National Material Capabilities v6 (Singer 1987)",
+}
+
+_ALLIANCE_CHANNELS = {
+    "atop_defense": "alliance_defense",
+    "atop_offense": "alliance_offense",
+    "atop_neutral": "alliance_neutrality",
+    "atop_nonagg": "alliance_nonaggression",
+    "atop_consul": "alliance_consultation",
+    "cow_defense": "alliance_defense",
+    "cow_neutral": "alliance_neutrality",
+    "cow_nonagg": "alliance_nonaggression",
+    "cow_entente": "alliance_entente",
+}
+
+_TIES_SCHEMA = pa.schema(
+    [
+        ("period", pa.string()),
+        ("a", pa.string()),
+        ("b", pa.string()),
+        ("channel", pa.string()),
+        ("value", pa.float64()),
+        ("unit", pa.string()),
+        ("source", pa.string()),
+    ]
+)
+
+
+# -- country codes -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CountryCodes:
+    """ISO2 and COW codes to Steppe country codes (registry code, else ISO3, else COW<ccode>).
+
+    >>> cc = CountryCodes.load()
+    >>> cc.from_iso2("KZ"), cc.from_cow(705), cc.from_cow(2), cc.from_iso2("BR"), cc.from_cow(245)
+    ('KAZ', 'KAZ', 'USA', 'BRA', 'COW245')
+    """
+
+    by_iso2: dict[str, str]
+    by_cow: dict[int, str]
+
+    @staticmethod
+    @cache
+    def load() -> CountryCodes:
+        by_iso2: dict[str, str] = {}
+        by_cow: dict[int, str] = {}
+        with data_path("reference", "countries.csv").open(newline="", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                cow = int(row["cow_code"])
+                by_cow[cow] = row["iso3"] or f"COW{cow}"
+                if row["iso2"] and row["iso3"]:
+                    by_iso2.setdefault(row["iso2"], row["iso3"])
+        for actor in Registry.load().actors:
+            if actor.kind not in ("state", "power"):
+                continue
+            if actor.iso2:
+                by_iso2[actor.iso2] = actor.code
+            if actor.cow_code is not None:
+                by_cow[actor.cow_code] = actor.code
+        return CountryCodes(by_iso2, by_cow)
+
+    def from_iso2(self, code: str) -> str | None:
+        return self.by_iso2.get(code)
+
+    def from_cow(self, ccode: int) -> str:
+        return self.by_cow.get(ccode, f"COW{ccode}")
+
+
+# -- reading -------------------------------------------------------------------------------
+class _Rows:
+    """Rows of a CSV file (plain or .gz) as ``(line, row)``; layout problems raise."""
+
+    def __init__(self, path: Path, required: tuple[str, ...], kind: str) -> None:
+        self.path, self.required, self.kind = path, required, kind
+
+    def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
+        path = self.path
+        if not path.is_file():
+            raise IngestError(f"{path}: no such file")
+        raw: Any = gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")  # noqa: SIM115 (closed by the with below)
+        line = 1
+        try:
+            with raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as text:
+                reader = csv.reader(text)
+                header = next(reader, None)
+                if not header:
+                    raise IngestError(f"{path}: empty file")
+                header = [h.strip().strip("\ufeff") for h in header]
+                missing = [c for c in self.required if c not in header]
+                if missing:
+                    raise IngestError(
+                        f"{path} line 1: not a {self.kind} file; missing columns {missing}"
+                    )
+                width = len(header)
+                for fields in reader:
+                    line = reader.line_num
+                    if not fields:
+                        continue
+                    if len(fields) != width:
+                        yield line, {"__error__": f"{len(fields)} columns, expected {width}"}
+                        continue
+                    yield line, dict(zip(header, fields, strict=True))
+        except (OSError, EOFError, UnicodeDecodeError, csv.Error) as exc:
+            raise IngestError(f"{path} after line {line}: cannot read ({exc})") from exc
+
+
+class _Bad(ValueError):
+    """A row-level problem: the row goes to quarantine with this reason."""
+
+
+def _int(row: dict[str, str], col: str, lo: int | None = None, hi: int | None = None) -> int:
+    value = row.get(col, "").strip()
+    try:
+        out = int(float(value)) if value and float(value).is_integer() else int(value)
+    except ValueError:
+        raise _Bad(f'{col}: "{value}" is not an integer') from None
+    if (lo is not None and out < lo) or (hi is not None and out > hi):
+        raise _Bad(f"{col}: {out} is outside {lo}..{hi}")
+    return out
+
+
+def _num(row: dict[str, str], col: str, missing_below: float | None = None) -> float | None:
+    """A number or ``None`` for empty/NA (and, with ``missing_below``, for COW's -9 codes)."""
+    value = row.get(col, "").strip()
+    if value in ("", "NA", "NaN", "nan", "."):
+        return None
+    try:
+        out = float(value)
+    except ValueError:
+        raise _Bad(f'{col}: "{value}" is not a number') from None
+    if math.isnan(out) or (missing_below is not None and out < missing_below):
+        return None
+    return out
+
+
+def _flag(row: dict[str, str], col: str) -> bool | None:
+    value = row.get(col, "").strip()
+    if value in ("", "NA"):
+        return None
+    if value not in ("0", "1", "0.0", "1.0"):
+        raise _Bad(f'{col}: "{value}" is not 0 or 1')
+    return value.startswith("1")
+
+
+_YEAR = (1800, 2100)
+
+
+@dataclass
+class _Load:
+    """What one file yields: rows per target table and the quarantined lines."""
+
+    tables: dict[str, pa.Table]
+    delete: list[tuple[str, list[Any]]]
+    bad: list[tuple[int, str, str]]
+
+
+def _quarantine(bad: list[tuple[int, str, str]], line: int, reason: str, row: Any) -> None:
+    raw = ",".join(row.values()) if isinstance(row, dict) else str(row)
+    bad.append((line, reason, raw[:4000]))
+
+
+# -- kinds ---------------------------------------------------------------------------------
+def _sibling(folder: Path, stem: str, required: bool = True) -> Path | None:
+    for name in (f"{stem}.csv.gz", f"{stem}.csv"):
+        if (folder / name).is_file():
+            return folder / name
+    if required:
+        raise IngestError(f"{folder}: no {stem}.csv or {stem}.csv.gz")
+    return None
+
+
+def bundled_unvotes() -> Path:
+    """The packaged copy of Voeten's UN General Assembly votes (1946–2020, CC0): a folder with
+    ``rollcalls.parquet`` and ``votes.parquet``, already in Steppe's codes.
+
+    >>> sorted(p.name for p in bundled_unvotes().iterdir() if p.suffix == ".parquet")
+    ['rollcalls.parquet', 'votes.parquet']
+    """
+    return data_path("reference", "unvotes")
+
+
+def _load_unvotes(path: Path, source: str) -> _Load:
+    folder = path if path.is_dir() else path.parent
+    if (folder / "votes.parquet").is_file() and (folder / "rollcalls.parquet").is_file():
+        import pyarrow.parquet as pq
+
+        try:
+            tables = {
+                "rollcalls": pq.read_table(folder / "rollcalls.parquet"),
+                "votes": pq.read_table(folder / "votes.parquet"),
+            }
+        except (OSError, pa.ArrowInvalid) as exc:
+            raise IngestError(f"{folder}: cannot read the Parquet copy ({exc})") from exc
+        tables["rollcalls"] = tables["rollcalls"].append_column(
+            "source", pa.array([source] * tables["rollcalls"].num_rows, pa.string())
+        )
+        return _Load(tables, [("DELETE FROM votes", []), ("DELETE FROM rollcalls", [])], [])
+    votes_path = path if path.is_file() else _sibling(folder, "un_votes")
+    assert votes_path is not None
+    calls_path = _sibling(folder, "un_roll_calls")
+    assert calls_path is not None
+    issues_path = _sibling(folder, "un_roll_call_issues", required=False)
+    bad: list[tuple[int, str, str]] = []
+    issues: dict[int, set[str]] = {}
+    if issues_path is not None:
+        for line, row in _Rows(issues_path, ("rcid", "short_name"), "UN roll-call issues"):
+            try:
+                if "__error__" in row:
+                    raise _Bad(row["__error__"])
+                code = row["short_name"].strip()
+                if code not in ISSUES:
+                    raise _Bad(f'short_name: "{code}" is not one of {list(ISSUES)}')
+                issues.setdefault(_int(row, "rcid"), set()).add(code)
+            except _Bad as exc:
+                _quarantine(bad, line, f"{issues_path.name}: {exc}", row)
+    calls: dict[str, list[Any]] = {
+        c: []
+        for c in (
+            "rcid",
+            "session",
+            "date",
+            "importantvote",
+            "unres",
+            "amend",
+            "para",
+            "short",
+            "descr",
+            *ISSUES,
+            "source",
+        )
+    }
+    seen_calls: set[int] = set()
+    for line, row in _Rows(calls_path, ("rcid", "session", "date"), "UN roll-call"):
+        try:
+            if "__error__" in row:
+                raise _Bad(row["__error__"])
+            rcid = _int(row, "rcid", 0)
+            if rcid in seen_calls:
+                raise _Bad(f"rcid {rcid} repeated")
+            try:
+                day = date.fromisoformat(row["date"].strip())
+            except ValueError:
+                raise _Bad(f'date: "{row["date"]}" is not a YYYY-MM-DD date') from None
+            session = _int(row, "session", 1, 200)
+            flags = [_flag(row, c) for c in ("importantvote", "amend", "para")]
+        except _Bad as exc:
+            _quarantine(bad, line, f"{calls_path.name}: {exc}", row)
+            continue
+        seen_calls.add(rcid)
+        tags = issues.get(rcid, set())
+        for col, value in zip(
+            ("rcid", "session", "date", "importantvote", "amend", "para"),
+            (rcid, session, day, *flags),
+            strict=True,
+        ):
+            calls[col].append(value)
+        for col in ("unres", "short", "descr"):
+            calls[col].append(row.get(col) or None)
+        for code in ISSUES:
+            calls[code].append(code in tags)
+        calls["source"].append(source)
+    codes = CountryCodes.load()
+    rcids: list[int] = []
+    countries: list[str] = []
+    values: list[int] = []
+    seen: set[tuple[int, str]] = set()
+    for line, row in _Rows(votes_path, ("rcid", "country_code", "vote"), "UN votes"):
+        try:
+            if "__error__" in row:
+                raise _Bad(row["__error__"])
+            rcid = _int(row, "rcid", 0)
+            text = row["vote"].strip().lower()
+            if text in _NOT_VOTES:
+                continue
+            vote = VOTE_CODES.get(text)
+            if vote is None:
+                raise _Bad(f'vote: "{row["vote"]}" is not yes, abstain or no')
+            iso2 = row["country_code"].strip()
+            country = codes.from_iso2(iso2) if iso2 else _UN_NAMES.get(row.get("country", ""))
+            if country is None:
+                raise _Bad(f'country_code: unknown country "{iso2}" ({row.get("country", "")})')
+            if rcid not in seen_calls:
+                raise _Bad(f"rcid {rcid} has no roll call")
+            if (rcid, country) in seen:
+                raise _Bad(f"second vote of {country} on rcid {rcid}")
+        except _Bad as exc:
+            _quarantine(bad, line, f"{votes_path.name}: {exc}", row)
+            continue
+        seen.add((rcid, country))
+        rcids.append(rcid)
+        countries.append(country)
+        values.append(vote)
+    votes = pa.table(
+        {
+            "rcid": pa.array(rcids, pa.int32()),
+            "country": pa.array(countries, pa.string()),
+            "vote": pa.array(values, pa.int8()),
+        }
+    )
+    return _Load(
+        {"rollcalls": pa.table(calls), "votes": votes},
+        [("DELETE FROM votes", []), ("DELETE FROM rollcalls", [])],
+        bad,
+    )
+
+
+def _load_bsv(path: Path, source: str) -> _Load:
+    codes = CountryCodes.load()
+    cols: dict[str, list[Any]] = {
+        c: []
+        for c in (
+            "country",
+            "year",
+            "variant",
+            "ideal_point",
+            "q05",
+            "q95",
+            "n_votes",
+            "cow_code",
+            "source",
+        )
+    }
+    bad: list[tuple[int, str, str]] = []
+    variants = (
+        ("all", "idealpointall", "q5all", "q95all", "nvotesall"),
+        ("fp", "idealpointfp", "q5fp", "q95fp", "nvotesfp"),
+        ("legacy", "idealpointlegacy", None, None, "nvotesLegacy"),
+    )
+    seen: set[tuple[str, int]] = set()
+    for line, row in _Rows(path, ("ccode", "iso3c", "year", "idealpointall"), "BSV ideal-point"):
+        try:
+            if "__error__" in row:
+                raise _Bad(row["__error__"])
+            ccode = _int(row, "ccode", 1, 999)
+            year = _int(row, "year", *_YEAR)
+            country = codes.from_cow(ccode)
+            if country.startswith("COW") and row.get("iso3c"):
+                country = row["iso3c"]
+            if (country, year) in seen:
+                raise _Bad(f"second row for {country} {year}")
+            found = [
+                (v, _num(row, p), _num(row, lo) if lo else None, _num(row, hi) if hi else None, n)
+                for v, p, lo, hi, n in variants
+            ]
+            if all(f[1] is None for f in found):
+                raise _Bad("no ideal-point estimate in any variant")
+        except _Bad as exc:
+            _quarantine(bad, line, str(exc), row)
+            continue
+        seen.add((country, year))
+        for variant, point, lo, hi, n in found:
+            if point is None:
+                continue
+            nv = _num(row, n)
+            for col, value in zip(
+                cols,
+                (country, year, variant, point, lo, hi, None if nv is None else int(nv), ccode),
+                strict=False,
+            ):
+                cols[col].append(value)
+            cols["source"].append(source)
+    return _Load(
+        {"ideal_points_reference": pa.table(cols)},
+        [("DELETE FROM ideal_points_reference WHERE source = ?", [source])],
+        bad,
+    )
+
+
+def _load_nmc(path: Path, source: str) -> _Load:
+    codes = CountryCodes.load()
+    measures = ("cinc", "milex", "milper", "irst", "pec", "tpop", "upop")
+    cols: dict[str, list[Any]] = {
+        c: [] for c in ("country", "year", *measures, "cow_code", "source")
+    }
+    bad: list[tuple[int, str, str]] = []
+    for line, row in _Rows(path, ("ccode", "year", *measures), "COW NMC"):
+        try:
+            if "__error__" in row:
+                raise _Bad(row["__error__"])
+            ccode = _int(row, "ccode", 1, 999)
+            year = _int(row, "year", *_YEAR)
+            values = [_num(row, m, missing_below=0.0) for m in measures]
+        except _Bad as exc:
+            _quarantine(bad, line, str(exc), row)
+            continue
+        for col, value in zip(
+            cols, (codes.from_cow(ccode), year, *values, ccode, source), strict=True
+        ):
+            cols[col].append(value)
+    return _Load(
+        {"capabilities": pa.table(cols)},
+        [("DELETE FROM capabilities WHERE source = ?", [source])],
+        bad,
+    )
+
+
+def _dyads(
+    path: Path,
+    source: str,
+    kind: str,
+    required: tuple[str, ...],
+    emit: Callable[[dict[str, str], str, str, str], list[tuple[str, str, str, str, float, str]]],
+) -> _Load:
+    """Dyad-year files (``ccode1, ccode2, year, ...``) into ``ties`` via ``emit``."""
+    codes = CountryCodes.load()
+    rows: list[tuple[str, str, str, str, float, str]] = []
+    bad: list[tuple[int, str, str]] = []
+    for line, row in _Rows(path, ("ccode1", "ccode2", "year", *required), kind):
+        try:
+            if "__error__" in row:
+                raise _Bad(row["__error__"])
+            a = codes.from_cow(_int(row, "ccode1", 1, 999))
+            b = codes.from_cow(_int(row, "ccode2", 1, 999))
+            year = str(_int(row, "year", *_YEAR))
+            rows.extend(emit(row, year, a, b))
+        except _Bad as exc:
+            _quarantine(bad, line, str(exc), row)
+    cols = list(zip(*rows, strict=True)) if rows else [()] * 6
+    table = pa.table(
+        {
+            "period": pa.array(cols[0], pa.string()),
+            "a": pa.array(cols[1], pa.string()),
+            "b": pa.array(cols[2], pa.string()),
+            "channel": pa.array(cols[3], pa.string()),
+            "value": pa.array(cols[4], pa.float64()),
+            "unit": pa.array(cols[5], pa.string()),
+            "source": pa.array([source] * len(rows), pa.string()),
+        },
+        schema=_TIES_SCHEMA,
+    )
+    return _Load({"ties": table}, [("DELETE FROM ties WHERE source = ?", [source])], bad)
+
+
+def _trade(row: dict[str, str], year: str, a: str, b: str) -> list[tuple[Any, ...]]:
+    # flow1 = imports of ccode1 from ccode2, i.e. the flow b -> a; flow2 the flow a -> b
+    out: list[tuple[Any, ...]] = []
+    for col, exporter, importer in (("flow1", b, a), ("flow2", a, b)):
+        value = _num(row, col, missing_below=0.0)
+        if value is not None:
+            out.append((year, exporter, importer, "trade_flow", value, "million current USD"))
+    return out
+
+
+def _alliances(cols: tuple[str, ...]) -> Callable[..., list[tuple[Any, ...]]]:
+    def emit(row: dict[str, str], year: str, a: str, b: str) -> list[tuple[Any, ...]]:
+        flags = [(c, _flag(row, c)) for c in cols]
+        return [(year, a, b, _ALLIANCE_CHANNELS[c], 1.0, "alliance") for c, f in flags if f]
+
+    return emit
+
+
+def _igo(row: dict[str, str], year: str, a: str, b: str) -> list[tuple[Any, ...]]:
+    value = _num(row, "dyadigos", missing_below=0.0)
+    return [] if value is None else [(year, a, b, "joint_igo", value, "IGOs")]
+
+
+_ATOP = ("atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul")
+_COW_ALLY = ("cow_defense", "cow_neutral", "cow_nonagg", "cow_entente")
+
+
+def _parse(kind: str, path: Path, source: str) -> _Load:
+    if kind == "unvotes":
+        return _load_unvotes(path, source)
+    if kind == "bsv":
+        return _load_bsv(path, source)
+    if kind == "nmc":
+        return _load_nmc(path, source)
+    if kind == "cow-trade":
+        return _dyads(path, source, "COW trade", ("flow1", "flow2"), _trade)
+    if kind == "atop":
+        return _dyads(path, source, "ATOP alliance", _ATOP, _alliances(_ATOP))
+    if kind == "cow-alliance":
+        return _dyads(path, source, "COW alliance", _COW_ALLY, _alliances(_COW_ALLY))
+    return _dyads(path, source, "COW IGO dyad", ("dyadigos",), _igo)
+
+
+# -- the entry point -----------------------------------------------------------------------
+def ingest_reference(store: Store, kind: str, path: str | Path) -> IngestReport:
+    """Load one reference file of ``kind`` (see :data:`KINDS`) into the store, replacing the
+    rows the same file loaded before. Returns the usual report (``duplicate`` is always 0:
+    a reload replaces).
+
+    >>> from steppe.store import Store
+    >>> with Store(":memory:") as s:
+    ...     r = ingest_reference(s, "unvotes", bundled_unvotes())
+    ...     r.loaded > 800_000, s.count("rollcalls") > 6000
+    (True, True)
+    """
+    if kind not in KINDS:
+        raise UnknownFormatError(f"unknown reference kind {kind!r}; expected one of {KINDS}")
+    started, t0 = datetime.now(), time.perf_counter()
+    target = Path(path)
+    if not target.exists():
+        raise IngestError(f"{target}: no such file")
+    display = str(target)
+    source = f"{SOURCES[kind]}: {target.name}"
+    load = _parse(kind, target, source)
+    origin = f"reference:{kind}"
+    hashed = target if target.is_file() else None
+    sha = sha256_file(hashed) if hashed else "folder"
+    now = datetime.now()
+    quarantine = pa.Table.from_pylist(
+        [
+            {"origin": origin, "file": display, "record": line, "reason": r, "raw": raw, "at": now}
+            for line, r, raw in load.bad
+        ],
+        schema=QUARANTINE_SCHEMA,
+    )
+    loaded = sum(t.num_rows for t in load.tables.values())
+    with store.transaction() as con:
+        for sql, params in load.delete:
+            con.execute(sql, params)
+        for table, rows in load.tables.items():
+            cols = ", ".join(f'"{c}"' for c in rows.column_names)
+            con.register("_steppe_ref", rows)
+            try:
+                con.execute(f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM _steppe_ref')
+            finally:
+                con.unregister("_steppe_ref")
+        con.execute("DELETE FROM quarantine WHERE origin = ? AND file = ?", [origin, display])
+        if quarantine.num_rows:
+            con.register("_steppe_bad", quarantine)
+            con.execute("INSERT INTO quarantine SELECT * FROM _steppe_bad")
+            con.unregister("_steppe_bad")
+        report = IngestReport(
+            display, origin, loaded, 0, len(load.bad), seconds=time.perf_counter() - t0
+        )
+        con.execute(
+            "INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, now())",
+            [display, sha, origin, report.loaded, 0, report.quarantined, started],
+        )
+    return report
