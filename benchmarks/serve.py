@@ -23,10 +23,16 @@ from pathlib import Path
 import httpx
 
 SERVER = """
-import sys, uvicorn
+import os, sys, uvicorn
 from steppe.web import create_app
-app = create_app(sys.argv[1], cache_size=int(sys.argv[3]), threads=int(sys.argv[4]) or None)
-uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="error")
+db, port, cache, threads, workers = sys.argv[1], int(sys.argv[2]), *map(int, sys.argv[3:6])
+if workers > 1:
+    os.environ.update(STEPPE_DB=db, STEPPE_WEB_CACHE=str(cache))
+    uvicorn.run("steppe.web.app:app_from_env", factory=True, host="127.0.0.1", port=port,
+                workers=workers, log_level="error")
+else:
+    app = create_app(db, cache_size=cache, threads=threads or None)
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="error")
 """
 FOCAL = ["KAZ", "KGZ", "TJK", "TKM", "UZB", "AZE"]
 PARTNERS = ["RUS", "CHN", "USA", "TUR", "IRN", "DEU"]
@@ -120,6 +126,7 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--cache-size", type=int, default=4096, help="0 disables the query cache")
     ap.add_argument("--threads", type=int, default=0, help="DuckDB threads (0: DuckDB default)")
+    ap.add_argument("--workers", type=int, default=1, help="server processes (read-only)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="steppe-serve-") as tmp:
         t = time.perf_counter()

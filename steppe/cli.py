@@ -4,6 +4,7 @@ calls one API function and prints the result (a rich table, or JSON with ``--jso
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -392,6 +393,7 @@ def serve(
     scenarios: Annotated[Path, typer.Option(help="folder of scenario YAML files")] = Path(
         "scenarios"
     ),
+    workers: Annotated[int, typer.Option(min=1, max=32, help="processes (read-only only)")] = 1,
 ) -> None:
     """Serve the dashboard (read-only unless a token is set) on 127.0.0.1 by default.
 
@@ -406,6 +408,20 @@ def serve(
         _fail(f"no store at {path}; run 'steppe demo' or 'steppe ingest' first")
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/yellow] serving on {host}, reachable from other machines")
+    if workers > 1:
+        if token:
+            _fail("--workers needs a read-only server: one process writes, never several")
+        os.environ["STEPPE_DB"] = str(path.resolve())
+        os.environ["STEPPE_SCENARIOS"] = str(scenarios.resolve()) if scenarios.is_dir() else ""
+        uvicorn.run(
+            "steppe.web.app:app_from_env",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="warning",
+        )
+        return
     app_ = create_app(path, token=token, scenarios_dir=scenarios if scenarios.is_dir() else None)
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 

@@ -35,15 +35,14 @@ def ingest_events(
 ) -> list[IngestReport]:
     """Ingest event files of one format; returns one report per file (or zip member).
 
-        ``progress``, if given, is called with each file's name and returns the callback that
-        receives that file's completed fraction.
+    ``progress``, if given, is called with each file's name and returns the callback that
+    receives that file's completed fraction.
 
-        >>> from steppe.store import Store
-    from steppe.store.maintenance import optimize_events
-        >>> with Store(":memory:") as s:
-        ...     _ = install_registry(s)
-        ...     [r.loaded for r in ingest_events(s, [data_path(*DEMO_EVENTS)], "icews")]
-        [1291]
+    >>> from steppe.store import Store
+    >>> with Store(":memory:") as s:
+    ...     _ = install_registry(s)
+    ...     [r.loaded for r in ingest_events(s, [data_path(*DEMO_EVENTS)], "icews")]
+    [1291]
     """
     if fmt not in EVENT_FORMATS:
         raise UnknownFormatError(f"unknown event format {fmt!r}; expected one of {EVENT_FORMATS}")

@@ -608,3 +608,17 @@ def _timeline(memberships: list[dict[str, Any]]) -> str:
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def app_from_env() -> FastAPI:
+    """App factory for multi-process serving (``uvicorn --factory``): reads ``STEPPE_DB``,
+    ``STEPPE_SCENARIOS`` and ``STEPPE_WEB_CACHE`` from the environment. Read-only only: several
+    processes may share a store for reading, never for writing."""
+    import os
+
+    scenarios = os.environ.get("STEPPE_SCENARIOS")
+    return create_app(
+        os.environ["STEPPE_DB"],
+        scenarios_dir=scenarios or None,
+        cache_size=int(os.environ.get("STEPPE_WEB_CACHE", "4096")),
+    )
