@@ -28,8 +28,10 @@ app = typer.Typer(
 )
 ingest_app = typer.Typer(help="Load data into the store.", no_args_is_help=True)
 synth_app = typer.Typer(help="Write deterministic synthetic input files.", no_args_is_help=True)
+eval_app = typer.Typer(help="Check Steppe against published results.", no_args_is_help=True)
 app.add_typer(ingest_app, name="ingest")
 app.add_typer(synth_app, name="synth")
+app.add_typer(eval_app, name="eval")
 
 console = Console()
 err = Console(stderr=True)
@@ -232,6 +234,40 @@ def ingest_events(
     )
 
 
+@ingest_app.command("reference")
+def ingest_reference(
+    kind: Annotated[
+        str, typer.Option(help="unvotes, bsv, cow-trade, atop, cow-alliance, cow-igo or nmc")
+    ],
+    path: Annotated[
+        Path | None, typer.Argument(help="file or folder (unvotes: bundled if omitted)")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Load a reference dataset (UN votes, ideal points, trade, alliances, IGOs, capabilities).
+
+    Example: steppe ingest reference --kind cow-trade cow_trade_ndy_focal_subset.csv.gz
+    """
+    from steppe.ingest.reference import bundled_unvotes
+    from steppe.ingest.reference import ingest_reference as load
+
+    if path is None:
+        if kind != "unvotes":
+            _fail(f"--kind {kind} needs a PATH (only the UN votes are bundled)")
+        path = bundled_unvotes()
+    with _store() as store:
+        if not store.count("actors"):
+            steppe.install_registry(store)
+        report = load(store, kind, path)
+        samples = steppe.read.quarantine(store, 3, report.file) if report.quarantined else []
+    if as_json:
+        _emit([report.__dict__], True, [])
+        return
+    console.print(report.summary(), highlight=False, soft_wrap=True)
+    for q in samples:
+        err.print(f"  {report.file} line {q['record']}: {q['reason']}", highlight=False)
+
+
 @synth_app.command("gdelt")
 def synth_gdelt(
     out: Path,
@@ -300,6 +336,162 @@ def indicators(
 
 
 @app.command()
+def simulate(
+    file: Annotated[Path, typer.Argument(help="scenario YAML (or a KTAB CSV/XML input)")],
+    runs: Annotated[int | None, typer.Option(min=1, help="Monte Carlo runs")] = None,
+    seed: Annotated[int | None, typer.Option(help="random seed (default: the file's)")] = None,
+    store_result: Annotated[
+        bool, typer.Option("--store/--no-store", help="save the run in scenario_runs")
+    ] = True,
+    as_json: JsonOpt = False,
+) -> None:
+    """Run a scenario: outcome trajectory with its 5-95 % band, threshold probabilities, each
+    actor's final position.
+
+    Example: steppe simulate scenarios/forum_institutionalisation.yaml --runs 2000 --seed 7
+    """
+    from steppe.scenarios import load_scenario, read_ktab_csv, read_ktab_xml, store_run
+    from steppe.scenarios import simulate as run
+
+    try:
+        reader = {".csv": read_ktab_csv, ".xml": read_ktab_xml}.get(file.suffix.lower())
+        scenario = reader(file) if reader else load_scenario(file)
+        with _progress() as progress:
+            result = run(scenario, runs=runs, seed=seed, progress=progress(file.name))
+    except SteppeError as exc:
+        _fail(str(exc))
+        raise
+    run_id = None
+    if store_result:
+        with _store() as store:
+            run_id = store_run(store, result)
+    if as_json:
+        sys.stdout.write(
+            json.dumps(result.to_dict() | {"run_id": run_id}, default=_json_default) + "\n"
+        )
+        return
+    console.print(
+        f"{result.scenario}: {result.model}, {result.runs} runs x {result.rounds} "
+        f"rounds, seed {result.seed}" + (f", stored as {run_id}" if run_id else ""),
+        highlight=False,
+    )
+    for dim in result.dimensions:
+        rows = [
+            {
+                "round": r,
+                "median": result.outcome_median[dim][i],
+                "q05": result.outcome_q05[dim][i],
+                "q95": result.outcome_q95[dim][i],
+            }
+            for i, r in enumerate(result.rounds_index)
+        ]
+        step = max(1, len(rows) // 6)
+        _emit(
+            rows[::step] + ([rows[-1]] if (len(rows) - 1) % step else []),
+            False,
+            ["round", "median", "q05", "q95"],
+            f"Outcome: {dim}",
+        )
+    if result.threshold_probability:
+        _emit(
+            [{"threshold": k, "probability": v} for k, v in result.threshold_probability.items()],
+            False,
+            ["threshold", "probability"],
+            "Thresholds at the final round",
+        )
+    _emit(
+        [
+            {
+                "actor": a,
+                "dimension": d,
+                "median": result.final_position_median[a][d],
+                "q05": result.final_position_q05[a][d],
+                "q95": result.final_position_q95[a][d],
+            }
+            for a in result.final_position_median
+            for d in result.final_position_median[a]
+        ],
+        False,
+        ["actor", "dimension", "median", "q05", "q95"],
+        "Final positions",
+    )
+
+
+@eval_app.command("ktab")
+def eval_ktab(ref_log: Path, input_path: Path, as_json: JsonOpt = False) -> None:
+    """Compare Steppe's spatial model with a KTAB reference log for the same input.
+
+    Example: steppe eval ktab 20170530_ref-dummyData_3Dim.txt.gz dummyData_3Dim.csv
+    """
+    from steppe.scenarios import eval_ktab as evaluate
+
+    try:
+        result = evaluate(ref_log, input_path)
+    except (SteppeError, OSError) as exc:
+        _fail(str(exc))
+        raise
+    if as_json:
+        sys.stdout.write(json.dumps(result, default=_json_default) + "\n")
+        return
+    console.print(
+        f"mean absolute difference: final positions {result['mae_position']:.2f} "
+        f"points; final win probabilities {result['mae_probability_points']:.2f} "
+        f"points (target <= 2: {'met' if result['within_target'] else 'missed'})",
+        highlight=False,
+    )
+
+
+@eval_app.command("ideal-points")
+def eval_ideal_points(
+    bsv: Annotated[Path, typer.Option(help="BSV ideal points file (csv or csv.gz)")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Correlate Steppe's ideal points with the Bailey-Strezhnev-Voeten estimates.
+
+    Example: steppe eval ideal-points --bsv IdealpointsJuly2025.csv
+    """
+    from steppe.indicators.idealpoints import eval_ideal_points as evaluate
+    from steppe.ingest.reference import bundled_unvotes
+    from steppe.ingest.reference import ingest_reference as load
+
+    with _store() as store:
+        if not store.count("votes"):
+            if not store.count("actors"):
+                steppe.install_registry(store)
+            load(store, "unvotes", bundled_unvotes())
+        try:
+            result = evaluate(store, bsv)
+        except (SteppeError, OSError) as exc:
+            _fail(str(exc))
+            raise
+    if as_json:
+        sys.stdout.write(json.dumps(result, default=_json_default) + "\n")
+        return
+    console.print(
+        f"Pearson r over {result['country_years']:,} country-years: {result['r_overall']:.3f}",
+        highlight=False,
+    )
+    _emit(
+        [{"state": k, "r": v} for k, v in result["r_within"].items()],
+        False,
+        ["state", "r"],
+        "Within each focal state's series",
+    )
+
+
+@app.command()
+def alerts(as_json: JsonOpt = False) -> None:
+    """List realignment alerts: change points in the focal states' alignment and dependence
+    series (computed by 'steppe measure').
+
+    Example: steppe alerts --json
+    """
+    with _store(read_only=True) as store:
+        rows = steppe.read.indicators(store, "alert")
+    _emit(rows, as_json, ["actor", "partner", "period", "value", "method"], "Alerts")
+
+
+@app.command()
 def quarantine(
     limit: Annotated[int, typer.Option(min=1)] = 50,
     file: Annotated[str | None, typer.Option(help="only this file")] = None,
@@ -352,7 +544,10 @@ def demo(
     """
     try:
         with _progress() as progress:
-            result = steppe.run_demo(out, progress, seed=seed)
+            folder = Path("scenarios")
+            result = steppe.run_demo(
+                out, progress, seed=seed, scenarios=folder if folder.is_dir() else None
+            )
     except SteppeError as exc:
         _fail(str(exc))
     for r in result.ingested:

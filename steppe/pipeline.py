@@ -8,13 +8,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from steppe.domain.errors import IngestError, SteppeError, UnknownFormatError
+from steppe.indicators.idealpoints import compute_ideal_points
 from steppe.indicators.multivector import compute_multivector
+from steppe.indicators.trade import compute_trade_indicators
+from steppe.indicators.votes import compute_vote_indicators
 from steppe.ingest.base import IngestReport, ProgressFn
 from steppe.ingest.gdelt import FORMATS as GDELT_FORMATS
 from steppe.ingest.gdelt import ingest_gdelt
 from steppe.ingest.icews import ingest_icews
+from steppe.ingest.reference import bundled_unvotes, ingest_reference
 from steppe.registry import data_path
 from steppe.report import write_report
+from steppe.scenarios import load_scenario, simulate, store_run
 from steppe.store import Store
 from steppe.store.maintenance import optimize_events
 from steppe.store.reference import install_registry
@@ -61,13 +66,26 @@ def ingest_events(
 def measure(
     store: Store, freq: str = "quarter", method: str = "hhi", seed: int = 0
 ) -> dict[str, int]:
-    """Compute every indicator Steppe has and store them; returns rows written per indicator.
-    Also stores the events newest first (once per change), which keeps listings fast."""
+    """Compute every indicator the store's data allow and store them; returns rows written per
+    indicator family. Events give the multivector index; UN roll calls give vote agreement,
+    S-scores, kappa and ideal points; trade ties give trade shares, concentration and the trade
+    multivector index. Also stores the events newest first (once per change), which keeps
+    listings fast."""
+    stage = "measure"
     try:
         optimize_events(store)
-        return {"multivector": compute_multivector(store, freq=freq, method=method, seed=seed)}
+        out = {"multivector": compute_multivector(store, freq=freq, method=method, seed=seed)}
+        if store.count("votes"):
+            stage = "measure votes"
+            out["votes"] = compute_vote_indicators(store)
+            stage = "measure ideal points"
+            out["ideal_point"] = compute_ideal_points(store, seed=seed)
+        if store.query("SELECT 1 FROM ties WHERE channel = 'trade_flow' LIMIT 1"):
+            stage = "measure trade"
+            out["trade"] = compute_trade_indicators(store)
+        return out
     except SteppeError as exc:
-        raise StageError(f"measure: {exc}") from exc
+        raise StageError(f"{stage}: {exc}") from exc
 
 
 @dataclass(frozen=True)
@@ -79,10 +97,14 @@ class DemoResult:
 
 
 def run_demo(
-    out: str | Path = "out", progress: Callable[[str], ProgressFn] | None = None, seed: int = 0
+    out: str | Path = "out",
+    progress: Callable[[str], ProgressFn] | None = None,
+    seed: int = 0,
+    scenarios: str | Path | None = None,
 ) -> DemoResult:
-    """The main job: a fresh store from the bundled registry and event sample, the
-    indicators, and ``out/report.html``."""
+    """The main job: a fresh store from the bundled registry, event sample and UN votes, the
+    indicators, every scenario in the ``scenarios`` folder (if given), and
+    ``out/report.html``."""
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     db = out_dir / "steppe.duckdb"
@@ -97,9 +119,18 @@ def run_demo(
         shutil.copyfile(data_path(*DEMO_EVENTS), sample)
         try:
             reports = ingest_events(store, [sample], "icews", progress)
+            reports.append(ingest_reference(store, "unvotes", bundled_unvotes()))
         except IngestError as exc:
             raise StageError(f"ingest: {exc}") from exc
         counts = measure(store, seed=seed)
+        runs = []
+        for path in sorted(Path(scenarios).glob("*.yaml")) if scenarios else []:
+            try:
+                result = simulate(load_scenario(path), seed=seed or None)
+            except SteppeError as exc:
+                raise StageError(f"scenarios: {exc}") from exc
+            runs.append(store_run(store, result))
+        counts["scenario_runs"] = len(runs)
         try:
             report = write_report(store, out_dir / "report.html")
         except (OSError, SteppeError) as exc:

@@ -98,3 +98,59 @@ def test_serve_binds_loopback_by_default(db: Path) -> None:
     assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
     result = runner.invoke(app, ["serve"])
     assert result.exit_code == 1 and "no store at" in result.stderr
+
+
+SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
+
+
+def test_simulate_json_is_deterministic_and_stored(db: Path) -> None:
+    path = str(SCENARIOS / "forum_institutionalisation.yaml")
+    a = json.loads(run("simulate", path, "--runs", "200", "--seed", "5", "--json"))
+    b = json.loads(run("simulate", path, "--runs", "200", "--seed", "5", "--json", "--no-store"))
+    assert a["outcome_median"] == b["outcome_median"] and a["run_id"] and b["run_id"] is None
+    assert 0 <= a["threshold_probability"]["robust organisation"] <= 1
+    info = json.loads(run("info", "--json"))
+    assert info["path"].endswith("cli.duckdb")
+    with steppe.Store(db, read_only=True) as store:
+        assert [r["run_id"] for r in steppe.read.scenario_runs(store)] == [a["run_id"]]
+
+
+def test_simulate_reports_bad_scenario(db: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "name: x\nrounds: 2\ndimensions: [{name: d}]\nactors:\n"
+        "  - {code: A, capability: 1, position: {d: 50}, salience: {d: 3}}\n"
+    )
+    result = runner.invoke(app, ["simulate", str(bad)])
+    assert result.exit_code == 1
+    assert "bad.yaml: actors[0].salience.d" in result.stderr
+
+
+def test_reference_unvotes_and_alignment_indicators(db: Path) -> None:
+    out = run("ingest", "reference", "--kind", "unvotes", "--json")
+    assert json.loads(out)[0]["quarantined"] == 0
+    run("measure")
+    rows = json.loads(
+        run(
+            "indicators", "--name", "vote_agreement", "--actor", "KAZ", "--partner", "RUS", "--json"
+        )
+    )
+    assert rows and rows[0]["period"] == "1992" and all(0 <= r["value"] <= 1 for r in rows)
+    assert json.loads(run("alerts", "--json")) == json.loads(run("alerts", "--json"))
+    result = runner.invoke(app, ["ingest", "reference", "--kind", "bsv"])
+    assert result.exit_code == 1 and "needs a PATH" in result.stderr
+
+
+@pytest.mark.shared
+def test_eval_ktab(db: Path, shared: Path) -> None:
+    k = shared / "ktab_examples"
+    out = json.loads(
+        run(
+            "eval",
+            "ktab",
+            str(k / "reference_outputs" / "20170530_ref-dummyData_3Dim.txt.gz"),
+            str(k / "inputs" / "dummyData_3Dim.csv"),
+            "--json",
+        )
+    )
+    assert out["mae_position"] >= 0 and "per_actor" in out

@@ -228,7 +228,10 @@ def compute_multivector(
         ]
     )
     with store.transaction() as db:
-        db.execute("DELETE FROM indicators WHERE name IN ('multivector', 'pole_share')")
+        db.execute(
+            "DELETE FROM indicators WHERE (name = 'multivector' AND partner IS NULL) "
+            "OR name = 'pole_share'"
+        )
         db.register("_steppe_ind", rows)
         db.execute(
             "INSERT INTO indicators (name, actor, partner, period, period_start, value, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from datetime import date, datetime
 from importlib import metadata
@@ -11,14 +12,16 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from steppe.domain.codes import FOCAL_STATES, POLES
-from steppe.report.svg import Point, line_chart
+from steppe.report.svg import Point, fan_chart, line_chart, multi_line_chart
 from steppe.store import Store, read
 
 ATTRIBUTION = (
     "Bundled event sample: ICEWS coded event data (Boschee et al., Harvard Dataverse) as "
     "distributed in the ICEWS05-15 temporal knowledge-graph benchmark (García-Durán, Dumančić & "
     "Niepert 2018; BSD-3-Clause). CAMEO codes: Schrodt (2012); Goldstein (1992) weights; "
-    "CAMEO→PLOVER: Open Event Data Alliance (CC BY-SA 4.0). See steppe/data/SOURCES.md."
+    "CAMEO→PLOVER: Open Event Data Alliance (CC BY-SA 4.0). UN General Assembly roll calls: "
+    "Voeten, Strezhnev & Bailey, United Nations General Assembly Voting Data (CC0). See "
+    "steppe/data/SOURCES.md."
 )
 
 METHOD_NOTE = (
@@ -46,13 +49,134 @@ def _version() -> str:
         return "unknown"
 
 
+POWERS = ("RUS", "CHN", "USA")
+
+
+def _points(rows: list[dict[str, Any]]) -> list[Point]:
+    return [Point(r["period_start"], r["value"]) for r in rows if r["value"] is not None]
+
+
+def alignment_charts(store: Store) -> list[dict[str, str]]:
+    """Per focal state: its UN ideal point beside Russia's, China's and the US's, and its vote
+    agreement with each of them, by year."""
+    out = []
+    powers = {p: _points(read.indicators(store, "ideal_point", actor=p)) for p in POWERS}
+    for code in FOCAL_STATES:
+        own = _points(read.indicators(store, "ideal_point", actor=code))
+        if not own:
+            continue
+        agree = {
+            p: _points(read.indicators(store, "vote_agreement", actor=code, partner=p))
+            for p in POWERS
+        }
+        first = min(p.x for p in own)
+        out.append(
+            {
+                "code": code,
+                "ideal": multi_line_chart(
+                    {
+                        code: own,
+                        **{p: [q for q in pts if q.x >= first] for p, pts in powers.items()},
+                    },
+                    title=f"{code} — UN General Assembly ideal point (Steppe's estimate)",
+                ),
+                "agreement": multi_line_chart(
+                    {f"with {p}": pts for p, pts in agree.items()},
+                    y_range=(0.0, 1.0),
+                    title=f"{code} — vote agreement (1 − mean distance / 2)",
+                ),
+            }
+        )
+    return out
+
+
+def dependence_charts(store: Store) -> list[dict[str, str]]:
+    """Per focal state: the share of its trade with Russia and China, by year."""
+    out = []
+    for code in FOCAL_STATES:
+        shares = {
+            f"{p}": _points(read.indicators(store, "trade_share", actor=code, partner=p))
+            for p in ("RUS", "CHN", "TUR", "IRN")
+        }
+        if any(shares.values()):
+            out.append(
+                {
+                    "code": code,
+                    "chart": multi_line_chart(
+                        {k: v for k, v in shares.items() if v},
+                        y_range=(0.0, 1.0),
+                        title=f"{code} — share of trade with each partner (COW trade)",
+                    ),
+                }
+            )
+    return out
+
+
+def scenario_charts(run: dict[str, Any]) -> list[str]:
+    """Fan charts (one per issue dimension) for a stored scenario run."""
+    outcome = json.loads(run["outcome"]) if isinstance(run["outcome"], str) else run["outcome"]
+    charts = []
+    for dim in outcome["dimensions"]:
+        lines = [
+            (t["name"], float(t["value"]))
+            for t in outcome.get("thresholds", [])
+            if t.get("dimension") == dim
+        ]
+        charts.append(
+            fan_chart(
+                outcome["rounds_index"],
+                outcome["outcome_median"][dim],
+                outcome["outcome_q05"][dim],
+                outcome["outcome_q95"][dim],
+                y_range=tuple(outcome["dimension_scale"][dim]),
+                thresholds=lines,
+                title=f"{run['scenario']} — {dim} (median, 5–95 %)",
+            )
+        )
+    return charts
+
+
+def scenario_sections(store: Store) -> list[dict[str, Any]]:
+    """The latest run of each scenario with its fan charts, thresholds and final positions."""
+    latest: dict[str, dict[str, Any]] = {}
+    for run in read.scenario_runs(store, limit=200):
+        latest.setdefault(run["scenario"], run)
+    sections = []
+    for name, run in sorted(latest.items()):
+        outcome = json.loads(run["outcome"])
+        sections.append(
+            {
+                "name": name,
+                "run_id": run["run_id"],
+                "seed": run["seed"],
+                "model": outcome.get("model"),
+                "runs": outcome.get("runs"),
+                "charts": scenario_charts(run),
+                "thresholds": outcome.get("threshold_probability", {}),
+                "positions": [
+                    {
+                        "actor": a,
+                        "dimension": d,
+                        "median": v,
+                        "q05": outcome["final_position_q05"][a][d],
+                        "q95": outcome["final_position_q95"][a][d],
+                    }
+                    for a, dims in outcome["final_position_median"].items()
+                    for d, v in dims.items()
+                ],
+            }
+        )
+    return sections
+
+
 def report_context(store: Store) -> dict[str, Any]:
     """Everything the report shows, as plain data (also useful to test the numbers)."""
     actors = {a["code"]: a for a in read.actors(store)}
     today = date.today()
     series = defaultdict(list)
     for row in read.indicators(store, "multivector"):
-        series[row["actor"]].append(row)
+        if row["partner"] is None:  # the events channel; trade and votes have partners
+            series[row["actor"]].append(row)
     events = {
         r["actor"]: r["n"]
         for r in store.query(
@@ -129,6 +253,9 @@ def report_context(store: Store) -> dict[str, Any]:
         "files": read.ingest_log(store),
         "method_note": METHOD_NOTE,
         "attribution": ATTRIBUTION,
+        "alignment": alignment_charts(store),
+        "dependence": dependence_charts(store),
+        "scenarios": scenario_sections(store),
     }
 
 

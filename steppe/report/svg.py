@@ -110,3 +110,148 @@ def line_chart(
         )
     parts.append(f'<text x="{pad_l}" y="14" class="title">{escape(title)}</text></svg>')
     return "".join(parts)
+
+
+PALETTE = ("#2f6fdd", "#c0392b", "#d68910", "#1e8449", "#7d3c98", "#566573")
+
+
+def multi_line_chart(
+    series: dict[str, Sequence[Point]],
+    *,
+    title: str,
+    width: int = 640,
+    height: int = 210,
+    y_range: tuple[float, float] | None = None,
+    x_range: tuple[date, date] | None = None,
+    max_gap_days: int = 400,
+) -> str:
+    """Several labelled series on one axis (colours from :data:`PALETTE`), with a legend.
+
+    >>> svg = multi_line_chart({"KAZ": [Point(date(2000, 1, 1), 0.1)],
+    ...                         "RUS": [Point(date(2001, 1, 1), -0.3)]}, title="t")
+    >>> svg.count("<polyline") + svg.count("<circle"), "RUS" in svg
+    (2, True)
+    """
+    pts = [p for s in series.values() for p in s]
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="100%" role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>'
+    )
+    if not pts:
+        return head + (
+            f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" class="empty">'
+            "no data</text></svg>"
+        )
+    lo, hi = y_range or (min(p.y for p in pts), max(p.y for p in pts))
+    if hi <= lo:
+        lo, hi = lo - 1, hi + 1
+    first, last = x_range or (min(p.x for p in pts), max(p.x for p in pts))
+    pad_l, pad_r, pad_t, pad_b = 40, 10, 22, 24
+    inner_w, inner_h = width - pad_l - pad_r, height - pad_t - pad_b
+    span = max(last.toordinal() - first.toordinal(), 1)
+
+    def sx(d: date) -> float:
+        return pad_l + (d.toordinal() - first.toordinal()) / span * inner_w
+
+    def sy(v: float) -> float:
+        return pad_t + (1 - (min(max(v, lo), hi) - lo) / (hi - lo)) * inner_h
+
+    parts = [head]
+    for tick in (lo, (lo + hi) / 2, hi):
+        parts.append(
+            f'<line x1="{pad_l}" x2="{width - pad_r}" y1="{sy(tick):.1f}" y2="{sy(tick):.1f}" '
+            f'class="grid"/><text x="{pad_l - 4}" y="{sy(tick) + 4:.1f}" text-anchor="end" '
+            f'class="tick">{tick:.2g}</text>'
+        )
+    years = list(range(first.year + 1, last.year + 1))
+    for yr in years[:: max(1, len(years) // 8)]:
+        parts.append(
+            f'<text x="{sx(date(yr, 1, 1)):.1f}" y="{height - 6}" text-anchor="middle" '
+            f'class="tick">{yr}</text>'
+        )
+    legend_x = width - pad_r - sum(14 + 7 * len(k) + 12 for k in series)
+    for i, (label, points) in enumerate(series.items()):
+        colour = PALETTE[i % len(PALETTE)]
+        ordered = sorted(points, key=lambda p: p.x)
+        for seg in _segments(ordered, max_gap_days):
+            if len(seg) > 1:
+                coords = " ".join(f"{sx(p.x):.1f},{sy(p.y):.1f}" for p in seg)
+                parts.append(
+                    f'<polyline points="{coords}" fill="none" stroke="{colour}" '
+                    f'stroke-width="1.5"><title>{escape(label)}</title></polyline>'
+                )
+            else:
+                p = seg[0]
+                parts.append(
+                    f'<circle cx="{sx(p.x):.1f}" cy="{sy(p.y):.1f}" r="2" fill="{colour}">'
+                    f"<title>{escape(label)}</title></circle>"
+                )
+        parts.append(
+            f'<rect x="{legend_x}" y="8" width="10" height="3" fill="{colour}"/>'
+            f'<text x="{legend_x + 13}" y="13" class="tick">{escape(label)}</text>'
+        )
+        legend_x += 14 + 7 * len(label) + 12
+    parts.append(f'<text x="{pad_l}" y="14" class="title">{escape(title)}</text></svg>')
+    return "".join(parts)
+
+
+def fan_chart(
+    rounds: Sequence[int],
+    median: Sequence[float],
+    q05: Sequence[float],
+    q95: Sequence[float],
+    *,
+    title: str,
+    y_range: tuple[float, float],
+    thresholds: Sequence[tuple[str, float]] = (),
+    width: int = 640,
+    height: int = 220,
+) -> str:
+    """A scenario fan chart: median outcome per round with its 5-95 % band and threshold lines.
+
+    >>> svg = fan_chart([0, 1], [50, 55], [40, 45], [60, 65], title="x", y_range=(0, 100),
+    ...                 thresholds=[("robust", 60)])
+    >>> "robust" in svg and "<polygon" in svg
+    True
+    """
+    lo, hi = y_range
+    pad_l, pad_r, pad_t, pad_b = 40, 130, 22, 26
+    inner_w, inner_h = width - pad_l - pad_r, height - pad_t - pad_b
+    last = max(rounds[-1], 1) if rounds else 1
+
+    def sx(r: float) -> float:
+        return pad_l + r / last * inner_w
+
+    def sy(v: float) -> float:
+        return pad_t + (1 - (min(max(v, lo), hi) - lo) / (hi - lo)) * inner_h
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="100%" role="img" aria-label="{escape(title)}" class="fan">'
+        f"<title>{escape(title)}</title>"
+    ]
+    for tick in (lo, (lo + hi) / 2, hi):
+        parts.append(
+            f'<line x1="{pad_l}" x2="{pad_l + inner_w}" y1="{sy(tick):.1f}" y2="{sy(tick):.1f}" '
+            f'class="grid"/><text x="{pad_l - 4}" y="{sy(tick) + 4:.1f}" text-anchor="end" '
+            f'class="tick">{tick:g}</text>'
+        )
+    for r in rounds[:: max(1, len(rounds) // 10)]:
+        parts.append(
+            f'<text x="{sx(r):.1f}" y="{height - 8}" text-anchor="middle" class="tick">{r}</text>'
+        )
+    upper = " ".join(f"{sx(r):.1f},{sy(v):.1f}" for r, v in zip(rounds, q95, strict=True))
+    lower = " ".join(
+        f"{sx(r):.1f},{sy(v):.1f}" for r, v in reversed(list(zip(rounds, q05, strict=True)))
+    )
+    parts.append(f'<polygon points="{upper} {lower}" class="band"/>')
+    coords = " ".join(f"{sx(r):.1f},{sy(v):.1f}" for r, v in zip(rounds, median, strict=True))
+    parts.append(f'<polyline points="{coords}" class="line"/>')
+    for name, value in thresholds:
+        parts.append(
+            f'<line x1="{pad_l}" x2="{pad_l + inner_w}" y1="{sy(value):.1f}" y2="{sy(value):.1f}" '
+            f'class="threshold"/><text x="{pad_l + inner_w + 4}" y="{sy(value) + 4:.1f}" '
+            f'class="tick">{escape(name)}</text>'
+        )
+    parts.append(f'<text x="{pad_l}" y="14" class="title">{escape(title)}</text></svg>')
+    return "".join(parts)
