@@ -120,6 +120,7 @@ def test_simulate_reports_bad_scenario(db: Path, tmp_path: Path) -> None:
     bad.write_text(
         "name: x\nrounds: 2\ndimensions: [{name: d}]\nactors:\n"
         "  - {code: A, capability: 1, position: {d: 50}, salience: {d: 3}}\n"
+        "  - {code: B, capability: 1, position: {d: 20}, salience: {d: 0.5}}\n"
     )
     result = runner.invoke(app, ["simulate", str(bad)])
     assert result.exit_code == 1
