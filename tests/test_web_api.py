@@ -186,3 +186,41 @@ def test_repeated_queries_are_cached(client: TestClient) -> None:
     hits = cache.hits
     assert client.get("/api/events", params=params).json() == first
     assert cache.hits == hits + 1
+
+
+def test_scenarios_page_runs_and_fan_charts(db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "scen.duckdb"
+    copy.write_bytes(db.read_bytes())
+    folder = Path(__file__).resolve().parent.parent / "scenarios"
+    app = create_app(copy, token="tok", scenarios_dir=folder)
+    with TestClient(app) as c:
+        files = c.get("/api/scenarios").json()["files"]
+        assert "forum_institutionalisation.yaml" in files
+        url = "/api/scenarios/forum_institutionalisation.yaml/run"
+        assert c.post(url, params={"runs": 50}).status_code == 401
+        assert (
+            c.post(
+                url, params={"runs": 50, "seed": 3}, headers={"X-Steppe-Token": "tok"}
+            ).status_code
+            == 200
+        )
+        assert c.post(
+            "/api/scenarios/..%2Fsecret.yaml/run", headers={"X-Steppe-Token": "tok"}
+        ).status_code in (404, 422)
+        assert (
+            c.post("/api/scenarios/missing.yaml/run", headers={"X-Steppe-Token": "tok"}).status_code
+            == 404
+        )
+        form = c.post(
+            "/scenarios/forum_institutionalisation.yaml/run",
+            data={"form_token": "wrong"},
+            follow_redirects=False,
+        )
+        assert form.status_code == 401
+        runs = c.get("/api/scenarios").json()["runs"]
+        assert len(runs) == 2 and runs[0]["seed"] == 3  # the fixture's run, then this one
+        run = c.get(f"/api/scenario-runs/{runs[0]['run_id']}").json()
+        assert run["outcome"]["outcome_median"]["institutionalisation"]
+        html = c.get("/scenarios").text
+        assert 'class="fan"' in html and "robust organisation" in html
+    app.state.store.close()

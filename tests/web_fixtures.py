@@ -7,8 +7,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 import steppe
+from steppe.scenarios import load_scenario, simulate, store_run
 from steppe.store.reference import insert_rows
 
+SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 PAYLOAD_TITLE = "<script>window.__pwned = 1</script>Tokayev meets Putin"
 PAYLOAD_TEXT = 'Talks in <img src=x onerror="window.__pwned = 2"> Astana went well.'
 
@@ -55,4 +57,6 @@ def build_store(path: Path) -> Path:
             ],
         )
         steppe.measure(store)
+        scenario = load_scenario(SCENARIOS / "forum_institutionalisation.yaml")
+        store_run(store, simulate(scenario, runs=200, seed=1))
     return path

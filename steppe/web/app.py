@@ -19,12 +19,14 @@ from urllib.parse import parse_qsl, urlencode
 
 import pyarrow.csv as pacsv
 from fastapi import Depends, FastAPI, File, Form, Header, HTTPException, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi import Path as Path_
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from steppe.domain.codes import FOCAL_STATES, POLES
 from steppe.domain.errors import SteppeError
+from steppe.report.html import scenario_sections
 from steppe.report.svg import Point, line_chart
 from steppe.store import Store, read
 from steppe.web.svg import network_graph, region_map
@@ -196,14 +198,14 @@ def create_app(
 
     Db = Annotated[Store, Depends(db)]
 
-    def require_token(
-        x_steppe_token: Annotated[str | None, Header()] = None, form_token: str | None = None
-    ) -> None:
-        given = x_steppe_token or form_token or ""
+    def check_token(given: str | None) -> None:
         if token is None:
             raise HTTPException(403, "read-only server: start it with a token to allow writes")
-        if not hmac.compare_digest(given.encode(), token.encode()):
+        if not hmac.compare_digest((given or "").encode(), token.encode()):
             raise HTTPException(401, "missing or wrong token")
+
+    def require_token(x_steppe_token: Annotated[str | None, Header()] = None) -> None:
+        check_token(x_steppe_token)
 
     def render_page(name: str, **context: Any) -> str:
         nav = [
@@ -499,16 +501,67 @@ def create_app(
         )
         return HTMLResponse(cache.get(key, render))
 
+    def scenario_files() -> list[str]:
+        return sorted(p.name for p in scen_dir.glob("*.yaml")) if scen_dir else []
+
     @app.get("/api/scenarios", tags=["scenarios"])
     def api_scenarios(s: Db) -> dict[str, Any]:
-        """Scenario files the server knows and the stored runs."""
-        files = sorted(p.name for p in scen_dir.glob("*.yaml")) if scen_dir else []
-        return {"files": files, "runs": read.scenario_runs(s)}
+        """Scenario files the server knows and the stored runs (newest first)."""
+        runs = [{k: v for k, v in r.items() if k != "outcome"} for r in read.scenario_runs(s)]
+        return {"files": scenario_files(), "runs": runs}
+
+    @app.get("/api/scenario-runs/{run_id}", tags=["scenarios"])
+    def api_scenario_run(
+        s: Db, run_id: Annotated[str, Path_(pattern=r"^[0-9a-f]{32}$")]
+    ) -> dict[str, Any]:
+        """One stored run: parameters and the full outcome (fan, thresholds, positions)."""
+        rows = s.query("SELECT * FROM scenario_runs WHERE run_id = ?", [run_id])
+        if not rows:
+            raise HTTPException(404, f"no run {run_id}")
+        row = rows[0]
+        return row | {"params": json.loads(row["params"]), "outcome": json.loads(row["outcome"])}
 
     @app.get("/scenarios", response_class=HTMLResponse, include_in_schema=False)
     def scenarios(s: Db) -> HTMLResponse:
-        data = api_scenarios(s)
-        return page("scenarios", title="Scenarios", **data)
+        return page(
+            "scenarios",
+            title="Scenarios",
+            files=scenario_files(),
+            runs=read.scenario_runs(s),
+            sections=scenario_sections(s),
+        )
+
+    def run_scenario(name: str, runs: int | None, seed: int | None) -> dict[str, Any]:
+        from steppe.scenarios import load_scenario, simulate, store_run
+
+        if name not in scenario_files() or scen_dir is None:
+            raise HTTPException(404, f"no scenario file {name!r}")
+        result = simulate(load_scenario(scen_dir / name), runs=runs, seed=seed)
+        run_id = store_run(store, result)
+        cache.clear()
+        return {
+            "run_id": run_id,
+            "scenario": result.scenario,
+            "threshold_probability": dict(result.threshold_probability),
+        }
+
+    @app.post("/scenarios/{name}/run", include_in_schema=False)
+    def form_run_scenario(
+        name: Annotated[str, Path_(pattern=r"^[A-Za-z0-9_.-]{1,80}\.yaml$")],
+        form_token: Annotated[str, Form(max_length=200)],
+    ) -> RedirectResponse:
+        check_token(form_token)
+        run_scenario(name, None, None)
+        return RedirectResponse("/scenarios", status_code=303)
+
+    @app.post("/api/scenarios/{name}/run", tags=["write"], dependencies=[Depends(require_token)])
+    def api_run_scenario(
+        name: Annotated[str, Path_(pattern=r"^[A-Za-z0-9_.-]{1,80}\.yaml$")],
+        runs: Annotated[int | None, Query(ge=1, le=20000)] = None,
+        seed: Annotated[int | None, Query(ge=0, le=2**31)] = None,
+    ) -> dict[str, Any]:
+        """Run a scenario file from the server's folder and store the run (needs the token)."""
+        return run_scenario(name, runs, seed)
 
     @app.post("/api/ingest", tags=["write"], dependencies=[Depends(require_token)])
     def api_ingest(
