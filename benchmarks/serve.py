@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
-import shutil
 import socket
 import statistics
 import subprocess
@@ -90,23 +89,15 @@ async def client(
 
 
 def overview_load_seconds(base: str) -> float | None:
-    chromium = shutil.which("chromium")
+    from steppe.web.browser import CHROMIUM_ARGS, chromium_path
+
+    chromium = chromium_path()
     if not chromium:
         return None
     from playwright.sync_api import sync_playwright
 
-    args = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-        "--disable-quic",
-    ]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=args)
+        browser = p.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
         page = browser.new_page()
         page.goto(base + "/", wait_until="load")  # warm-up
         times = []

@@ -5,7 +5,6 @@ renders. Set STEPPE_SCREENSHOTS=1 to refresh docs/screenshots/."""
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import threading
 import time
@@ -17,8 +16,10 @@ import pytest
 
 pytest.importorskip("fastapi")
 playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-if not Path(CHROMIUM).exists():
+from steppe.web.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
+
+CHROMIUM = chromium_path() or ""
+if not CHROMIUM:
     pytest.skip(
         "Debian's chromium is not installed (scripts/install-browser.sh)", allow_module_level=True
     )
@@ -63,7 +64,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         yield b
         b.close()
 

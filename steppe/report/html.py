@@ -34,12 +34,19 @@ METHOD_NOTE = (
     "interval from a Dirichlet posterior over pole shares."
 )
 
-_env = Environment(
-    loader=PackageLoader("steppe", "report/templates"),
-    autoescape=select_autoescape(["html", "j2"]),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+
+def template_environment(folder: str) -> Environment:
+    """Jinja templates packaged under ``steppe/<folder>``, autoescaped: every value from the
+    store (names, sentences, titles) is untrusted text."""
+    return Environment(
+        loader=PackageLoader("steppe", folder),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+_env = template_environment("report/templates")
 
 
 def _version() -> str:

@@ -22,11 +22,10 @@ from fastapi import Depends, FastAPI, File, Form, Header, HTTPException, Query, 
 from fastapi import Path as Path_
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from steppe.domain.codes import FOCAL_STATES, POLES
 from steppe.domain.errors import SteppeError
-from steppe.report.html import scenario_sections
+from steppe.report.html import scenario_sections, template_environment
 from steppe.report.svg import Point, line_chart
 from steppe.store import Store, read
 from steppe.web.svg import network_graph, region_map
@@ -38,12 +37,7 @@ CSP = (
     "frame-ancestors 'none'; form-action 'self'"
 )
 
-_env = Environment(
-    loader=PackageLoader("steppe", "web/templates"),
-    autoescape=select_autoescape(["html", "j2"]),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_env = template_environment("web/templates")
 
 
 class SizeLimit:
