@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import socket
 import statistics
@@ -22,16 +23,11 @@ from pathlib import Path
 import httpx
 
 SERVER = """
-import os, sys, uvicorn
+import sys, uvicorn
 from steppe.web import create_app
-db, port, cache, threads, workers = sys.argv[1], int(sys.argv[2]), *map(int, sys.argv[3:6])
-if workers > 1:
-    os.environ.update(STEPPE_DB=db, STEPPE_WEB_CACHE=str(cache))
-    uvicorn.run("steppe.web.app:app_from_env", factory=True, host="127.0.0.1", port=port,
-                workers=workers, log_level="error")
-else:
-    app = create_app(db, cache_size=cache, threads=threads or None)
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="error")
+db, port, cache, threads = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+app = create_app(db, cache_size=cache, threads=threads or None)
+uvicorn.run(app, host="127.0.0.1", port=port, log_level="error")
 """
 FOCAL = ["KAZ", "KGZ", "TJK", "TKM", "UZB", "AZE"]
 PARTNERS = ["RUS", "CHN", "USA", "TUR", "IRN", "DEU"]
@@ -126,17 +122,33 @@ def main() -> int:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        server = subprocess.Popen(
-            [
+        if args.workers > 1:  # several read-only processes, started as `steppe serve` does
+            env = dict(os.environ, STEPPE_WEB_CACHE=str(args.cache_size))
+            cmd = [
                 sys.executable,
-                "-c",
-                SERVER,
+                "-m",
+                "steppe.cli",
+                "--db",
                 str(db),
+                "serve",
+                "--port",
                 str(port),
-                str(args.cache_size),
-                str(args.threads),
+                "--workers",
+                str(args.workers),
             ]
-        )
+            server = subprocess.Popen(cmd, env=env)
+        else:
+            server = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-c",
+                    SERVER,
+                    str(db),
+                    str(port),
+                    str(args.cache_size),
+                    str(args.threads),
+                ]
+            )
         base = f"http://127.0.0.1:{port}"
         try:
             deadline = time.time() + 60
