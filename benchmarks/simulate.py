@@ -57,7 +57,7 @@ def loop_run(x: list[float], c: list[float], s: list[float], rounds: int) -> lis
         return pos / tot if tot > 0 else 0.0
 
     def u(base: float, r: float) -> float:
-        return 2 - 4 * min(max(base, 0.0), 1.0) ** r
+        return float(2 - 4 * min(max(base, 0.0), 1.0) ** r)
 
     def eus(
         x: list[float], p: list[list[float]], r: list[float], i: int, j: int

@@ -21,7 +21,7 @@ from steppe.scenarios.bdm import (
 from steppe.scenarios.montecarlo import draw_inputs, run_batch, sweep
 from steppe.scenarios.runner import simulate, store_run
 from steppe.scenarios.schema import Scenario, load_scenario, parse_scenario
-from steppe.scenarios.smp import smp_round, victory_matrix, winning_probabilities
+from steppe.scenarios.smp import SMPParams, pce, smp_round, winning_probabilities
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "scenarios").glob("*.yaml"))
@@ -127,20 +127,30 @@ def test_smp_symmetric_case() -> None:
     z = np.array([[[0.0], [0.5], [1.0]]])
     sal = np.ones((1, 3, 1))
     w = np.ones((1, 3))
-    p = victory_matrix(z, sal, w)
-    assert p[0, 1, 0] == pytest.approx(2 / 3)  # centre vs left: centre and right vote centre
-    prob = winning_probabilities(p, "conditional")
+    prob = winning_probabilities(z, w, sal)
     assert prob[0, 0] == pytest.approx(prob[0, 2])
     assert prob[0].sum() == pytest.approx(1.0)
-    markov = winning_probabilities(p, "markov")
-    assert markov[0].sum() == pytest.approx(1.0) and markov[0, 1] > markov[0, 0]
+    assert winning_probabilities(z, np.array([[1.0, 2.0, 1.0]]), sal)[0, 1] > prob[0, 1]
+    markov = winning_probabilities(z, w, sal, params=SMPParams(pce="markov"))
+    assert markov[0].sum() == pytest.approx(1.0)
     rnd = smp_round(z, w, sal)
     assert rnd.outcome[0, 0] == pytest.approx(0.5)
 
 
+def test_smp_stochastic_is_seeded() -> None:
+    rng = np.random.default_rng(3)
+    z, c, sal = rng.random((4, 6, 2)), rng.random((4, 6)) + 0.5, rng.random((4, 6, 2))
+    prm = SMPParams(transitions="stochastic")
+    a = smp_round(z, c, sal, params=prm, seed=7).new_z
+    assert np.array_equal(a, smp_round(z, c, sal, params=prm, seed=7).new_z)
+    assert not np.array_equal(a, smp_round(z, c, sal, params=prm, seed=8).new_z)
+
+
 def test_smp_unknown_pce() -> None:
     with pytest.raises(ScenarioError, match="unknown PCE"):
-        winning_probabilities(np.zeros((1, 2, 2)), "borda")
+        pce(np.ones((1, 2, 2)), "borda")
+    with pytest.raises(ScenarioError, match="unknown SMP voting"):
+        SMPParams.from_params({"voting": "borda"})
 
 
 # -- Monte Carlo ----------------------------------------------------------------------------------

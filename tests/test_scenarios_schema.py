@@ -38,7 +38,7 @@ def test_valid_file_loads(tmp_path: Path) -> None:
     assert s.actor_codes == ("KAZ", "UZB", "TKM")
     assert isinstance(s.actors[1].capability, Normal)
     with pytest.raises(Exception, match="frozen"):
-        s.rounds = 4  # type: ignore[misc]
+        s.rounds = 4  # type: ignore[misc,unused-ignore]
 
 
 def test_salience_out_of_range_names_file_and_path(tmp_path: Path) -> None:

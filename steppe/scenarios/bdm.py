@@ -71,9 +71,13 @@ B = NDArray[np.bool_]
 _BIG = 1e300
 
 
-def _utility(base: F, r: F) -> F:
-    """``2 - 4 base^r`` (B4), with ``base`` clipped into [0, 1]."""
-    return np.asarray(2.0 - 4.0 * np.power(np.clip(base, 0.0, 1.0), r))
+def _utility(base: F, r: F | None) -> F:
+    """``2 - 4 base^r`` (B4), with ``base`` clipped into [0, 1]; ``r=None`` means r = 1 (the
+    security levels of B6), which skips the power."""
+    b = np.clip(base, 0.0, 1.0)
+    if r is None:
+        return np.asarray(2.0 - 4.0 * b)
+    return np.asarray(2.0 - 4.0 * np.power(b, r))
 
 
 def median_voter(x: F, w: F, active: B | None = None) -> F:
@@ -115,9 +119,10 @@ def win_probability(x: F, w: F) -> F:
 
 
 def expected_utilities(
-    x: F, s: F, p: F, r: F, span: float, q: float = 1.0, xmed: F | None = None
+    x: F, s: F, p: F, r: F | None, span: float, q: float = 1.0, xmed: F | None = None
 ) -> tuple[F, F]:
-    """``(A, B)`` with ``A[.., i, j] = EU^i(i→j)`` and ``B[.., i, j] = EU^i(j→i)`` (B5).
+    """``(A, B)`` with ``A[.., i, j] = EU^i(i→j)`` and ``B[.., i, j] = EU^i(j→i)`` (B5);
+    ``r=None`` evaluates them at r = 1.
 
     >>> import numpy as np
     >>> x = np.array([[0.0, 100.0]]); s = np.array([[1.0, 0.5]]); r = np.ones((1, 2))
@@ -127,10 +132,10 @@ def expected_utilities(
     [[[0.0, 1.333], [-0.667, 0.0]]]
     """
     d = np.abs(x[..., :, None] - x[..., None, :]) / span  # d[i, j]
-    ri = r[..., :, None]
+    ri = None if r is None else r[..., :, None]
     us = _utility(0.5 - 0.5 * d, ri)
     uf = _utility(0.5 + 0.5 * d, ri)
-    usq = _utility(np.full_like(d, 0.5), ri)
+    usq = _utility(np.full((*d.shape[:-1], 1), 0.5), ri)  # the same for every j
     sj = s[..., None, :]
     si = s[..., :, None]
     pt = np.swapaxes(p, -1, -2)  # pt[i, j] = P_ji
@@ -161,8 +166,7 @@ def risk_exponents(x: F, s: F, p: F, span: float, active: B, q: float = 1.0) -> 
     >>> r.round(3).tolist()   # the centre is safest (lowest S): risk-averse r = 2
     [[0.5, 2.0, 0.5]]
     """
-    ones = np.ones_like(x)
-    _, b = expected_utilities(x, s, p, ones, span, q)
+    _, b = expected_utilities(x, s, p, None, span, q)  # r = 1
     mask = active[..., None, :] & active[..., :, None]
     sec = np.where(mask, b, 0.0).sum(axis=-1)  # S_i = sum_j EU(j→i)
     smax = np.where(active, sec, -np.inf).max(axis=-1, keepdims=True)

@@ -76,11 +76,27 @@ def read_ktab_csv(path: str | Path, rounds: int = 10) -> Scenario:
     return parse_scenario(data, p.name)
 
 
+_KTAB_PARAMS = {
+    "VictoryProbModel": "victory",
+    "PCEModel": "pce",
+    "StateTransitions": "transitions",
+    "VotingRule": "voting",
+    "BigRAdjust": "big_r_adjust",
+    "BigRRange": "big_r_range",
+    "ThirdPartyCommit": "third_party",
+    "InterVecBrgn": "inter_vec",
+    "BargnModel": "bargain_model",
+}
+
+
 def read_ktab_xml(path: str | Path, rounds: int = 10) -> Scenario:
     """A KTAB SMP XML file as an ``smp`` scenario.
 
     Model parameters in the file (VictoryProbModel, PCEModel, …) are kept in ``params`` with a
-    ``ktab_`` prefix; Steppe's SMP uses only ``PCEModel`` (Conditional or Markov*).
+    ``ktab_`` prefix and copied to Steppe's SMP keys (``pce``, ``voting``, ``transitions``,
+    ``big_r_adjust``, ``big_r_range``, ``third_party``, ``inter_vec``, ``bargain_model``,
+    ``victory``; see ``smp.SMPParams``); ``<IdealAdjustment>`` pairs become
+    ``params["ideal_adjustment"] = "Bob>Alice=0.07;…"`` (``smp.accommodation_matrix``).
     """
     p = Path(path)
     try:
@@ -109,8 +125,17 @@ def read_ktab_xml(path: str | Path, rounds: int = 10) -> Scenario:
     params: dict[str, float | str] = {}
     for m in root.iterfind("./ModelParameters/*"):
         params[f"ktab_{m.tag}"] = (m.text or "").strip()
-    pce = str(params.get("ktab_PCEModel", "Conditional")).lower()
-    params["pce"] = "markov" if pce.startswith("markov") else "conditional"
+    for tag, key in _KTAB_PARAMS.items():
+        if f"ktab_{tag}" in params:
+            params[key] = params[f"ktab_{tag}"]
+    pairs = []
+    for j, pair in enumerate(root.iterfind("./IdealAdjustment/iaPair")):
+        where = f"{p.name}: IdealAdjustment/iaPair[{j}]"
+        adj = (pair.findtext("adjustingIdeal") or "").strip()
+        ref = (pair.findtext("referencePos") or "").strip()
+        pairs.append(f"{adj}>{ref}={_num(pair.findtext('adjust'), where)}")
+    if pairs:
+        params["ideal_adjustment"] = ";".join(pairs)
     data = {
         "name": (root.findtext("name") or p.stem).strip(),
         "description": (root.findtext("desc") or "").strip(),

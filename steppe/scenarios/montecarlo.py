@@ -44,7 +44,7 @@ from steppe.scenarios.schema import (
     Uniform,
     parse_scenario,
 )
-from steppe.scenarios.smp import smp_round, victory_matrix, winning_probabilities
+from steppe.scenarios.smp import SMPParams, assess, smp_round
 
 F = NDArray[np.float64]
 Progress = Callable[[float], None]
@@ -214,28 +214,29 @@ def _apply_shock(
             s[:, sh.actor, d] = np.clip(_apply(sh.op, s[:, sh.actor, d], sh.value[sl]), 0, 1)
 
 
-def _forecast(model: str, z: F, c: F, s: F, active: NDArray[np.bool_], pce: str) -> F:
+def _forecast(model: str, z: F, c: F, s: F, active: NDArray[np.bool_], prm: SMPParams | None) -> F:
     """The outcome forecast on [0, 1] scales: BDM median voter per dimension, SMP expected
-    outcome."""
+    outcome over the distinct positions (smp.py K12)."""
     if model == "bdm":
         return np.stack(
             [median_voter(z[..., d], c * s[..., d], active) for d in range(z.shape[-1])], -1
         )
-    w = c * s.mean(axis=-1) * active
-    p = winning_probabilities(victory_matrix(z, s, w, active), pce, active)
-    return np.asarray(np.einsum("...i,...id->...d", p, z))
+    return assess(z, c, s, active, prm).outcome
 
 
 def run_inputs(
     scenario: Scenario,
     inputs: Inputs,
     progress: Progress | None = None,
-    chunk: int = 2048,
+    chunk: int = 256,
+    seed: int | None = None,
 ) -> Batch:
-    """Run the scenario's model on drawn inputs, every run at once (in chunks)."""
+    """Run the scenario's model on drawn inputs, every run at once (in chunks). ``seed``
+    (default: the scenario's) drives SMP's Stochastic state transitions only."""
     runs, _n, nd = inputs.position.shape
     rounds = scenario.rounds
-    pce = str(scenario.params.get("pce", "conditional"))
+    prm = SMPParams.from_params(scenario.params) if scenario.model == "smp" else None
+    gen = np.random.default_rng([scenario.seed if seed is None else seed, 1])
     q = float(scenario.params.get("q", 1.0))
     span = inputs.highs - inputs.lows
     outcome = np.empty((runs, rounds + 1, nd))
@@ -250,7 +251,7 @@ def run_inputs(
         c = inputs.capability[sl].copy()
         s = inputs.salience[sl].copy()
         active = inputs.active.copy()
-        outcome[sl, 0] = _forecast(scenario.model, z, c, s, active, pce)
+        outcome[sl, 0] = _forecast(scenario.model, z, c, s, active, prm)
         for t in range(1, rounds + 1):
             for sh in inputs.shocks:
                 if sh.round == t:
@@ -259,8 +260,8 @@ def run_inputs(
                 for d in range(nd):
                     z[..., d] = bdm_round(z[..., d], c, s[..., d], 1.0, active, q).new_x
             else:
-                z = smp_round(z, c, s, active, pce).new_z
-            outcome[sl, t] = _forecast(scenario.model, z, c, s, active, pce)
+                z = smp_round(z, c, s, active, prm, seed=gen).new_z
+            outcome[sl, t] = _forecast(scenario.model, z, c, s, active, prm)
             done += 1
             if progress is not None:
                 progress(done / steps)
@@ -282,7 +283,7 @@ def run_batch(
     if n < 1:
         raise ScenarioError(f"{scenario.name}: runs must be >= 1, not {n}")
     sd = scenario.seed if seed is None else seed
-    return run_inputs(scenario, draw_inputs(scenario, n, sd), progress)
+    return run_inputs(scenario, draw_inputs(scenario, n, sd), progress, seed=sd)
 
 
 def with_params(scenario: Scenario, params: Mapping[str, Any]) -> Scenario:

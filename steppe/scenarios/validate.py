@@ -23,9 +23,10 @@ import numpy as np
 from steppe.domain.errors import ScenarioError
 from steppe.scenarios.bdm import bdm_round
 from steppe.scenarios.formats import read_bdm_table, read_ktab_csv, read_ktab_xml
-from steppe.scenarios.montecarlo import draw_inputs, run_inputs
+from steppe.scenarios.ktab_prng import KtabPRNG
+from steppe.scenarios.montecarlo import draw_inputs
 from steppe.scenarios.schema import Scenario
-from steppe.scenarios.smp import victory_matrix, winning_probabilities
+from steppe.scenarios.smp import SMPParams, accommodation_matrix, assess, smp_round
 
 TARGET_POINTS = 2.0
 
@@ -45,7 +46,10 @@ def _text(path: Path) -> str:
 
 def read_ktab_log(path: str | Path) -> dict[str, Any]:
     """The position and winning-probability histories at the end of a KTAB SMP log:
-    ``{"positions": {actor: {dim: [...]}}, "probabilities": {actor: [...]}, "states": n}``."""
+    ``{"positions": {actor: {dim: [...]}}, "probabilities": {actor: [...]}, "states": n,
+    "seed": KTAB's PRNG seed or None, "queues": per turn, {actor k: [(initiator, receiver),
+    ...]} in the order of k's bargain queue, "resolve_order": per turn, the actors in the order
+    their bargains were resolved (each draws one PRNG number)}``."""
     p = Path(path)
     lines = _text(p).splitlines()
     try:
@@ -65,7 +69,52 @@ def read_ktab_log(path: str | Path) -> dict[str, Any]:
     if not positions or not probs:
         raise ScenarioError(f"{p.name}: empty history tables")
     states = len(next(iter(probs.values())))
-    return {"positions": positions, "probabilities": probs, "states": states}
+    queues: list[dict[int, list[tuple[int, int]]]] = []
+    for ln in lines:
+        if ln.startswith("Bargains to be resolved"):
+            queues.append({})
+        elif (m := re.match(r"^Bargains involving actor\s+(\d+):(.*)$", ln)) and queues:
+            pairs = re.findall(r"\[\d+,\s*(\d+):(\d+)\]", m[2])
+            queues[-1][int(m[1])] = [(int(a), int(b)) for a, b in pairs]
+    resolve: list[list[int]] = []
+    for ln in lines:
+        if ln.startswith("Bargains to be resolved"):
+            resolve.append([])
+        elif (m := re.match(r"^Doing scalarPCE for the \d+ bargains of actor\s+(\d+)", ln)) and (
+            resolve
+        ):
+            resolve[-1].append(int(m[1]))
+    seeds = [m[1] for ln in lines if (m := re.match(r"^Using PRNG seed:\s*(\d+)", ln))]
+    seed = int(seeds[-1]) if seeds else None
+    return {
+        "positions": positions,
+        "probabilities": probs,
+        "states": states,
+        "seed": seed,
+        "queues": queues,
+        "resolve_order": resolve,
+    }
+
+
+class _ReplayPRNG(KtabPRNG):
+    """KTAB's PRNG with the draws of each call handed to actors in a logged order (KTAB's
+    threads resolved actors' bargains, and so drew numbers, in varying order)."""
+
+    def __init__(self, seed: int, orders: list[list[int]]) -> None:
+        super().__init__(seed)
+        self._orders = list(orders)
+        self._call = 0
+
+    def random(self, shape: tuple[int, ...]) -> np.ndarray[Any, Any]:
+        draws = super().random(shape)
+        if self._call < len(self._orders) and len(shape) == 2 and shape[0] == 1:
+            order = self._orders[self._call]
+            if sorted(order) == list(range(shape[1])):
+                out = np.empty(shape)
+                out[0, order] = draws[0]
+                draws = out
+        self._call += 1
+        return draws
 
 
 def _read_input(path: Path, rounds: int) -> Scenario:
@@ -74,7 +123,7 @@ def _read_input(path: Path, rounds: int) -> Scenario:
     return read_ktab_csv(path, rounds)
 
 
-def eval_ktab(ref_log: str | Path, input_path: str | Path) -> dict[str, Any]:
+def eval_ktab(ref_log: str | Path, input_path: str | Path, seed: int = 0) -> dict[str, Any]:
     """Compare Steppe's SMP with a KTAB reference log; see the module docstring.
 
     Returns ``{"scenario", "actors", "steps", "mae_position", "mae_probability_points",
@@ -89,17 +138,38 @@ def eval_ktab(ref_log: str | Path, input_path: str | Path) -> dict[str, Any]:
     if missing:
         raise ScenarioError(f"{Path(ref_log).name}: no history for {', '.join(missing)}")
     inputs = draw_inputs(scen, 1, 0)
-    pce = str(scen.params.get("pce", "conditional"))
-    batch = run_inputs(scen, inputs)
+    prm = SMPParams.from_params(scen.params)
     span = inputs.highs - inputs.lows
-
-    def probabilities(z: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-        w = inputs.capability * inputs.salience.mean(axis=-1)
-        probs = winning_probabilities(victory_matrix(z, inputs.salience, w), pce)
-        return np.asarray(probs[0])
-
-    p0 = probabilities((inputs.position - inputs.lows) / span)
-    p_end = probabilities((batch.final_position - inputs.lows) / span)
+    c, sal = inputs.capability, inputs.salience
+    pos = inputs.position.copy()
+    ref_dims0 = list(next(iter(log["positions"].values())))
+    overrides: list[str] = []
+    for i, code in enumerate(codes):
+        for j, d in enumerate(ref_dims0):
+            logged = log["positions"][code][d][0]
+            if abs(logged - pos[0, i, j]) > 0.05 + 1e-9:  # the log prints one decimal
+                overrides.append(f"{code}.{dims[j]}: {pos[0, i, j]:g} -> {logged:g}")
+                pos[0, i, j] = logged
+    z = (pos - inputs.lows) / span
+    ideal = z
+    spec = scen.params.get("ideal_adjustment")
+    acc = None if spec is None else accommodation_matrix(str(spec), codes)
+    p0 = assess(z, c, sal, None, prm).prob[0]
+    rng: KtabPRNG | int = seed
+    if log["seed"] is not None:
+        rng = _ReplayPRNG(int(log["seed"]), log["resolve_order"])
+    n = len(codes)
+    for t in range(steps):
+        queue = None
+        if t < len(log["queues"]) and prm.transitions == "stochastic":
+            queue = np.full((n, n + 1), float(2 * n))
+            for k, pairs in log["queues"][t].items():
+                for place, (a, b) in enumerate(pairs):
+                    queue[k, n if a == b else a] = place
+        rnd = smp_round(z, c, sal, None, prm, ideal=ideal, accommodation=acc, seed=rng, queue=queue)
+        z, ideal = rnd.new_z, rnd.new_ideal
+    p_end = assess(z, c, sal, None, prm, ideal).prob[0]
+    final = z * span + inputs.lows
     per_actor: dict[str, Any] = {}
     pos_err: list[float] = []
     prob_err: list[float] = []
@@ -107,7 +177,7 @@ def eval_ktab(ref_log: str | Path, input_path: str | Path) -> dict[str, Any]:
     ref_dims = list(next(iter(log["positions"].values())))
     for i, code in enumerate(codes):
         ref_pos = [log["positions"][code][d][-1] for d in ref_dims]
-        ours = [float(batch.final_position[0, i, j]) for j in range(len(dims))]
+        ours = [float(final[0, i, j]) for j in range(len(dims))]
         ref_p = log["probabilities"][code][-1]
         pos_err.extend(abs(a - b) for a, b in zip(ours, ref_pos, strict=True))
         prob_err.append(100 * abs(float(p_end[i]) - ref_p))
@@ -131,6 +201,8 @@ def eval_ktab(ref_log: str | Path, input_path: str | Path) -> dict[str, Any]:
         "mae_initial_probability_points": round(float(np.mean(prob0_err)), 2),
         "target_points": TARGET_POINTS,
         "within_target": mae_pos <= TARGET_POINTS,
+        "transitions": prm.transitions,
+        "input_overrides": overrides,
         "per_actor": per_actor,
     }
 
