@@ -1,8 +1,9 @@
 """Benchmark: every dyad-year UN vote agreement and S-score, 1946-2019, Steppe vs pandas.
 
 Steppe's side (``steppe.indicators.votes.dyad_year_scores``) reads the votes from the store and
-builds each dyad-year's 3 x 3 joint-vote table with one matrix product per year and vote pair,
-then agreement, S and kappa. The pandas side is the straightforward self-merge of the votes on
+gets every dyad-year's sufficient statistics (common votes, summed distance, marginal vote
+shares) with two BLAS matrix products per year (``dyad_year_stats``), then agreement, S and
+kappa. The pandas side is the straightforward self-merge of the votes on
 the roll call (one year at a time: the all-years merge is ~70 M rows) followed by a group-by
 mean of the vote distance. Both read the bundled votes (870,109 votes, 200 countries); each side
 runs in its own process so that peak memory is its own; the numbers are checked to agree.
@@ -13,6 +14,7 @@ runs in its own process so that peak memory is its own; the numbers are checked 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -59,8 +61,17 @@ print(json.dumps({"seconds": seconds, "dyad_years": len(out), "sum": float(out.a
 """
 
 
+SINGLE_THREAD = {k: "1" for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+"""Both sides run with one BLAS thread: the per-year products are small (about 190 x 200), and
+on a shared 2-core machine a threaded BLAS made Steppe's side 5-10x slower, not faster. pandas'
+side does not use BLAS, so the setting only makes the comparison one core against one core."""
+
+
 def run(code: str) -> dict[str, float]:
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    env = {**os.environ, **SINGLE_THREAD}
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 

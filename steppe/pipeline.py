@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from steppe.domain.errors import IngestError, SteppeError, UnknownFormatError
+from steppe.indicators.alerts import compute_alerts
 from steppe.indicators.idealpoints import compute_ideal_points
 from steppe.indicators.multivector import compute_multivector
 from steppe.indicators.trade import compute_trade_indicators
@@ -69,8 +70,8 @@ def measure(
     """Compute every indicator the store's data allow and store them; returns rows written per
     indicator family. Events give the multivector index; UN roll calls give vote agreement,
     S-scores, kappa and ideal points; trade ties give trade shares, concentration and the trade
-    multivector index. Also stores the events newest first (once per change), which keeps
-    listings fast."""
+    multivector index; change points in those series give realignment alerts. Also stores the
+    events newest first (once per change), which keeps listings fast."""
     stage = "measure"
     try:
         optimize_events(store)
@@ -83,6 +84,9 @@ def measure(
         if store.query("SELECT 1 FROM ties WHERE channel = 'trade_flow' LIMIT 1"):
             stage = "measure trade"
             out["trade"] = compute_trade_indicators(store)
+        if "votes" in out or "trade" in out:
+            stage = "measure alerts"
+            out["alerts"] = compute_alerts(store)
         return out
     except SteppeError as exc:
         raise StageError(f"{stage}: {exc}") from exc

@@ -27,7 +27,7 @@ def _synthetic(seed: int) -> tuple[np.ndarray, ...]:
 
 def test_recovers_synthetic_ideal_points() -> None:
     truth, c, t, r, v = _synthetic(4)
-    x, n = I.fit_ideal_points(c, t, r, v, anchor=14, iterations=40)
+    x, n = I.fit_ideal_points(c, t, r, v, anchor=14, iterations=100)
     assert I.pearson(x.ravel(), truth.ravel()) > 0.95
     assert (n == 30).all()
 
@@ -41,7 +41,7 @@ def test_same_seed_same_estimates() -> None:
 
 def test_store_and_eval_against_bsv(store: steppe.Store, shared: Path) -> None:
     ingest_reference(store, "unvotes", bundled_unvotes())
-    fit = I.estimate_ideal_points(store, 1992, 2019, iterations=30)
+    fit = I.estimate_ideal_points(store, 1992, 2019, iterations=150)
     assert fit.x[fit.countries.index("USA")][0] > 0
     result = I.eval_ideal_points(
         store, shared / "unga_ideal_points_bsv/IdealpointsJuly2025.csv", fit=fit

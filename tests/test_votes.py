@@ -95,3 +95,22 @@ def test_counts_match_pairwise_loop() -> None:
         both = (votes[i] > 0) & (votes[j] > 0)
         expect = V.scores_from_counts(V._table(votes[i][both].tolist(), votes[j][both].tolist()))
         assert V.scores_from_counts(counts)[:2] == pytest.approx(expect[:2])
+
+
+def test_fast_stats_match_tables() -> None:
+    rng = np.random.default_rng(7)
+    votes = rng.integers(0, 4, size=(3, 9, 20))  # 3 years, 9 countries, 20 roll calls; 0 absent
+    votes[:, 4, 10:] = 0
+    y, c, r = np.nonzero(votes)
+    args = (2000 + y, 100 * y + r, c, votes[y, c, r])
+    slow = V.dyad_year_counts(*args)
+    fast = V.dyad_year_stats(*args)
+    for key in ("year", "i", "j"):
+        assert fast[key].tolist() == slow[key].tolist()
+    ref = V.scores_from_tables(slow["counts"])
+    assert fast["n"] == pytest.approx(ref["n"])
+    assert 1 - fast["d"] / 2 == pytest.approx(ref["agreement"])
+    kappa = np.where(
+        fast["de"] > 0, 1 - fast["d"] / np.where(fast["de"] > 0, fast["de"], 1), np.nan
+    )
+    assert kappa == pytest.approx(ref["kappa"], nan_ok=True)

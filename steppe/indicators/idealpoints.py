@@ -1,29 +1,35 @@
 """Steppe's own one-dimensional UN General Assembly ideal points per country and year.
 
-Model (a dynamic linear item-response model; Steppe's own fit, no published estimates used):
-each vote is scored :math:`y_{ij}` = 1 yes, 0.5 abstain, 0 no, and
+Model (a dynamic ordered-logit item-response model; Steppe's own fit, no published estimates
+used): each vote is ordered no < abstain < yes and
 
-.. math:: y_{ij} = \\alpha_j + \\beta_j x_{i,t(j)} + \\varepsilon_{ij}
+.. math:: P(y_{ij} \\le k) = \\sigma(\\tau_{jk} - \\beta_j x_{i,t(j)}), \\quad k = no, abstain
 
-with roll-call intercept :math:`\\alpha_j` (how popular the motion is), discrimination
-:math:`\\beta_j` (how strongly it splits the assembly along the dimension) and country *i*'s
-ideal point :math:`x_{i,t}` in the roll call's calendar year *t*. Ideal points follow a random
-walk across years — the penalty :math:`\\lambda \\sum_t (x_{i,t} - x_{i,t-1})^2` — which bridges
-the years the way Martin & Quinn (2002) and Bailey, Strezhnev & Voeten (2017) let preferences
-evolve slowly while the agenda changes; a weak prior :math:`\\varepsilon x^2` keeps it proper.
+with the logistic :math:`\\sigma`, two cutpoints per roll call
+(:math:`\\tau_{j,abstain} = \\tau_{j,no} + e^{\\delta_j}`, so they stay ordered),
+discrimination :math:`\\beta_j` and country *i*'s ideal point :math:`x_{i,t}` in the roll
+call's calendar year *t*. Ideal points follow a Gaussian random walk across the years between
+a country's first and last vote — the penalty :math:`\\frac{\\lambda}{2} \\sum_t
+(x_{i,t} - x_{i,t-1})^2` with :math:`\\lambda` = ``smoothing`` — so sparse years borrow
+strength from their neighbours and the years are linked the way Martin & Quinn (2002) and
+Bailey, Strezhnev & Voeten (2017) let preferences evolve slowly while the agenda changes.
+Priors: :math:`x \\sim N(0, 1/\\text{prior})` (sets the scale), :math:`\\beta_j \\sim
+N(0, 5^2)`, :math:`\\tau_{j,no} \\sim N(0, 5^2)`, :math:`\\delta_j \\sim N(0, 2^2)`.
 
-Fit: penalised least squares by alternating maximisation. Given the ideal points, each roll
-call's :math:`(\\alpha_j, \\beta_j)` is a least-squares line; given the roll calls, each
-country's whole series solves one (T x T, tridiagonal) linear system. After each round the ideal
-points are standardised (mean 0, sd 1 over country-years) and oriented so that the United
-States is positive, as in BSV's scale. Start: each year's first principal component of the
-centred votes, with a small seeded jitter (``seed``), so the same seed gives the same estimates.
+Fit: the joint posterior mode (all ideal points and roll-call parameters at once) by L-BFGS
+(SciPy) with the analytic gradient, started from each year's first principal component of the
+centred votes (signs chained across years) plus a small seeded jitter (``seed``), so the same
+seed gives the same estimates. Afterwards the ideal points are standardised (mean 0, sd 1 over
+observed country-years) and oriented so that the ``anchor`` (the United States) is positive,
+as in BSV's scale. The logit link (instead of BSV's probit) changes the scale, not the order.
 
-This is a least-squares (quadratic-loss) relative of the ordered-probit IRT of Bailey,
-Strezhnev & Voeten (2017): Bailey, M. A., Strezhnev, A. & Voeten, E. (2017) "Estimating dynamic
-state preferences from United Nations voting data", JCR 61(2); Martin, A. D. & Quinn, K. M.
-(2002) "Dynamic ideal point estimation via MCMC for the US Supreme Court", Political Analysis
-10(2). :func:`eval_ideal_points` compares it with BSV's published estimates.
+Bridging by identical roll-call text (shared item parameters across years) was tried and made
+the fit worse against BSV (see ``docs/alignment.md``); the years are linked by the random walk.
+
+References: Bailey, M. A., Strezhnev, A. & Voeten, E. (2017) "Estimating dynamic state
+preferences from United Nations voting data", JCR 61(2); Martin, A. D. & Quinn, K. M. (2002)
+"Dynamic ideal point estimation via MCMC for the US Supreme Court", Political Analysis 10(2).
+:func:`eval_ideal_points` compares Steppe's estimates with BSV's published ones.
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+from scipy.optimize import minimize
+from scipy.special import expit, log_expit
 
 from steppe.domain.codes import FOCAL_STATES
 from steppe.domain.errors import IndicatorError
@@ -74,15 +82,17 @@ def fit_ideal_points(
     rollcall: np.ndarray,
     vote: np.ndarray,
     *,
-    smoothing: float = 2.0,
-    prior: float = 0.01,
-    iterations: int = 60,
+    smoothing: float = 150.0,
+    prior: float = 1.0,
+    iterations: int = 250,
     seed: int = 0,
     anchor: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Fit the dynamic model to parallel arrays (country index, year index, roll-call index,
-    vote 1/2/3); return ``(x, n)``, both countries x years. ``anchor`` is the country index
-    whose mean ideal point is made positive.
+    """Fit the dynamic ordered-logit model to parallel arrays (country index, year index,
+    roll-call index, vote 1 yes / 2 abstain / 3 no); return ``(x, n)``, both countries x years
+    (``x`` standardised over observed cells, NaN outside a country's first-to-last voting
+    year; ``n`` votes). ``anchor`` is the country index whose mean ideal point is made
+    positive; ``iterations`` bounds the L-BFGS iterations.
 
     >>> rng = np.random.default_rng(0)
     >>> truth = np.linspace(-1.5, 1.5, 12)                 # 12 countries, 1 year, 40 votes
@@ -93,45 +103,109 @@ def fit_ideal_points(
     >>> bool(np.corrcoef(x[:, 0], truth)[0, 1] > 0.95)
     True
     """
+    if not len(vote):
+        raise IndicatorError("no votes to fit")
+    if not np.isin(vote, (1, 2, 3)).all():
+        raise IndicatorError("votes must be 1 (yes), 2 (abstain) or 3 (no)")
     n_c, n_t, n_r = int(country.max()) + 1, int(year.max()) + 1, int(rollcall.max()) + 1
-    y = SCORES[vote]
-    rc_year = np.zeros(n_r, dtype=int)
-    rc_year[rollcall] = year
     n = np.zeros((n_c, n_t))
     np.add.at(n, (country, year), 1.0)
     seen = n > 0
-    x = _initial(country, year, rollcall, y, n_c, n_t, n_r, seed)
-    lap = np.zeros((n_t, n_t))
-    if n_t > 1:
-        idx = np.arange(n_t - 1)
-        lap[idx, idx] += 1
-        lap[idx + 1, idx + 1] += 1
-        lap[idx, idx + 1] -= 1
-        lap[idx + 1, idx] -= 1
-    for _ in range(iterations):
-        xi = x[country, year]
-        # roll calls: least-squares line of y on x among the voters
-        w = np.bincount(rollcall, minlength=n_r).astype(float)
-        mx = np.bincount(rollcall, xi, n_r) / np.maximum(w, 1)
-        my = np.bincount(rollcall, y, n_r) / np.maximum(w, 1)
-        dx = xi - mx[rollcall]
-        sxx = np.bincount(rollcall, dx * dx, n_r)
-        beta = np.bincount(rollcall, dx * (y - my[rollcall]), n_r) / np.maximum(sxx, 1e-9)
-        alpha = my - beta * mx
-        # countries: one penalised linear system per country series
-        b = beta[rollcall]
-        a_diag = np.zeros((n_c, n_t))
-        np.add.at(a_diag, (country, year), b * b)
-        rhs = np.zeros((n_c, n_t))
-        np.add.at(rhs, (country, year), b * (y - alpha[rollcall]))
-        system = smoothing * lap[None, :, :] + np.eye(n_t)[None] * prior
-        system = system + a_diag[:, :, None] * np.eye(n_t)[None]
-        x = np.linalg.solve(system, rhs[:, :, None])[:, :, 0]
-        mean, sd = x[seen].mean(), x[seen].std()
-        x = (x - mean) / (sd if sd > 0 else 1.0)
+    span = np.arange(n_t)[None, :]
+    first = np.argmax(seen, axis=1)[:, None]
+    last = n_t - 1 - np.argmax(seen[:, ::-1], axis=1)[:, None]
+    active = (span >= first) & (span <= last)
+    cell = np.full((n_c, n_t), -1)
+    cell[active] = np.arange(int(active.sum()))
+    n_x = int(active.sum())
+    linked = active[:, 1:] & active[:, :-1]
+    later, earlier = cell[:, 1:][linked], cell[:, :-1][linked]
+    x0 = _initial(country, year, rollcall, SCORES[vote], n_c, n_t, n_r, seed)[active]
+    theta = np.concatenate([x0, np.full(n_r, 0.5), np.full(n_r, -0.5), np.zeros(n_r)])
+    objective = _Posterior(
+        cell[country, year], rollcall, vote, (later, earlier), n_x, n_r, smoothing, prior
+    )
+    res = minimize(
+        objective, theta, jac=True, method="L-BFGS-B", options={"maxiter": iterations, "maxcor": 20}
+    )
+    x = np.full((n_c, n_t), np.nan)
+    x[active] = res.x[:n_x]
+    x = (x - x[seen].mean()) / (x[seen].std() or 1.0)
     if anchor is not None and x[anchor][seen[anchor]].mean() < 0:
         x = -x
     return x, n
+
+
+class _Posterior:
+    """Negative log posterior of the ordered-logit model and its gradient in
+    ``theta = (x over active cells, beta, tau_no, log gap)``."""
+
+    def __init__(
+        self,
+        cell: np.ndarray,
+        item: np.ndarray,
+        vote: np.ndarray,
+        links: tuple[np.ndarray, np.ndarray],
+        n_x: int,
+        n_r: int,
+        smoothing: float,
+        prior: float,
+    ) -> None:
+        order = np.argsort(-vote, kind="stable")  # no (3), abstain (2), yes (1)
+        self.cell, self.item = cell[order], item[order]
+        ranked = 3 - vote[order]
+        self.s1, self.s2 = int(np.searchsorted(ranked, 1)), int(np.searchsorted(ranked, 2))
+        self.n_x, self.n_r, self.smoothing, self.prior = n_x, n_r, smoothing, prior
+        self.later, self.earlier = links  # active cells (t, t - 1) of one country
+
+    def __call__(self, theta: np.ndarray) -> tuple[float, np.ndarray]:
+        n_x, n_r, s1, s2 = self.n_x, self.n_r, self.s1, self.s2
+        x, beta = theta[:n_x], theta[n_x : n_x + n_r]
+        tau, logap = theta[n_x + n_r : n_x + 2 * n_r], theta[n_x + 2 * n_r :]
+        gap = np.exp(logap)
+        it, vc = self.item, self.cell
+        eta = beta[it] * x[vc]
+        up0 = tau[it[:s1]] - eta[:s1]  # no: P = sigma(tau_no - eta)
+        d_no = expit(-up0)
+        i1 = it[s1:s2]  # abstain: sigma(tau_abs - eta) - sigma(tau_no - eta)
+        lo1, g = tau[i1] - eta[s1:s2], gap[i1]
+        up1 = lo1 + g
+        inv = 1.0 / np.expm1(g)
+        d_up1, d_lo1 = expit(-up1) + inv, -expit(lo1) - inv
+        lo2 = tau[it[s2:]] + gap[it[s2:]] - eta[s2:]  # yes: 1 - sigma(tau_abs - eta)
+        d_yes = -expit(lo2)
+        loglik = (
+            log_expit(up0).sum()
+            + (log_expit(up1) + log_expit(-lo1) + np.log(-np.expm1(-g))).sum()
+            + log_expit(-lo2).sum()
+        )
+        d_tau = np.concatenate([d_no, d_up1 + d_lo1, d_yes])
+        d_abs = np.concatenate([np.zeros(s1), d_up1, d_yes])
+        d_eta = -d_tau
+        diff = x[self.later] - x[self.earlier]
+        pull = self.smoothing * diff
+        logpost = (
+            loglik
+            - 0.5 * float(pull @ diff)
+            - 0.5 * self.prior * float(x @ x)
+            - 0.5 * float(beta @ beta) / _BETA_VAR
+            - 0.5 * float(tau @ tau) / _TAU_VAR
+            - 0.5 * float(logap @ logap) / _GAP_VAR
+        )
+        g_x = (
+            np.bincount(vc, d_eta * beta[it], n_x)
+            - self.prior * x
+            - np.bincount(self.later, pull, n_x)
+            + np.bincount(self.earlier, pull, n_x)
+        )
+        g_beta = np.bincount(it, d_eta * x[vc], n_r) - beta / _BETA_VAR
+        g_tau = np.bincount(it, d_tau, n_r) - tau / _TAU_VAR
+        g_gap = np.bincount(it, d_abs, n_r) * gap - logap / _GAP_VAR
+        return -float(logpost), -np.concatenate([g_x, g_beta, g_tau, g_gap])
+
+
+_BETA_VAR, _TAU_VAR, _GAP_VAR = 25.0, 25.0, 4.0
+"""Prior variances of the discrimination, the first cutpoint and the log gap between the two."""
 
 
 def _initial(
@@ -168,20 +242,15 @@ def estimate_ideal_points(
     first: int = 1946,
     last: int = 2019,
     *,
-    smoothing: float = 2.0,
-    iterations: int = 60,
+    smoothing: float = 150.0,
+    iterations: int = 250,
     seed: int = 0,
-    bridge: bool = False,
 ) -> IdealPointFit:
-    """Fit :func:`fit_ideal_points` to the store's UN votes from ``first`` to ``last``.
-
-    With ``bridge``, roll calls whose description text is identical (the same resolution voted
-    again in later years) share one set of item parameters — the bridging of Bailey, Strezhnev
-    & Voeten (2017) that puts different years on one scale."""
-    item = "coalesce(r.descr, '') || '#' || coalesce(r.short, '')" if bridge else "v.rcid"
+    """Fit :func:`fit_ideal_points` to the store's UN votes from ``first`` to ``last`` (one
+    item per roll call; ≈ 15 s on one core for 1946-2019)."""
     with store._lock:
         tbl = store.con.sql(
-            f"SELECT v.country, year(r.date) AS year, {item} AS rcid, v.vote FROM votes v "
+            "SELECT v.country, year(r.date) AS year, v.rcid, v.vote FROM votes v "
             "JOIN rollcalls r USING (rcid) WHERE year(r.date) BETWEEN ? AND ?",
             params=[first, last],
         ).to_arrow_table()
@@ -190,7 +259,7 @@ def estimate_ideal_points(
     names, c = np.unique(np.asarray(tbl.column("country").to_pylist()), return_inverse=True)
     years_raw = tbl.column("year").to_numpy()
     years = np.arange(int(years_raw.min()), int(years_raw.max()) + 1)
-    _, r = np.unique(np.asarray(tbl.column("rcid").to_pylist()), return_inverse=True)
+    _, r = np.unique(tbl.column("rcid").to_numpy(), return_inverse=True)
     anchor = int(np.flatnonzero(names == "USA")[0]) if "USA" in names else None
     x, n = fit_ideal_points(
         c,
@@ -222,7 +291,10 @@ def compute_ideal_points(store: Store, first: int = 1946, last: int = 2019, seed
                 "hi, n, method, computed_at) SELECT 'ideal_point', country, NULL, "
                 "CAST(year AS VARCHAR), make_date(year, 1, 1), ideal_point, NULL, NULL, n, ?, ? "
                 "FROM _steppe_ip",
-                [f"dynamic linear IRT, random-walk smoothing; seed {seed}", now],
+                [
+                    f"dynamic ordered-logit IRT, random walk 150, MAP (L-BFGS); seed {seed}",
+                    now,
+                ],
             )
         finally:
             con.unregister("_steppe_ip")

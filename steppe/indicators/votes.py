@@ -177,6 +177,60 @@ def scores_from_tables(counts: np.ndarray) -> dict[str, np.ndarray]:
     return {"n": n, "agreement": 1.0 - d / 2.0, "s_score": 1.0 - d, "kappa": kap}
 
 
+def dyad_year_stats(
+    years: np.ndarray, rollcalls: np.ndarray, countries: np.ndarray, votes: np.ndarray
+) -> dict[str, np.ndarray]:
+    """The scores' sufficient statistics for every unordered dyad-year with a common vote —
+    the fast path of :func:`dyad_year_scores` (same arguments as :func:`dyad_year_counts`).
+
+    Per year, with :math:`Y_a` the country x roll-call indicator of vote *a* and
+    :math:`P = Y_1 + Y_2 + Y_3`: common votes :math:`n = P P^T`, summed distance
+    :math:`D = M + M^T` with :math:`M = Y_1 (Y_2 + 2 Y_3)^T + Y_2 Y_3^T`, and i's vote shares
+    over the common votes :math:`R_a = Y_a P^T` (j's are :math:`R_a^T`) — six BLAS products
+    instead of the 3 x 3 tables. Returns ``year, i, j`` (i < j), ``n``, ``d`` (mean distance)
+    and ``de`` (the distance expected from the marginals, Häge's kappa denominator).
+
+    >>> out = dyad_year_stats(np.array([2000] * 4), np.array([1, 1, 2, 2]),
+    ...                       np.array([0, 1, 0, 1]), np.array([1, 1, 1, 3]))
+    >>> out["n"].tolist(), out["d"].tolist(), out["de"].tolist()  # i: yes yes; j: yes no
+    ([2.0], [1.0], [1.0])
+    """
+    parts: dict[str, list[np.ndarray]] = {k: [] for k in ("year", "i", "j", "n", "d", "de")}
+    order = np.argsort(years, kind="stable")
+    years, rollcalls, countries, votes = (a[order] for a in (years, rollcalls, countries, votes))
+    bounds = np.flatnonzero(np.diff(years)) + 1
+    for lo, hi in zip(np.r_[0, bounds], np.r_[bounds, len(years)], strict=True):
+        present, rows = np.unique(countries[lo:hi], return_inverse=True)
+        _, cols = np.unique(rollcalls[lo:hi], return_inverse=True)
+        size = len(present)
+        onehot = np.zeros((3, size, int(cols.max()) + 1), dtype=np.float32)
+        onehot[votes[lo:hi] - 1, rows, cols] = 1.0
+        y1, y2, y3 = onehot
+        voted = y1 + y2 + y3
+        iu, ju = np.triu_indices(size, k=1)
+        upper, lower = iu * size + ju, ju * size + iu
+        shares = (onehot.reshape(3 * size, -1) @ voted.T).reshape(3, size * size)  # R_a
+        n_all = shares.sum(axis=0)
+        keep = n_all[upper] > 0
+        upper, lower, iu, ju = upper[keep], lower[keep], iu[keep], ju[keep]
+        m = (np.hstack([y1, y2]) @ np.hstack([y2 + 2.0 * y3, y3]).T).ravel()
+        n = n_all[upper].astype(np.float64)
+        dist = (m[upper] + m[lower]).astype(np.float64)
+        p_i = shares[:, upper] / n  # i's vote shares over the common votes
+        p_j = shares[:, lower] / n  # j's
+        de = p_i[0] * (p_j[1] + 2.0 * p_j[2]) + p_i[1] * (p_j[0] + p_j[2])
+        de += p_i[2] * (2.0 * p_j[0] + p_j[1])
+        parts["year"].append(np.full(len(n), years[lo]))
+        parts["i"].append(present[iu])
+        parts["j"].append(present[ju])
+        parts["n"].append(n)
+        parts["d"].append(dist / n)
+        parts["de"].append(de)
+    if not parts["year"]:
+        return {k: np.zeros(0) for k in parts}
+    return {k: np.concatenate(v) for k, v in parts.items()}
+
+
 def _votes_by_year(store: Store, first: int, last: int) -> tuple[list[str], dict[str, Any]]:
     with store._lock:
         tbl = store.con.sql(
@@ -204,8 +258,12 @@ def dyad_year_scores(store: Store, first: int = 1946, last: int = 2019) -> pa.Ta
     """Every unordered dyad-year's scores from the store's votes: ``year, a, b, n,
     vote_agreement, s_score, kappa`` (a < b)."""
     names, arrays = _votes_by_year(store, first, last)
-    counts = dyad_year_counts(**arrays)
-    scores = scores_from_tables(counts["counts"])
+    stats = dyad_year_stats(**arrays)
+    d, de = stats["d"], stats["de"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        kap = np.where(de > 0, 1.0 - d / np.where(de > 0, de, 1.0), np.nan)
+    counts = {"year": stats["year"], "i": stats["i"], "j": stats["j"]}
+    scores = {"n": stats["n"], "agreement": 1.0 - d / 2.0, "s_score": 1.0 - d, "kappa": kap}
     codes = pa.array(names, pa.string())
 
     def decode(index: np.ndarray) -> pa.Array:

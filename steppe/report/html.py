@@ -263,6 +263,7 @@ def report_context(store: Store) -> dict[str, Any]:
         "alignment": alignment_charts(store),
         "dependence": dependence_charts(store),
         "scenarios": scenario_sections(store),
+        "alerts": read.indicators(store, "alert"),
     }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -116,7 +116,7 @@ PALETTE = ("#2f6fdd", "#c0392b", "#d68910", "#1e8449", "#7d3c98", "#566573")
 
 
 def multi_line_chart(
-    series: dict[str, Sequence[Point]],
+    series: Mapping[str, Sequence[Point]],
     *,
     title: str,
     width: int = 640,

@@ -26,7 +26,7 @@ from fastapi.staticfiles import StaticFiles
 from steppe.domain.codes import FOCAL_STATES, POLES
 from steppe.domain.errors import SteppeError
 from steppe.report.html import scenario_sections, template_environment
-from steppe.report.svg import Point, line_chart
+from steppe.report.svg import Point, line_chart, multi_line_chart
 from steppe.store import Store, read
 from steppe.web.svg import network_graph, region_map
 
@@ -322,29 +322,11 @@ def create_app(
     @app.get("/country/{code}", response_class=HTMLResponse, include_in_schema=False)
     def country(s: Db, code: Annotated[str, Depends(_code)]) -> HTMLResponse:
         data = country_data(s, code)
-        charts = []
-        for name, rows in data["indicators"].items():
-            if name == "pole_share" or not rows:
-                continue
-            by_partner: dict[str | None, list[dict[str, Any]]] = {}
-            for r in rows:
-                by_partner.setdefault(r["partner"], []).append(r)
-            for partner, series in list(by_partner.items())[:6]:
-                pts = [
-                    Point(
-                        r["period_start"],
-                        r["value"],
-                        r["lo"],
-                        r["hi"],
-                        f"{r['period']}: {r['value']:.3f}",
-                    )
-                    for r in series
-                    if r["value"] is not None
-                ]
-                lo = min([0.0, *(p.y for p in pts)])
-                hi = max([1.0, *(p.y for p in pts)])
-                title = name + (f" with {partner}" if partner else "")
-                charts.append(line_chart(pts, title=title, y_min=lo, y_max=hi))
+        charts = [
+            _indicator_chart(name, rows)
+            for name, rows in data["indicators"].items()
+            if name not in ("pole_share", "alert") and rows
+        ]
         portfolio = _portfolio(data["indicators"].get("pole_share", []))
         timeline = _timeline(data["memberships"])
         return page(
@@ -587,6 +569,40 @@ def create_app(
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
     return app
+
+
+PREFERRED_PARTNERS = ("RUS", "CHN", "USA", "EU", "TUR", "IRN", "trade")
+
+
+def _indicator_chart(name: str, rows: list[dict[str, Any]]) -> str:
+    """One chart per indicator: its own series with its band, or for dyadic indicators the
+    series with the main poles (up to five partners, poles first)."""
+    by_partner: dict[str | None, list[dict[str, Any]]] = {}
+    for r in rows:
+        if r["value"] is not None:
+            by_partner.setdefault(r["partner"], []).append(r)
+    if None in by_partner:
+        pts = [
+            Point(
+                r["period_start"], r["value"], r["lo"], r["hi"], f"{r['period']}: {r['value']:.3f}"
+            )
+            for r in by_partner[None]
+        ]
+        lo, hi = min([0.0, *(p.y for p in pts)]), max([1.0, *(p.y for p in pts)])
+        return line_chart(pts, title=name, y_min=lo, y_max=hi)
+    ranked = sorted(
+        by_partner,
+        key=lambda p: (
+            PREFERRED_PARTNERS.index(p) if p in PREFERRED_PARTNERS else len(PREFERRED_PARTNERS),
+            -len(by_partner[p]),
+        ),
+    )[:5]
+    series = {
+        f"{p}": [Point(r["period_start"], r["value"]) for r in by_partner[p]]
+        for p in ranked
+        if p is not None
+    }
+    return multi_line_chart(series, title=f"{name} with partners")
 
 
 def _code(code: str) -> str:
