@@ -30,16 +30,6 @@ from steppe.web import create_app  # noqa: E402
 from tests.web_fixtures import build_store  # noqa: E402
 
 SHOTS = Path(__file__).parent.parent / "docs" / "screenshots"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
 
 
 @pytest.fixture(scope="module")
