@@ -27,6 +27,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest_gdelt.py
+	OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/votes.py
+	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(BIN)/python benchmarks/simulate.py
+	$(BIN)/python benchmarks/serve.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
