@@ -9,6 +9,7 @@ from pathlib import Path
 
 from steppe.domain.errors import IngestError, SteppeError, UnknownFormatError
 from steppe.indicators.alerts import compute_alerts
+from steppe.indicators.cohesion import compute_alignment_extras
 from steppe.indicators.idealpoints import compute_ideal_points
 from steppe.indicators.multivector import compute_multivector
 from steppe.indicators.trade import compute_trade_indicators
@@ -84,6 +85,8 @@ def measure(
         if store.query("SELECT 1 FROM ties WHERE channel = 'trade_flow' LIMIT 1"):
             stage = "measure trade"
             out["trade"] = compute_trade_indicators(store)
+        stage = "measure cohesion"
+        out |= compute_alignment_extras(store)
         if "votes" in out or "trade" in out:
             stage = "measure alerts"
             out["alerts"] = compute_alerts(store)

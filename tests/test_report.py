@@ -41,7 +41,8 @@ def test_report_is_self_contained(store: steppe.Store, tmp_path: Path) -> None:
     ):
         assert f"{name} — multivector index" in html
     assert "Eurasian Economic Union" in html or "EAEU" in html
-    assert html.count("<svg") == 6 and "<polyline" in html
+    assert html.count("— multivector index</title>") == 6 and "<polyline" in html
+    assert "Regional cohesion (CA6)" in html  # from the packaged memberships alone
 
 
 def test_untrusted_text_is_escaped(store: steppe.Store, tmp_path: Path) -> None:

@@ -97,6 +97,60 @@ def alignment_charts(store: Store) -> list[dict[str, str]]:
     return out
 
 
+def cohesion_charts(store: Store) -> list[str]:
+    """The six as a group (actor CA6): vote cohesion and intra-regional event share, and the
+    number of organisations and formats all six belong to."""
+    shares = {
+        "vote agreement among the six": _points(read.indicators(store, "cohesion_votes", "CA6")),
+        "intra-regional share of cooperative events": _points(
+            read.indicators(store, "cohesion_events", "CA6")
+        ),
+    }
+    charts = []
+    if any(shares.values()):
+        charts.append(
+            multi_line_chart(
+                {k: v for k, v in shares.items() if v},
+                y_range=(0.0, 1.0),
+                title="Regional cohesion (CA6)",
+            )
+        )
+    orgs = _points(read.indicators(store, "cohesion_orgs", "CA6"))
+    if orgs:
+        charts.append(
+            multi_line_chart(
+                {"organisations with all six as members": orgs},
+                title="Shared memberships of the six",
+            )
+        )
+    return charts
+
+
+def channel_charts(store: Store) -> list[str]:
+    """Per focal state: the multivector index by channel (events per year, votes, trade) and
+    combined."""
+    charts = []
+    for code in FOCAL_STATES:
+        rows = [r for r in read.indicators(store, "multivector", actor=code) if r["partner"]]
+        series = {
+            ch: [
+                Point(r["period_start"], r["value"])
+                for r in rows
+                if r["partner"] == ch and r["value"] is not None
+            ]
+            for ch in ("votes", "trade", "combined")
+        }
+        if any(series.values()):
+            charts.append(
+                multi_line_chart(
+                    {k: v for k, v in series.items() if v},
+                    y_range=(0.0, 1.0),
+                    title=f"{code} — multivector index by channel",
+                )
+            )
+    return charts
+
+
 def dependence_charts(store: Store) -> list[dict[str, str]]:
     """Per focal state: the share of its trade with Russia and China, by year."""
     out = []
@@ -264,6 +318,8 @@ def report_context(store: Store) -> dict[str, Any]:
         "dependence": dependence_charts(store),
         "scenarios": scenario_sections(store),
         "alerts": read.indicators(store, "alert"),
+        "cohesion": cohesion_charts(store),
+        "channels": channel_charts(store),
     }
 
 

@@ -357,9 +357,11 @@ def sweep(
         return [_one(scenario, combo, seed, runs) for combo, seed in jobs]
     if backend == "dask":
         try:
-            from dask.distributed import Client, LocalCluster
+            import dask.distributed as distributed
         except ImportError as exc:
             raise ScenarioError("backend='dask' needs dask[distributed] installed") from exc
+        LocalCluster: Any = distributed.LocalCluster  # untyped library
+        Client: Any = distributed.Client
         with (
             LocalCluster(
                 host="127.0.0.1",

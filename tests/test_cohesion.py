@@ -1,0 +1,208 @@
+"""Per-channel multivector, cohesion and capability shares on hand-built store rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppe.domain.codes import FOCAL_STATES
+from steppe.domain.errors import IndicatorError
+from steppe.indicators import cohesion as co
+from steppe.store import Store
+
+
+def _agree(store: Store, year: int, pairs: dict[tuple[str, str], float]) -> None:
+    """Store ``vote_agreement`` rows in both directions, as compute_vote_indicators does."""
+    for (a, b), v in pairs.items():
+        for x, y in ((a, b), (b, a)):
+            store.con.execute(
+                "INSERT INTO indicators (name, actor, partner, period, period_start, value, n, "
+                "method, computed_at) VALUES ('vote_agreement', ?, ?, ?, make_date(?, 1, 1), ?, "
+                "10, 't', now())",
+                [x, y, str(year), year, v],
+            )
+
+
+def _event(store: Store, i: int, day: str, s: str, t: str, quad: int) -> None:
+    store.con.execute(
+        "INSERT INTO events (event_id, date, source_actor, target_actor, cameo, quad_class, "
+        "origin) VALUES (?, CAST(? AS DATE), ?, ?, '042', ?, 'test')",
+        [f"e{i}", day, s, t, quad],
+    )
+
+
+def _rows(store: Store, name: str, partner: str | None = None) -> dict[tuple[str, str], float]:
+    sql = "SELECT actor, period, value FROM indicators WHERE name = ?"
+    params: list[object] = [name]
+    if partner:
+        sql += " AND partner = ?"
+        params.append(partner)
+    return {(r["actor"], r["period"]): r["value"] for r in store.query(sql, params)}
+
+
+KAZ_2010 = {
+    ("KAZ", "RUS"): 0.9,
+    ("KAZ", "CHN"): 0.8,
+    ("KAZ", "USA"): 0.4,
+    ("KAZ", "TUR"): 0.7,
+    ("KAZ", "IRN"): 0.8,
+    ("KAZ", "FRA"): 0.5,
+    ("KAZ", "DEU"): 0.7,
+    ("KAZ", "GBR"): 0.5,
+    ("KAZ", "KGZ"): 0.9,
+    ("KAZ", "IND"): 0.6,
+}
+
+
+def _hhi_m(values: list[float]) -> float:
+    total = sum(values)
+    h = sum((v / total) ** 2 for v in values)
+    return 1 - (h - 1 / 8) / (1 - 1 / 8)
+
+
+def test_vote_multivector_hand_computed(store: Store) -> None:
+    _agree(store, 2010, KAZ_2010)
+    # poles RUS CHN EU USA TUR IRN region other; EU = mean(FRA, DEU, GBR) as GBR is a member
+    expected = _hhi_m([0.9, 0.8, (0.5 + 0.7 + 0.5) / 3, 0.4, 0.7, 0.8, 0.9, 0.6])
+    assert co.compute_vote_multivector(store) == 1  # KGZ lacks most poles: skipped
+    got = _rows(store, "multivector", "votes")
+    assert got == {("KAZ", "2010"): pytest.approx(expected)}
+    assert 0.95 < expected < 1  # near 1, as documented
+    n = store.query("SELECT n FROM indicators WHERE partner = 'votes'")[0]["n"]
+    assert n == 10
+    assert co.compute_vote_multivector(store) == 1  # replaces, never duplicates
+    assert len(_rows(store, "multivector", "votes")) == 1
+
+
+def test_vote_multivector_uk_leaves_eu(store: Store) -> None:
+    pairs = {(a, b): v for (a, b), v in KAZ_2010.items() if b != "IND"}
+    _agree(store, 2021, pairs)  # GBR left on 2020-01-31: it is the only "other" partner
+    co.compute_vote_multivector(store)
+    expected = _hhi_m([0.9, 0.8, 0.6, 0.4, 0.7, 0.8, 0.9, 0.5])
+    assert _rows(store, "multivector", "votes")[("KAZ", "2021")] == pytest.approx(expected)
+
+
+def test_combined_multivector(store: Store) -> None:
+    for i, t in enumerate(["RUS", "RUS", "CHN", "CHN"]):
+        _event(store, i, "2010-05-01", "KAZ", t, 1)
+    for partner, v in (("trade", 0.3), ("votes", 0.95)):
+        store.con.execute(
+            "INSERT INTO indicators (name, actor, partner, period, period_start, value, method, "
+            "computed_at) VALUES ('multivector', 'KAZ', ?, '2010', DATE '2010-01-01', ?, 't', "
+            "now())",
+            [partner, v],
+        )
+    store.con.execute(
+        "INSERT INTO indicators (name, actor, partner, period, period_start, value, method, "
+        "computed_at) VALUES ('multivector', 'UZB', 'trade', '2011', DATE '2011-01-01', 0.2, "
+        "'t', now())"
+    )
+    assert co.compute_combined_multivector(store) == 2
+    events_m = 1 - (0.5 - 1 / 8) / (1 - 1 / 8)  # half RUS, half CHN
+    got = store.query(
+        "SELECT actor, period, value, n, method FROM indicators WHERE partner = 'combined' "
+        "ORDER BY actor"
+    )
+    assert got[0]["value"] == pytest.approx((events_m + 0.3 + 0.95) / 3)
+    assert got[0]["n"] == 3
+    assert got[0]["method"] == "mean of channels: events, trade, votes"
+    assert (got[1]["actor"], got[1]["value"], got[1]["n"]) == ("UZB", 0.2, 1)
+    assert got[1]["method"] == "mean of channels: trade"
+
+
+def test_cohesion_events(store: Store) -> None:
+    _event(store, 1, "2012-03-01", "KAZ", "KGZ", 1)
+    _event(store, 2, "2012-03-02", "KAZ", "RUS", 2)
+    _event(store, 3, "2012-03-03", "RUS", "KAZ", 1)
+    _event(store, 4, "2012-03-04", "KAZ", "UZB", 4)  # conflict: left out
+    _event(store, 5, "2012-03-05", "CHN", "UZB", 1)
+    _event(store, 6, "2012-03-06", "KAZ", "KAZ", 1)  # domestic: left out
+    co.compute_cohesion(store)
+    got = _rows(store, "cohesion_events")
+    assert got == {
+        ("CA6", "2012"): 0.25,  # 1 of 4 events is intra-regional
+        ("KAZ", "2012"): pytest.approx(1 / 3),
+        ("KGZ", "2012"): 1.0,
+        ("UZB", "2012"): 0.0,
+    }
+
+
+def test_cohesion_votes_and_igo(store: Store) -> None:
+    _agree(store, 2010, {("KAZ", "KGZ"): 0.9, ("KAZ", "UZB"): 0.7, ("KGZ", "UZB"): 0.8})
+    _agree(store, 2010, {("KAZ", "RUS"): 0.5})  # not a focal pair
+    for a, b, v in (("KAZ", "KGZ", 30.0), ("KAZ", "TJK", 20.0), ("KAZ", "RUS", 50.0)):
+        store.con.execute(
+            "INSERT INTO ties (period, a, b, channel, value, source) VALUES "
+            "('2000', ?, ?, 'joint_igo', ?, 't')",
+            [a, b, v],
+        )
+    co.compute_cohesion(store)
+    votes = _rows(store, "cohesion_votes")
+    assert votes == {
+        ("CA6", "2010"): pytest.approx(0.8),
+        ("KAZ", "2010"): pytest.approx(0.8),
+        ("KGZ", "2010"): pytest.approx(0.85),
+        ("UZB", "2010"): pytest.approx(0.75),
+    }
+    n = {
+        r["actor"]: r["n"]
+        for r in store.query("SELECT actor, n FROM indicators WHERE name = 'cohesion_votes'")
+    }
+    assert n == {"CA6": 3, "KAZ": 2, "KGZ": 2, "UZB": 2}
+    assert _rows(store, "cohesion_igo") == {
+        ("CA6", "2000"): 25.0,
+        ("KAZ", "2000"): 25.0,
+        ("KGZ", "2000"): 30.0,
+        ("TJK", "2000"): 20.0,
+    }
+
+
+def test_cohesion_without_igo_or_events(store: Store) -> None:
+    written = co.compute_cohesion(store)
+    names = {r["name"] for r in store.query("SELECT DISTINCT name FROM indicators")}
+    assert names == {"cohesion_orgs"}  # only the packaged memberships
+    assert written == len(_rows(store, "cohesion_orgs"))
+    assert co.compute_cohesion(store) == written  # replaces
+
+
+def test_cohesion_orgs_packaged(store: Store) -> None:
+    rows = {r.year: r for r in co.cohesion_orgs(store, last=2026)}
+    assert min(rows) == 1992 and max(rows) == 2026
+    assert all(r.actor == "CA6" for r in rows.values())
+    # 1 July 1992: all six in the UN (TKM, UZB, AZE joined 2 March 1992) and the CSCE/OSCE
+    assert rows[1992].value == 2.0 and rows[1992].method.endswith("OSCE, UN")
+    # Azerbaijan joined the Consultative Meeting on 16 Nov 2025
+    assert "CAM" not in rows[2025].method and "CAM" in rows[2026].method
+    assert rows[2026].value == rows[2025].value + 1
+
+
+def test_capability_shares(store: Store) -> None:
+    assert co.compute_capability_shares(store) == 0
+    store.con.execute(
+        "INSERT INTO capabilities (country, year, cinc, source) VALUES ('RUS', 2010, 0.06, 't'), "
+        "('KAZ', 2010, 0.02, 't'), ('CHN', 2010, 0.12, 't'), ('DEU', 2010, 0.03, 't'), "
+        "('TKM', 2010, NULL, 't')"
+    )
+    assert co.compute_capability_shares(store) == 3
+    assert _rows(store, "capability_share") == {
+        ("KAZ", "2010"): pytest.approx(0.1),
+        ("RUS", "2010"): pytest.approx(0.3),
+        ("CHN", "2010"): pytest.approx(0.6),
+    }
+    assert co.compute_capability_shares(store) == 3
+
+
+def test_alignment_extras(store: Store) -> None:
+    _agree(store, 2010, KAZ_2010)
+    store.con.execute(
+        "INSERT INTO capabilities (country, year, cinc, source) VALUES ('RUS', 2010, 0.06, 't')"
+    )
+    out = co.compute_alignment_extras(store)
+    assert out["vote_multivector"] == 1
+    assert out["combined_multivector"] == 1
+    assert out["capability_share"] == 1
+    assert out["cohesion"] > 0
+
+
+def test_pair_means_needs_pairs() -> None:
+    with pytest.raises(IndicatorError):
+        co.pair_means({("KAZ", "RUS"): 0.5}, FOCAL_STATES)
