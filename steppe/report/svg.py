@@ -146,7 +146,7 @@ def multi_line_chart(
     if hi <= lo:
         lo, hi = lo - 1, hi + 1
     first, last = x_range or (min(p.x for p in pts), max(p.x for p in pts))
-    pad_l, pad_r, pad_t, pad_b = 40, 10, 22, 24
+    pad_l, pad_r, pad_t, pad_b = 40, 10, 34, 24
     inner_w, inner_h = width - pad_l - pad_r, height - pad_t - pad_b
     span = max(last.toordinal() - first.toordinal(), 1)
 
@@ -169,7 +169,7 @@ def multi_line_chart(
             f'<text x="{sx(date(yr, 1, 1)):.1f}" y="{height - 6}" text-anchor="middle" '
             f'class="tick">{yr}</text>'
         )
-    legend_x = width - pad_r - sum(14 + 7 * len(k) + 12 for k in series)
+    legend_x = float(pad_l)
     for i, (label, points) in enumerate(series.items()):
         colour = PALETTE[i % len(PALETTE)]
         ordered = sorted(points, key=lambda p: p.x)
@@ -187,8 +187,8 @@ def multi_line_chart(
                     f"<title>{escape(label)}</title></circle>"
                 )
         parts.append(
-            f'<rect x="{legend_x}" y="8" width="10" height="3" fill="{colour}"/>'
-            f'<text x="{legend_x + 13}" y="13" class="tick">{escape(label)}</text>'
+            f'<rect x="{legend_x}" y="22" width="10" height="3" fill="{colour}"/>'
+            f'<text x="{legend_x + 13}" y="27" class="tick">{escape(label)}</text>'
         )
         legend_x += 14 + 7 * len(label) + 12
     parts.append(f'<text x="{pad_l}" y="14" class="title">{escape(title)}</text></svg>')
