@@ -206,3 +206,29 @@ def test_real_gdelt_csv_extract(store: steppe.Store, shared: Path) -> None:
     assert focal > 0
     again = steppe.ingest_events(store, files, "gdelt-csv")
     assert all(r.skipped for r in again) and store.count("events") == loaded
+
+
+def test_r_style_row_names_column(store: steppe.Store, tmp_path: Path) -> None:
+    """R's write.csv puts row names first with a header one field shorter than the rows."""
+    table = gdelt_table(25, seed=12)
+    plain = tmp_path / "plain.csv"
+    pacsv.write_csv(table, plain)
+    header, *rows = plain.read_text().splitlines()
+    with_names = tmp_path / "r_export.csv"
+    with_names.write_text(
+        "\n".join([header] + [f'"{i + 1}",{row}' for i, row in enumerate(rows)]) + "\n"
+    )
+    report = steppe.ingest_events(store, [with_names], "gdelt-csv")[0]
+    assert (report.loaded, report.quarantined) == (25, 0)
+    got = store.query("SELECT min(event_id) AS e FROM events")[0]["e"]
+    assert got == f"gdelt:{table.column('GLOBALEVENTID')[0]}"
+
+
+@pytest.mark.shared
+def test_whole_real_extract_loads(store: steppe.Store, shared: Path) -> None:
+    files = sorted((shared / "gdelt_v1_georgia_extract").glob("*.csv.gz"))
+    reports = steppe.ingest_events(store, files, "gdelt-csv")
+    # SOURCE.md: 105,444 rows, 105,438 distinct GLOBALEVENTID
+    assert sum(r.loaded for r in reports) == 105_438
+    assert sum(r.duplicate for r in reports) == 6
+    assert sum(r.quarantined for r in reports) == 0

@@ -4,6 +4,7 @@ file in one streaming pass; rows it cannot type land in ``quarantine`` with line
 
 from __future__ import annotations
 
+import csv
 import re
 import threading
 import time
@@ -107,27 +108,40 @@ def _sql_str(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _first_line(path: Path) -> bytes:
+def _first_lines(path: Path, count: int = 2) -> list[bytes]:
     import gzip
 
     opener = gzip.open if path.suffix.lower() == ".gz" else open
     try:
         with opener(path, "rb") as fh:
-            return bytes(fh.readline())
+            return [bytes(fh.readline()).rstrip(b"\r\n") for _ in range(count)]
     except (OSError, EOFError) as exc:
         raise IngestError(f"{path}: cannot read ({exc})") from exc
 
 
+def _csv_fields(line: bytes | str, delimiter: str = ",") -> list[str]:
+    text = line.decode("utf-8", "replace") if isinstance(line, bytes) else line
+    return next(csv.reader([text], delimiter=delimiter), [])
+
+
+ROW_NAMES = "_row_name"
+"""Name given to an unnamed first column: R's write.csv writes row names with a header one
+field shorter than the rows."""
+
+
 def _layout(fmt: str, path: Path) -> tuple[list[str], str]:
-    """Column names and read_csv options for ``fmt`` (column count sniffed from line 1)."""
-    line = _first_line(path).rstrip(b"\r\n")
+    """Column names and read_csv options for ``fmt`` (column count sniffed from line 1; for
+    header CSV exports, an unnamed row-name column is recognised from line 2)."""
+    line, second = _first_lines(path)
     if not line:
         raise IngestError(f"{path}: empty file")
     if fmt == "gdelt-csv":
-        names = [n.strip().strip('"') for n in line.decode("utf-8", "replace").split(",")]
+        names = [n.strip() for n in _csv_fields(line)]
         missing = {"GLOBALEVENTID", "SQLDATE", "EventCode", "Actor1CountryCode"} - set(names)
         if missing:
             raise IngestError(f"{path} line 1: not a GDELT CSV export, missing {sorted(missing)}")
+        if second and len(_csv_fields(second)) == len(names) + 1:
+            names = [ROW_NAMES, *names]
         return names, "delim=',', header=true, quote='\"', escape='\"', nullstr='NA'"
     n = line.count(b"\t") + 1
     if fmt == "gdelt1":
@@ -319,7 +333,11 @@ def reject_reason(
         column = next((names[i] for i in typed if fields[i].strip('"') == value), "a column")
         return f'{column}: "{value}" is not {_TYPE_WORDS.get(cast["type"], cast["type"])}'
     if error_type in ("MISSING COLUMNS", "TOO MANY COLUMNS"):
-        found = csv_line.count(delimiter) + 1
+        found = (
+            len(_csv_fields(csv_line, delimiter))
+            if delimiter == ","
+            else (csv_line.count(delimiter) + 1)
+        )
         return f"{found} columns, expected {len(names)} ({error_type.lower()})"
     if error_type == "INVALID ENCODING":
         return "invalid UTF-8 byte sequence"
