@@ -146,3 +146,11 @@ def test_memberships_have_dates_and_roles() -> None:
     for m in reg.memberships:
         if m.period.start and m.period.end:
             assert m.period.start <= m.period.end
+
+
+def test_other_states_resolve_to_iso3(gaz: Gazetteer) -> None:
+    """States outside the registry resolve by their COW name to ISO3, as GDELT keeps them."""
+    assert gaz.resolve("Thailand") == "THA"
+    assert gaz.resolve("Australia") == "AUS"
+    assert gaz.resolve("Kazakhstan") == "KAZ"  # the registry's own alias wins
+    assert [m.kind for m in gaz.matches("Thailand")] == ["country"]

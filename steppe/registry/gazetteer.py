@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from steppe.domain.models import Alias, Period
-from steppe.registry.loader import Registry
+from steppe.registry.loader import Registry, load_country_names
 
 _FOLD = str.maketrans(
     {
@@ -81,7 +81,18 @@ class Gazetteer:
         for leader in reg.leaders:
             for form in (leader.person, *leader.variants):
                 aliases.append(Alias(form, leader.code, "leader", leader.term, leader.source))
-        return cls(aliases)
+        gazetteer = cls(aliases)
+        # every other state by its COW name and ISO3 code (as GDELT keeps unknown countries'
+        # codes), unless the registry already uses the name
+        for name, iso3 in load_country_names().items():
+            if name not in gazetteer:
+                gazetteer.add(Alias(name, iso3, "country", source="COW state list; ISO 3166-1"))
+        return gazetteer
+
+    def add(self, alias: Alias) -> None:
+        key = normalise(alias.alias)
+        if key:
+            self._index[key].append(Match(alias.code, alias.kind, alias.valid, alias.alias))
 
     def __contains__(self, name: str) -> bool:
         return normalise(name) in self._index

@@ -128,6 +128,16 @@ def load_event_codes() -> tuple[EventCode, ...]:
     )
 
 
+def load_country_names() -> dict[str, str]:
+    """Country names (COW state list) -> ISO3, for states the registry does not describe
+    (``data/reference/countries.csv``); states without an ISO3 code are left out."""
+    return {
+        r["name"]: r["iso3"]
+        for _, r in read_rows("reference", "countries.csv")
+        if r.get("iso3") and r.get("name")
+    }
+
+
 def load_icews_event_texts() -> dict[str, str]:
     """ICEWS event descriptions mapped to CAMEO codes (``data/codes/icews_cameo.csv``)."""
     return {r["event_text"]: r["cameo"] for _, r in read_rows("codes", "icews_cameo.csv")}
