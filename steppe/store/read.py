@@ -226,11 +226,6 @@ def events(
     )
 
 
-def count_events(store: Store, **filters: Any) -> int:
-    where, params = _event_filter(**filters)
-    return int(store.query(f"SELECT count(*) AS n FROM events{where}", params)[0]["n"])
-
-
 def export_events(store: Store, max_rows: int = 1_000_000, **filters: Any) -> Any:
     """An Arrow table of every event matching the filter (newest first, at most ``max_rows``)."""
     where, params = _event_filter(**filters)
