@@ -268,6 +268,59 @@ def ingest_reference(
         err.print(f"  {report.file} line {q['record']}: {q['reason']}", highlight=False)
 
 
+@ingest_app.command("news")
+def ingest_news(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="files or folders (.txt .html .jsonl .csv RSS/Atom, .gz, .zip)"),
+    ],
+    date: Annotated[
+        str | None, typer.Option(help="publication date for documents that carry none (YYYY-MM-DD)")
+    ] = None,
+    jsonl_field: Annotated[
+        list[str] | None,
+        typer.Option(help="ROLE=FIELD for JSONL/CSV records; roles text, title, url, date, source"),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Ingest news documents; each is deduplicated by its normalised text, unreadable ones are
+    quarantined with the reason.
+
+    Example: steppe ingest news feeds/ articles.jsonl --jsonl-field text=body --date 2024-05-01
+    """
+    from steppe.ingest.news import ingest_news as load
+
+    fields = {}
+    for item in jsonl_field or []:
+        role, sep, name = item.partition("=")
+        if not sep or not role or not name:
+            _fail(f"--jsonl-field {item!r}: expected ROLE=FIELD, e.g. text=body")
+        fields[role] = name
+    with _store() as store:
+        with _progress() as progress:
+            reports = load(
+                store, paths, jsonl_fields=fields or None, date=date, progress=progress("news")
+            )
+        samples = {
+            r.file: steppe.read.quarantine(store, 3, r.file)
+            for r in reports
+            if r.quarantined and not r.skipped
+        }
+    if as_json:
+        _emit([r.__dict__ for r in reports], True, [])
+        return
+    for r in reports:
+        console.print(r.summary(), highlight=False, soft_wrap=True)
+        for q in samples.get(r.file, []):
+            where = f" record {q['record']}" if q["record"] is not None else ""
+            err.print(f"  {r.file}{where}: {q['reason']}", highlight=False, soft_wrap=True)
+    total = [sum(getattr(r, k) for r in reports) for k in ("loaded", "duplicate", "quarantined")]
+    console.print(
+        f"{total[0]} documents loaded / {total[1]} duplicate / {total[2]} quarantined",
+        highlight=False,
+    )
+
+
 @synth_app.command("gdelt")
 def synth_gdelt(
     out: Path,

@@ -155,3 +155,15 @@ def test_eval_ktab(db: Path, shared: Path) -> None:
         )
     )
     assert out["mae_position"] >= 0 and "per_actor" in out
+
+
+def test_ingest_news(db: Path) -> None:
+    cases = Path(__file__).resolve().parent / "cases" / "news"
+    result = runner.invoke(app, ["ingest", "news", str(cases), "--date", "2024-05-01"])
+    assert result.exit_code == 0, result.output
+    assert "documents loaded" in result.stdout
+    assert "unparseable XML" in result.stderr and "record None" not in result.stderr
+    again = runner.invoke(app, ["ingest", "news", str(cases)])
+    assert " 0 documents loaded" in " " + again.stdout.splitlines()[-1]
+    bad = runner.invoke(app, ["ingest", "news", str(cases), "--jsonl-field", "text"])
+    assert bad.exit_code == 1 and "expected ROLE=FIELD" in bad.stderr
