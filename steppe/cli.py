@@ -208,30 +208,7 @@ def ingest_events(
     with _store() as store:
         with _progress() as progress:
             reports = steppe.ingest_events(store, files, fmt, progress)
-        samples = {
-            r.file: steppe.read.quarantine(store, 3, r.file)
-            for r in reports
-            if r.quarantined and not r.skipped
-        }
-    if as_json:
-        _emit([r.__dict__ for r in reports], True, [])
-        return
-    for r in reports:
-        console.print(r.summary(), highlight=False, soft_wrap=True)
-        for q in samples.get(r.file, []):
-            err.print(
-                f"  {r.file} line {q['record']}: {q['reason']}", highlight=False, soft_wrap=True
-            )
-        if r.quarantined > 3 and not r.skipped:
-            err.print(
-                f"  ... {r.quarantined - 3} more: steppe quarantine --file '{r.file}'",
-                highlight=False,
-                soft_wrap=True,
-            )
-    total = [sum(getattr(r, k) for r in reports) for k in ("loaded", "duplicate", "quarantined")]
-    console.print(
-        f"{total[0]} loaded / {total[1]} duplicate / {total[2]} quarantined", highlight=False
-    )
+        _print_reports(store, reports, as_json, "line", "")
 
 
 @ingest_app.command("reference")
@@ -301,24 +278,7 @@ def ingest_news(
             reports = load(
                 store, paths, jsonl_fields=fields or None, date=date, progress=progress("news")
             )
-        samples = {
-            r.file: steppe.read.quarantine(store, 3, r.file)
-            for r in reports
-            if r.quarantined and not r.skipped
-        }
-    if as_json:
-        _emit([r.__dict__ for r in reports], True, [])
-        return
-    for r in reports:
-        console.print(r.summary(), highlight=False, soft_wrap=True)
-        for q in samples.get(r.file, []):
-            where = f" record {q['record']}" if q["record"] is not None else ""
-            err.print(f"  {r.file}{where}: {q['reason']}", highlight=False, soft_wrap=True)
-    total = [sum(getattr(r, k) for r in reports) for k in ("loaded", "duplicate", "quarantined")]
-    console.print(
-        f"{total[0]} documents loaded / {total[1]} duplicate / {total[2]} quarantined",
-        highlight=False,
-    )
+        _print_reports(store, reports, as_json, "record", "documents ")
 
 
 @synth_app.command("gdelt")
@@ -672,6 +632,32 @@ def serve(
         return
     app_ = create_app(path, token=token, scenarios_dir=scenarios if scenarios.is_dir() else None)
     uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
+def _print_reports(
+    store: steppe.Store, reports: Sequence[steppe.IngestReport], as_json: bool, unit: str, noun: str
+) -> None:
+    """Each file's counts, up to three quarantined records with their reasons, and the total."""
+    if as_json:
+        _emit([r.__dict__ for r in reports], True, [])
+        return
+    for r in reports:
+        console.print(r.summary(), highlight=False, soft_wrap=True)
+        if not r.quarantined or r.skipped:
+            continue
+        for q in steppe.read.quarantine(store, 3, r.file):
+            where = f" {unit} {q['record']}" if q["record"] is not None else ""
+            err.print(f"  {r.file}{where}: {q['reason']}", highlight=False, soft_wrap=True)
+        if r.quarantined > 3:
+            err.print(
+                f"  ... {r.quarantined - 3} more: steppe quarantine --file '{r.file}'",
+                highlight=False,
+                soft_wrap=True,
+            )
+    total = [sum(getattr(r, k) for r in reports) for k in ("loaded", "duplicate", "quarantined")]
+    console.print(
+        f"{total[0]} {noun}loaded / {total[1]} duplicate / {total[2]} quarantined", highlight=False
+    )
 
 
 def _parse_date(text: str) -> date:
