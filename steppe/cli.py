@@ -297,6 +297,40 @@ def synth_gdelt(
 
 
 @app.command()
+def events(
+    actor: Annotated[str | None, typer.Option(help="actor code (either side)")] = None,
+    partner: Annotated[str | None, typer.Option(help="the other side")] = None,
+    since: Annotated[str | None, typer.Option(help="from YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="to YYYY-MM-DD")] = None,
+    origin: Annotated[str | None, typer.Option(help="gdelt1, gdelt2, icews, coder, ...")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """List events, newest first, each with the sentence (and document) that produced it.
+
+    Example: steppe events --actor KAZ --since 2024-01-01 --json
+    """
+    with _store(read_only=True) as store:
+        rows = steppe.read.events(
+            store,
+            limit=limit,
+            actor=actor,
+            partner=partner,
+            since=_parse_date(since) if since else None,
+            until=_parse_date(until) if until else None,
+            origin=origin,
+        )
+    for r in rows:
+        r["text"] = r["sentence"] or f"{r['source_raw']} -> {r['target_raw']}"
+    _emit(
+        rows,
+        as_json,
+        ["date", "source_actor", "target_actor", "cameo", "plover", "origin", "text"],
+        "Events",
+    )
+
+
+@app.command()
 def measure(
     freq: Annotated[str, typer.Option(help="quarter or year")] = "quarter",
     method: Annotated[str, typer.Option(help="hhi or entropy")] = "hhi",

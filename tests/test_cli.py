@@ -167,3 +167,25 @@ def test_ingest_news(db: Path) -> None:
     assert " 0 documents loaded" in " " + again.stdout.splitlines()[-1]
     bad = runner.invoke(app, ["ingest", "news", str(cases), "--jsonl-field", "text"])
     assert bad.exit_code == 1 and "expected ROLE=FIELD" in bad.stderr
+
+
+def test_events_listing(db: Path) -> None:
+    run("demo", "--out", str(db.parent / "demo-out"))
+    demo_db = str(db.parent / "demo-out" / "steppe.duckdb")
+    rows = json.loads(
+        run(
+            "--db",
+            demo_db,
+            "events",
+            "--actor",
+            "KAZ",
+            "--partner",
+            "CHN",
+            "--since",
+            "2014-01-01",
+            "--json",
+        )
+    )
+    assert rows and all(r["date"] >= "2014-01-01" for r in rows)
+    assert all({r["source_actor"], r["target_actor"]} == {"KAZ", "CHN"} for r in rows)
+    assert rows == sorted(rows, key=lambda r: (r["date"], r["event_id"]), reverse=True)
