@@ -297,6 +297,41 @@ def synth_gdelt(
 
 
 @app.command()
+def code(
+    dictionaries: Annotated[
+        Path | None,
+        typer.Option(help="folder of PETRARCH/CAMEO dictionaries (env STEPPE_DICTIONARIES)"),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Code the documents not yet coded into events (who did what to whom, CAMEO and PLOVER,
+    Goldstein), each linked to its document and sentence.
+
+    Example: steppe code --dictionaries ../shared/data/petrarch2_dictionaries
+    """
+    from steppe.coding import code_documents, coding_summary
+
+    with _store() as store:
+        with _progress() as progress:
+            written = code_documents(store, dictionaries, progress=progress("coding"))
+        summary = coding_summary(store)
+    result = {
+        "events_written": written,
+        "documents": summary.documents,
+        "coded": summary.coded,
+        "coder_events": summary.events,
+    }
+    if as_json:
+        sys.stdout.write(json.dumps(result) + "\n")
+        return
+    console.print(
+        f"{written} events written; {summary.coded} of {summary.documents} documents "
+        f"coded; {summary.events} coder events in the store",
+        highlight=False,
+    )
+
+
+@app.command()
 def events(
     actor: Annotated[str | None, typer.Option(help="actor code (either side)")] = None,
     partner: Annotated[str | None, typer.Option(help="the other side")] = None,
@@ -321,7 +356,8 @@ def events(
             origin=origin,
         )
     for r in rows:
-        r["text"] = r["sentence"] or f"{r['source_raw']} -> {r['target_raw']}"
+        text = r["sentence"] or f"{r['source_raw']} -> {r['target_raw']}"
+        r["text"] = text if as_json or len(text) <= 120 else text[:119] + "…"
     _emit(
         rows,
         as_json,

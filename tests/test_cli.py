@@ -189,3 +189,18 @@ def test_events_listing(db: Path) -> None:
     assert rows and all(r["date"] >= "2014-01-01" for r in rows)
     assert all({r["source_actor"], r["target_actor"]} == {"KAZ", "CHN"} for r in rows)
     assert rows == sorted(rows, key=lambda r: (r["date"], r["event_id"]), reverse=True)
+
+
+@pytest.mark.shared
+def test_code_news(db: Path, shared: Path) -> None:
+    run("ingest", "news", str(shared / "news_central_asia_migration"))
+    first = json.loads(
+        run("code", "--dictionaries", str(shared / "petrarch2_dictionaries"), "--json")
+    )
+    assert first["events_written"] > 100 and first["coded"] == first["documents"]
+    again = json.loads(
+        run("code", "--dictionaries", str(shared / "petrarch2_dictionaries"), "--json")
+    )
+    assert again["events_written"] == 0
+    rows = json.loads(run("events", "--origin", "coder", "--limit", "5", "--json"))
+    assert rows and all(r["sentence"] and r["doc_id"] for r in rows)

@@ -1,0 +1,60 @@
+"""Layer 4: text -> events. Stages expose ``process(batch) -> batch``; :class:`Coder` runs them
+and :func:`code_documents` codes the store's new documents incrementally."""
+
+from steppe.coding.coder import Coder, CodingSummary, code_documents, coding_summary, event_id
+from steppe.coding.dictionaries import (
+    AgentDictionary,
+    Dictionaries,
+    DictionaryNotFoundError,
+    Discards,
+    VerbDictionary,
+    find_dictionaries,
+    load_dictionaries,
+)
+from steppe.coding.stages import (
+    ActorRecognizer,
+    Batch,
+    CodedEvent,
+    Discarder,
+    Document,
+    EventClassifier,
+    Mention,
+    Modality,
+    RoleAssigner,
+    Scorer,
+    Segmenter,
+    Sentence,
+    confidence,
+    split_sentences,
+    tokenize,
+)
+
+__all__ = [
+    "ActorRecognizer",
+    "AgentDictionary",
+    "Batch",
+    "CodedEvent",
+    "Coder",
+    "CodingSummary",
+    "Dictionaries",
+    "DictionaryNotFoundError",
+    "Discarder",
+    "Discards",
+    "Document",
+    "EventClassifier",
+    "Mention",
+    "Modality",
+    "RoleAssigner",
+    "Scorer",
+    "Segmenter",
+    "Sentence",
+    "VerbDictionary",
+    "code_documents",
+    "coding_summary",
+    "confidence",
+    "event_id",
+    "find_dictionaries",
+    "load_dictionaries",
+    "split_sentences",
+    "tokenize",
+]
