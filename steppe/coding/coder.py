@@ -9,8 +9,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-
 from steppe.coding.dictionaries import Dictionaries, load_dictionaries
 from steppe.coding.stages import (
     ActorRecognizer,
@@ -25,34 +23,13 @@ from steppe.coding.stages import (
     Sentence,
     Stage,
 )
-from steppe.ingest.base import ProgressFn, remove_new_duplicates
+from steppe.ingest.base import ProgressFn, append_events, remove_new_duplicates
 from steppe.registry import Gazetteer
 from steppe.store import Store, scalar
 
 ORIGIN = "coder"
 CHUNK = 200
 """Documents coded and written per transaction."""
-
-_SCHEMA = pa.schema(
-    [
-        ("event_id", pa.string()),
-        ("date", pa.date32()),
-        ("source_actor", pa.string()),
-        ("target_actor", pa.string()),
-        ("source_agent", pa.string()),
-        ("target_agent", pa.string()),
-        ("source_raw", pa.string()),
-        ("target_raw", pa.string()),
-        ("cameo", pa.string()),
-        ("plover", pa.string()),
-        ("quad_class", pa.int8()),
-        ("goldstein", pa.float64()),
-        ("origin", pa.string()),
-        ("doc_id", pa.string()),
-        ("sentence", pa.string()),
-        ("confidence", pa.float64()),
-    ]
-)
 
 
 class Coder:
@@ -187,10 +164,7 @@ def code_documents(
             first = int(scalar(con, "SELECT coalesce(max(rowid) + 1, 0) FROM events"))
             before = int(scalar(con, "SELECT count(*) FROM events"))
             if rows:
-                con.register("_steppe_coded", pa.Table.from_pylist(rows, schema=_SCHEMA))
-                cols = ", ".join(_SCHEMA.names)
-                con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _steppe_coded")
-                con.unregister("_steppe_coded")
+                append_events(con, rows)
                 remove_new_duplicates(con, first)
             written += int(scalar(con, "SELECT count(*) FROM events")) - before
             con.executemany(

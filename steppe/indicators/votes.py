@@ -32,7 +32,7 @@ Voeten, E. (2013) "Data and analyses of voting in the UN General Assembly".
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -115,6 +115,22 @@ def identical_share(x: Sequence[int], y: Sequence[int]) -> float:
     return float(np.trace(counts) / counts.sum())
 
 
+def _year_onehots(
+    years: np.ndarray, rollcalls: np.ndarray, countries: np.ndarray, votes: np.ndarray
+) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    """Per year: the countries present and the (3 x countries x roll calls) indicator array of
+    yes/abstain/no votes, the input of the matrix products below."""
+    order = np.argsort(years, kind="stable")
+    years, rollcalls, countries, votes = (a[order] for a in (years, rollcalls, countries, votes))
+    bounds = np.flatnonzero(np.diff(years)) + 1
+    for lo, hi in zip(np.r_[0, bounds], np.r_[bounds, len(years)], strict=True):
+        present, rows = np.unique(countries[lo:hi], return_inverse=True)
+        _, cols = np.unique(rollcalls[lo:hi], return_inverse=True)
+        onehot = np.zeros((3, len(present), int(cols.max()) + 1), dtype=np.float32)
+        onehot[votes[lo:hi] - 1, rows, cols] = 1.0
+        yield int(years[lo]), present, onehot
+
+
 def dyad_year_counts(
     years: np.ndarray, rollcalls: np.ndarray, countries: np.ndarray, votes: np.ndarray
 ) -> dict[str, np.ndarray]:
@@ -130,22 +146,15 @@ def dyad_year_counts(
     ([0], [1], [[1.0, 0.0, 1.0], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]])
     """
     out_year, out_i, out_j, out_counts = [], [], [], []
-    order = np.argsort(years, kind="stable")
-    years, rollcalls, countries, votes = (a[order] for a in (years, rollcalls, countries, votes))
-    bounds = np.flatnonzero(np.diff(years)) + 1
-    for lo, hi in zip(np.r_[0, bounds], np.r_[bounds, len(years)], strict=True):
-        present, rows = np.unique(countries[lo:hi], return_inverse=True)
-        _, cols = np.unique(rollcalls[lo:hi], return_inverse=True)
+    for year, present, onehot in _year_onehots(years, rollcalls, countries, votes):
         size = len(present)
-        onehot = np.zeros((3, size, int(cols.max()) + 1), dtype=np.float32)
-        onehot[votes[lo:hi] - 1, rows, cols] = 1.0
         # tables[a, b] = Y_a @ Y_b.T: joint counts of (a by i, b by j), all in one product
         flat = onehot.reshape(3 * size, -1)
         prod = (flat @ flat.T).reshape(3, size, 3, size)
         iu, ju = np.triu_indices(size, k=1)
         tables = prod[:, iu, :, ju]  # (pairs, 3, 3): rows i's vote, columns j's
         keep = tables.sum(axis=(1, 2)) > 0
-        out_year.append(np.full(int(keep.sum()), years[lo]))
+        out_year.append(np.full(int(keep.sum()), year))
         out_i.append(present[iu[keep]])
         out_j.append(present[ju[keep]])
         out_counts.append(tables[keep])
@@ -196,15 +205,8 @@ def dyad_year_stats(
     ([2.0], [1.0], [1.0])
     """
     parts: dict[str, list[np.ndarray]] = {k: [] for k in ("year", "i", "j", "n", "d", "de")}
-    order = np.argsort(years, kind="stable")
-    years, rollcalls, countries, votes = (a[order] for a in (years, rollcalls, countries, votes))
-    bounds = np.flatnonzero(np.diff(years)) + 1
-    for lo, hi in zip(np.r_[0, bounds], np.r_[bounds, len(years)], strict=True):
-        present, rows = np.unique(countries[lo:hi], return_inverse=True)
-        _, cols = np.unique(rollcalls[lo:hi], return_inverse=True)
+    for year, present, onehot in _year_onehots(years, rollcalls, countries, votes):
         size = len(present)
-        onehot = np.zeros((3, size, int(cols.max()) + 1), dtype=np.float32)
-        onehot[votes[lo:hi] - 1, rows, cols] = 1.0
         y1, y2, y3 = onehot
         voted = y1 + y2 + y3
         iu, ju = np.triu_indices(size, k=1)
@@ -220,7 +222,7 @@ def dyad_year_stats(
         p_j = shares[:, lower] / n  # j's
         de = p_i[0] * (p_j[1] + 2.0 * p_j[2]) + p_i[1] * (p_j[0] + p_j[2])
         de += p_i[2] * (2.0 * p_j[0] + p_j[1])
-        parts["year"].append(np.full(len(n), years[lo]))
+        parts["year"].append(np.full(len(n), year))
         parts["i"].append(present[iu])
         parts["j"].append(present[ju])
         parts["n"].append(n)

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -130,6 +131,43 @@ def log_ingest(store: Store, report: IngestReport, sha: str, started: datetime) 
                 started,
             ],
         )
+
+
+EVENT_ROW_SCHEMA = pa.schema(
+    [
+        ("event_id", pa.string()),
+        ("date", pa.date32()),
+        ("source_actor", pa.string()),
+        ("target_actor", pa.string()),
+        ("source_agent", pa.string()),
+        ("target_agent", pa.string()),
+        ("source_raw", pa.string()),
+        ("target_raw", pa.string()),
+        ("cameo", pa.string()),
+        ("plover", pa.string()),
+        ("quad_class", pa.int8()),
+        ("goldstein", pa.float64()),
+        ("origin", pa.string()),
+        ("doc_id", pa.string()),
+        ("sentence", pa.string()),
+        ("confidence", pa.float64()),
+    ]
+)
+"""Columns of ``events`` that row-by-row producers (ICEWS, the coder) fill; missing keys are
+NULL."""
+
+
+def append_events(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
+    """Append event rows (dicts keyed by :data:`EVENT_ROW_SCHEMA` names) in one Arrow batch;
+    callers deduplicate afterwards with :func:`remove_new_duplicates`."""
+    if not rows:
+        return
+    con.register("_steppe_event_rows", pa.Table.from_pylist(rows, schema=EVENT_ROW_SCHEMA))
+    cols = ", ".join(EVENT_ROW_SCHEMA.names)
+    try:
+        con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _steppe_event_rows")
+    finally:
+        con.unregister("_steppe_event_rows")
 
 
 QUARANTINE_SCHEMA = pa.schema(

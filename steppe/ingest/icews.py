@@ -24,6 +24,7 @@ from steppe.ingest.base import (
     IngestReport,
     ProgressFn,
     already_ingested,
+    append_events,
     log_ingest,
     readable,
     remove_new_duplicates,
@@ -77,24 +78,6 @@ SECTOR_AGENTS: tuple[tuple[str, str], ...] = (
     ("ombudsman", "GOV"),
     ("representatives", "GOV"),
     ("director", "GOV"),
-)
-
-_SCHEMA = pa.schema(
-    [
-        ("event_id", pa.string()),
-        ("date", pa.date32()),
-        ("source_actor", pa.string()),
-        ("target_actor", pa.string()),
-        ("source_agent", pa.string()),
-        ("target_agent", pa.string()),
-        ("source_raw", pa.string()),
-        ("target_raw", pa.string()),
-        ("cameo", pa.string()),
-        ("plover", pa.string()),
-        ("quad_class", pa.int8()),
-        ("goldstein", pa.float64()),
-        ("origin", pa.string()),
-    ]
 )
 
 
@@ -202,13 +185,13 @@ def _ingest_one(
                     rows.append(parsed)
                     good += 1
                     if len(rows) >= BATCH:
-                        _append(con, rows)
+                        append_events(con, rows)
                         rows = []
                         if progress:
                             progress(min(raw_fh.tell() / size, 1.0))
         except (OSError, EOFError) as exc:
             raise IngestError(f"{display}: cannot read ({exc})") from exc
-        _append(con, rows)
+        append_events(con, rows)
         remove_new_duplicates(con, first_rowid)
         loaded = int(scalar(con, "SELECT count(*) FROM events")) - before
         if bad:
@@ -271,12 +254,3 @@ def _parse(
         "goldstein": code.goldstein,
         "origin": ORIGIN,
     }
-
-
-def _append(con: Any, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    con.register("_steppe_rows", pa.Table.from_pylist(rows, schema=_SCHEMA))
-    cols = ", ".join(_SCHEMA.names)
-    con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _steppe_rows")
-    con.unregister("_steppe_rows")

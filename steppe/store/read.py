@@ -77,6 +77,15 @@ def indicators(
     )
 
 
+def indicator_period(store: Store, name: str, period: str) -> list[Row]:
+    """One period of an indicator's own series (no partner), for every actor."""
+    return store.query(
+        "SELECT actor, value, lo, hi, n FROM indicators WHERE name = ? AND period = ? "
+        "AND partner IS NULL ORDER BY actor",
+        [name, period],
+    )
+
+
 def indicator_names(store: Store) -> list[str]:
     return [r["name"] for r in store.query("SELECT DISTINCT name FROM indicators ORDER BY 1")]
 

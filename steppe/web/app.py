@@ -218,11 +218,7 @@ def create_app(
     def overview_data(s: Store, indicator: str, period: str | None) -> dict[str, Any]:
         periods = read.periods(s, indicator)
         chosen = period if period in periods else (periods[-1] if periods else None)
-        rows = [
-            r
-            for r in read.indicators(s, indicator)
-            if r["period"] == chosen and r["partner"] is None
-        ]
+        rows = read.indicator_period(s, indicator, chosen) if chosen else []
         values = {r["actor"]: r["value"] for r in rows}
         actors = {a["code"]: a for a in read.actors(s)}
         summary = read.summary(s)
