@@ -52,7 +52,7 @@ def test_untrusted_text_is_escaped(store: steppe.Store, tmp_path: Path) -> None:
         [
             {
                 "file": "<script>alert(1)</script>.tsv",
-                "sha256": "x",
+                "digest": "x",
                 "origin": "icews",
                 "ok": 1,
                 "duplicate": 0,

@@ -3,7 +3,6 @@ quarantine rows, and the report each run returns."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import tempfile
 import zipfile
@@ -14,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import blake3
 import duckdb
 import pyarrow as pa
 
@@ -48,10 +48,23 @@ class IngestReport:
         )
 
 
-def sha256_file(path: Path) -> str:
-    """SHA-256 of a file's bytes (compressed bytes for .gz), read in chunks."""
+def file_digest(path: Path) -> str:
+    """The BLAKE3 digest of a file's bytes (compressed bytes for .gz), as ``blake3:<hex>``.
+
+    BLAKE3 is a cryptographic hash like SHA-256 but about four times faster on one core, which
+    matters because the digest is computed beside the parse on the same two cores.
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "x.txt"
+    >>> _ = f.write_bytes(b"abc")
+    >>> file_digest(f)[:23]
+    'blake3:6437b3ac38465133'
+    """
+    digest = blake3.blake3()
     with path.open("rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()
+        while chunk := fh.read(1 << 22):
+            digest.update(chunk)
+    return f"blake3:{digest.hexdigest()}"
 
 
 @contextmanager
@@ -90,7 +103,7 @@ def already_ingested(store: Store, sha: str, origin: str) -> bool:
     return bool(
         scalar(
             store.con,
-            "SELECT count(*) FROM ingest_log WHERE sha256 = ? AND origin = ?",
+            "SELECT count(*) FROM ingest_log WHERE digest = ? AND origin = ?",
             [sha, origin],
         )
     )
@@ -110,7 +123,7 @@ def skipped_report(store: Store, file: str, origin: str, sha: str) -> IngestRepo
     """The report for a file whose bytes were ingested before: every row a duplicate."""
     rows = scalar(
         store.con,
-        "SELECT ok + duplicate FROM ingest_log WHERE sha256 = ? AND origin = ? "
+        "SELECT ok + duplicate FROM ingest_log WHERE digest = ? AND origin = ? "
         "ORDER BY finished LIMIT 1",
         [sha, origin],
     )

@@ -26,7 +26,7 @@ from steppe.ingest.base import (
     readable,
     remove_new_duplicates,
     seen_file,
-    sha256_file,
+    file_digest,
     skipped_report,
 )
 from steppe.store import Store, scalar
@@ -259,7 +259,7 @@ def _ingest_one(
     # Hash on the other core while DuckDB parses; a file name seen before is hashed first, so
     # that re-running an ingest costs one hash and no parse.
     digest: list[str] = []
-    hasher = threading.Thread(target=lambda: digest.append(sha256_file(path)))
+    hasher = threading.Thread(target=lambda: digest.append(file_digest(path)))
     hasher.start()
     if seen_file(store, display, fmt):
         hasher.join()

@@ -28,7 +28,7 @@ from steppe.ingest.base import (
     log_ingest,
     readable,
     remove_new_duplicates,
-    sha256_file,
+    file_digest,
     skipped_report,
 )
 from steppe.registry import Gazetteer, load_event_codes, load_icews_event_texts
@@ -147,7 +147,7 @@ def _ingest_one(
     store: Store, display: str, path: Path, progress: ProgressFn | None
 ) -> IngestReport:
     started, t0 = datetime.now(), time.perf_counter()
-    sha = sha256_file(path)
+    sha = file_digest(path)
     if already_ingested(store, sha, ORIGIN):
         return skipped_report(store, display, ORIGIN, sha)
     texts = load_icews_event_texts()

@@ -64,7 +64,7 @@ from steppe.ingest.base import (
     already_ingested,
     log_ingest,
     readable,
-    sha256_file,
+    file_digest,
     skipped_report,
 )
 from steppe.store import Store, scalar
@@ -892,7 +892,7 @@ def ingest_news(
 
 def _ingest_one(store: Store, display: str, path: Path, ctx: _Context) -> IngestReport:
     started, t0 = datetime.now(), time.perf_counter()
-    sha = sha256_file(path)
+    sha = file_digest(path)
     if already_ingested(store, sha, ORIGIN):
         return skipped_report(store, display, ORIGIN, sha)
     kind = _kind(Path(display).name)

@@ -47,7 +47,7 @@ from typing import Any
 import pyarrow as pa
 
 from steppe.domain.errors import IngestError, UnknownFormatError
-from steppe.ingest.base import QUARANTINE_SCHEMA, IngestReport, sha256_file
+from steppe.ingest.base import QUARANTINE_SCHEMA, IngestReport, file_digest
 from steppe.registry import Registry
 from steppe.registry.files import data_path
 from steppe.store import Store
@@ -573,7 +573,7 @@ def ingest_reference(store: Store, kind: str, path: str | Path) -> IngestReport:
     load = _parse(kind, target, source)
     origin = f"reference:{kind}"
     hashed = target if target.is_file() else None
-    sha = sha256_file(hashed) if hashed else "folder"
+    sha = file_digest(hashed) if hashed else "folder"
     now = datetime.now()
     quarantine = pa.Table.from_pylist(
         [

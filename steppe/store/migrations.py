@@ -95,8 +95,18 @@ CREATE TABLE capabilities (
 and non-member are not stored), reference ideal points (BSV), COW national capabilities. Dyadic
 trade, alliances and joint IGO memberships go into ``ties``."""
 
+_DIGEST = """
+ALTER TABLE ingest_log RENAME COLUMN sha256 TO digest;
+UPDATE ingest_log SET digest = 'sha256:' || digest
+    WHERE origin <> 'coder' AND digest NOT LIKE '%:%';
+"""
+"""Files are identified by a BLAKE3 digest written ``blake3:<hex>``; earlier SHA-256 digests keep
+their value under a ``sha256:`` prefix (such a file is parsed once more if ingested again, and
+the natural-key deduplication keeps that idempotent)."""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial_canonical_tables", _INITIAL),
     Migration(2, "reference_tables", _REFERENCE),
+    Migration(3, "ingest_log_digest", _DIGEST),
 )
 """Every migration, in order. ``schema_migrations`` records which have run."""
