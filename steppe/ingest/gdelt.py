@@ -22,11 +22,11 @@ from steppe.ingest.base import (
     IngestReport,
     ProgressFn,
     already_ingested,
+    file_digest,
     log_ingest,
     readable,
     remove_new_duplicates,
     seen_file,
-    file_digest,
     skipped_report,
 )
 from steppe.store import Store, scalar

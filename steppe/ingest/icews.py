@@ -10,6 +10,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any, BinaryIO
 import pyarrow as pa
 
 from steppe.domain.errors import IngestError
+from steppe.domain.models import EventCode
 from steppe.ingest.base import (
     QUARANTINE_DEDUP,
     QUARANTINE_SCHEMA,
@@ -25,10 +27,10 @@ from steppe.ingest.base import (
     ProgressFn,
     already_ingested,
     append_events,
+    file_digest,
     log_ingest,
     readable,
     remove_new_duplicates,
-    file_digest,
     skipped_report,
 )
 from steppe.registry import Gazetteer, load_event_codes, load_icews_event_texts
@@ -139,20 +141,37 @@ def ingest_icews(
     ...     r[0].loaded > 1000
     True
     """
+    lookups: list[_Lookups] = []  # built on the first file that needs them, shared by the rest
     with readable(Path(path)) as members:
-        return [_ingest_one(store, display, member, progress) for display, member in members]
+        return [
+            _ingest_one(store, display, member, progress, lookups) for display, member in members
+        ]
+
+
+@dataclass(frozen=True)
+class _Lookups:
+    texts: dict[str, str]
+    codes: dict[str, EventCode]
+    resolver: ActorResolver
 
 
 def _ingest_one(
-    store: Store, display: str, path: Path, progress: ProgressFn | None
+    store: Store,
+    display: str,
+    path: Path,
+    progress: ProgressFn | None,
+    lookups: list[_Lookups],
 ) -> IngestReport:
     started, t0 = datetime.now(), time.perf_counter()
     sha = file_digest(path)
     if already_ingested(store, sha, ORIGIN):
         return skipped_report(store, display, ORIGIN, sha)
-    texts = load_icews_event_texts()
-    codes = {c.code: c for c in load_event_codes()}
-    resolver = ActorResolver(Gazetteer.from_registry())
+    if not lookups:
+        codes = {c.code: c for c in load_event_codes()}
+        lookups.append(
+            _Lookups(load_icews_event_texts(), codes, ActorResolver(Gazetteer.from_registry()))
+        )
+    texts, codes, resolver = lookups[0].texts, lookups[0].codes, lookups[0].resolver
     size = max(path.stat().st_size, 1)
     rows: list[dict[str, Any]] = []
     bad: list[dict[str, Any]] = []

@@ -62,9 +62,9 @@ from steppe.ingest.base import (
     IngestReport,
     ProgressFn,
     already_ingested,
+    file_digest,
     log_ingest,
     readable,
-    file_digest,
     skipped_report,
 )
 from steppe.store import Store, scalar
