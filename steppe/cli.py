@@ -235,7 +235,8 @@ def ingest_reference(
     with _store() as store:
         if not store.count("actors"):
             steppe.install_registry(store)
-        report = load(store, kind, path)
+        with _progress() as progress:
+            report = load(store, kind, path, progress(str(path)))
         samples = steppe.read.quarantine(store, 3, report.file) if report.quarantined else []
     if as_json:
         _emit([report.__dict__], True, [])

@@ -21,7 +21,10 @@ def _snapshot(store: steppe.Store) -> dict[str, int]:
 
 
 def test_bundled_unvotes_load_without_shared(store: steppe.Store) -> None:
-    report = ingest_reference(store, "unvotes", bundled_unvotes())
+    seen: list[float] = []
+    report = ingest_reference(store, "unvotes", bundled_unvotes(), seen.append)
+    assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen)
+    assert len(seen) >= 4  # start, read, each of the two tables written, done
     assert report.quarantined == 0
     assert store.count("votes") == 870_109
     assert store.count("rollcalls") == 6_203

@@ -47,7 +47,7 @@ from typing import Any
 import pyarrow as pa
 
 from steppe.domain.errors import IngestError, UnknownFormatError
-from steppe.ingest.base import QUARANTINE_SCHEMA, IngestReport, file_digest
+from steppe.ingest.base import QUARANTINE_SCHEMA, IngestReport, ProgressFn, file_digest
 from steppe.registry import Registry
 from steppe.registry.files import data_path
 from steppe.store import Store
@@ -551,10 +551,17 @@ def _parse(kind: str, path: Path, source: str) -> _Load:
 
 
 # -- the entry point -----------------------------------------------------------------------
-def ingest_reference(store: Store, kind: str, path: str | Path) -> IngestReport:
+_READ_SHARE = 0.7
+"""The share of the progress bar given to reading and parsing (the rest is the writes)."""
+
+
+def ingest_reference(
+    store: Store, kind: str, path: str | Path, progress: ProgressFn | None = None
+) -> IngestReport:
     """Load one reference file of ``kind`` (see :data:`KINDS`) into the store, replacing the
     rows the same file loaded before. Returns the usual report (``duplicate`` is always 0:
-    a reload replaces).
+    a reload replaces). ``progress`` gets the fraction done after reading and after each
+    table is written (reading is one step: the readers parse a file in one call).
 
     >>> from steppe.store import Store
     >>> with Store(":memory:") as s:
@@ -570,7 +577,10 @@ def ingest_reference(store: Store, kind: str, path: str | Path) -> IngestReport:
         raise IngestError(f"{target}: no such file")
     display = str(target)
     source = f"{SOURCES[kind]}: {target.name}"
+    step = progress or (lambda _fraction: None)
+    step(0.0)
     load = _parse(kind, target, source)
+    step(_READ_SHARE)
     origin = f"reference:{kind}"
     hashed = target if target.is_file() else None
     sha = file_digest(hashed) if hashed else "folder"
@@ -586,13 +596,14 @@ def ingest_reference(store: Store, kind: str, path: str | Path) -> IngestReport:
     with store.transaction() as con:
         for sql, params in load.delete:
             con.execute(sql, params)
-        for table, rows in load.tables.items():
+        for done, (table, rows) in enumerate(load.tables.items(), start=1):
             cols = ", ".join(f'"{c}"' for c in rows.column_names)
             con.register("_steppe_ref", rows)
             try:
                 con.execute(f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM _steppe_ref')
             finally:
                 con.unregister("_steppe_ref")
+            step(_READ_SHARE + (1 - _READ_SHARE) * done / len(load.tables))
         con.execute("DELETE FROM quarantine WHERE origin = ? AND file = ?", [origin, display])
         if quarantine.num_rows:
             con.register("_steppe_bad", quarantine)
@@ -605,4 +616,5 @@ def ingest_reference(store: Store, kind: str, path: str | Path) -> IngestReport:
             "INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, now())",
             [display, sha, origin, report.loaded, 0, report.quarantined, started],
         )
+    step(1.0)
     return report
