@@ -24,7 +24,7 @@ from steppe.domain.errors import (
 from steppe.domain.models import Actor, Alias, Leader, Membership, Period
 from steppe.indicators.multivector import multivector_index, multivector_table
 from steppe.ingest.base import IngestReport
-from steppe.ingest.synth import write_gdelt
+from steppe.ingest.synth import write_gdelt, write_news
 from steppe.pipeline import (
     DEMO_EVENTS,
     EVENT_FORMATS,
@@ -37,6 +37,8 @@ from steppe.pipeline import (
 from steppe.registry import Gazetteer, Registry, data_path
 from steppe.report import write_report
 from steppe.store import Store, default_db_path, read
+from steppe.store.engine import BACKENDS, Engine, open_engine
+from steppe.store.lake import LakeSync, default_lake_path, is_remote, sync_lake
 from steppe.store.reference import install_registry
 
 try:
@@ -45,6 +47,7 @@ except _metadata.PackageNotFoundError:  # running from a source tree without ins
     __version__ = "0.0.0"
 
 __all__ = [
+    "BACKENDS",
     "DEMO_EVENTS",
     "EVENT_FORMATS",
     "FOCAL_STATES",
@@ -52,10 +55,12 @@ __all__ = [
     "Actor",
     "Alias",
     "DemoResult",
+    "Engine",
     "Gazetteer",
     "IndicatorError",
     "IngestError",
     "IngestReport",
+    "LakeSync",
     "Leader",
     "Membership",
     "Period",
@@ -70,13 +75,18 @@ __all__ = [
     "__version__",
     "data_path",
     "default_db_path",
+    "default_lake_path",
     "ingest_events",
     "install_registry",
+    "is_remote",
     "measure",
     "multivector_index",
     "multivector_table",
+    "open_engine",
     "read",
     "run_demo",
+    "sync_lake",
     "write_gdelt",
+    "write_news",
     "write_report",
 ]

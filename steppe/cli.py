@@ -40,14 +40,78 @@ _state: dict[str, Path] = {}
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
+_engine_opts: dict[str, str | None] = {}
+
+
 @app.callback()
 def main(
     db: Annotated[
         Path | None, typer.Option("--db", envvar="STEPPE_DB", help="Store path (env STEPPE_DB).")
     ] = None,
+    backend: Annotated[
+        str,
+        typer.Option(
+            "--backend",
+            envvar="STEPPE_BACKEND",
+            help="Where event indicators run: duckdb or spark (env STEPPE_BACKEND).",
+        ),
+    ] = "duckdb",
+    spark_master: Annotated[
+        str,
+        typer.Option(
+            "--spark-master",
+            envvar="STEPPE_SPARK_MASTER",
+            help="Spark master URL, e.g. spark://host:7077 (env STEPPE_SPARK_MASTER).",
+        ),
+    ] = "local[*]",
+    lake: Annotated[
+        str | None,
+        typer.Option(
+            "--lake",
+            envvar="STEPPE_LAKE",
+            help="Parquet lake folder or URL for events and ties (env STEPPE_LAKE; "
+            "with --backend spark the default is <store stem>-lake beside the store).",
+        ),
+    ] = None,
 ) -> None:
-    """Steppe command line. Global option: --db PATH (default ./steppe.duckdb)."""
+    """Steppe command line. Global options: --db PATH (default ./steppe.duckdb), --backend
+    duckdb|spark, --spark-master URL, --lake DIR."""
     _state["db"] = db or steppe.default_db_path()
+    if backend not in steppe.BACKENDS:
+        _fail(f"--backend {backend!r}: expected one of {', '.join(steppe.BACKENDS)}")
+    if backend == "spark" and lake is None:
+        lake = str(steppe.default_lake_path(_state["db"]))
+    _engine_opts.update(backend=backend, spark_master=spark_master, lake=lake)
+
+
+@contextmanager
+def _engine(store: steppe.Store) -> Iterator[steppe.Engine]:
+    """The engine the global options name, closed (a Spark session stopped) afterwards."""
+    try:
+        engine = steppe.open_engine(
+            store,
+            _engine_opts.get("backend") or "duckdb",
+            lake=_engine_opts.get("lake"),
+            spark_master=_engine_opts.get("spark_master"),
+        )
+    except SteppeError as exc:
+        _fail(str(exc))
+    try:
+        yield engine
+    finally:
+        engine.close()
+
+
+def _sync_lake(store: steppe.Store) -> None:
+    """Bring the lake (when one is named) up to date with the store after an ingest."""
+    lake = _engine_opts.get("lake")
+    if not lake:
+        return
+    if steppe.is_remote(lake):
+        err.print(f"lake {lake} is remote: not written (Steppe writes only local lakes)")
+        return
+    for change in steppe.sync_lake(store, lake):
+        err.print(change.summary(), highlight=False)
 
 
 @contextmanager
@@ -209,6 +273,7 @@ def ingest_events(
         with _progress() as progress:
             reports = steppe.ingest_events(store, files, fmt, progress)
         _print_reports(store, reports, as_json, "line", "")
+        _sync_lake(store)
 
 
 @ingest_app.command("reference")
@@ -238,6 +303,7 @@ def ingest_reference(
         with _progress() as progress:
             report = load(store, kind, path, progress(str(path)))
         samples = steppe.read.quarantine(store, 3, report.file) if report.quarantined else []
+        _sync_lake(store)
     if as_json:
         _emit([report.__dict__], True, [])
         return
@@ -297,16 +363,38 @@ def synth_gdelt(
     console.print(f"wrote {rows} GDELT {version}.0 rows to {path}", highlight=False)
 
 
+@synth_app.command("news")
+def synth_news(
+    out: Path,
+    documents: Annotated[int, typer.Option(min=1)] = 1_000,
+    seed: int = 0,
+) -> None:
+    """Write deterministic synthetic English news articles about the region's actors as JSON
+    Lines (.gz if the name says so), for 'steppe ingest news' and 'steppe code'.
+
+    Example: steppe synth news --documents 5000 --seed 7 /tmp/news.jsonl
+    """
+    path = steppe.write_news(out, documents=documents, seed=seed)
+    console.print(f"wrote {documents} synthetic articles to {path}", highlight=False)
+
+
 @app.command()
 def code(
     dictionaries: Annotated[
         Path | None,
         typer.Option(help="folder of PETRARCH/CAMEO dictionaries (env STEPPE_DICTIONARIES)"),
     ] = None,
+    ner: Annotated[
+        bool,
+        typer.Option(
+            "--ner", help="add spaCy's NER to find actors the gazetteer misses (nlp extra)"
+        ),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Code the documents not yet coded into events (who did what to whom, CAMEO and PLOVER,
-    Goldstein), each linked to its document and sentence.
+    Goldstein), each linked to its document and sentence. --ner adds the optional statistical
+    layer (pip install 'steppe[nlp]'; several times slower).
 
     Example: steppe code --dictionaries ../shared/data/petrarch2_dictionaries
     """
@@ -314,7 +402,7 @@ def code(
 
     with _store() as store:
         with _progress() as progress:
-            written = code_documents(store, dictionaries, progress=progress("coding"))
+            written = code_documents(store, dictionaries, progress=progress("coding"), ner=ner)
         summary = coding_summary(store)
     result = {
         "events_written": written,
@@ -373,12 +461,13 @@ def measure(
     method: Annotated[str, typer.Option(help="hhi or entropy")] = "hhi",
     seed: int = 0,
 ) -> None:
-    """Compute the indicators from the store's events and store them.
+    """Compute the indicators from the store's events and store them. Event indicators run
+    on the global --backend (duckdb or spark) over the --lake when one is named.
 
     Example: steppe measure --freq year --method entropy
     """
-    with _store() as store:
-        counts = steppe.measure(store, freq=freq, method=method, seed=seed)
+    with _store() as store, _engine(store) as engine:
+        counts = steppe.measure(store, freq=freq, method=method, seed=seed, engine=engine)
     for name, n in counts.items():
         console.print(f"{name}: {n} rows", highlight=False)
 
@@ -560,6 +649,66 @@ def eval_ideal_points(
         False,
         ["state", "r"],
         "Within each focal state's series",
+    )
+
+
+@eval_app.command("coder")
+def eval_coder(
+    petrarch: Annotated[
+        Path | None, typer.Option(help="PETRARCH2 validation XML (dictionaries beside it)")
+    ] = None,
+    plover: Annotated[Path | None, typer.Option(help="PLOVER gold-standard JSON")] = None,
+    dictionaries: Annotated[
+        Path | None,
+        typer.Option(help="where to find dictionaries not beside the file / the CAMEO ones"),
+    ] = None,
+    actors: Annotated[
+        bool, typer.Option("--actors", help="PLOVER: add the dictionaries' actor files")
+    ] = False,
+    parse: Annotated[
+        bool, typer.Option("--parse/--no-parse", help="use the records' Treebank parses")
+    ] = True,
+    as_json: JsonOpt = False,
+) -> None:
+    """Score the event coder on gold-standard records: precision, recall and F1 for (source,
+    target, CAMEO) triples, CAMEO roots and actors, and PLOVER category accuracy; --json adds
+    every record's error class.
+
+    Example: steppe eval coder --petrarch PETR.UnitTest.records.xml --json
+    """
+    from steppe.coding.evaluate import eval_coder as evaluate
+
+    try:
+        result = evaluate(petrarch, plover, dictionaries, use_parse=parse, actors=actors)
+    except (SteppeError, OSError) as exc:
+        _fail(str(exc))
+        raise
+    if as_json:
+        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
+        return
+    for line in result.problems:
+        err.print(f"[yellow]skipped:[/yellow] {line}", highlight=False, soft_wrap=True)
+    rows = [
+        {"measure": name, "precision": s.precision, "recall": s.recall, "f1": s.f1}
+        | {"n": s.tp + s.fn}
+        for name, s in (
+            ("(source, target, CAMEO)", result.triples),
+            ("CAMEO root", result.roots),
+            ("actors", result.actors),
+        )
+        if s is not None
+    ]
+    _emit(rows, False, ["measure", "precision", "recall", "f1", "n"], f"{result.records} records")
+    if result.category_accuracy is not None:
+        console.print(
+            f"PLOVER category accuracy {result.category_accuracy:.3f} over "
+            f"{result.category_records} records (2021 names: "
+            f"{result.category_accuracy_2021 or 0:.3f})",
+            highlight=False,
+        )
+    console.print(
+        "error classes: " + ", ".join(f"{k} {v}" for k, v in result.error_classes.items()),
+        highlight=False,
     )
 
 

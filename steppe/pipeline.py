@@ -10,6 +10,7 @@ from pathlib import Path
 from steppe.domain.errors import IngestError, SteppeError, UnknownFormatError
 from steppe.indicators.alerts import compute_alerts
 from steppe.indicators.cohesion import compute_alignment_extras
+from steppe.indicators.dependence import compute_event_dependence
 from steppe.indicators.idealpoints import compute_ideal_points
 from steppe.indicators.multivector import compute_multivector
 from steppe.indicators.trade import compute_trade_indicators
@@ -23,6 +24,8 @@ from steppe.registry import data_path
 from steppe.report import write_report
 from steppe.scenarios import load_scenario, simulate, store_run
 from steppe.store import Store
+from steppe.store.engine import Engine
+from steppe.store.lake import is_remote, sync_lake
 from steppe.store.maintenance import optimize_events
 from steppe.store.reference import install_registry
 
@@ -66,17 +69,40 @@ def ingest_events(
 
 
 def measure(
-    store: Store, freq: str = "quarter", method: str = "hhi", seed: int = 0
+    store: Store,
+    freq: str = "quarter",
+    method: str = "hhi",
+    seed: int = 0,
+    engine: Engine | None = None,
 ) -> dict[str, int]:
     """Compute every indicator the store's data allow and store them; returns rows written per
-    indicator family. Events give the multivector index; UN roll calls give vote agreement,
-    S-scores, kappa and ideal points; trade ties give trade shares, concentration and the trade
-    multivector index; change points in those series give realignment alerts. Also stores the
-    events newest first (once per change), which keeps listings fast."""
+    indicator family. Events give the multivector index, cooperation dependence and regional
+    cohesion; UN roll calls give vote agreement, S-scores, kappa and ideal points; trade ties
+    give trade shares, concentration and the trade multivector index; change points in those
+    series give realignment alerts. Also stores the events newest first (once per change),
+    which keeps listings fast.
+
+    The event indicators run on ``engine`` (default: the store's DuckDB; see
+    :func:`steppe.open_engine` for Spark and the Parquet lake). When the engine reads a local
+    lake and the store holds events, the lake is first brought up to date with the store
+    (:func:`steppe.sync_lake`); a store without events uses the lake as it is. The small
+    reference-data indicators (votes, trade, alerts) always run in the store."""
     stage = "measure"
     try:
+        if engine is not None and engine.lake and not is_remote(engine.lake):
+            stage = "measure lake"
+            if store.count("events") and any(
+                r.written or r.removed for r in sync_lake(store, engine.lake)
+            ):
+                engine.refresh()
+        stage = "measure"
         optimize_events(store)
-        out = {"multivector": compute_multivector(store, freq=freq, method=method, seed=seed)}
+        out = {
+            "multivector": compute_multivector(
+                store, freq=freq, method=method, seed=seed, engine=engine
+            ),
+            "dependence": compute_event_dependence(store, engine),
+        }
         if store.count("votes"):
             stage = "measure votes"
             out["votes"] = compute_vote_indicators(store)
@@ -86,7 +112,7 @@ def measure(
             stage = "measure trade"
             out["trade"] = compute_trade_indicators(store)
         stage = "measure cohesion"
-        out |= compute_alignment_extras(store)
+        out |= compute_alignment_extras(store, engine)
         if "votes" in out or "trade" in out:
             stage = "measure alerts"
             out["alerts"] = compute_alerts(store)

@@ -60,6 +60,7 @@ def test_layers_import_downward_only() -> None:
 def test_public_api_is_pinned() -> None:
     assert sorted(steppe.__all__) == sorted(
         [
+            "BACKENDS",
             "DEMO_EVENTS",
             "EVENT_FORMATS",
             "FOCAL_STATES",
@@ -67,10 +68,12 @@ def test_public_api_is_pinned() -> None:
             "Actor",
             "Alias",
             "DemoResult",
+            "Engine",
             "Gazetteer",
             "IndicatorError",
             "IngestError",
             "IngestReport",
+            "LakeSync",
             "Leader",
             "Membership",
             "Period",
@@ -85,14 +88,19 @@ def test_public_api_is_pinned() -> None:
             "__version__",
             "data_path",
             "default_db_path",
+            "default_lake_path",
             "ingest_events",
             "install_registry",
+            "is_remote",
             "measure",
             "multivector_index",
             "multivector_table",
+            "open_engine",
             "read",
             "run_demo",
+            "sync_lake",
             "write_gdelt",
+            "write_news",
             "write_report",
         ]
     )

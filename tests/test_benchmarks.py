@@ -34,3 +34,20 @@ def test_serve_benchmark_runs() -> None:
 def test_simulate_benchmark_runs() -> None:
     out = run("simulate.py", "--runs", "40", "--rounds", "3", "--loop-runs", "2")
     assert "speed-up" in out and "agree on the subset: True" in out
+
+
+def test_coder_benchmark_runs(shared: Path) -> None:
+    out = run(
+        "coder.py",
+        *("--documents", "8", "--repeat", "1", "--no-shared"),
+        *("--dictionaries", str(shared / "petrarch2_dictionaries")),
+    )
+    assert "steppe coder:" in out and "target >= 2,000 sentences/s" in out
+    assert "ratio steppe/spaCy" in out or "baseline skipped" in out
+
+
+def test_scale_benchmark_runs(tmp_path: Path) -> None:
+    out = run("scale.py", "--sizes", "20000,60000", "--spark-sizes", "", "--dir", str(tmp_path))
+    assert "rows/s" in out and "growth exponent" in out
+    rows = [line.split() for line in out.splitlines() if line.strip().startswith(("20,000", "60,"))]
+    assert len(rows) == 2 and all(float(r[4].replace(",", "")) > 0 for r in rows)

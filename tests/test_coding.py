@@ -20,6 +20,7 @@ from steppe.coding import (
     load_dictionaries,
     split_sentences,
 )
+from steppe.coding.dictionaries import PatternElement
 from steppe.coding.stages import ActorRecognizer, Sentence, tokenize
 from steppe.registry import Gazetteer, load_event_codes
 
@@ -108,8 +109,9 @@ def test_verb_dictionary_reader(dicts: Dictionaries) -> None:
     assert crit is not None and crit.code == "111"
     sign = v.lookup("signed")
     assert sign is not None and sign.code is None
-    assert any(p.after == ("&treaty",) and p.code == "057" for p in v.patterns["SIGN"])
-    assert "agreement" in v.synsets["&treaty"]
+    treaty = (PatternElement("synset", "&treaty"),)
+    assert any(p.after == treaty and p.code == "057" for p in v.patterns["SIGN"])
+    assert {"agreement", "agreements"} <= v.synsets["&treaty"]
     assert dicts.agents.lookup("foreign ministry") == "GOV"
     assert dicts.agents.lookup("army") == "MIL"
     assert "years ago" in dicts.discards.sentence
@@ -128,10 +130,13 @@ def test_classification(coder: Coder) -> None:
     assert _events(coder, "Russia's Foreign Ministry criticized Kazakhstan.") == [
         ("RUS", "KAZ", "111")
     ]
-    assert _events(coder, "Kazakhstan signed an agreement with China.") == [("KAZ", "CHN", "057")]
+    assert _events(coder, "Kazakhstan signed an agreement with China.")[0] == ("KAZ", "CHN", "057")
+    # a statement whose target acts next is that act ("said" is not coded separately)
     assert _events(coder, "The Kremlin said Tokayev criticized Russia.") == [("KAZ", "RUS", "111")]
+    # [a:b] codes: a from source to target, b back
     assert _events(coder, "Uzbekistan signed a trade agreement with Turkey.") == [
-        ("UZB", "TUR", "0311")
+        ("UZB", "TUR", "0311"),
+        ("TUR", "UZB", "0311"),
     ]
     (s,) = coder.code_text("Russia's Foreign Ministry criticized Kazakhstan.", DAY)
     (e,) = s.events
@@ -146,14 +151,28 @@ def test_classification(coder: Coder) -> None:
 
 def test_negation_and_modality(coder: Coder) -> None:
     (s,) = coder.code_text("Kazakhstan did not sign the agreement with Russia.", DAY)
-    (e,) = s.events
-    assert e.negated and not e.modal and e.cameo == "057"
+    e = s.events[0]
+    assert all(x.negated and not x.modal for x in s.events) and e.cameo == "057"
     (plain,) = coder.code_text("Kazakhstan signed the agreement with Russia.", DAY)
     assert e.confidence < plain.events[0].confidence
     (m,) = coder.code_text("Uzbekistan may sign an agreement with Turkey.", DAY)
     assert m.events[0].modal and not m.events[0].negated
-    (r,) = coder.code_text("Kazakhstan refused to sign the treaty with Russia.", DAY)
-    assert [(x.cameo, x.negated) for x in r.events] == [("057", True)]
+
+
+def test_intents_rejections_and_threats(coder: Coder) -> None:
+    """CAMEO codes an infinitive under "agree", "refuse", "threaten" … as an intent (03),
+    a rejection (12) or a threat (13)."""
+    (r,) = coder.code_text("Kazakhstan refused to meet Russian envoys.", DAY)
+    assert {(x.source.code if x.source else None, x.cameo) for x in r.events} == {("KAZ", "125")}
+    # the intent verb's own pattern wins ("refuse ... &TREATY" is 120 in CAMEO.2.0)
+    (p,) = coder.code_text("Kazakhstan refused to sign the treaty with Russia.", DAY)
+    assert {x.cameo for x in p.events} == {"120"}
+    (a,) = coder.code_text("Uzbekistan agreed to meet Kyrgyzstan.", DAY)
+    assert (a.events[0].cameo, a.events[0].plover) == ("036", "AGREE")
+    (t,) = coder.code_text("Russia threatened to attack Ukraine.", DAY)
+    assert [(x.cameo, x.target.code if x.target else None) for x in t.events] == [("138", "UKR")]
+    (w,) = coder.code_text("Turkmenistan is willing to cooperate with China.", DAY)
+    assert w.events and w.events[0].cameo.startswith("03")
 
 
 def _insert_docs(store: steppe.Store, docs: list[tuple[str, str, datetime | None]]) -> None:

@@ -1,8 +1,11 @@
 """Layer 4: text -> events. Stages expose ``process(batch) -> batch``; :class:`Coder` runs them
-and :func:`code_documents` codes the store's new documents incrementally."""
+and :func:`code_documents` codes the store's new documents incrementally;
+:func:`eval_coder` scores the coder on PETRARCH2 validation records or the PLOVER gold
+standard."""
 
 from steppe.coding.coder import Coder, CodingSummary, code_documents, coding_summary, event_id
 from steppe.coding.dictionaries import (
+    ActorDictionary,
     AgentDictionary,
     Dictionaries,
     DictionaryNotFoundError,
@@ -11,10 +14,12 @@ from steppe.coding.dictionaries import (
     find_dictionaries,
     load_dictionaries,
 )
+from steppe.coding.evaluate import CoderEvaluation, EvaluationInputError, eval_coder
 from steppe.coding.stages import (
     ActorRecognizer,
     Batch,
     CodedEvent,
+    CoderOptions,
     Discarder,
     Document,
     EventClassifier,
@@ -30,17 +35,21 @@ from steppe.coding.stages import (
 )
 
 __all__ = [
+    "ActorDictionary",
     "ActorRecognizer",
     "AgentDictionary",
     "Batch",
     "CodedEvent",
     "Coder",
+    "CoderEvaluation",
+    "CoderOptions",
     "CodingSummary",
     "Dictionaries",
     "DictionaryNotFoundError",
     "Discarder",
     "Discards",
     "Document",
+    "EvaluationInputError",
     "EventClassifier",
     "Mention",
     "Modality",
@@ -52,6 +61,7 @@ __all__ = [
     "code_documents",
     "coding_summary",
     "confidence",
+    "eval_coder",
     "event_id",
     "find_dictionaries",
     "load_dictionaries",

@@ -9,10 +9,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
 from steppe.coding.dictionaries import Dictionaries, load_dictionaries
 from steppe.coding.stages import (
     ActorRecognizer,
     Batch,
+    CoderOptions,
     Discarder,
     Document,
     EventClassifier,
@@ -23,6 +26,7 @@ from steppe.coding.stages import (
     Sentence,
     Stage,
 )
+from steppe.coding.statistical import StatisticalActors
 from steppe.ingest.base import ProgressFn, append_events, remove_new_duplicates
 from steppe.registry import Gazetteer
 from steppe.store import Store, scalar
@@ -52,7 +56,15 @@ class Coder:
         self,
         dictionaries: Dictionaries | str | Path | None = None,
         gazetteer: Gazetteer | None = None,
+        ner: bool = False,
+        options: CoderOptions | None = None,
+        registry: bool = True,
     ) -> None:
+        """``ner=True`` adds the optional statistical layer (:mod:`steppe.coding.statistical`,
+        the ``nlp`` extra) after the gazetteer's actor recognition. Actors come from the
+        registry gazetteer (``registry``) and from the dictionaries' actor files when they
+        have them (:func:`~steppe.coding.dictionaries.load_dictionaries` with ``actors``);
+        ``options`` set how strict the coder is about actors (:class:`CoderOptions`)."""
         dicts = (
             dictionaries
             if isinstance(dictionaries, Dictionaries)
@@ -63,9 +75,12 @@ class Coder:
         self.stages: tuple[Stage, ...] = (
             Segmenter(),
             Discarder(dicts),
-            ActorRecognizer(gaz, dicts.agents),
+            ActorRecognizer(
+                gaz if registry else None, dicts.agents, dicts.actors, dicts.verbs.words
+            ),
+            *((StatisticalActors(gaz),) if ner else ()),
             EventClassifier(dicts),
-            RoleAssigner(),
+            RoleAssigner(options),
             Modality(),
             Scorer(),
         )
@@ -81,6 +96,10 @@ class Coder:
     def code_text(self, text: str, on: date, doc_id: str = "text") -> tuple[Sentence, ...]:
         """Code one text dated ``on``; the sentences with their events."""
         return self.code([Document(doc_id, text, on)])
+
+    def code_sentences(self, sentences: Sequence[Sentence]) -> tuple[Sentence, ...]:
+        """Code sentences already split and tokenised (with Treebank tags, if any)."""
+        return self.process(Batch(sentences=tuple(sentences))).sentences
 
 
 def event_id(doc_id: str, sentence: int, event: int) -> str:
@@ -102,8 +121,8 @@ def event_rows(sentences: Sequence[Sentence]) -> list[dict[str, Any]]:
                 {
                     "event_id": event_id(s.doc_id, s.index, k),
                     "date": s.date,
-                    "source_actor": src.code if src else None,
-                    "target_actor": tgt.code if tgt else None,
+                    "source_actor": (src.code or None) if src else None,
+                    "target_actor": (tgt.code or None) if tgt else None,
                     "source_agent": src.agent if src else None,
                     "target_agent": tgt.agent if tgt else None,
                     "source_raw": src.text if src else None,
@@ -140,17 +159,19 @@ def code_documents(
     dictionaries: Dictionaries | str | Path | None = None,
     progress: ProgressFn | None = None,
     coder: Coder | None = None,
+    ner: bool = False,
 ) -> int:
     """Code every document not yet coded and write its events (origin ``coder``); return how
     many events were written. Each coded document gets an ``ingest_log`` row (origin
-    ``coder``, file = sha256 = doc_id, ok = its events), so documents with no events are not
-    coded again; running twice writes nothing the second time."""
+    ``coder``, file = digest = doc_id, ok = its events), so documents with no events are not
+    coded again; running twice writes nothing the second time. ``ner`` adds the statistical
+    layer (see :class:`Coder`) when no ``coder`` is given."""
     pending = _pending(store)
     if not pending:
         if progress:
             progress(1.0)
         return 0
-    coder = coder or Coder(dictionaries)
+    coder = coder or Coder(dictionaries, ner=ner)
     written = 0
     for start in range(0, len(pending), CHUNK):
         chunk = pending[start : start + CHUNK]
@@ -167,10 +188,21 @@ def code_documents(
                 append_events(con, rows)
                 remove_new_duplicates(con, first)
             written += int(scalar(con, "SELECT count(*) FROM events")) - before
-            con.executemany(
-                "INSERT INTO ingest_log VALUES (?, ?, ?, ?, 0, 0, ?, now())",
-                [[d, d, ORIGIN, per_doc.get(d, 0), started] for d, _, _ in chunk],
+            coded = pa.table(
+                {
+                    "doc_id": [d for d, _, _ in chunk],
+                    "ok": pa.array([per_doc.get(d, 0) for d, _, _ in chunk], pa.int64()),
+                }
             )
+            con.register("_steppe_coded", coded)  # one INSERT, not one per document
+            try:
+                con.execute(
+                    "INSERT INTO ingest_log SELECT doc_id, doc_id, ?, ok, 0, 0, ?, now() "
+                    "FROM _steppe_coded",
+                    [ORIGIN, started],
+                )
+            finally:
+                con.unregister("_steppe_coded")
         if progress:
             progress(min((start + len(chunk)) / len(pending), 1.0))
     return written

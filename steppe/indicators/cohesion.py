@@ -23,12 +23,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+import ibis
+import ibis.expr.types as ir
 import pyarrow as pa
 
 from steppe.domain.codes import COOPERATIVE_QUAD_CLASSES, FOCAL_STATES, POLES
 from steppe.domain.errors import IndicatorError
 from steppe.indicators.multivector import multivector_index, multivector_table
 from steppe.store import Store
+from steppe.store.engine import DuckDBEngine, Engine, TableSource
 
 GROUP = "CA6"
 """Actor code of the focal group in region-level rows (a literal, not a registry actor)."""
@@ -297,14 +300,14 @@ def compute_vote_multivector(store: Store) -> int:
 # -- 2. combined -----------------------------------------------------------------------------
 
 
-def compute_combined_multivector(store: Store) -> int:
+def compute_combined_multivector(store: Store, engine: Engine | None = None) -> int:
     """Per focal state and year, the mean of the multivector values of the channels available:
     events (the yearly normalised-HHI index of cooperative events from
     :func:`steppe.indicators.multivector.multivector_table`), trade (rows ``multivector`` /
     ``trade``) and votes (rows ``multivector`` / ``votes``). Replaces the ``multivector`` rows
     with partner ``combined``; ``n`` = channels averaged, ``method`` names them. An unweighted
     mean: each channel counts once whatever its number of events, flows or votes. Returns rows
-    written.
+    written. The events channel runs on ``engine`` (default: the store's DuckDB).
 
     >>> from steppe.store import Store
     >>> with Store(":memory:") as s:
@@ -312,7 +315,8 @@ def compute_combined_multivector(store: Store) -> int:
     0
     """
     values: dict[tuple[str, int], dict[str, float]] = {}
-    events = multivector_table(store.ibis(), freq="year").to_pyarrow()
+    engine = engine or DuckDBEngine(store)
+    events = engine.to_arrow(multivector_table(engine, freq="year"))
     for actor, period, value in zip(
         *(events.column(c).to_pylist() for c in ("actor", "period", "value")), strict=True
     ):
@@ -344,48 +348,62 @@ def compute_combined_multivector(store: Store) -> int:
 
 # -- 3. cohesion -----------------------------------------------------------------------------
 
-_EVENT_SIDES = """
-WITH coop AS (
-    SELECT year(date) AS year, source_actor AS s, target_actor AS t FROM events
-    WHERE list_contains(?, quad_class) AND source_actor IS NOT NULL
-    AND target_actor IS NOT NULL AND source_actor != target_actor
-    AND (list_contains(?, source_actor) OR list_contains(?, target_actor))
-), sides AS (
-    SELECT year, s AS actor, t AS partner FROM coop WHERE list_contains(?, s)
-    UNION ALL SELECT year, t, s FROM coop WHERE list_contains(?, t)
-)
-SELECT actor, year, avg(CAST(list_contains(?, partner) AS DOUBLE)) AS value, count(*) AS n
-FROM sides GROUP BY ALL
-UNION ALL
-SELECT ? AS actor, year,
-    avg(CAST(list_contains(?, s) AND list_contains(?, t) AS DOUBLE)) AS value, count(*) AS n
-FROM coop GROUP BY ALL
-ORDER BY actor, year
-"""
+
+def cohesion_events_table(con: TableSource, states: Iterable[str] = FOCAL_STATES) -> ir.Table:
+    """The intra-regional share of cooperative events per actor and year as an Ibis expression
+    (runs unchanged on DuckDB or Spark): ``actor, year, value, n`` (see :func:`cohesion_events`).
+    """
+    focal = list(states)
+    ev = con.table("events")
+    coop = ev.filter(
+        ev.quad_class.isin(list(COOPERATIVE_QUAD_CLASSES)),
+        ev.source_actor.notnull(),
+        ev.target_actor.notnull(),
+        ev.source_actor != ev.target_actor,
+        ev.source_actor.isin(focal) | ev.target_actor.isin(focal),
+    )
+    pairs = coop.group_by(
+        year=coop.date.year(), s=coop.source_actor, t=coop.target_actor
+    ).aggregate(n=coop.count())
+    sides = (
+        pairs.filter(pairs.s.isin(focal))
+        .select(actor=pairs.s, partner=pairs.t, year=pairs.year, n=pairs.n)
+        .union(
+            pairs.filter(pairs.t.isin(focal)).select(
+                actor=pairs.t, partner=pairs.s, year=pairs.year, n=pairs.n
+            ),
+            distinct=False,
+        )
+    )
+    per_state = sides.group_by(["actor", "year"]).aggregate(
+        intra=sides.partner.isin(focal).ifelse(sides.n, 0).sum(), n=sides.n.sum()
+    )
+    both = pairs.s.isin(focal) & pairs.t.isin(focal)
+    group = pairs.group_by("year").aggregate(intra=both.ifelse(pairs.n, 0).sum(), n=pairs.n.sum())
+    group = group.select(actor=ibis.literal(GROUP), year=group.year, intra=group.intra, n=group.n)
+    rows = per_state.union(group, distinct=False)
+    return rows.select(
+        actor=rows.actor,
+        year=rows.year.cast("int32"),
+        value=rows.intra.cast("float64") / rows.n.cast("float64"),
+        n=rows.n.cast("int64"),
+    ).order_by(["actor", "year"])
 
 
-def cohesion_events(store: Store) -> list[YearValue]:
+def cohesion_events(store: Store, engine: Engine | None = None) -> list[YearValue]:
     """``cohesion_events``: intra-regional share of cooperative events per year. Per focal
     state, events (quad classes 1-2) with another focal state / its events with any partner;
     for CA6, events between two focal states / events with a focal state on either side (each
-    event once). Events without a partner or with the state itself are left out."""
-    focal = list(FOCAL_STATES)
-    rows = store.query(
-        _EVENT_SIDES,
-        [list(COOPERATIVE_QUAD_CLASSES), focal, focal, focal, focal, focal, GROUP, focal, focal],
-    )
+    event once). Events without a partner or with the state itself are left out. Runs
+    :func:`cohesion_events_table` on ``engine`` (default: the store's DuckDB)."""
+    engine = engine or DuckDBEngine(store)
+    table = engine.to_arrow(cohesion_events_table(engine))
     method = "intra-regional share of cooperative events (quad 1-2); year"
     return [
-        YearValue(
-            "cohesion_events",
-            str(r["actor"]),
-            None,
-            int(r["year"]),
-            float(r["value"]),
-            int(r["n"]),
-            method,
+        YearValue("cohesion_events", str(actor), None, int(year), float(value), int(n), method)
+        for actor, year, value, n in zip(
+            *(table.column(c).to_pylist() for c in ("actor", "year", "value", "n")), strict=True
         )
-        for r in rows
     ]
 
 
@@ -461,7 +479,7 @@ def cohesion_orgs(store: Store, last: int | None = None) -> list[YearValue]:
     return out
 
 
-def compute_cohesion(store: Store) -> int:
+def compute_cohesion(store: Store, engine: Engine | None = None) -> int:
     """Regional cohesion per year; replaces the rows named in :data:`COHESION_NAMES`. Returns
     rows written. Region-level rows have actor ``'CA6'``, a literal code for the six focal
     states (nothing is added to the registry); per-state rows have the state's code.
@@ -480,7 +498,7 @@ def compute_cohesion(store: Store) -> int:
     ...     compute_cohesion(s)
     0
     """
-    rows = cohesion_events(store) + cohesion_votes(store) + cohesion_igo(store)
+    rows = cohesion_events(store, engine) + cohesion_votes(store) + cohesion_igo(store)
     rows += cohesion_orgs(store)
     return _replace(store, "list_contains(?, name)", [list(COHESION_NAMES)], rows)
 
@@ -532,11 +550,12 @@ def compute_capability_shares(store: Store) -> int:
 # -- all -------------------------------------------------------------------------------------
 
 
-def compute_alignment_extras(store: Store) -> dict[str, int]:
+def compute_alignment_extras(store: Store, engine: Engine | None = None) -> dict[str, int]:
     """Run the four computations above, skipping those whose inputs are absent; returns rows
     written per family: ``vote_multivector`` (needs ``vote_agreement`` rows),
     ``combined_multivector``, ``cohesion`` (always: the memberships are packaged) and
-    ``capability_share`` (needs ``capabilities``). Run after ``steppe.measure``.
+    ``capability_share`` (needs ``capabilities``). Run after ``steppe.measure``. The event
+    parts run on ``engine`` (default: the store's DuckDB).
 
     >>> from steppe.store import Store
     >>> with Store(":memory:") as s:
@@ -546,8 +565,8 @@ def compute_alignment_extras(store: Store) -> dict[str, int]:
     out: dict[str, int] = {}
     if store.query("SELECT 1 FROM indicators WHERE name = ? LIMIT 1", ["vote_agreement"]):
         out["vote_multivector"] = compute_vote_multivector(store)
-    out["combined_multivector"] = compute_combined_multivector(store)
-    out["cohesion"] = compute_cohesion(store)
+    out["combined_multivector"] = compute_combined_multivector(store, engine)
+    out["cohesion"] = compute_cohesion(store, engine)
     if store.count("capabilities"):
         out["capability_share"] = compute_capability_shares(store)
     return out

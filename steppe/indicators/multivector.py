@@ -27,7 +27,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Any
 
 import ibis
 import ibis.expr.types as ir
@@ -37,6 +36,7 @@ import pyarrow as pa
 from steppe.domain.codes import COOPERATIVE_QUAD_CLASSES, FOCAL_STATES, POLES
 from steppe.domain.errors import IndicatorError
 from steppe.store import Store
+from steppe.store.engine import DuckDBEngine, Engine, TableSource
 
 METHODS = ("hhi", "entropy")
 FREQUENCIES = ("quarter", "year")
@@ -96,7 +96,7 @@ def posterior_interval(
     return np.quantile(values, tail, axis=1), np.quantile(values, 1.0 - tail, axis=1)
 
 
-def engagements(con: Any, states: Iterable[str] = FOCAL_STATES) -> ir.Table:
+def engagements(con: TableSource, states: Iterable[str] = FOCAL_STATES) -> ir.Table:
     """One row per (focal state, partner) side of each cooperative event, with the partner's
     pole on the event's date: columns ``actor, partner, date, pole``."""
     ev = con.table("events")
@@ -142,7 +142,8 @@ def engagements(con: Any, states: Iterable[str] = FOCAL_STATES) -> ir.Table:
 def _period_start(date: ir.DateValue, freq: str) -> ir.DateValue:
     if freq not in FREQUENCIES:
         raise IndicatorError(f"unknown frequency {freq!r}; expected one of {FREQUENCIES}")
-    return date.truncate("Q" if freq == "quarter" else "Y")
+    # Spark truncates to a timestamp, DuckDB to a date: the cast makes both a date
+    return date.truncate("Q" if freq == "quarter" else "Y").cast("date")
 
 
 def _period_label(start: ir.DateValue, freq: str) -> ir.StringValue:
@@ -150,7 +151,9 @@ def _period_label(start: ir.DateValue, freq: str) -> ir.StringValue:
     return year.concat("Q", start.quarter().cast("string")) if freq == "quarter" else year
 
 
-def pole_counts(con: Any, freq: str = "quarter", states: Iterable[str] = FOCAL_STATES) -> ir.Table:
+def pole_counts(
+    con: TableSource, freq: str = "quarter", states: Iterable[str] = FOCAL_STATES
+) -> ir.Table:
     """Cooperative events per (state, period, pole)."""
     e = engagements(con, states)
     e = e.mutate(period_start=_period_start(e.date, freq))
@@ -158,7 +161,10 @@ def pole_counts(con: Any, freq: str = "quarter", states: Iterable[str] = FOCAL_S
 
 
 def multivector_table(
-    con: Any, freq: str = "quarter", method: str = "hhi", states: Iterable[str] = FOCAL_STATES
+    con: TableSource,
+    freq: str = "quarter",
+    method: str = "hhi",
+    states: Iterable[str] = FOCAL_STATES,
 ) -> ir.Table:
     """The multivector index per state and period as an Ibis expression (runs unchanged on
     DuckDB or Spark): ``actor, period, period_start, value, n``."""
@@ -166,26 +172,34 @@ def multivector_table(
         raise IndicatorError(f"unknown method {method!r}; expected one of {METHODS}")
     c = pole_counts(con, freq, states)
     k = float(len(POLES))
-    nf = c.n.cast("float64")
+    # One integer column per pole, then sums over the poles in a fixed order: a float sum
+    # aggregated over rows would depend on the order rows arrive in, which differs between
+    # runs, threads and engines.
     agg = c.group_by(["actor", "period_start"]).aggregate(
-        total=nf.sum(), sum_sq=(nf * nf).sum(), sum_nlogn=(nf * nf.ln()).sum()
+        **{f"n{i}": (c.pole == pole).ifelse(c.n, 0).sum() for i, pole in enumerate(POLES)}
     )
+    counts = [agg[f"n{i}"] for i in range(len(POLES))]
+    total = sum(counts[1:], counts[0])
+    totalf = total.cast("float64")
     if method == "hhi":
-        hhi = agg.sum_sq / (agg.total * agg.total)
+        sum_sq = sum((n * n for n in counts[1:]), counts[0] * counts[0]).cast("float64")
+        hhi = sum_sq / (totalf * totalf)
         value = 1.0 - (hhi - 1.0 / k) / (1.0 - 1.0 / k)
     else:  # H = ln N - sum(n ln n) / N
-        value = (agg.total.ln() - agg.sum_nlogn / agg.total) / math.log(k)
+        terms = [(n > 0).ifelse(n.cast("float64") * n.cast("float64").ln(), 0.0) for n in counts]
+        sum_nlogn = sum(terms[1:], terms[0])
+        value = (totalf.ln() - sum_nlogn / totalf) / math.log(k)
     return agg.select(
         actor=agg.actor,
         period=_period_label(agg.period_start, freq),
         period_start=agg.period_start,
         value=value,
-        n=agg.total.cast("int64"),
+        n=total.cast("int64"),
     ).order_by(["actor", "period_start"])
 
 
 def pole_share_table(
-    con: Any, freq: str = "quarter", states: Iterable[str] = FOCAL_STATES
+    con: TableSource, freq: str = "quarter", states: Iterable[str] = FOCAL_STATES
 ) -> ir.Table:
     """Each pole's share of a state's cooperative events per period: the partner portfolio."""
     c = pole_counts(con, freq, states)
@@ -201,10 +215,16 @@ def pole_share_table(
 
 
 def compute_multivector(
-    store: Store, freq: str = "quarter", method: str = "hhi", seed: int = 0
+    store: Store,
+    freq: str = "quarter",
+    method: str = "hhi",
+    seed: int = 0,
+    engine: Engine | None = None,
 ) -> int:
     """Compute the multivector index (with its credible interval) and the pole shares, and
-    replace them in ``indicators``.
+    replace them in ``indicators``. The expressions run on ``engine`` (default: the store's
+    DuckDB); the interval is drawn here from the counts the engine returns, so it is the same
+    whichever engine counted.
 
     Returns the number of multivector rows written.
 
@@ -213,9 +233,9 @@ def compute_multivector(
     ...     compute_multivector(s)
     0
     """
-    con = store.ibis()
-    index = multivector_table(con, freq, method).to_pyarrow()
-    shares = pole_share_table(con, freq).to_pyarrow()
+    engine = engine or DuckDBEngine(store)
+    index = engine.to_arrow(multivector_table(engine, freq, method))
+    shares = engine.to_arrow(pole_share_table(engine, freq))
     index = _with_interval(index, shares, method, seed)
     now = datetime.now()
     method_label = f"{method}; {len(POLES)} poles; cooperative events; {freq}"

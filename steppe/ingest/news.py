@@ -10,11 +10,14 @@ Decisions (documented here because the CLI and the tests rely on them):
 
 * ``doc_id`` is the SHA-256 of the normalised text (NFKC, casefold, whitespace collapsed), so
   re-ingesting the same article, from any file or format, adds nothing.
-* Bytes are decoded as UTF-8 (a BOM is dropped); failing that, with the charset the document
-  declares (HTML ``<meta charset>``, XML declaration); failing that, as cp1251 when the result
-  reads as Cyrillic words (more all-Cyrillic words than words mixing Latin and Cyrillic
-  letters), else as latin-1. Latin-1 never fails, so a file is "undecodable" only when it is
-  binary: it contains NUL bytes, or over 5 % of its characters are control characters.
+* Bytes are decoded as UTF-16 when they start with its byte-order mark; else as UTF-8 (a BOM
+  is dropped); failing that, as UTF-8 mixed with a legacy encoding when the bytes hold valid
+  UTF-8 sequences too (files pasted together from several sources: UTF-8 where it is valid,
+  the rest in the legacy encoding); else with the charset the document declares (HTML
+  ``<meta charset>``, XML declaration); failing that, as cp1251 when the result reads as
+  Cyrillic words (more all-Cyrillic words than words mixing Latin and Cyrillic letters), else
+  as latin-1. Latin-1 never fails, so a file is "undecodable" only when it is binary: it
+  contains NUL bytes, or over 5 % of its characters are control characters.
 * ``published_at`` comes from the document (HTML ``article:published_time``/``date`` meta or
   the first ``<time datetime>``; the record's date field; the item's ``pubDate``/
   ``published``/``updated``), else the feed (``pubDate``/``lastBuildDate``/``updated``), else
@@ -25,14 +28,16 @@ Decisions (documented here because the CLI and the tests rely on them):
   ``note:``); notes do not count as quarantined records in the report or ``ingest_log``.
 * Whatever cannot be used — a binary file, empty text, XML that does not parse or declares a
   DTD/entities (rejected outright, never expanded), a JSON line that is not an object or lacks
-  the text field — is quarantined with the file, the record (line, row or item number; NULL for
-  a whole file) and the reason; the rest of the input still loads.
+  the text field, a ``.gz`` or ``.zip`` that does not decompress — is quarantined with the
+  file, the record (line, row or item number; NULL for a whole file) and the reason; the rest
+  of the input, and the other files of the batch, still load.
 * ``source`` is the record's source field, else the feed/site name, else the URL's host, else
   the file name.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import hashlib
@@ -41,7 +46,8 @@ import json
 import re
 import time
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from datetime import date as Day
@@ -154,8 +160,10 @@ def is_binary(data: bytes) -> bool:
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Decode ``data``: UTF-8 (BOM dropped), else the ``declared`` charset, else cp1251 when
-    that reads as Cyrillic words, else latin-1. Returns ``(text, encoding used)``.
+    """Decode ``data``: UTF-16 when it starts with a UTF-16 byte-order mark; UTF-8 (BOM
+    dropped); UTF-8 mixed with a legacy encoding (the UTF-8 sequences as UTF-8, the other
+    bytes in the legacy one) when it holds both; else the ``declared`` charset, else cp1251
+    when that reads as Cyrillic words, else latin-1. Returns ``(text, encoding used)``.
 
     >>> decode_bytes("Алматы".encode("cp1251"))
     ('Алматы', 'cp1251')
@@ -163,17 +171,31 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     ('Café in Almaty', 'latin-1')
     >>> decode_bytes(b"\\xef\\xbb\\xbfTashkent")
     ('Tashkent', 'utf-8-sig')
+    >>> decode_bytes("Бишкек ".encode() + "и Ош".encode("cp1251"))
+    ('Бишкек и Ош', 'utf-8+cp1251')
     """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
     try:
         text = data.decode("utf-8-sig")
         return text, "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
     except UnicodeDecodeError:
         pass
+    mixed = _decode_mixed(data, declared)
+    if mixed is not None:
+        return mixed
     if declared:
         try:
             return data.decode(declared), declared.lower()
         except (LookupError, UnicodeDecodeError):
             pass
+    return _decode_legacy(data)
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
     try:
         cyr = data.decode("cp1251")
     except UnicodeDecodeError:
@@ -183,6 +205,57 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if len(words) - mixed > mixed:
         return cyr, "cp1251"
     return data.decode("latin-1"), "latin-1"
+
+
+_UTF8_SEQ = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_ASCII = bytes(range(128))
+
+
+def _decode_mixed(data: bytes, declared: str | None) -> tuple[str, str] | None:
+    """UTF-8 text with parts in a legacy encoding (files concatenated from several sources):
+    the lines that are not UTF-8 choose the legacy encoding (the declared one, else as in
+    :func:`decode_bytes`); ``None`` when the data shows no UTF-8 at all. Valid UTF-8 sequences
+    must number at least 2 and a twentieth of the other non-ASCII bytes, since legacy text
+    sometimes forms one by chance (KOI8-R's "ё" after a lower-case letter does)."""
+    utf8 = _UTF8_SEQ.findall(data)
+    if len(utf8) < 2:
+        return None
+    other = len(data.translate(None, _ASCII)) - sum(len(u) for u in utf8)
+    if len(utf8) * 20 < other:
+        return None
+    legacy_lines = []
+    for line in data.split(b"\n"):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            legacy_lines.append(line)
+    legacy = None
+    if declared:
+        try:
+            b"".join(legacy_lines).decode(declared)
+            legacy = codecs.lookup(declared).name
+        except (LookupError, UnicodeDecodeError):
+            legacy = None
+    if legacy is None:
+        legacy = _decode_legacy(b"\n".join(legacy_lines))[1]
+    handler = f"steppe-legacy-{legacy}"
+    try:
+        codecs.lookup_error(handler)
+    except LookupError:
+        codecs.register_error(handler, _legacy_handler(legacy))
+    return data.decode("utf-8-sig", errors=handler), f"utf-8+{legacy}"
+
+
+def _legacy_handler(encoding: str) -> Callable[[UnicodeError], tuple[str, int]]:
+    """A codec error handler decoding the bytes that are not UTF-8 with ``encoding``."""
+
+    def handle(exc: UnicodeError) -> tuple[str, int]:
+        assert isinstance(exc, UnicodeDecodeError)
+        return exc.object[exc.start : exc.end].decode(encoding, errors="replace"), exc.end
+
+    return handle
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -545,12 +618,13 @@ def _read_bytes(path: Path, name: str) -> bytes:
             with gzip.open(path, "rb") as fh:
                 return fh.read()
         return path.read_bytes()
-    except (OSError, EOFError) as exc:
-        raise IngestError(f"{name}: cannot read ({exc})") from exc
+    except (OSError, EOFError, zlib.error) as exc:
+        what = "truncated gzip stream" if isinstance(exc, EOFError) else str(exc)
+        raise IngestError(f"{name}: cannot read ({what})") from exc
 
 
 def _decode_file(data: bytes, declared: str | None = None) -> str | _Bad:
-    if is_binary(data):
+    if is_binary(data) and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _Bad(None, "binary file (NUL bytes); not text", data[:64].hex())
     text, _ = decode_bytes(data, declared)
     if _looks_binary_text(text):
@@ -655,7 +729,8 @@ def _read_csv(data: bytes, ctx: _Context) -> Iterator[Item]:
     if isinstance(text, _Bad):
         yield None, text
         return
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_CHARS * 4))
+    # no field is longer than the file: an over-long article is then truncated and noted
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.DictReader(io.StringIO(text, newline=""))
     number = 1
     try:
@@ -878,26 +953,42 @@ def ingest_news(
     reports: list[IngestReport] = []
     for path in files:
         size = path.stat().st_size
-        with readable(path) as members:
-            for display, member in members:
-                if _kind(Path(display).name) is None:
-                    continue
-                ctx = _Context(display, fields, default_date)
-                reports.append(_ingest_one(store, display, member, ctx))
+        try:
+            with readable(path) as members:
+                for display, member in members:
+                    if _kind(Path(display).name) is None:
+                        continue
+                    ctx = _Context(display, fields, default_date)
+                    reports.append(_ingest_one(store, display, member, ctx))
+        except IngestError as exc:  # a corrupt archive: quarantined, and the batch goes on
+            ctx = _Context(str(path), fields, default_date)
+            reason = str(exc).removeprefix(f"{path}: ")
+            reports.append(_ingest_one(store, str(path), path, ctx, unreadable=reason))
         done += size
         if progress:
             progress(min(done / total, 1.0))
     return reports
 
 
-def _ingest_one(store: Store, display: str, path: Path, ctx: _Context) -> IngestReport:
+def _ingest_one(
+    store: Store, display: str, path: Path, ctx: _Context, unreadable: str | None = None
+) -> IngestReport:
+    """Load one file. One that cannot be read (``unreadable`` says why, or reading fails) is
+    quarantined as a whole and logged like any other, so it never stops the batch."""
     started, t0 = datetime.now(), time.perf_counter()
     sha = file_digest(path)
     if already_ingested(store, sha, ORIGIN):
         return skipped_report(store, display, ORIGIN, sha)
-    kind = _kind(Path(display).name)
-    assert kind is not None
-    data = _read_bytes(path, display)
+    items: Iterable[Item] = ()
+    if unreadable is None:
+        kind = _kind(Path(display).name)
+        assert kind is not None
+        try:
+            items = _READERS[kind](_read_bytes(path, display), ctx)
+        except IngestError as exc:
+            unreadable = str(exc).removeprefix(f"{display}: ")
+    if unreadable is not None:
+        items = [(None, _Bad(None, unreadable))]
     fallback_source = Path(display.split("!")[-1]).name
     bad: list[_Bad] = []
     rows: list[dict[str, Any]] = []
@@ -905,7 +996,7 @@ def _ingest_one(store: Store, display: str, path: Path, ctx: _Context) -> Ingest
     good = loaded = chars = 0
     con = store.con
     with store.transaction():
-        for number, item in _READERS[kind](data, ctx):
+        for number, item in items:
             if isinstance(item, _Bad):
                 bad.append(item)
                 continue

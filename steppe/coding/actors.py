@@ -1,0 +1,383 @@
+"""Actor recognition: dictionary and gazetteer phrases, agents, noun phrases and compounds.
+
+Three passes over a sentence's tokens:
+
+1. **Phrases.** At each token the longest of: a PETRARCH actor-dictionary phrase (when the
+   coder has one; dated codes on the sentence's date), a registry gazetteer name (on the
+   sentence's date; capitalised; short forms in capitals), an agent noun. A capitalised word
+   of six or more letters that is none of these may match a gazetteer leader, capital or name
+   at edit distance 1 (transliterations: Tokaev/Tokayev).
+2. **Noun phrases.** Adjacent phrases join ("MSF Arnor diplomat" -> NGO + ARN + GOV,
+   "Kazakh President Tokayev" -> KAZ + GOV); so do an actor and an agent across a possessive
+   and a few modifiers ("Arnor's new foreign minister") or across modifiers alone ("Russian
+   deputy foreign minister").
+3. **Compounds.** Noun phrases listed with commas and "and"/"or" ("Mordor, the Shire,
+   Fornost and Bree") share a group; agent-only phrases followed by "of"/"in"/"from" and actors
+   take those actors ("the ambassadors of Arnor, Osgiliath and Gondor" -> three ``GOV``
+   phrases; "lawmakers and officials in Fornost and Gondor" -> four).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+
+from steppe.coding.dictionaries import ActorDictionary, Agent, AgentDictionary
+from steppe.coding.model import Batch, Mention, Sentence
+from steppe.registry import Gazetteer, normalise
+
+FUZZY_KINDS = frozenset({"leader", "capital", "name"})
+MAX_ACTOR_WORDS = 6
+PREPOSITIONS = frozenset({
+    "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "onto", "between",
+    "among", "against", "toward", "towards", "about", "over", "under", "near", "after",
+    "before", "during", "through", "across", "within", "without", "around", "behind", "via",
+    "like", "than", "including", "per", "since", "until", "amid", "upon", "despite", "beyond",
+    "throughout"
+})  # fmt: skip
+DETERMINERS = frozenset({
+    "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
+    "both", "either", "neither", "some", "all"
+})  # fmt: skip
+CONJUNCTIONS = frozenset({"and", "or", "nor", "&"})
+_OTHER_FUNCTION_WORDS = frozenset({
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does",
+    "did", "will", "would", "shall", "should", "may", "might", "can", "could", "must", "not",
+    "n't", "no", "to", "that", "which", "who", "whom", "whose", "what", "when", "where", "why",
+    "how", "if", "as", "so", "but", "yet", "while", "he", "she", "it", "they", "we", "i", "you",
+    "him", "them", "us", "me", "said", "says", "'s", ",", ".", ";", ":", "--", "(", ")", '"', "'",
+})  # fmt: skip
+FUNCTION_WORDS = PREPOSITIONS | DETERMINERS | CONJUNCTIONS | _OTHER_FUNCTION_WORDS
+AGENT_PREPOSITIONS = frozenset({"of", "in", "from"})
+
+
+def damerau_levenshtein(a: str, b: str) -> int:
+    """Optimal-string-alignment distance (adjacent transpositions cost 1).
+
+    >>> damerau_levenshtein("tokayev", "tokajev"), damerau_levenshtein("aliev", "ailev")
+    (1, 1)
+    """
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]
+
+
+_normalise = lru_cache(maxsize=1 << 16)(normalise)
+""":func:`~steppe.registry.normalise`, remembered per token."""
+
+
+def _deletions(word: str) -> list[str]:
+    """``word`` with one letter deleted, at each position.
+
+    >>> _deletions("abc")
+    ['bc', 'ac', 'ab']
+    """
+    return [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+def is_modifier(token: str) -> bool:
+    """A word that may stand between an actor and its agent ("new", "senior", "Deputy").
+
+    >>> is_modifier("senior"), is_modifier("of"), is_modifier(",")
+    (True, False, False)
+    """
+    return token[:1].isalpha() and token.lower() not in FUNCTION_WORDS
+
+
+@dataclass(frozen=True)
+class _Atom:
+    start: int
+    end: int
+    code: str | None
+    agent: Agent | None
+    fuzzy: bool = False
+
+
+@dataclass
+class _Phrase:
+    start: int
+    end: int
+    code: str = ""
+    agents: list[str] = field(default_factory=list)
+    prefixes: list[str] = field(default_factory=list)
+    fuzzy: bool = False
+    group: int = -1
+
+    def take(self, atom: _Atom) -> None:
+        self.end = atom.end
+        self.fuzzy = self.fuzzy or atom.fuzzy
+        if atom.agent is not None:
+            (self.prefixes if atom.agent.prefix else self.agents).append(atom.agent.code)
+        elif atom.code and not self.code:
+            self.code = atom.code
+
+    def mention(self, tokens: tuple[str, ...]) -> Mention:
+        return Mention(
+            self.start,
+            self.end,
+            self.code,
+            " ".join(tokens[self.start : self.end]),
+            "".join(self.agents) or None,
+            self.fuzzy,
+            "".join(self.prefixes) or None,
+            self.group,
+        )
+
+
+class ActorRecognizer:
+    """Find actor noun phrases (see the module docstring) from the registry gazetteer, a
+    PETRARCH actor dictionary, or both, with agents from the agents dictionary.
+
+    Short gazetteer forms (three letters or fewer, e.g. "US") must be written in capitals.
+
+    >>> agents = AgentDictionary({"foreign ministry": "GOV"})
+    >>> rec = ActorRecognizer(Gazetteer.from_registry(), agents)
+    >>> from steppe.coding.stages import tokenize
+    >>> words = tokenize("Russia's Foreign Ministry thanked Tokajev")
+    >>> s = Sentence("d", 0, "", date(2023, 5, 18), words)
+    >>> [(m.code, m.agent, m.fuzzy) for m in rec.mentions(s)]
+    [('RUS', 'GOV', False), ('KAZ', None, True)]
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None,
+        agents: AgentDictionary | None = None,
+        actors: ActorDictionary | None = None,
+        verb_words: frozenset[str] = frozenset(),
+    ) -> None:
+        self.gaz = gazetteer
+        self.agents = agents or AgentDictionary()
+        self.actors = actors
+        self.verb_words = verb_words
+        """Verb forms, which do not stand between an actor and its agent ("Russian police
+        arrested students")."""
+        self._fuzzy: dict[str, list[str]] = defaultdict(list)
+        """Each fuzzy-matchable key, and each key with one letter deleted, -> the keys: two
+        words within distance 1 share an entry (a deletion index)."""
+        if gazetteer is not None:
+            for key in gazetteer.keys():  # noqa: SIM118 - Gazetteer is not iterable
+                if (
+                    " " not in key
+                    and len(key) >= 6
+                    and any(m.kind in FUZZY_KINDS for m in gazetteer.matches(key))
+                ):
+                    for variant in {key, *_deletions(key)}:
+                        self._fuzzy[variant].append(key)
+        self._fuzzy_cache: dict[str, tuple[str, ...]] = {}
+        keys = gazetteer.keys() if gazetteer is not None else []
+        self._keys = frozenset(keys)
+        self._first_words = frozenset(k.split(" ", 1)[0] for k in keys) | {"the"}
+        """Words a gazetteer name can start with ("the" is folded away by the lookup)."""
+
+    # ------------------------------------------------------------------ pass 1: phrases
+
+    def _gazetteer(
+        self, tokens: tuple[str, ...], norm: list[str], i: int, on: date
+    ) -> tuple[int, str] | None:
+        assert self.gaz is not None
+        if not tokens[i][:1].isupper() and not tokens[i][:1].isdigit():
+            return None
+        if norm[i].split(" ", 1)[0] not in self._first_words:
+            return None
+        for j in range(min(len(tokens), i + MAX_ACTOR_WORDS), i, -1):
+            words = norm[i:j]
+            if not all(words):
+                continue
+            key = " ".join(words)
+            if j - i == 1 and len(key.replace(" ", "")) <= 3 and not tokens[i].isupper():
+                continue
+            if key not in self._keys and not key.startswith("the "):
+                continue  # the lookup, which only folds a leading "the", would find nothing
+            code = self.gaz.resolve(key, on)
+            if code:
+                return j, code
+        return None
+
+    def _fuzzy_keys(self, word: str) -> tuple[str, ...]:
+        if word not in self._fuzzy_cache:
+            candidates = {k for v in (word, *_deletions(word)) for k in self._fuzzy.get(v, ())}
+            found = sorted(k for k in candidates if damerau_levenshtein(word, k) <= 1)
+            self._fuzzy_cache[word] = tuple(found)
+        return self._fuzzy_cache[word]
+
+    def _fuzzy_code(self, word: str, on: date) -> str | None:
+        assert self.gaz is not None
+        codes = {self.gaz.resolve(k, on) for k in self._fuzzy_keys(word)}
+        return codes.pop() if len(codes) == 1 else None
+
+    def atoms(self, sentence: Sentence) -> list[_Atom]:
+        """Pass 1: the longest actor or agent phrase at each position, left to right."""
+        tokens, on = sentence.tokens, sentence.date
+        low = [t.lower() for t in tokens]
+        norm = [_normalise(t) for t in tokens] if self.gaz is not None else []
+        found: list[_Atom] = []
+        agents = self.agents.index
+        i = 0
+        while i < len(tokens):
+            best: _Atom | None = None
+            if self.actors is not None and low[i] in self.actors:
+                hit = self.actors.match(low, i, on)
+                if hit is not None and any(t[:1].isupper() for t in tokens[i : hit[0]]):
+                    best = _Atom(i, hit[0], hit[1], None)
+            if self.gaz is not None:
+                g = self._gazetteer(tokens, norm, i, on)
+                if g is not None and (best is None or g[0] > best.end):
+                    best = _Atom(i, g[0], g[1], None)
+            if low[i] in agents:
+                a = agents.match(low, i)
+                if a is not None and (best is None or a[0] > best.end):
+                    best = _Atom(i, a[0], None, a[1])
+            if (
+                best is None
+                and self.gaz is not None
+                and len(tokens[i]) >= 6
+                and tokens[i][:1].isupper()
+                and norm[i]
+            ):
+                code = self._fuzzy_code(norm[i], on)
+                if code:
+                    best = _Atom(i, i + 1, code, None, fuzzy=True)
+            if best is None:
+                i += 1
+                continue
+            if best.code is not None or best.agent is not None:
+                found.append(best)
+            i = best.end
+        return found
+
+    # ------------------------------------------------------------------ pass 2: phrases
+
+    def _joins(self, phrase: _Phrase, atom: _Atom, s: Sentence) -> bool:
+        tokens = s.tokens
+        gap = [t.lower() for t in tokens[phrase.end : atom.start]]
+        has_agent = bool(phrase.agents or phrase.prefixes)
+        if not gap:
+            if atom.agent is not None:
+                return True
+            return not phrase.code or has_agent
+        if atom.agent is None or not phrase.code:
+            return False
+        if gap[0] == "'s":
+            rest = gap[1:]
+            return len(rest) <= 4 and all(
+                is_modifier(w) or (w == "and" and 0 < k < len(rest) - 1) for k, w in enumerate(rest)
+            )
+        return len(gap) <= 2 and all(
+            is_modifier(w) and not self._verb_like(s, phrase.end + k, w) for k, w in enumerate(gap)
+        )
+
+    def _verb_like(self, s: Sentence, i: int, word: str) -> bool:
+        if s.tags:
+            return s.tags[i].startswith("VB")
+        return word in self.verb_words
+
+    def _phrases(self, atoms: list[_Atom], s: Sentence) -> list[_Phrase]:
+        out: list[_Phrase] = []
+        for atom in atoms:
+            if out and self._joins(out[-1], atom, s):
+                out[-1].take(atom)
+                continue
+            p = _Phrase(atom.start, atom.start)
+            p.take(atom)
+            out.append(p)
+        return out
+
+    # ------------------------------------------------------------------ pass 3: compounds
+
+    @staticmethod
+    def _coordinated(tokens: tuple[str, ...], a: _Phrase, b: _Phrase) -> tuple[bool, bool]:
+        """(may the two phrases be list members, does the gap hold a conjunction)."""
+        gap = [t.lower() for t in tokens[a.end : b.start]]
+        if not gap or len(gap) > 4:
+            return False, False
+        ok = all(
+            w == "," or w in CONJUNCTIONS or w in DETERMINERS or (w.isalpha() and is_modifier(w))
+            for w in gap
+        )
+        ok = ok and any(w == "," or w in CONJUNCTIONS for w in gap)
+        return ok, any(w in CONJUNCTIONS for w in gap)
+
+    def _lists(self, phrases: list[_Phrase], tokens: tuple[str, ...]) -> list[list[_Phrase]]:
+        """Runs of coordinated phrases; a run held together by commas alone is split."""
+        runs: list[list[_Phrase]] = []
+        conj: list[bool] = []
+        for p in phrases:
+            if runs:
+                ok, has_conj = self._coordinated(tokens, runs[-1][-1], p)
+                if ok:
+                    runs[-1].append(p)
+                    conj[-1] = conj[-1] or has_conj
+                    continue
+            runs.append([p])
+            conj.append(False)
+        out: list[list[_Phrase]] = []
+        for run, c in zip(runs, conj, strict=True):
+            out.extend([run] if c or len(run) == 1 else [[p] for p in run])
+        return out
+
+    @staticmethod
+    def _agent_of(tokens: tuple[str, ...], left: list[_Phrase], right: list[_Phrase]) -> bool:
+        if any(p.code for p in left) or not all(p.code for p in right):
+            return False
+        gap = [t.lower() for t in tokens[left[-1].end : right[0].start]]
+        return (
+            len(gap) in (1, 2)
+            and gap[0] in AGENT_PREPOSITIONS
+            and all(w in DETERMINERS for w in gap[1:])
+        )
+
+    def mentions(self, sentence: Sentence) -> list[Mention]:
+        tokens = sentence.tokens
+        phrases = self._phrases(self.atoms(sentence), sentence)
+        runs = self._lists(phrases, tokens)
+        merged: list[list[_Phrase]] = []
+        k = 0
+        while k < len(runs):
+            n = len(runs[k])
+            while n > 0 and not runs[k][n - 1].code:
+                n -= 1
+            agents = runs[k][n:]
+            if agents and k + 1 < len(runs) and self._agent_of(tokens, agents, runs[k + 1]):
+                start, end = agents[0].start, runs[k + 1][-1].end
+                merged.append(
+                    runs[k][:n]
+                    + [
+                        _Phrase(
+                            start,
+                            end,
+                            actor.code,
+                            agent.agents + actor.agents,
+                            agent.prefixes + actor.prefixes,
+                            actor.fuzzy,
+                        )
+                        for agent in agents
+                        for actor in runs[k + 1]
+                    ]
+                )
+                k += 2
+                continue
+            merged.append(runs[k])
+            k += 1
+        out: list[Mention] = []
+        for g, run in enumerate(merged):
+            for p in run:
+                p.group = g if len(run) > 1 else -1
+                out.append(p.mention(tokens))
+        return out
+
+    def process(self, batch: Batch) -> Batch:
+        return replace(
+            batch,
+            sentences=tuple(replace(s, mentions=tuple(self.mentions(s))) for s in batch.sentences),
+        )

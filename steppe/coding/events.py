@@ -1,0 +1,795 @@
+"""Event classification (verbs and their CAMEO patterns) and role assignment.
+
+:class:`EventClassifier` finds verbs through the verb dictionary's forms (longest multi-word
+form first, outside actor phrases; with Penn Treebank tags, only words tagged ``VB*``; without,
+words after a determiner, possessive or adjectives are taken for nouns). Around each verb it
+matches the patterns of the verb's blocks inside the clause, working outwards from the verb:
+words before ``*`` leftwards, words after it rightwards; a blank allows other words between
+two elements, ``_`` does not; ``$``/``+``/``%`` bind the actor phrase found there; ``^`` skips
+one word. Of the patterns that match, the one with most words wins (file order breaks ties);
+else the verb's own code applies. A code ``[a:b]`` gives two events, ``a`` forwards and ``b``
+backwards. An infinitive ("... to restore") governed by an earlier coded verb of the same
+clause is not coded again.
+
+:class:`RoleAssigner` fills source and target: the pattern's ``$`` and ``+`` when bound; else
+the subject (the nearest actor phrase before the verb in its clause that is not the object of
+a preposition; none when a pronoun is the subject; the previous verb's subject for "... and
+promised") and the object (the first actor phrase after the verb, before the next comma). A
+passive verb with a "by" phrase takes its source from it. Compounds give one event per pair of
+members, ``%`` one per ordered pair inside the compound. Codes come with PLOVER category, quad
+class and Goldstein weight from :func:`~steppe.registry.load_event_codes`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from steppe.coding.actors import DETERMINERS, PREPOSITIONS, is_modifier
+from steppe.coding.dictionaries import (
+    Dictionaries,
+    PatternElement,
+    VerbEntry,
+    VerbPattern,
+    regular_forms,
+)
+from steppe.coding.model import Batch, CodedEvent, CoderOptions, Mention, Sentence
+from steppe.domain.models import EventCode
+from steppe.registry import load_event_codes
+
+CLAUSE_BREAKS = frozenset({";", ":", "but", "whereas", "although", "though"})
+NOUN_MARKERS = frozenset(DETERMINERS | {"a", "an", "'s", "first", "new", "of", "no"})
+"""A word right after one of these is taken for a noun, not a verb ("the meeting")."""
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which"})
+ANAPHORS = frozenset({"it", "they"})
+"""Subject pronouns taken to mean the sentence's earlier subject ("Ethiopia indicated it would
+act"); other pronouns leave the source unknown."""
+AUXILIARIES = frozenset({
+    "has", "have", "had", "having", "will", "would", "shall", "should", "may", "might", "can",
+    "could", "must", "do", "does", "did", "is", "are", "was", "were", "be", "been", "being",
+    "am", "not", "n't", "also", "then", "still", "already", "just", "reportedly", "again",
+    "later", "now", "ever", "never", "even", "only", "soon", "once", "further"
+})  # fmt: skip
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
+DEGREE_WORDS = frozenset({"very", "too", "so", "more", "most", "less", "least", "quite"})
+TEMPORAL = frozenset({
+    "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "week", "weekend", "month", "year", "morning", "evening",
+    "night", "earlier", "later", "recently", "now", "then", "days", "weeks", "months", "years",
+    "hours"
+})  # fmt: skip
+MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december"
+})  # fmt: skip
+BEFORE, AFTER = 8, 12
+SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "because", "when", "if"})
+"""Words that may open a clause: the phrase after them can be a subject."""
+_CODE = re.compile(r"\d{2,4}[A-Za-z]?")
+
+
+def clause(tokens: tuple[str, ...] | list[str], i: int) -> tuple[int, int]:
+    """Token bounds of the clause around position ``i`` (split at ``;``, ``:``, "but",
+    "although" …)."""
+    lo = i
+    while lo > 0 and tokens[lo - 1].lower() not in CLAUSE_BREAKS:
+        lo -= 1
+    hi = i
+    while hi < len(tokens) and tokens[hi].lower() not in CLAUSE_BREAKS:
+        hi += 1
+    return lo, hi
+
+
+INTENT_LEMMAS = {
+    "agree": "intend",
+    "promise": "intend",
+    "pledge": "intend",
+    "offer": "intend",
+    "vow": "intend",
+    "commit": "intend",
+    "decide": "intend",
+    "plan": "intend",
+    "intend": "intend",
+    "willing": "intend",
+    "ready": "intend",
+    "prepared": "intend",
+    "refuse": "reject",
+    "decline": "reject",
+    "threaten": "threaten",
+}
+"""Verbs (and adjectives) that turn the infinitive after them into an intent, a rejection or
+a threat (CAMEO 03, 12 and 13: "agreed to meet" is 036, "refused to meet" 125)."""
+INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared"})
+_COOPERATE = {"01": "030", "02": "030", "04": "036", "05": "032", "06": "031", "07": "033",
+              "08": "035", "09": "030"}  # fmt: skip
+_REJECT = {"03": "120", "04": "125", "05": "127", "06": "121", "07": "122", "08": "124"}
+_THREATEN = {"14": "133", "15": "138", "16": "131", "17": "132", "18": "138", "19": "138",
+             "20": "138"}  # fmt: skip
+
+
+INTENT_FORMS = {
+    form: lemma
+    for lemma in INTENT_LEMMAS
+    for form in (
+        (lemma,)
+        if lemma in INTENT_ADJECTIVES
+        else (*regular_forms(lemma), lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing")
+    )
+}
+
+
+def _intent_kind(lemma: str) -> str | None:
+    return INTENT_LEMMAS.get(lemma)
+
+
+def intent_code(kind: str, inner: str | None, own: str | None) -> str:
+    """The code of "<intent verb> to <inner event>" (``inner`` ``None`` when the infinitive
+    codes nothing; ``own`` is the intent verb's own code).
+
+    >>> intent_code("intend", "036", "050"), intent_code("intend", "061", None)
+    ('036', '031')
+    >>> intent_code("reject", "057", None), intent_code("intend", "190", None)
+    ('127', '138')
+    >>> intent_code("intend", None, "050"), intent_code("threaten", None, "138")
+    ('030', '138')
+    """
+    if inner is None:
+        if kind == "threaten" and own:
+            return own
+        return {"intend": "030", "reject": "120", "threaten": "130"}[kind]
+    root = inner[:2]
+    if kind == "reject":
+        return _REJECT.get(root, "120")
+    if kind == "threaten" or root in _THREATEN:
+        return _THREATEN.get(root, "130")
+    if root == "03":
+        return inner
+    return _COOPERATE.get(root, "130")
+
+
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
+
+
+def _window(low: list[str], f: _Found, lo: int, hi: int) -> tuple[int, int]:
+    """Where a verb's pattern may look: within its clause, at most :data:`BEFORE` words
+    before and :data:`AFTER` after it, not across a comma."""
+    plo = max(lo, f.start - BEFORE)
+    for k in range(f.start - 1, plo - 1, -1):
+        if low[k] == ",":
+            plo = k + 1
+            break
+    phi = min(hi, f.end + AFTER)
+    for k in range(f.end, phi):
+        if low[k] == ",":
+            phi = k
+            break
+    return plo, phi
+
+
+def _code_table() -> dict[str, EventCode]:
+    return {c.code: c for c in load_event_codes()}
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    entry: VerbEntry
+
+
+def _by_last_word(
+    synsets: dict[str, dict[str, list[tuple[str, ...]]]],
+) -> dict[str, dict[str, list[tuple[str, ...]]]]:
+    """Synset phrases indexed by their last word, in the order of ``synsets``' phrases."""
+    out: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+    for name, by_first in synsets.items():
+        by_last: dict[str, list[tuple[str, ...]]] = {}
+        for phrases in by_first.values():
+            for words in phrases:
+                by_last.setdefault(words[-1], []).append(words)
+        out[name] = by_last
+    return out
+
+
+class _Matcher:
+    """Pattern matching against one sentence (lower-cased tokens, mention positions)."""
+
+    def __init__(
+        self,
+        low: list[str],
+        mention_at: dict[int, int],
+        mentions: tuple[Mention, ...],
+        synsets: dict[str, dict[str, list[tuple[str, ...]]]],
+        verbs: frozenset[int] = frozenset(),
+        synsets_by_last: dict[str, dict[str, list[tuple[str, ...]]]] | None = None,
+    ) -> None:
+        self.low = low
+        self.mention_at = mention_at
+        self.mentions = mentions
+        self.synsets = synsets
+        self.verbs = verbs
+        self.synsets_by_last = (
+            synsets_by_last if synsets_by_last is not None else _by_last_word(synsets)
+        )
+
+    def _word(self, e: PatternElement, q: int, last: bool) -> bool:
+        """A literal word matches, except a preposition opening a date ("on Tuesday") and a
+        pattern-final "to" that marks an infinitive ("efforts to improve")."""
+        low = self.low
+        if low[q] != e.value:
+            return False
+        nxt = low[q + 1] if q + 1 < len(low) else ""
+        if e.value in PREPOSITIONS and (nxt in TEMPORAL or nxt in MONTHS or _is_year(nxt)):
+            return False
+        return not (last and e.value == "to" and q + 1 in self.verbs)
+
+    def _forward(
+        self, els: tuple[PatternElement, ...], k: int, p: int, hi: int, slots: dict[str, int]
+    ) -> dict[str, int] | None:
+        if k == len(els):
+            return slots
+        e = els[k]
+        if e.kind == "slot" and e.value == "^":
+            return self._forward(els, k + 1, p + 1, hi, slots) if p < hi else None
+        last = p if e.tight else hi - 1
+        for q in range(p, min(last, hi - 1) + 1):
+            for end, bound in self._at(e, q, hi, k == len(els) - 1):
+                found = self._forward(els, k + 1, end, hi, {**slots, **bound})
+                if found is not None:
+                    return found
+        return None
+
+    def _backward(
+        self, els: tuple[PatternElement, ...], k: int, p: int, lo: int, slots: dict[str, int]
+    ) -> dict[str, int] | None:
+        if k < 0:
+            return slots
+        e = els[k]
+        if e.kind == "slot" and e.value == "^":
+            return self._backward(els, k - 1, p - 1, lo, slots) if p >= lo else None
+        first = p if e.tight else lo
+        for q in range(p, max(first, lo) - 1, -1):
+            for start, bound in self._ending_at(e, q, lo):
+                found = self._backward(els, k - 1, start - 1, lo, {**slots, **bound})
+                if found is not None:
+                    return found
+        return None
+
+    def _at(
+        self, e: PatternElement, q: int, hi: int, last: bool = False
+    ) -> list[tuple[int, dict[str, int]]]:
+        """Matches of ``e`` starting at token ``q``: (next position, slots bound)."""
+        low = self.low
+        if e.kind == "word":
+            return [(q + 1, {})] if self._word(e, q, last) else []
+        if e.kind == "synset":
+            return [
+                (q + len(words), {})
+                for words in self.synsets.get(e.value, {}).get(low[q], ())
+                if tuple(low[q : q + len(words)]) == words and q + len(words) <= hi
+            ]
+        m = self.mention_at.get(q)
+        if m is None:
+            return []
+        return [(self.mentions[m].end, {e.value: m})]
+
+    def _ending_at(self, e: PatternElement, q: int, lo: int) -> list[tuple[int, dict[str, int]]]:
+        """Matches of ``e`` ending at token ``q``: (first position, slots bound)."""
+        low = self.low
+        if e.kind == "word":
+            return [(q, {})] if self._word(e, q, False) else []
+        if e.kind == "synset":
+            out: list[tuple[int, dict[str, int]]] = []
+            for words in self.synsets_by_last.get(e.value, {}).get(low[q], ()):
+                n = len(words)
+                if q - n + 1 >= lo and tuple(low[q - n + 1 : q + 1]) == words:
+                    out.append((q - n + 1, {}))
+            return out
+        m = self.mention_at.get(q)
+        if m is None:
+            return []
+        return [(max(self.mentions[m].start, lo), {e.value: m})]
+
+    def match(
+        self, pat: VerbPattern, start: int, end: int, lo: int, hi: int
+    ) -> dict[str, int] | None:
+        left = self._backward(pat.before, len(pat.before) - 1, start - 1, lo, {})
+        if left is None:
+            return None
+        return self._forward(pat.after, 0, end, hi, left)
+
+
+class EventClassifier:
+    """Find coded verbs and match their patterns (see the module docstring)."""
+
+    def __init__(self, dictionaries: Dictionaries, codes: dict[str, EventCode] | None = None):
+        self.verbs = dictionaries.verbs
+        self.codes = codes if codes is not None else _code_table()
+        self.max_words = self.verbs.max_words
+        self._first_words = {f.split()[0] for f in self.verbs.forms}
+        self._synsets: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        for name, members in self.verbs.synsets.items():
+            by_first: dict[str, list[tuple[str, ...]]] = {}
+            for phrase in sorted(members, key=lambda p: -len(p.split())):
+                words = tuple(phrase.split())
+                by_first.setdefault(words[0], []).append(words)
+            self._synsets[name] = by_first
+        self._synsets_by_last = _by_last_word(self._synsets)
+
+    def event_code(self, cameo: str) -> EventCode | None:
+        for k in (cameo, cameo[:3], cameo[:2]):
+            if k in self.codes:
+                return self.codes[k]
+        return None
+
+    def _is_noun(self, s: Sentence, low: list[str], i: int, in_mention: set[int]) -> bool:
+        """Without tags: is the dictionary verb form at ``i`` used as a noun or adjective
+        ("the meeting", "a brief private visit", "very close")?"""
+        if i > 0 and s.tokens[i][:1].isupper():
+            return True
+        if i > 0 and low[i - 1] in NOUN_MARKERS | DEGREE_WORDS:
+            return True
+        k = i - 1
+        while (
+            k >= 0
+            and i - k <= 3
+            and k not in in_mention
+            and is_modifier(low[k])
+            and low[k] not in TEMPORAL
+            and not low[k].endswith(("ly", "s"))
+        ):
+            k -= 1
+        return k >= 0 and k < i - 1 and low[k] in DETERMINERS | {"a", "an"}
+
+    def _noun_by_neighbours(self, low: list[str], i: int, end: int, found: list[_Found]) -> bool:
+        """Without tags: a plural before a verb ("forces were", "forces launched") or a word
+        right after a verb ("send arms") is a noun."""
+        if found and found[-1].end == i and low[i - 1] not in AUXILIARIES:
+            return True
+        nxt = low[end] if end < len(low) else ""
+        return low[i].endswith("s") and (
+            nxt in AUXILIARIES or (nxt in self._first_words and nxt.endswith("ed"))
+        )
+
+    def verbs_in(self, s: Sentence) -> list[_Found]:
+        """Dictionary verbs of the sentence, left to right."""
+        low = [t.lower() for t in s.tokens]
+        in_mention = {p for m in s.mentions for p in range(m.start, m.end)}
+        found: list[_Found] = []
+        i = 0
+        while i < len(low):
+            if i in in_mention or not low[i][:1].isalpha():
+                i += 1
+                continue
+            if low[i] not in self._first_words:
+                lemma = INTENT_FORMS.get(low[i])
+                if lemma and i + 1 < len(low) and low[i + 1] == "to":
+                    found.append(_Found(i, i + 1, VerbEntry(low[i], lemma, "INTENT", None)))
+                i += 1
+                continue
+            entry, end = None, i
+            for j in range(min(len(low), i + self.max_words), i, -1):
+                entry = self.verbs.lookup(" ".join(low[i:j]))
+                if entry:
+                    end = j
+                    break
+            if entry is None:
+                i += 1
+                continue
+            if s.tags:
+                if not any(t.startswith("VB") for t in s.tags[i:end]) or (
+                    i > 0 and low[i - 1] in NOUN_MARKERS
+                ):
+                    i += 1
+                    continue
+            elif self._is_noun(s, low, i, in_mention) or self._noun_by_neighbours(
+                low, i, end, found
+            ):
+                i = end
+                continue
+            if (i > 0 and low[i].endswith("ing") and low[i - 1] in PREPOSITIONS) or (
+                low[i] == "according" and end < len(low) and low[end] == "to"
+            ):
+                i = end
+                continue
+            found.append(_Found(i, end, entry))
+            i = end
+        return found
+
+    def _best_pattern(
+        self, entry: VerbEntry, matcher: _Matcher, words: set[str], f: _Found, lo: int, hi: int
+    ) -> tuple[VerbPattern, dict[str, int]] | None:
+        best: tuple[VerbPattern, dict[str, int]] | None = None
+        for block in entry.blocks or (entry.block,):
+            for pat in self.verbs.patterns.get(block, ()):
+                if best is not None and pat.specificity <= best[0].specificity:
+                    continue
+                if not pat.before and not pat.after:
+                    continue
+                if not pat.needs <= words:
+                    continue
+                slots = matcher.match(pat, f.start, f.end, lo, hi)
+                if slots is not None:
+                    best = (pat, slots)
+        return best
+
+    def _verb_events(
+        self, s: Sentence, f: _Found, matcher: _Matcher, words: set[str], lo: int, hi: int
+    ) -> list[CodedEvent]:
+        plo, phi = _window(matcher.low, f, lo, hi)
+        best = self._best_pattern(f.entry, matcher, words, f, plo, phi)
+        if best is not None:
+            fwd, rev = best[0].code, best[0].reverse
+        else:
+            fwd, rev = f.entry.code, f.entry.reverse
+        slots = best[1] if best else {}
+        made = [
+            self._event(code, passive, s, f, best[0] if best else None, slots)
+            for code, passive in ((fwd, False), (rev, True))
+            if code
+        ]
+        return [replace(e, paired=True) if e.passive and fwd else e for e in made if e is not None]
+
+    def events(self, s: Sentence, found: list[_Found] | None = None) -> list[CodedEvent]:
+        """The sentence's coded verbs as events (roles not yet assigned)."""
+        low = [t.lower() for t in s.tokens]
+        words = set(low)
+        found = self.verbs_in(s) if found is None else found
+        if s.tags:
+            verb_pos = frozenset(i for i, t in enumerate(s.tags) if t.startswith("VB"))
+        else:
+            verb_pos = frozenset(f.start for f in found)
+        mention_at = {p: n for n, m in enumerate(s.mentions) for p in range(m.start, m.end)}
+        matcher = _Matcher(
+            low, mention_at, s.mentions, self._synsets, verb_pos, self._synsets_by_last
+        )
+        out: list[CodedEvent] = []
+        coded_clauses: set[tuple[int, int]] = set()
+        consumed: set[int] = set()
+        for idx, f in enumerate(found):
+            if idx in consumed:
+                continue
+            lo, hi = clause(low, f.start)
+            made = self._verb_events(s, f, matcher, words, lo, hi)
+            kind = _intent_kind(f.entry.lemma)
+            if kind is not None and not any(e.pattern for e in made):
+                intent = self._intent(s, low, found, idx, kind, matcher, words, consumed)
+                if intent is not None:
+                    out.extend(intent)
+                    coded_clauses.add((lo, hi))
+                    continue
+            if self._infinitive(low, f.start) and (lo, hi) in coded_clauses:
+                continue
+            if made:
+                coded_clauses.add((lo, hi))
+            out.extend(made)
+        return out
+
+    def _intent(
+        self,
+        s: Sentence,
+        low: list[str],
+        found: list[_Found],
+        idx: int,
+        kind: str,
+        matcher: _Matcher,
+        words: set[str],
+        consumed: set[int],
+    ) -> list[CodedEvent] | None:
+        """Intent verbs ("agreed to meet", "refused to sign", "threatened to attack"): the
+        infinitive's event as an intent (03x), a rejection (12x) or a threat (13x); the intent
+        verb's own meaning when the infinitive codes nothing; ``None`` without an
+        infinitive."""
+        f = found[idx]
+        to = next((k for k in range(f.end, min(f.end + 6, len(low))) if low[k] == "to"), None)
+        if to is None or any(g.start < to for g in found[idx + 1 :]):
+            return None
+        if "," in low[f.end : to] or not self._verb_after(s, low, found, to + 1):
+            return None
+        inf = next(
+            (j for j in range(idx + 1, len(found)) if self._infinitive(low, found[j].start)),
+            None,
+        )
+        if inf is not None and found[inf].start <= to + 3:
+            consumed.add(inf)
+            g = found[inf]
+            lo, hi = clause(low, g.start)
+            inner = self._verb_events(s, g, matcher, words, lo, hi)
+            made: list[CodedEvent] = []
+            for e in inner:
+                code = intent_code(kind, e.cameo, f.entry.code)
+                info = self.event_code(code)
+                made.append(
+                    replace(
+                        e,
+                        verb=" ".join(s.tokens[f.start : g.end]),
+                        verb_start=f.start,
+                        verb_end=g.end,
+                        cameo=code,
+                        plover=info.plover if info else None,
+                        quad_class=info.quad_class if info else None,
+                        goldstein=info.goldstein if info else 0.0,
+                    )
+                )
+            if made:
+                return made
+        code = intent_code(kind, None, f.entry.code)
+        event = self._event(code, False, s, f, None, {})
+        return [event] if event is not None else []
+
+    @staticmethod
+    def _verb_after(s: Sentence, low: list[str], found: list[_Found], k: int) -> bool:
+        """Is the word at ``k`` (after "to") a verb rather than the start of a noun phrase?"""
+        if k >= len(low):
+            return False
+        if s.tags:
+            return s.tags[k].startswith("VB")
+        if any(g.start == k for g in found):
+            return True
+        return low[k][:1].isalpha() and s.tokens[k][:1].islower() and is_modifier(low[k])
+
+    @staticmethod
+    def _infinitive(low: list[str], i: int) -> bool:
+        k = i - 1
+        while k >= 0 and low[k] in ("be", "have", "been"):
+            k -= 1
+        return k >= 0 and low[k] == "to"
+
+    @staticmethod
+    def valid_code(cameo: str) -> bool:
+        """A code the coder emits: two to four digits, perhaps a letter (dictionaries use
+        codes such as ``174K``); junk codes (``025?``, ``abc``) code no event.
+
+        >>> EventClassifier.valid_code("0311"), EventClassifier.valid_code("025?")
+        (True, False)
+        """
+        return _CODE.fullmatch(cameo) is not None
+
+    def _event(
+        self,
+        cameo: str,
+        passive: bool,
+        s: Sentence,
+        f: _Found,
+        pattern: VerbPattern | None,
+        slots: dict[str, int],
+    ) -> CodedEvent | None:
+        if not self.valid_code(cameo):
+            return None
+        info = self.event_code(cameo)
+        return CodedEvent(
+            verb=" ".join(s.tokens[f.start : f.end]),
+            verb_start=f.start,
+            verb_end=f.end,
+            cameo=cameo,
+            plover=info.plover if info else None,
+            quad_class=info.quad_class if info else None,
+            goldstein=info.goldstein if info else 0.0,
+            pattern=pattern.text if pattern else None,
+            passive=passive,
+            source_slot=slots.get("$"),
+            target_slot=slots.get("+"),
+            compound_slot=slots.get("%"),
+        )
+
+    def process(self, batch: Batch) -> Batch:
+        return replace(batch, sentences=tuple(self._classify(s) for s in batch.sentences))
+
+    def _classify(self, s: Sentence) -> Sentence:
+        found = self.verbs_in(s)
+        if s.tags:
+            verbs = tuple(i for i, t in enumerate(s.tags) if t.startswith("VB"))
+        else:
+            verbs = tuple(f.start for f in found)
+        return replace(s, events=tuple(self.events(s, found)), verbs=verbs)
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _members(mentions: tuple[Mention, ...], n: int) -> list[Mention]:
+    """The mention and the other members of its compound, each actor of an ``A/B`` code
+    separately."""
+    m = mentions[n]
+    group = [x for x in mentions if x.group == m.group] if m.group >= 0 else [m]
+    return [replace(x, code=c) if len(x.codes) > 1 else x for x in group for c in x.codes]
+
+
+def _drop_reports(events: list[CodedEvent]) -> list[CodedEvent]:
+    """Drop a statement (CAMEO root 01, "said") whose target is the source of a later event:
+    "the Kremlin said Tokayev criticized Russia" is Tokayev's criticism."""
+    out = []
+    for k, e in enumerate(events):
+        if e.cameo.startswith("01") and e.target is not None:
+            tgt = e.target.full_code
+            later = events[k + 1 :]
+            if any(
+                x.verb_start > e.verb_start and x.source and x.source.full_code == tgt
+                for x in later
+            ):
+                continue
+        out.append(e)
+    return out
+
+
+def _mention_at(s: Sentence, k: int) -> int | None:
+    for n, m in enumerate(s.mentions):
+        if m.start <= k < m.end:
+            return n
+    return None
+
+
+def _noun_like(s: Sentence, low: list[str], k: int) -> bool:
+    """A content word that is not a verb (by its tag, else by not being a coded verb)."""
+    if s.tags:
+        return s.tags[k][:2] in ("NN", "JJ", "CD")
+    return is_modifier(low[k]) and k not in s.verbs
+
+
+def in_pp(low: list[str], start: int) -> bool:
+    """Is the phrase starting at ``start`` the object of a preposition ("by Osgiliath
+    soldiers", "in south Ithilen")?"""
+    k = start - 1
+    while k >= 0 and start - k <= 4 and (low[k] in DETERMINERS or is_modifier(low[k])):
+        k -= 1
+    return k >= 0 and low[k] in PREPOSITIONS and low[k] not in SUBORDINATORS
+
+
+class RoleAssigner:
+    """Source and target of each event (see the module docstring), then the options' actor
+    requirements; identical events of one sentence are kept once."""
+
+    def __init__(self, options: CoderOptions | None = None) -> None:
+        self.options = options or CoderOptions()
+
+    @staticmethod
+    def _nearest(s: Sentence, low: list[str], lo: int, end: int) -> int | None:
+        """The last actor phrase ending by ``end`` (from ``lo``) that is no prepositional
+        object."""
+        best: int | None = None
+        for n, m in enumerate(s.mentions):
+            if (
+                lo <= m.start
+                and m.end <= end
+                and not in_pp(low, m.start)
+                and (best is None or m.end > s.mentions[best].end)
+            ):
+                best = n
+        return best
+
+    def _subject(
+        self, s: Sentence, low: list[str], verb: int, lo: int, previous: dict[int, int | None]
+    ) -> int | None:
+        k = verb - 1
+        while k >= lo and (low[k] in AUXILIARIES or low[k] in TEMPORAL or low[k].endswith("ly")):
+            k -= 1
+            if k >= lo and low[k] in ("on", "last", "this", "next", "early", "late"):
+                k -= 1
+        if k < lo:
+            return self._nearest(s, low, lo, verb)
+        at = _mention_at(s, k)
+        if at is not None:
+            return at if not in_pp(low, s.mentions[at].start) else self._nearest(s, low, lo, k)
+        if low[k] in ANAPHORS:
+            return self._nearest(s, low, 0, k)
+        if low[k] in PRONOUNS:
+            return None
+        if low[k] in ("and", "or"):
+            earlier = [v for v in previous if v < verb]
+            if earlier:
+                return previous[max(earlier)]
+        if _noun_like(s, low, k):
+            return self._head_owner(s, low, k, lo)
+        return self._nearest(s, low, lo, verb)
+
+    def _head_owner(self, s: Sentence, low: list[str], k: int, lo: int) -> int | None:
+        """The actor a noun phrase ending at ``k`` belongs to ("Eriador's death and injury
+        toll", "Pakistani woman"); ``None`` for one that names no actor ("crowds"). A phrase
+        that is a prepositional object ("in recent days") is passed over."""
+        j = k
+        while j >= lo and j > k - 6:
+            at = _mention_at(s, j)
+            if at is not None:
+                return at if not in_pp(low, s.mentions[at].start) else None
+            if low[j] in PREPOSITIONS and low[j] not in SUBORDINATORS:
+                return self._nearest(s, low, lo, j)
+            if not (low[j] in ("'s", "and") or low[j] in DETERMINERS or _noun_like(s, low, j)):
+                return None
+            j -= 1
+        return None
+
+    @staticmethod
+    def _object(
+        s: Sentence, low: list[str], e: CodedEvent, hi: int, exclude: set[str]
+    ) -> int | None:
+        start = e.verb_end
+        later_verbs = [v for v in s.verbs if v >= start]
+        for n, m in sorted(enumerate(s.mentions), key=lambda x: x[1].start):
+            if m.start < start or m.start >= hi:
+                continue
+            if "," in low[start : m.start] and any(
+                v < m.start or m.end <= v <= m.end + 2 for v in later_verbs
+            ):
+                return None
+            if m.full_code not in exclude:
+                return n
+        return None
+
+    @staticmethod
+    def _passive_by(s: Sentence, low: list[str], e: CodedEvent, hi: int) -> int | bool | None:
+        """For a passive verb with a "by" phrase: the mention after "by" (or ``None``);
+        ``False`` if the verb is not such a passive."""
+        k = e.verb_start - 1
+        while k >= 0 and (low[k].endswith("ly") or low[k] in ("not", "n't", "also")):
+            k -= 1
+        form = low[e.verb_end - 1]
+        if k < 0 or low[k] not in BE_FORMS or form.endswith("ing"):
+            return False
+        for b in range(e.verb_end, hi):
+            if low[b] == ",":
+                return False
+            if low[b] == "by":
+                for n, m in enumerate(s.mentions):
+                    if b < m.start <= b + 3:
+                        return n
+                return None
+        return False
+
+    def roles(self, s: Sentence) -> list[CodedEvent]:
+        low = [t.lower() for t in s.tokens]
+        subjects: dict[int, int | None] = {}
+        out: list[CodedEvent] = []
+        seen: set[tuple[str, str, str]] = set()
+        opts = self.options
+        for e in s.events:
+            lo, hi = clause(low, e.verb_start)
+            subj = self._subject(s, low, e.verb_start, lo, subjects)
+            subjects.setdefault(e.verb_start, subj)
+            src = e.source_slot if e.source_slot is not None else subj
+            pairs: list[tuple[Mention | None, Mention | None]]
+            if e.compound_slot is not None and s.mentions[e.compound_slot].start < e.verb_start:
+                group = _members(s.mentions, e.compound_slot)
+                pairs = [(a, b) for a in group for b in group if a.full_code != b.full_code]
+            else:
+                sources = _members(s.mentions, src) if src is not None else []
+                if e.compound_slot is not None:
+                    tgt: int | None = e.compound_slot
+                elif e.target_slot is not None:
+                    tgt = e.target_slot
+                else:
+                    exclude = {m.full_code for m in sources}
+                    tgt = self._object(s, low, e, hi, exclude)
+                if e.source_slot is None and e.target_slot is None:
+                    by = self._passive_by(s, low, e, hi)
+                    if by is not False:
+                        sources, tgt = (_members(s.mentions, by) if by is not None else []), subj
+                targets = _members(s.mentions, tgt) if tgt is not None else []
+                none: list[Mention | None] = [None]
+                pairs = [
+                    (a, b)
+                    for a in (sources or none)
+                    for b in (targets or none)
+                    if a is None or b is None or a.full_code != b.full_code
+                ]
+            for a, b in pairs:
+                if e.passive:
+                    a, b = b, a
+                if (a is None and b is None) or (e.paired and (a is None or b is None)):
+                    continue
+                if opts.require_dyad and (a is None or b is None):
+                    continue
+                if opts.require_actor and not any(m is not None and m.code for m in (a, b)):
+                    continue
+                key = (a.full_code if a else "", b.full_code if b else "", e.cameo)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(replace(e, source=a, target=b))
+        return _drop_reports(out)
+
+    def process(self, batch: Batch) -> Batch:
+        return replace(
+            batch,
+            sentences=tuple(replace(s, events=tuple(self.roles(s))) for s in batch.sentences),
+        )

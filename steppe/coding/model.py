@@ -1,0 +1,135 @@
+"""The values the coder's stages pass along: documents, sentences, actor mentions, events, the
+batch, and the coder's options. Frozen, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Document:
+    """Text to code, with the date used for dated aliases and the events."""
+
+    doc_id: str
+    text: str
+    date: date
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor (or agent-only) noun phrase in tokens ``start:end``.
+
+    ``code`` is the actor's code (a registry code, or a dictionary code that may already carry
+    agents, e.g. ``USAGOV``; ``A/B`` names two actors; empty for an agent-only phrase such as
+    "officials"); ``agent`` the agent codes found with it ("Russia's Foreign Ministry" -> RUS +
+    GOV); ``prefix`` agent codes written before the actor's (``NGO~``); ``group`` numbers the
+    members of one compound ("Kazakhstan and Uzbekistan"), ``-1`` when alone.
+
+    >>> Mention(0, 2, "ARN", "MSF Arnor diplomat", "GOV", prefix="NGO").full_code
+    'NGOARNGOV'
+    >>> Mention(0, 1, "", "students", "EDU").full_code, Mention(0, 1, "USAGOV", "", "GOV").full_code
+    ('---EDU', 'USAGOV')
+    >>> Mention(0, 1, "GMWGOV", "West German world government", "WGO").full_code
+    'GMWGOVWGO'
+
+    ``tags`` of a sentence, when it has them, are Penn Treebank part-of-speech tags.
+    """
+
+    start: int
+    end: int
+    code: str
+    text: str
+    agent: str | None = None
+    fuzzy: bool = False
+    prefix: str | None = None
+    group: int = -1
+
+    @property
+    def full_code(self) -> str:
+        """PETRARCH-style code: prefix agents, the actor's code (``---`` if none), then agent
+        codes not already part of it."""
+        out = (self.prefix or "") + (self.code or "---")
+        have = {out[k : k + 3] for k in range(0, len(out), 3)}
+        for k in range(0, len(self.agent or ""), 3):
+            part = (self.agent or "")[k : k + 3]
+            if part and part not in have:
+                out += part
+                have.add(part)
+        return out
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The actor codes this phrase names (``A/B`` names two)."""
+        return tuple(c for c in self.code.split("/") if c) or ("",)
+
+
+@dataclass(frozen=True)
+class CodedEvent:
+    """An event found in a sentence; roles and flags are filled by later stages.
+
+    ``passive``: the code goes from the pattern's target to its source (``[:code]`` or the
+    second half of ``[a:b]``). ``*_slot`` index the sentence's mentions bound by the pattern's
+    ``$``, ``+`` and ``%``.
+    """
+
+    verb: str
+    verb_start: int
+    verb_end: int
+    cameo: str
+    plover: str | None
+    quad_class: int | None
+    goldstein: float
+    pattern: str | None = None
+    passive: bool = False
+    source_slot: int | None = None
+    target_slot: int | None = None
+    source: Mention | None = None
+    target: Mention | None = None
+    negated: bool = False
+    modal: bool = False
+    confidence: float = 0.0
+    compound_slot: int | None = None
+    paired: bool = False
+    """The second event of a pair (``[a:b]``): kept only when both sides are known."""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: its tokens (and Penn Treebank tags when it came with a parse), actor
+    mentions and events."""
+
+    doc_id: str
+    index: int
+    text: str
+    date: date
+    tokens: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[CodedEvent, ...] = ()
+    tags: tuple[str, ...] = ()
+    verbs: tuple[int, ...] = ()
+    """Positions of words taken for verbs (set by the event classifier)."""
+
+
+@dataclass(frozen=True)
+class Batch:
+    documents: tuple[Document, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+
+
+class Stage(Protocol):
+    def process(self, batch: Batch) -> Batch: ...
+
+
+@dataclass(frozen=True)
+class CoderOptions:
+    """How strict the coder is about actors.
+
+    ``require_dyad``: keep only events with both a source and a target (PETRARCH's
+    ``require_dyad``). ``require_actor``: keep only events where at least one side names an
+    actor, not just an agent ("officials said" alone is no event for the store).
+    """
+
+    require_dyad: bool = False
+    require_actor: bool = True
