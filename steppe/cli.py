@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -132,7 +133,7 @@ def _store(read_only: bool = False) -> Iterator[steppe.Store]:
 
 
 def _fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(1)
 
 
@@ -399,8 +400,11 @@ def code(
     Example: steppe code --dictionaries ../shared/data/petrarch2_dictionaries
     """
     from steppe.coding import code_documents, coding_summary
+    from steppe.coding.statistical import require_nlp
 
     with _store() as store:
+        if ner:
+            require_nlp()
         with _progress() as progress:
             written = code_documents(store, dictionaries, progress=progress("coding"), ner=ner)
         summary = coding_summary(store)

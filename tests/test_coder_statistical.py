@@ -15,7 +15,13 @@ from typer.testing import CliRunner
 import steppe
 from steppe.cli import app
 from steppe.coding import AgentDictionary, Coder, Dictionaries, VerbDictionary, code_documents
-from steppe.coding.statistical import MODEL, EntityResolver, NlpUnavailableError, load_model
+from steppe.coding.statistical import (
+    MODEL,
+    EntityResolver,
+    NlpUnavailableError,
+    load_model,
+    require_nlp,
+)
 from steppe.registry import Gazetteer
 
 DAY = date(2023, 5, 18)
@@ -65,6 +71,8 @@ def test_leaders_resolve_only_in_office(resolver: EntityResolver) -> None:
 def test_missing_model_is_a_clear_error() -> None:
     with pytest.raises(NlpUnavailableError, match=r"pip install 'steppe\[nlp\]'"):
         load_model("no_such_model_installed")
+    with pytest.raises(NlpUnavailableError, match="no_such_model_installed is not installed"):
+        require_nlp("no_such_model_installed")
 
 
 @needs_model

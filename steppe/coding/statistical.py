@@ -17,6 +17,7 @@ About 300-600 sentences/s on one core (the model's speed), against thousands wit
 
 from __future__ import annotations
 
+import importlib.util
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date
@@ -49,6 +50,23 @@ _TITLES = frozenset(
 
 class NlpUnavailableError(SteppeError, ImportError):
     """The statistical layer was asked for but spaCy or its model is not installed."""
+
+
+def require_nlp(name: str = MODEL) -> None:
+    """Raise :class:`NlpUnavailableError` unless spaCy and the model ``name`` are installed
+    (a cheap check, before any work is done; :func:`load_model` loads it).
+
+    >>> require_nlp("no_such_model")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    steppe.coding.statistical.NlpUnavailableError: the statistical layer (--ner) needs ...
+    """
+    for module in ("spacy", name):
+        if importlib.util.find_spec(module) is None:
+            raise NlpUnavailableError(
+                f"the statistical layer (--ner) needs spaCy and {name}: "
+                f"pip install 'steppe[nlp]' ({module} is not installed)"
+            )
 
 
 def load_model(name: str = MODEL) -> Any:
