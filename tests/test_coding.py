@@ -229,3 +229,34 @@ def test_tiny_dictionaries_without_shared(store: steppe.Store) -> None:
     _insert_docs(store, [("x", "Mirziyoyev met Tokayev.", datetime(2024, 3, 1))])
     assert code_documents(store, dicts) == 1
     assert code_documents(store, dicts) == 0
+
+
+_CODE_SYNTHETIC = """
+import hashlib, sys
+from datetime import date
+from steppe.coding import Coder
+from steppe.ingest.synth import news_documents
+coder = Coder(sys.argv[1])
+digest = hashlib.sha256()
+for doc in news_documents(40, seed=3):
+    for s in coder.code_text(doc["text"], date.fromisoformat(doc["date"])):
+        digest.update(repr(s.events).encode())
+print(digest.hexdigest())
+"""
+
+
+def test_coding_does_not_depend_on_string_hashing(shared: Path) -> None:
+    """The same events whatever the string-hash seed: no result may depend on set order."""
+    import os
+    import subprocess
+    import sys
+
+    def run(seed: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run(
+            [sys.executable, "-c", _CODE_SYNTHETIC, str(shared / "petrarch2_dictionaries")],
+            env=env, check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        return out.stdout.strip()
+
+    assert run("1") == run("2") == run("12345")

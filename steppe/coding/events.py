@@ -311,7 +311,7 @@ class EventClassifier:
         self._synsets: dict[str, dict[str, list[tuple[str, ...]]]] = {}
         for name, members in self.verbs.synsets.items():
             by_first: dict[str, list[tuple[str, ...]]] = {}
-            for phrase in sorted(members, key=lambda p: -len(p.split())):
+            for phrase in sorted(members, key=lambda p: (-len(p.split()), p)):
                 words = tuple(phrase.split())
                 by_first.setdefault(words[0], []).append(words)
             self._synsets[name] = by_first
