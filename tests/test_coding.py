@@ -81,6 +81,12 @@ def test_actor_recognition(gazetteer: Gazetteer) -> None:
     assert _codes(rec, "Tokajev spoke") == [("KAZ", None)]  # fuzzy, distance 1
     assert _codes(rec, "Tokayev spoke", date(1990, 1, 1)) == []  # not in office yet
     assert _codes(rec, "they told us") == []  # short forms need capitals
+    assert _codes(rec, "Uzbeks and Russians met Kazakhs") == [
+        ("UZB", None),
+        ("RUS", None),
+        ("KAZ", None),
+    ]  # plural demonyms
+    assert _codes(rec, "Kazakhstanis arrived") == [("KAZ", None)]
 
 
 def test_fuzzy_transliterations(gazetteer: Gazetteer) -> None:

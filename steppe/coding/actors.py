@@ -177,7 +177,19 @@ class ActorRecognizer:
         self._fuzzy_cache: dict[str, tuple[str, ...]] = {}
         keys = gazetteer.keys() if gazetteer is not None else []
         self._keys = frozenset(keys)
-        self._first_words = frozenset(k.split(" ", 1)[0] for k in keys) | {"the"}
+        self._plurals = {
+            key + "s": key
+            for key in self._keys
+            if " " not in key
+            and not key.endswith("s")
+            and key + "s" not in self._keys
+            and gazetteer is not None
+            and all(m.kind == "demonym" for m in gazetteer.matches(key))
+        }
+        """Plural demonyms ("Uzbeks", "Russians") -> the demonym, which names the people's state."""
+        self._first_words = (
+            frozenset(k.split(" ", 1)[0] for k in keys) | {"the"} | frozenset(self._plurals)
+        )
         """Words a gazetteer name can start with ("the" is folded away by the lookup)."""
 
     # ------------------------------------------------------------------ pass 1: phrases
@@ -197,6 +209,8 @@ class ActorRecognizer:
             key = " ".join(words)
             if j - i == 1 and len(key.replace(" ", "")) <= 3 and not tokens[i].isupper():
                 continue
+            if j - i == 1 and key in self._plurals:
+                key = self._plurals[key]
             if key not in self._keys and not key.startswith("the "):
                 continue  # the lookup, which only folds a leading "the", would find nothing
             code = self.gaz.resolve(key, on)
