@@ -27,8 +27,9 @@ import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from steppe.domain.codes import COOPERATIVE_QUAD_CLASSES, FOCAL_STATES, POLES
+from steppe.domain.codes import FOCAL_STATES, POLES
 from steppe.domain.errors import IndicatorError
+from steppe.indicators.dependence import cooperative_dyad_events
 from steppe.indicators.multivector import multivector_index, multivector_table
 from steppe.store import Store
 from steppe.store.engine import DuckDBEngine, Engine, TableSource
@@ -354,14 +355,8 @@ def cohesion_events_table(con: TableSource, states: Iterable[str] = FOCAL_STATES
     (runs unchanged on DuckDB or Spark): ``actor, year, value, n`` (see :func:`cohesion_events`).
     """
     focal = list(states)
-    ev = con.table("events")
-    coop = ev.filter(
-        ev.quad_class.isin(list(COOPERATIVE_QUAD_CLASSES)),
-        ev.source_actor.notnull(),
-        ev.target_actor.notnull(),
-        ev.source_actor != ev.target_actor,
-        ev.source_actor.isin(focal) | ev.target_actor.isin(focal),
-    )
+    dyads = cooperative_dyad_events(con.table("events"))
+    coop = dyads.filter(dyads.source_actor.isin(focal) | dyads.target_actor.isin(focal))
     pairs = coop.group_by(
         year=coop.date.year(), s=coop.source_actor, t=coop.target_actor
     ).aggregate(n=coop.count())

@@ -33,16 +33,20 @@ NAMES: tuple[str, ...] = ("coop_share", "coop_asymmetry")
 """Indicator names written by :func:`compute_event_dependence`."""
 
 
-def cooperation_dyads(con: TableSource) -> ir.Table:
-    """Cooperative events per (actor, partner, year), each event counted once for each of its
-    two sides: ``actor, partner, year, n``. Symmetric: the row (a, b) has the n of (b, a)."""
-    ev = con.table("events")
-    coop = ev.filter(
+def cooperative_dyad_events(ev: ir.Table) -> ir.Table:
+    """The cooperative events (quad class 1 or 2) between two different, resolved actors."""
+    return ev.filter(
         ev.quad_class.isin(list(COOPERATIVE_QUAD_CLASSES)),
         ev.source_actor.notnull(),
         ev.target_actor.notnull(),
         ev.source_actor != ev.target_actor,
     )
+
+
+def cooperation_dyads(con: TableSource) -> ir.Table:
+    """Cooperative events per (actor, partner, year), each event counted once for each of its
+    two sides: ``actor, partner, year, n``. Symmetric: the row (a, b) has the n of (b, a)."""
+    coop = cooperative_dyad_events(con.table("events"))
     # count directed pairs first: the two sides are then built from thousands of rows, not
     # from every event
     pairs = coop.group_by(
