@@ -371,6 +371,32 @@ def test_plover_reader_and_category_accuracy(tmp_path: Path, shared: Path) -> No
         read_plover_gsr(tmp_path / "list.json", shared / "petrarch2_dictionaries")
 
 
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Kazakhstan agreed a transit deal with Uzbekistan.", "AGREE"),
+        ("China will give Kyrgyzstan a loan of 50 million dollars.", "AGREE"),
+        ("Tajikistan rejected a proposal by Uzbekistan.", "REJECT"),
+        ("Russia will not accept migrants from Tajikistan.", "REJECT"),
+        ("Workers in Almaty staged mass demonstrations on Monday.", "PROTEST"),
+        ("Turkmenistan ended talks with Afghanistan.", "SANCTION"),
+        ("Uzbekistan said it would blockade the border with Tajikistan.", "THREATEN"),
+        ("Kazakhstan lifted a curfew in Almaty.", "CONCEDE"),
+        ("The Kyrgyz prime minister resigned on Friday.", "RETREAT"),
+        ("Protesters in Bishkek threatened to hold a strike.", "THREATEN"),
+    ],
+)
+def test_plover_2016_rules(tmp_path: Path, shared: Path, text: str, category: str) -> None:
+    """The 2016 manual's rules (future tense of cooperation is AGREE, refusals are REJECT,
+    light verb + event noun …) on sentences that are not gold-standard records."""
+    record = {"id": "N-1", "date": "2023-05-18", "event": category, "text": text}
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps([record]))
+    result = evaluate_coder(read_plover_gsr(path, shared / "petrarch2_dictionaries"))
+    assert result.results[0].coded == (category,), result.results[0]
+
+
 def test_cli_eval_coder(tmp_path: Path) -> None:
     path = _write_validation(tmp_path)
     runner = CliRunner()
@@ -405,8 +431,9 @@ def test_petrarch_validation_records(shared: Path, use_parse: bool) -> None:
 
 @pytest.mark.shared
 def test_plover_gold_standard(shared: Path) -> None:
-    """The 0.70 target is not reached yet (see the README); this guards what is."""
+    """The 0.70 target is not reached yet (see the README); this guards what is (0.596 with
+    the 2016 crosswalk, 0.476 with the code's 2021 category alone)."""
     result = eval_coder(plover=shared / PLOVER)
     assert result.records == 225 and result.category_accuracy is not None
-    assert result.category_accuracy >= 0.40
-    assert result.error_classes["no_event"] <= 40
+    assert result.category_accuracy >= 0.57
+    assert result.error_classes["no_event"] <= 30

@@ -14,12 +14,13 @@ its words and part-of-speech tags are used (``use_parse``); the coder never need
 
 **PLOVER GSR JSON** (a list of records with ``id``, ``date``, ``text``, ``event`` and
 ``source``/``target`` lists of ``{actorText, code}``): coded with the registry gazetteer and
-the CAMEO verb dictionary; the category of the most confident coded event is compared with
-the record's. The GSR (PLOVER 0.5b1, 2016) names categories as they were before the 2021
-table Steppe codes with, so predicted categories are renamed: REQUEST -> DEMAND, ACCUSE ->
-INVESTIGATE for CAMEO root 09 and DISAPPROVE otherwise, ASSAULT -> FIGHT for root 19
-(:func:`gsr_category`); :attr:`CoderEvaluation.category_accuracy_2021` compares in the 2021
-names instead.
+the CAMEO verb dictionary; the category of the sentence's main event is compared with the
+record's. The GSR is coded in PLOVER 0.5b1 (2016), not the 2021 table Steppe codes with, so
+coded verbs are put in the 2016 categories by :func:`plover_2016` (the 2016 manual's rules:
+01/02 are no events, future-tense cooperation is AGREE, refusals REJECT, the CONCEDE/RETREAT
+split of 08, verbs the manual names in a definition) and the main event is chosen by
+:func:`_top_category` (light verb + event noun, reporting verbs ranked last);
+:attr:`CoderEvaluation.category_accuracy_2021` compares in the 2021 names instead.
 
 Scores: micro precision, recall and F1 over per-record sets of (source, target, CAMEO)
 triples, of CAMEO root codes and of actor codes, and category accuracy. Every record that is
@@ -44,8 +45,10 @@ from steppe.coding.coder import Coder
 from steppe.coding.dictionaries import (
     Dictionaries,
     DictionaryNotFoundError,
+    VerbDictionary,
     load_dictionaries,
 )
+from steppe.coding.events import INTENT_FORMS, is_future, is_negated
 from steppe.coding.model import CodedEvent, CoderOptions, Sentence
 from steppe.coding.stages import tokenize
 from steppe.domain.errors import SteppeError
@@ -301,8 +304,8 @@ def plover_of(cameo: str) -> str | None:
 
 
 def gsr_category(plover: str | None, cameo: str) -> str | None:
-    """A 2021 PLOVER category in the names of the 2016 gold standard (see the module
-    docstring).
+    """A 2021 PLOVER category in the names of the 2016 gold standard, from the code alone
+    (:func:`plover_2016` adds what the 2016 manual says beyond the code).
 
     >>> gsr_category("REQUEST", "020"), gsr_category("ACCUSE", "090"), gsr_category("ACCUSE", "111")
     ('DEMAND', 'INVESTIGATE', 'DISAPPROVE')
@@ -318,6 +321,73 @@ def gsr_category(plover: str | None, cameo: str) -> str | None:
     if plover == "ASSAULT" and cameo.startswith("19"):
         return "FIGHT"
     return plover
+
+
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+FUTURE_THREAT_ROOTS = frozenset({"14", "16", "17", "18", "19", "20"})
+"""Roots whose acts, announced for the future, are threats in the 2016 manual's THREATEN list
+(protest, sanctions and expulsions, restrictions and repression, violence); 15 (mobilising)
+is an act of its own there."""
+VERB_CATEGORIES_2016 = {
+    "agree": "AGREE", "offer": "AGREE", "promise": "AGREE", "pledge": "AGREE",
+    "vow": "AGREE", "accept": "AGREE",
+    "reject": "REJECT", "refuse": "REJECT", "decline": "REJECT", "veto": "REJECT",
+    "demand": "DEMAND", "insist": "DEMAND", "order": "DEMAND",
+    "resign": "RETREAT",
+}  # fmt: skip
+"""Verbs the 2016 manual names in a category's definition (AGREE: "agree to, offer, promise";
+REJECT: "all rejections and refusals"; DEMAND: "all demands and orders"; RETREAT: "also
+covers resignations"). The manual tells coders to rely on the reporter's wording here, and
+the CAMEO dictionary files these verbs under other codes ("agreed" 050, "demanded" 02x by
+pattern, "resigned" 083) or under no code at all ("rejected", "accepted")."""
+CONCEDE_2016 = ("080", "081", "082", "083", "0871")
+"""The 2016 split of CAMEO 08: CONCEDE is verbal ("easing of administrative or legal
+restrictions ..., remove curfews, ... declarations (but not implementations) of ceasefires");
+everything else in 08 has material consequences and is RETREAT."""
+
+
+def plover_2016(
+    cameo: str | None, lemma: str | None = None, future: bool = False, negated: bool = False
+) -> str | None:
+    """The PLOVER 0.5b1 (2016) category of a coded verb: its CAMEO code (``None`` for a
+    dictionary verb without one), the verb's lemma, and whether it is in the future tense or
+    negated by its auxiliaries. Rules, from the 2016 manual (``PLOVER_Manual.tex``):
+
+    - CAMEO 01 (comments) and 02 (appeals) are not PLOVER events ("eliminated");
+    - a verb the manual names in a definition gives that category (:data:`VERB_CATEGORIES_2016`);
+    - negated cooperation (roots 03-08: "will not accept") is a rejection (REJECT);
+    - "All cooperative actions reported in future tense are also taken to imply intentions":
+      roots 04-08 in the future are AGREE; conflictual acts announced for the future
+      (:data:`FUTURE_THREAT_ROOTS`) are THREATEN;
+    - 08 splits into CONCEDE and RETREAT (:data:`CONCEDE_2016`); 19 is FIGHT; otherwise the
+      root's category with the 2016 names (:func:`gsr_category`).
+
+    >>> plover_2016("050", "agree"), plover_2016("071", "give", future=True)
+    ('AGREE', 'AGREE')
+    >>> plover_2016("0333", "accept", negated=True), plover_2016("172", "extend", future=True)
+    ('REJECT', 'THREATEN')
+    >>> plover_2016("0813", "lift"), plover_2016("0841", "release"), plover_2016("010", "say")
+    ('CONCEDE', 'RETREAT', None)
+    >>> plover_2016(None, "reject"), plover_2016("0241", "demand"), plover_2016("020", "urge")
+    ('REJECT', 'DEMAND', None)
+    """
+    by_verb = VERB_CATEGORIES_2016.get(lemma or "")
+    root = cameo[:2] if cameo is not None and cameo[:2].isdigit() else ""
+    if negated and (by_verb == "AGREE" or root in COOPERATIVE_ROOTS):
+        return "REJECT"
+    if cameo is None or not root:
+        return by_verb
+    if by_verb is not None and (by_verb != "AGREE" or root in COOPERATIVE_ROOTS):
+        return by_verb
+    if root in ("01", "02"):
+        return None
+    if future and root in COOPERATIVE_ROOTS and root != "03":
+        return "AGREE"
+    if future and root in FUTURE_THREAT_ROOTS:
+        return "THREATEN"
+    if root == "08":
+        return "CONCEDE" if cameo.startswith(CONCEDE_2016) else "RETREAT"
+    return gsr_category(plover_of(cameo), cameo)
 
 
 _TO_2021 = {
@@ -573,13 +643,104 @@ def _triple(e: CodedEvent) -> tuple[str, str, str]:
     )
 
 
-def _top_category(events: Sequence[CodedEvent]) -> tuple[str | None, str | None]:
-    """(2016 GSR name, 2021 name) of the most confident event that has a PLOVER category."""
-    ranked = sorted((e for e in events if e.plover), key=lambda e: (-e.confidence, e.verb_start))
+LIGHT_VERBS = frozenset({
+    "stage", "hold", "launch", "begin", "continue", "undertake", "conduct", "organize",
+    "organise", "start", "mount", "resume", "open", "carry",
+})  # fmt: skip
+ENDING_VERBS = frozenset({"end", "suspend", "halt", "cancel", "break", "terminate", "stop"})
+EVENT_NOUNS = {
+    "demonstration": "PROTEST", "protest": "PROTEST", "rally": "PROTEST", "march": "PROTEST",
+    "strike": "PROTEST", "sit-in": "PROTEST", "boycott": "PROTEST",
+    "talks": "CONSULT", "negotiations": "CONSULT", "mediation": "CONSULT",
+    "consultations": "CONSULT", "meeting": "CONSULT", "visit": "CONSULT",
+    "attack": "FIGHT", "offensive": "FIGHT", "assault": "FIGHT", "raid": "FIGHT",
+}  # fmt: skip
+"""Light verb + event noun ("staged mass demonstrations", "held talks", "launched an
+attack"): the noun names the act, in the categories' own words (PROTEST: "demonstrations ...
+strikes, boycotts"; CONSULT: "holding talks, negotiations"); with an ending verb ("ended
+mediation", "suspended talks") a cooperative act is cut off, a reduction of relations
+(SANCTION: "terminate discussions, negotiations ... mediation")."""
+
+
+def _noun_key(word: str) -> str:
+    w = word.lower()
+    if w in EVENT_NOUNS:
+        return w
+    for cut in ("es", "s"):
+        if w.endswith(cut) and w[: -len(cut)] in EVENT_NOUNS:
+            return w[: -len(cut)]
+    return w
+
+
+def light_verb_category(tokens: Sequence[str], i: int, lemma: str | None) -> str | None:
+    """The 2016 category of a light verb at ``i`` and the event noun after it (within four
+    words: determiners, adjectives), if any (:data:`EVENT_NOUNS`).
+
+    >>> toks = "Students staged mass demonstrations on Saturday".split()
+    >>> light_verb_category(toks, 1, "stage")
+    'PROTEST'
+    >>> light_verb_category("Syria ended mediation efforts".split(), 1, "end")
+    'SANCTION'
+    """
+    if lemma not in LIGHT_VERBS and lemma not in ENDING_VERBS:
+        return None
+    for k in range(i + 1, min(i + 5, len(tokens))):
+        cat = EVENT_NOUNS.get(_noun_key(tokens[k]))
+        if cat is not None:
+            if lemma in ENDING_VERBS:
+                return "SANCTION" if cat == "CONSULT" else None
+            return cat
+        if not tokens[k][:1].isalpha() or tokens[k].lower() in ("to", "that", "and"):
+            return None
+    return None
+
+
+def _lemma(verbs: VerbDictionary, word: str) -> str | None:
+    entry = verbs.lookup(word.lower())
+    return entry.lemma if entry is not None else INTENT_FORMS.get(word.lower())
+
+
+def _reporting(verbs: VerbDictionary, word: str) -> bool:
+    entry = verbs.lookup(word.lower())
+    return entry is not None and (entry.code or "").startswith("01")
+
+
+def _top_category(
+    sentences: Sequence[Sentence], verbs: VerbDictionary
+) -> tuple[str | None, str | None]:
+    """(2016 GSR name, 2021 name) of the sentence's main event. Candidates: coded events with
+    a 2016 category (:func:`plover_2016`), verbs that name a category by themselves
+    ("rejected", which the CAMEO dictionary codes only in patterns) and light verbs with an
+    event noun (:func:`light_verb_category`), both as confident as a matched pattern (half
+    that as an infinitive: "threatened to hold a general strike" is the threat). The
+    most confident wins, the earlier on ties; a reporting verb ("said", "announced": CAMEO 01
+    by default) that a pattern codes as something else ranks after the others, as the act is
+    the reported one."""
+    ranked: list[tuple[bool, float, int, str, str | None]] = []
+    for s in sentences:
+        for e in s.events:
+            word = s.tokens[e.verb_start]
+            cat = plover_2016(
+                e.cameo,
+                _lemma(verbs, word),
+                is_future(s.tokens, e.verb_start),
+                is_negated(s.tokens, e.verb_start),
+            )
+            if cat is not None:
+                report = _reporting(verbs, word)
+                ranked.append((report, -e.confidence, e.verb_start, cat, e.plover))
+        for i in s.verbs:
+            lemma = _lemma(verbs, s.tokens[i])
+            cat = plover_2016(None, lemma, negated=is_negated(s.tokens, i))
+            cat = cat or light_verb_category(s.tokens, i, lemma)
+            if cat is not None:
+                infinitive = i > 0 and s.tokens[i - 1].lower() == "to"
+                score = 0.45 if infinitive else 0.9
+                ranked.append((False, -score, i, cat, _TO_2021.get(cat, cat)))
     if not ranked:
         return None, None
-    top = ranked[0]
-    return gsr_category(top.plover, top.cameo), top.plover
+    top = min(ranked, key=lambda c: c[:3])
+    return top[3], top[4]
 
 
 class _ActorNames:
@@ -652,7 +813,7 @@ def evaluate_coder(
             actor_pairs.append((set(rec.actors), pred_actors))
             expected, got, cls = (rec.plover or "",), (), "no_event"
         if rec.scored and rec.plover:
-            top, top_2021 = _top_category(events)
+            top, top_2021 = _top_category(coded, gold.dictionaries.verbs)
             cat_n += 1
             cat_right += top == rec.plover
             cat_right_2021 += top_2021 is not None and top_2021 == _TO_2021.get(

@@ -147,6 +147,57 @@ def intent_code(kind: str, inner: str | None, own: str | None) -> str:
     return _COOPERATE.get(root, "130")
 
 
+FUTURE_MARKERS = frozenset({"will", "would", "shall", "'ll"})
+VERB_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+def verb_chain(tokens: tuple[str, ...] | list[str], i: int) -> tuple[str, ...]:
+    """The auxiliaries, negations and adverbs right before the verb at ``i``, nearest first,
+    stopping at any other word ("will not soon withdraw" -> ``('soon', 'not', 'will')``).
+
+    >>> verb_chain("Arnor said it will not send troops".split(), 5)
+    ('not', 'will')
+    >>> verb_chain("Arnor is going to send troops".split(), 4)
+    ('to', 'going', 'is')
+    """
+    out: list[str] = []
+    k = i - 1
+    while k >= 0 and len(out) < 5:
+        w = tokens[k].lower()
+        if w in AUXILIARIES or w in FUTURE_MARKERS or w in VERB_NEGATIONS or w.endswith("ly"):
+            out.append(w)
+        elif w == "to" and k > 0 and tokens[k - 1].lower() == "going":
+            out += ["to", "going"]
+            k -= 1
+        else:
+            break
+        k -= 1
+    return tuple(out)
+
+
+def is_future(tokens: tuple[str, ...] | list[str], i: int) -> bool:
+    """Is the verb at ``i`` in the future tense or the future-in-the-past ("will give", "would
+    blockade", "is going to send")?
+
+    >>> is_future("Arnor will not give aid".split(), 3), is_future("Arnor gave aid".split(), 1)
+    (True, False)
+    """
+    chain = verb_chain(tokens, i)
+    return any(w in FUTURE_MARKERS for w in chain) or "going" in chain
+
+
+def is_negated(tokens: tuple[str, ...] | list[str], i: int) -> bool:
+    """Is the verb at ``i`` negated by its own auxiliaries ("did not attend", "will never
+    accept")?
+
+    >>> is_negated("Arnor will never accept refugees".split(), 3)
+    True
+    >>> is_negated("Arnor denied it would send troops".split(), 4)
+    False
+    """
+    return any(w in VERB_NEGATIONS for w in verb_chain(tokens, i))
+
+
 def _is_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
 
