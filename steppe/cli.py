@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -184,6 +185,17 @@ def _progress() -> Iterator[Callable[[str], ProgressFn]]:
 
     with bar:
         yield for_file
+
+
+@contextmanager
+def _stages() -> Iterator[Callable[[str], None]]:
+    """A spinner naming the running stage, with the time elapsed (on a terminal only)."""
+    if not err.is_terminal:
+        yield lambda _name: None
+        return
+    started = time.perf_counter()
+    with err.status("starting") as status:
+        yield lambda name: status.update(f"{name} ({time.perf_counter() - started:.0f} s)")
 
 
 @app.command()
@@ -470,8 +482,10 @@ def measure(
 
     Example: steppe measure --freq year --method entropy
     """
-    with _store() as store, _engine(store) as engine:
-        counts = steppe.measure(store, freq=freq, method=method, seed=seed, engine=engine)
+    with _store() as store, _engine(store) as engine, _stages() as on_stage:
+        counts = steppe.measure(
+            store, freq=freq, method=method, seed=seed, engine=engine, on_stage=on_stage
+        )
     for name, n in counts.items():
         console.print(f"{name}: {n} rows", highlight=False)
 

@@ -74,6 +74,7 @@ def measure(
     method: str = "hhi",
     seed: int = 0,
     engine: Engine | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> dict[str, int]:
     """Compute every indicator the store's data allow and store them; returns rows written per
     indicator family. Events give the multivector index, cooperation dependence and regional
@@ -86,35 +87,45 @@ def measure(
     :func:`steppe.open_engine` for Spark and the Parquet lake). When the engine reads a local
     lake and the store holds events, the lake is first brought up to date with the store
     (:func:`steppe.sync_lake`); a store without events uses the lake as it is. The small
-    reference-data indicators (votes, trade, alerts) always run in the store."""
+    reference-data indicators (votes, trade, alerts) always run in the store. ``on_stage``
+    hears the name of each stage as it starts (for a progress display)."""
     stage = "measure"
+
+    def enter(name: str) -> None:
+        nonlocal stage
+        stage = name
+        if on_stage is not None:
+            on_stage(name)
+
     try:
         if engine is not None and engine.lake and not is_remote(engine.lake):
-            stage = "measure lake"
+            enter("measure lake")
             if store.count("events") and any(
                 r.written or r.removed for r in sync_lake(store, engine.lake)
             ):
                 engine.refresh()
-        stage = "measure"
+        enter("measure events order")
         optimize_events(store)
+        enter("measure multivector")
         out = {
             "multivector": compute_multivector(
                 store, freq=freq, method=method, seed=seed, engine=engine
-            ),
-            "dependence": compute_event_dependence(store, engine),
+            )
         }
+        enter("measure dependence")
+        out["dependence"] = compute_event_dependence(store, engine)
         if store.count("votes"):
-            stage = "measure votes"
+            enter("measure votes")
             out["votes"] = compute_vote_indicators(store)
-            stage = "measure ideal points"
+            enter("measure ideal points")
             out["ideal_point"] = compute_ideal_points(store, seed=seed)
         if store.query("SELECT 1 FROM ties WHERE channel = 'trade_flow' LIMIT 1"):
-            stage = "measure trade"
+            enter("measure trade")
             out["trade"] = compute_trade_indicators(store)
-        stage = "measure cohesion"
+        enter("measure cohesion")
         out |= compute_alignment_extras(store, engine)
         if "votes" in out or "trade" in out:
-            stage = "measure alerts"
+            enter("measure alerts")
             out["alerts"] = compute_alerts(store)
         return out
     except SteppeError as exc:

@@ -101,7 +101,10 @@ def test_yearly_frequency(hand: steppe.Store) -> None:
 
 
 def test_measure_stores_values_with_interval(hand: steppe.Store) -> None:
-    counts = steppe.measure(hand, seed=3)
+    stages: list[str] = []
+    counts = steppe.measure(hand, seed=3, on_stage=stages.append)
+    assert stages[:3] == ["measure events order", "measure multivector", "measure dependence"]
+    assert "measure cohesion" in stages and "measure votes" not in stages  # no votes loaded
     assert counts["multivector"] == 4  # KAZ 2019Q4, 2020Q1, 2020Q2; UZB 2020Q1
     [row] = [
         r for r in steppe.read.indicators(hand, "multivector", "KAZ") if r["period"] == "2020Q1"
