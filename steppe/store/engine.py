@@ -21,6 +21,7 @@ import importlib.util
 import os
 import shutil
 import warnings
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol
@@ -44,7 +45,7 @@ class TableSource(Protocol):
     def table(self, name: str, /) -> ir.Table: ...
 
 
-class Engine:
+class Engine(ABC):
     """Base class: the tables indicator expressions read, and a way to run them.
 
     >>> with Store(":memory:") as s, DuckDBEngine(s) as engine:
@@ -65,19 +66,20 @@ class Engine:
             self._tables[name] = self._load(name)
         return self._tables[name]
 
+    @abstractmethod
     def to_arrow(self, expr: ir.Table) -> pa.Table:
         """Run ``expr`` and return its rows with the expression's schema."""
-        raise NotImplementedError
 
     def refresh(self) -> None:
         """Forget the tables handed out so far (after the lake or the store changed)."""
         self._tables.clear()
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - a no-op unless the engine holds something
         """Release what the engine holds (a Spark session it started)."""
 
+    @abstractmethod
     def _load(self, name: str) -> ir.Table:
-        raise NotImplementedError
+        """Build the Ibis table ``name`` on this engine."""
 
     def _columns(self, name: str) -> list[str]:
         return [str(r[0]) for r in self.store.con.execute(f'DESCRIBE "{name}"').fetchall()]
