@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -138,6 +138,22 @@ def _fail(message: str) -> None:
     raise typer.Exit(1)
 
 
+T = TypeVar("T")
+
+
+def _checked(run: Callable[[], T]) -> T:
+    """``run()``, with a Steppe or file error turned into a one-line failure."""
+    try:
+        return run()
+    except (SteppeError, OSError) as exc:
+        _fail(str(exc))
+        raise
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, default=_json_default, ensure_ascii=False) + "\n")
+
+
 def _json_default(value: Any) -> str:
     if isinstance(value, date | datetime):
         return value.isoformat()
@@ -148,7 +164,7 @@ def _emit(
     rows: Sequence[dict[str, Any]], as_json: bool, columns: Sequence[str], title: str | None = None
 ) -> None:
     if as_json:
-        sys.stdout.write(json.dumps(list(rows), default=_json_default, ensure_ascii=False) + "\n")
+        _print_json(list(rows))
         return
     table = Table(title=title, show_lines=False)
     for col in columns:
@@ -427,7 +443,7 @@ def code(
         "coder_events": summary.events,
     }
     if as_json:
-        sys.stdout.write(json.dumps(result) + "\n")
+        _print_json(result)
         return
     console.print(
         f"{written} events written; {summary.coded} of {summary.documents} documents "
@@ -557,9 +573,7 @@ def simulate(
         with _store() as store:
             run_id = store_run(store, result)
     if as_json:
-        sys.stdout.write(
-            json.dumps(result.to_dict() | {"run_id": run_id}, default=_json_default) + "\n"
-        )
+        _print_json(result.to_dict() | {"run_id": run_id})
         return
     console.print(
         f"{result.scenario}: {result.model}, {result.runs} runs x {result.rounds} "
@@ -616,13 +630,9 @@ def eval_ktab(ref_log: Path, input_path: Path, as_json: JsonOpt = False) -> None
     """
     from steppe.scenarios import eval_ktab as evaluate
 
-    try:
-        result = evaluate(ref_log, input_path)
-    except (SteppeError, OSError) as exc:
-        _fail(str(exc))
-        raise
+    result = _checked(lambda: evaluate(ref_log, input_path))
     if as_json:
-        sys.stdout.write(json.dumps(result, default=_json_default) + "\n")
+        _print_json(result)
         return
     console.print(
         f"mean absolute difference: final positions {result['mae_position']:.2f} "
@@ -650,13 +660,9 @@ def eval_ideal_points(
             if not store.count("actors"):
                 steppe.install_registry(store)
             load(store, "unvotes", bundled_unvotes())
-        try:
-            result = evaluate(store, bsv)
-        except (SteppeError, OSError) as exc:
-            _fail(str(exc))
-            raise
+        result = _checked(lambda: evaluate(store, bsv))
     if as_json:
-        sys.stdout.write(json.dumps(result, default=_json_default) + "\n")
+        _print_json(result)
         return
     console.print(
         f"Pearson r over {result['country_years']:,} country-years: {result['r_overall']:.3f}",
@@ -696,13 +702,11 @@ def eval_coder(
     """
     from steppe.coding.evaluate import eval_coder as evaluate
 
-    try:
-        result = evaluate(petrarch, plover, dictionaries, use_parse=parse, actors=actors)
-    except (SteppeError, OSError) as exc:
-        _fail(str(exc))
-        raise
+    result = _checked(
+        lambda: evaluate(petrarch, plover, dictionaries, use_parse=parse, actors=actors)
+    )
     if as_json:
-        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
+        _print_json(result.as_dict())
         return
     for line in result.problems:
         err.print(f"[yellow]skipped:[/yellow] {line}", highlight=False, soft_wrap=True)
@@ -766,7 +770,7 @@ def info(as_json: JsonOpt = False) -> None:
     with _store(read_only=True) as store:
         summary = steppe.read.summary(store)
     if as_json:
-        sys.stdout.write(json.dumps(summary, default=_json_default) + "\n")
+        _print_json(summary)
         return
     console.print(f"{summary['path']} (schema v{summary['schema_version']})", highlight=False)
     _emit([{"table": t, "rows": n} for t, n in summary["tables"].items()], False, ["table", "rows"])
