@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from steppe.coding.actors import DETERMINERS, PREPOSITIONS, is_modifier
 from steppe.coding.dictionaries import (
@@ -374,6 +375,17 @@ class EventClassifier:
                 return self.codes[k]
         return None
 
+    def _code_fields(self, cameo: str) -> dict[str, Any]:
+        """An event's CAMEO code with the PLOVER category, quad class and Goldstein weight of
+        the code (or of its nearest listed parent)."""
+        info = self.event_code(cameo)
+        return {
+            "cameo": cameo,
+            "plover": info.plover if info else None,
+            "quad_class": info.quad_class if info else None,
+            "goldstein": info.goldstein if info else 0.0,
+        }
+
     def _is_noun(self, s: Sentence, low: list[str], i: int, in_mention: set[int]) -> bool:
         """Without tags: is the dictionary verb form at ``i`` used as a noun or adjective
         ("the meeting", "a brief private visit", "very close")?"""
@@ -550,17 +562,13 @@ class EventClassifier:
             made: list[CodedEvent] = []
             for e in inner:
                 code = intent_code(kind, e.cameo, f.entry.code)
-                info = self.event_code(code)
                 made.append(
                     replace(
                         e,
                         verb=" ".join(s.tokens[f.start : g.end]),
                         verb_start=f.start,
                         verb_end=g.end,
-                        cameo=code,
-                        plover=info.plover if info else None,
-                        quad_class=info.quad_class if info else None,
-                        goldstein=info.goldstein if info else 0.0,
+                        **self._code_fields(code),
                     )
                 )
             if made:
@@ -608,15 +616,11 @@ class EventClassifier:
     ) -> CodedEvent | None:
         if not self.valid_code(cameo):
             return None
-        info = self.event_code(cameo)
         return CodedEvent(
             verb=" ".join(s.tokens[f.start : f.end]),
             verb_start=f.start,
             verb_end=f.end,
-            cameo=cameo,
-            plover=info.plover if info else None,
-            quad_class=info.quad_class if info else None,
-            goldstein=info.goldstein if info else 0.0,
+            **self._code_fields(cameo),
             pattern=pattern.text if pattern else None,
             passive=passive,
             source_slot=slots.get("$"),
