@@ -41,6 +41,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from steppe.coding.actors import DETERMINERS, PREPOSITIONS, is_modifier
 from steppe.coding.coder import Coder
 from steppe.coding.dictionaries import (
     Dictionaries,
@@ -48,7 +49,14 @@ from steppe.coding.dictionaries import (
     VerbDictionary,
     load_dictionaries,
 )
-from steppe.coding.events import INTENT_FORMS, is_future, is_negated
+from steppe.coding.events import (
+    BE_FORMS,
+    INTENT_FORMS,
+    SUBORDINATORS,
+    is_future,
+    is_negated,
+    verb_chain,
+)
 from steppe.coding.model import CodedEvent, CoderOptions, Sentence
 from steppe.coding.stages import tokenize
 from steppe.domain.errors import SteppeError
@@ -346,21 +354,72 @@ restrictions ..., remove curfews, ... declarations (but not implementations) of 
 everything else in 08 has material consequences and is RETREAT."""
 
 
+UNCONVENTIONAL_MEANS = frozenset({
+    "bomb", "bombs", "bombing", "bombings", "bomber", "bombers", "explosive", "explosives",
+    "ied", "ieds", "suicide", "machete", "machetes", "knife", "knives", "axes", "torture",
+    "tortured", "hostage", "hostages", "kidnapping", "abduction", "assassination", "lynching",
+})  # fmt: skip
+CONVENTIONAL_MEANS = frozenset({
+    "artillery", "shelling", "shelled", "shells", "mortar", "mortars", "tank", "tanks",
+    "rocket", "rockets", "missile", "missiles", "airstrike", "airstrikes", "air-strike",
+    "warplanes", "aircraft", "helicopters", "gunships", "gunbattle", "gunfight", "clash",
+    "clashes", "battle", "battles", "fighting", "offensive", "crossfire",
+})  # fmt: skip
+"""The means that separate CAMEO 18 (ASSAULT: "unconventional forms of violence which do not
+require high-tech military weaponry": bombings, suicide and roadside attacks, edged weapons,
+torture, abduction, assassination) from 19 (FIGHT: "conventional military force": small
+arms and light weapons, artillery and tanks, aerial weapons, battles)."""
+GENERIC_VIOLENCE = frozenset({"180", "190", "193", "194", "195"})
+"""Violent codes a general verb gets ("killed", "attacked", "with weapons"): the means named
+in the sentence decide between ASSAULT and FIGHT. The specific codes (abduct 181, torture
+1822, bomb 183x, assassinate 186, blockade 191, occupy 192 …) keep theirs."""
+
+
+def violence_means(tokens: Sequence[str], i: int) -> str | None:
+    """``"ASSAULT"`` or ``"FIGHT"`` by the means named nearest the verb at ``i``
+    (:data:`UNCONVENTIONAL_MEANS`, :data:`CONVENTIONAL_MEANS`), ``None`` if none is named.
+
+    >>> violence_means("A roadside bombing killed one soldier".split(), 3)
+    'ASSAULT'
+    >>> violence_means("Serb forces killed three Albanians in a gunbattle".split(), 2)
+    'FIGHT'
+    """
+    best: tuple[int, str] | None = None
+    for k, t in enumerate(tokens):
+        w = t.lower()
+        kind = (
+            "ASSAULT" if w in UNCONVENTIONAL_MEANS else "FIGHT" if w in CONVENTIONAL_MEANS else None
+        )
+        if kind is not None and (best is None or abs(k - i) < best[0]):
+            best = (abs(k - i), kind)
+    return best[1] if best else None
+
+
 def plover_2016(
-    cameo: str | None, lemma: str | None = None, future: bool = False, negated: bool = False
+    cameo: str | None,
+    lemma: str | None = None,
+    future: bool = False,
+    negated: bool = False,
+    obliged: bool = False,
+    means: str | None = None,
 ) -> str | None:
     """The PLOVER 0.5b1 (2016) category of a coded verb: its CAMEO code (``None`` for a
-    dictionary verb without one), the verb's lemma, and whether it is in the future tense or
-    negated by its auxiliaries. Rules, from the 2016 manual (``PLOVER_Manual.tex``):
+    dictionary verb without one), the verb's lemma, whether it is in the future tense or
+    negated by its auxiliaries, and whether another actor is told it "must" act
+    (:func:`is_obliged`), and the means of violence the sentence names
+    (:func:`violence_means`). Rules, from the 2016 manual (``PLOVER_Manual.tex``):
 
+    - an act someone "must" do is demanded of them: DEMAND ("All demands and orders ...
+      Coding will need to rely primarily on the language used by reporters");
     - CAMEO 01 (comments) and 02 (appeals) are not PLOVER events ("eliminated");
     - a verb the manual names in a definition gives that category (:data:`VERB_CATEGORIES_2016`);
     - negated cooperation (roots 03-08: "will not accept") is a rejection (REJECT);
     - "All cooperative actions reported in future tense are also taken to imply intentions":
       roots 04-08 in the future are AGREE; conflictual acts announced for the future
       (:data:`FUTURE_THREAT_ROOTS`) are THREATEN;
-    - 08 splits into CONCEDE and RETREAT (:data:`CONCEDE_2016`); 19 is FIGHT; otherwise the
-      root's category with the 2016 names (:func:`gsr_category`).
+    - 08 splits into CONCEDE and RETREAT (:data:`CONCEDE_2016`); 19 is FIGHT and 18 ASSAULT
+      unless a general violent code (:data:`GENERIC_VIOLENCE`) meets the other's means;
+      otherwise the root's category with the 2016 names (:func:`gsr_category`).
 
     >>> plover_2016("050", "agree"), plover_2016("071", "give", future=True)
     ('AGREE', 'AGREE')
@@ -370,7 +429,13 @@ def plover_2016(
     ('CONCEDE', 'RETREAT', None)
     >>> plover_2016(None, "reject"), plover_2016("0241", "demand"), plover_2016("020", "urge")
     ('REJECT', 'DEMAND', None)
+    >>> plover_2016("0842", "return", obliged=True), plover_2016(None, "drop", obliged=True)
+    ('DEMAND', 'DEMAND')
+    >>> plover_2016("190", "kill", means="ASSAULT"), plover_2016("1822", "torture", means="FIGHT")
+    ('ASSAULT', 'ASSAULT')
     """
+    if obliged:
+        return "DEMAND"
     by_verb = VERB_CATEGORIES_2016.get(lemma or "")
     root = cameo[:2] if cameo is not None and cameo[:2].isdigit() else ""
     if negated and (by_verb == "AGREE" or root in COOPERATIVE_ROOTS):
@@ -387,6 +452,8 @@ def plover_2016(
         return "THREATEN"
     if root == "08":
         return "CONCEDE" if cameo.startswith(CONCEDE_2016) else "RETREAT"
+    if means is not None and cameo in GENERIC_VIOLENCE:
+        return means
     return gsr_category(plover_of(cameo), cameo)
 
 
@@ -705,6 +772,67 @@ def _reporting(verbs: VerbDictionary, word: str) -> bool:
     return entry is not None and (entry.code or "").startswith("01")
 
 
+OBLIGATION = frozenset({"must"})
+FIRST_PERSON = frozenset({"i", "we"})
+
+
+def is_obliged(tokens: Sequence[str], i: int) -> bool:
+    """Is the verb at ``i`` something its subject "must" do, said of another actor (not "we
+    must")?
+
+    >>> is_obliged("Russia said Sudan must return the helicopter".split(), 4)
+    True
+    >>> is_obliged("Russia said we must not return".split(), 5)
+    False
+    """
+    chain = verb_chain(list(tokens), i)
+    if not OBLIGATION & set(chain):
+        return False
+    start = i - len(chain)
+    return start == 0 or tokens[start - 1].lower() not in FIRST_PERSON
+
+
+RELATIVES = frozenset({"who", "which", "whom", "whose", "where"})
+ADVERBIAL = SUBORDINATORS | {"while", "unless", "although", "though", "whereas", "once"}
+
+
+def is_subordinate(tokens: Sequence[str], i: int, verbs: Sequence[int]) -> bool:
+    """Is the verb at ``i`` outside the sentence's main clause? Without a parse: a participle
+    without "be" ("refugees fleeing the war", ", killing 156 people"), a verb right after a
+    preposition or determiner (an adjective: "alleged bombers"), a bare verb right after a
+    noun once the sentence has had a verb (a reduced relative: "weapons seized last year"),
+    or a verb opened by a relative pronoun, "that" + verb, or an adverbial subordinator
+    ("who has vowed", "a helicopter that was captured", "after it was imposed") since the
+    previous verb or comma. The main clause of a news lead holds its event.
+
+    >>> toks = "Rebels will return weapons seized last year from refugees fleeing".split()
+    >>> [is_subordinate(toks, k, [2, 4, 9]) for k in (2, 4, 9)]
+    [False, True, True]
+    >>> toks = "Sharon , who has vowed not to return , lost".split()
+    >>> [is_subordinate(toks, k, [4, 9]) for k in (4, 9)]
+    [True, False]
+    """
+    low = [t.lower() for t in tokens]
+    chain = verb_chain(low, i)
+    start = i - len(chain)
+    prev = low[start - 1] if start > 0 else ""
+    if low[i].endswith("ing") and not BE_FORMS & set(chain):
+        return True
+    if prev in PREPOSITIONS or prev in DETERMINERS:
+        return True
+    earlier = [k for k in verbs if k < i]
+    if not chain and earlier and is_modifier(prev) and prev not in ("and", "or"):
+        return True
+    stop = max(earlier, default=-1)
+    for k in range(start - 1, stop, -1):
+        w = low[k]
+        if w in (",", ";", ":"):
+            return False
+        if w in RELATIVES or w in ADVERBIAL or (w == "that" and k == start - 1):
+            return True
+    return False
+
+
 def _top_category(
     sentences: Sequence[Sentence], verbs: VerbDictionary
 ) -> tuple[str | None, str | None]:
@@ -716,7 +844,7 @@ def _top_category(
     most confident wins, the earlier on ties; a reporting verb ("said", "announced": CAMEO 01
     by default) that a pattern codes as something else ranks after the others, as the act is
     the reported one."""
-    ranked: list[tuple[bool, float, int, str, str | None]] = []
+    ranked: list[tuple[bool, bool, float, int, str, str | None]] = []
     for s in sentences:
         for e in s.events:
             word = s.tokens[e.verb_start]
@@ -725,22 +853,28 @@ def _top_category(
                 _lemma(verbs, word),
                 is_future(s.tokens, e.verb_start),
                 is_negated(s.tokens, e.verb_start),
+                is_obliged(s.tokens, e.verb_start),
+                violence_means(s.tokens, e.verb_start),
             )
             if cat is not None:
                 report = _reporting(verbs, word)
-                ranked.append((report, -e.confidence, e.verb_start, cat, e.plover))
+                sub = is_subordinate(s.tokens, e.verb_start, s.verbs)
+                ranked.append((report, sub, -e.confidence, e.verb_start, cat, e.plover))
         for i in s.verbs:
             lemma = _lemma(verbs, s.tokens[i])
-            cat = plover_2016(None, lemma, negated=is_negated(s.tokens, i))
+            cat = plover_2016(
+                None, lemma, negated=is_negated(s.tokens, i), obliged=is_obliged(s.tokens, i)
+            )
             cat = cat or light_verb_category(s.tokens, i, lemma)
             if cat is not None:
                 infinitive = i > 0 and s.tokens[i - 1].lower() == "to"
                 score = 0.45 if infinitive else 0.9
-                ranked.append((False, -score, i, cat, _TO_2021.get(cat, cat)))
+                sub = is_subordinate(s.tokens, i, s.verbs)
+                ranked.append((False, sub, -score, i, cat, _TO_2021.get(cat, cat)))
     if not ranked:
         return None, None
-    top = min(ranked, key=lambda c: c[:3])
-    return top[3], top[4]
+    top = min(ranked, key=lambda c: c[:4])
+    return top[4], top[5]
 
 
 class _ActorNames:
