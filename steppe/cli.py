@@ -687,8 +687,12 @@ def eval_coder(
         typer.Option(help="where to find dictionaries not beside the file / the CAMEO ones"),
     ] = None,
     actors: Annotated[
-        bool, typer.Option("--actors", help="PLOVER: add the dictionaries' actor files")
-    ] = False,
+        bool,
+        typer.Option(
+            "--actors/--no-actors",
+            help="PLOVER: add the dictionaries' actor files to the registry (world news)",
+        ),
+    ] = True,
     parse: Annotated[
         bool, typer.Option("--parse/--no-parse", help="use the records' Treebank parses")
     ] = True,

@@ -13,13 +13,18 @@ in it, records marked ``valid="false"`` (this file writes ``sentence="false"``) 
 its words and part-of-speech tags are used (``use_parse``); the coder never needs one.
 
 **PLOVER GSR JSON** (a list of records with ``id``, ``date``, ``text``, ``event`` and
-``source``/``target`` lists of ``{actorText, code}``): coded with the registry gazetteer and
-the CAMEO verb dictionary; the category of the sentence's main event is compared with the
-record's. The GSR is coded in PLOVER 0.5b1 (2016), not the 2021 table Steppe codes with, so
-coded verbs are put in the 2016 categories by :func:`plover_2016` (the 2016 manual's rules:
-01/02 are no events, future-tense cooperation is AGREE, refusals REJECT, the CONCEDE/RETREAT
-split of 08, verbs the manual names in a definition) and the main event is chosen by
-:func:`_top_category` (light verb + event noun, reporting verbs ranked last);
+``source``/``target`` lists of ``{actorText, code}``): coded with the registry gazetteer, the
+CAMEO dictionaries' actor files (world news; ``actors=False`` for the registry alone) and
+the CAMEO verb dictionary, without the Phoenix discard list (PLOVER codes historical events,
+with a ``historical`` context, where PETRARCH drops any sentence naming "years ago" or a year
+before 1994; every GSR record is an event); the category of the sentence's main event is
+compared with the record's. The GSR is coded in PLOVER 0.5b1 (2016), not the 2021 table
+Steppe codes with, so coded verbs are put in the 2016 categories by :func:`plover_2016` (the
+2016 manual's rules: 01/02 are no events, future-tense cooperation is AGREE, refusals REJECT,
+the CONCEDE/RETREAT split of 08, verbs the manual names in a definition, "must" as a demand,
+the means of violence for ASSAULT vs FIGHT) and the main event is chosen by
+:func:`_top_category` (light verb + event noun, main clause before subordinate ones,
+reporting verbs ranked last);
 :attr:`CoderEvaluation.category_accuracy_2021` compares in the 2021 names instead.
 
 Scores: micro precision, recall and F1 over per-record sets of (source, target, CAMEO)
@@ -35,7 +40,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -46,6 +51,7 @@ from steppe.coding.coder import Coder
 from steppe.coding.dictionaries import (
     Dictionaries,
     DictionaryNotFoundError,
+    Discards,
     VerbDictionary,
     load_dictionaries,
 )
@@ -545,7 +551,9 @@ def read_plover_gsr(
         )
     if not records:
         raise EvaluationInputError(f"{p}: no readable records")
-    return GoldSet(str(p), "plover", tuple(records), dicts, True, tuple(problems))
+    return GoldSet(
+        str(p), "plover", tuple(records), replace(dicts, discards=Discards()), True, tuple(problems)
+    )
 
 
 # --------------------------------------------------------------------------- scoring
@@ -984,13 +992,14 @@ def eval_coder(
     plover: str | Path | None = None,
     dictionaries: str | Path | None = None,
     use_parse: bool = True,
-    actors: bool = False,
+    actors: bool = True,
 ) -> CoderEvaluation:
     """Read one gold-standard file (exactly one of ``petrarch``, ``plover``) and score the
     coder on it; ``dictionaries`` is where to find dictionary files the PETRARCH file names
     when they are not beside it, or the CAMEO dictionaries for PLOVER
     (:func:`~steppe.coding.dictionaries.find_dictionaries`; ``actors`` adds their actor
-    files to the registry gazetteer).
+    files to the registry gazetteer: the GSR is world news, and the registry knows the
+    states and organisations of Steppe's own region best).
 
     >>> eval_coder()  # doctest: +ELLIPSIS
     Traceback (most recent call last):
