@@ -19,12 +19,8 @@ the CAMEO verb dictionary, without the Phoenix discard list (PLOVER codes histor
 with a ``historical`` context, where PETRARCH drops any sentence naming "years ago" or a year
 before 1994; every GSR record is an event); the category of the sentence's main event is
 compared with the record's. The GSR is coded in PLOVER 0.5b1 (2016), not the 2021 table
-Steppe codes with, so coded verbs are put in the 2016 categories by :func:`plover_2016` (the
-2016 manual's rules: 01/02 are no events, future-tense cooperation is AGREE, refusals REJECT,
-the CONCEDE/RETREAT split of 08, verbs the manual names in a definition, "must" as a demand,
-the means of violence for ASSAULT vs FIGHT) and the main event is chosen by
-:func:`_top_category` (light verb + event noun, main clause before subordinate ones,
-reporting verbs ranked last);
+Steppe codes with: :mod:`steppe.coding.plover2016` puts the coded verbs in the 2016
+categories (the 2016 manual's rules) and chooses the sentence's main event;
 :attr:`CoderEvaluation.category_accuracy_2021` compares in the 2021 names instead.
 
 Scores: micro precision, recall and F1 over per-record sets of (source, target, CAMEO)
@@ -42,31 +38,21 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from steppe.coding.actors import DETERMINERS, PREPOSITIONS, is_modifier
 from steppe.coding.coder import Coder
 from steppe.coding.dictionaries import (
     Dictionaries,
     DictionaryNotFoundError,
     Discards,
-    VerbDictionary,
     load_dictionaries,
 )
-from steppe.coding.events import (
-    BE_FORMS,
-    INTENT_FORMS,
-    SUBORDINATORS,
-    is_future,
-    is_negated,
-    verb_chain,
-)
 from steppe.coding.model import CodedEvent, CoderOptions, Sentence
+from steppe.coding.plover2016 import _TO_2021, gsr_category, main_category, plover_of
 from steppe.coding.stages import tokenize
 from steppe.domain.errors import SteppeError
-from steppe.registry import Registry, load_event_codes
+from steppe.registry import Registry
 
 NONE = "---"
 ORG_KINDS = frozenset({"organisation", "bloc", "format"})
@@ -297,178 +283,6 @@ def _yyyymmdd(text: str) -> date:
     if not re.fullmatch(r"\d{8}", text):
         raise ValueError(text)
     return date(int(text[:4]), int(text[4:6]), int(text[6:]))
-
-
-@cache
-def _plover_table() -> dict[str, str]:
-    return {c.code: c.plover for c in load_event_codes() if c.plover}
-
-
-def plover_of(cameo: str) -> str | None:
-    """The 2021 PLOVER category of a CAMEO code (its own row, else its root's).
-
-    >>> plover_of("0311"), plover_of("190"), plover_of("901")
-    ('AGREE', 'ASSAULT', None)
-    """
-    table = _plover_table()
-    for k in (cameo, cameo[:3], cameo[:2]):
-        if k in table:
-            return table[k]
-    return None
-
-
-def gsr_category(plover: str | None, cameo: str) -> str | None:
-    """A 2021 PLOVER category in the names of the 2016 gold standard, from the code alone
-    (:func:`plover_2016` adds what the 2016 manual says beyond the code).
-
-    >>> gsr_category("REQUEST", "020"), gsr_category("ACCUSE", "090"), gsr_category("ACCUSE", "111")
-    ('DEMAND', 'INVESTIGATE', 'DISAPPROVE')
-    >>> gsr_category("ASSAULT", "190"), gsr_category("ASSAULT", "180"), gsr_category(None, "010")
-    ('FIGHT', 'ASSAULT', None)
-    """
-    if plover is None:
-        return None
-    if plover == "REQUEST":
-        return "DEMAND"
-    if plover == "ACCUSE":
-        return "INVESTIGATE" if cameo.startswith("09") else "DISAPPROVE"
-    if plover == "ASSAULT" and cameo.startswith("19"):
-        return "FIGHT"
-    return plover
-
-
-COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
-FUTURE_THREAT_ROOTS = frozenset({"14", "16", "17", "18", "19", "20"})
-"""Roots whose acts, announced for the future, are threats in the 2016 manual's THREATEN list
-(protest, sanctions and expulsions, restrictions and repression, violence); 15 (mobilising)
-is an act of its own there."""
-VERB_CATEGORIES_2016 = {
-    "agree": "AGREE", "offer": "AGREE", "promise": "AGREE", "pledge": "AGREE",
-    "vow": "AGREE", "accept": "AGREE",
-    "reject": "REJECT", "refuse": "REJECT", "decline": "REJECT", "veto": "REJECT",
-    "demand": "DEMAND", "insist": "DEMAND", "order": "DEMAND",
-    "resign": "RETREAT",
-}  # fmt: skip
-"""Verbs the 2016 manual names in a category's definition (AGREE: "agree to, offer, promise";
-REJECT: "all rejections and refusals"; DEMAND: "all demands and orders"; RETREAT: "also
-covers resignations"). The manual tells coders to rely on the reporter's wording here, and
-the CAMEO dictionary files these verbs under other codes ("agreed" 050, "demanded" 02x by
-pattern, "resigned" 083) or under no code at all ("rejected", "accepted")."""
-CONCEDE_2016 = ("080", "081", "082", "083", "0871")
-"""The 2016 split of CAMEO 08: CONCEDE is verbal ("easing of administrative or legal
-restrictions ..., remove curfews, ... declarations (but not implementations) of ceasefires");
-everything else in 08 has material consequences and is RETREAT."""
-
-
-UNCONVENTIONAL_MEANS = frozenset({
-    "bomb", "bombs", "bombing", "bombings", "bomber", "bombers", "explosive", "explosives",
-    "ied", "ieds", "suicide", "machete", "machetes", "knife", "knives", "axes", "torture",
-    "tortured", "hostage", "hostages", "kidnapping", "abduction", "assassination", "lynching",
-})  # fmt: skip
-CONVENTIONAL_MEANS = frozenset({
-    "artillery", "shelling", "shelled", "shells", "mortar", "mortars", "tank", "tanks",
-    "rocket", "rockets", "missile", "missiles", "airstrike", "airstrikes", "air-strike",
-    "warplanes", "aircraft", "helicopters", "gunships", "gunbattle", "gunfight", "clash",
-    "clashes", "battle", "battles", "fighting", "offensive", "crossfire",
-})  # fmt: skip
-"""The means that separate CAMEO 18 (ASSAULT: "unconventional forms of violence which do not
-require high-tech military weaponry": bombings, suicide and roadside attacks, edged weapons,
-torture, abduction, assassination) from 19 (FIGHT: "conventional military force": small
-arms and light weapons, artillery and tanks, aerial weapons, battles)."""
-GENERIC_VIOLENCE = frozenset({"180", "190", "193", "194", "195"})
-"""Violent codes a general verb gets ("killed", "attacked", "with weapons"): the means named
-in the sentence decide between ASSAULT and FIGHT. The specific codes (abduct 181, torture
-1822, bomb 183x, assassinate 186, blockade 191, occupy 192 …) keep theirs."""
-
-
-def violence_means(tokens: Sequence[str], i: int) -> str | None:
-    """``"ASSAULT"`` or ``"FIGHT"`` by the means named nearest the verb at ``i``
-    (:data:`UNCONVENTIONAL_MEANS`, :data:`CONVENTIONAL_MEANS`), ``None`` if none is named.
-
-    >>> violence_means("A roadside bombing killed one soldier".split(), 3)
-    'ASSAULT'
-    >>> violence_means("Serb forces killed three Albanians in a gunbattle".split(), 2)
-    'FIGHT'
-    """
-    best: tuple[int, str] | None = None
-    for k, t in enumerate(tokens):
-        w = t.lower()
-        kind = (
-            "ASSAULT" if w in UNCONVENTIONAL_MEANS else "FIGHT" if w in CONVENTIONAL_MEANS else None
-        )
-        if kind is not None and (best is None or abs(k - i) < best[0]):
-            best = (abs(k - i), kind)
-    return best[1] if best else None
-
-
-def plover_2016(
-    cameo: str | None,
-    lemma: str | None = None,
-    future: bool = False,
-    negated: bool = False,
-    obliged: bool = False,
-    means: str | None = None,
-) -> str | None:
-    """The PLOVER 0.5b1 (2016) category of a coded verb: its CAMEO code (``None`` for a
-    dictionary verb without one), the verb's lemma, whether it is in the future tense or
-    negated by its auxiliaries, and whether another actor is told it "must" act
-    (:func:`is_obliged`), and the means of violence the sentence names
-    (:func:`violence_means`). Rules, from the 2016 manual (``PLOVER_Manual.tex``):
-
-    - an act someone "must" do is demanded of them: DEMAND ("All demands and orders ...
-      Coding will need to rely primarily on the language used by reporters");
-    - CAMEO 01 (comments) and 02 (appeals) are not PLOVER events ("eliminated");
-    - a verb the manual names in a definition gives that category (:data:`VERB_CATEGORIES_2016`);
-    - negated cooperation (roots 03-08: "will not accept") is a rejection (REJECT);
-    - "All cooperative actions reported in future tense are also taken to imply intentions":
-      roots 04-08 in the future are AGREE; conflictual acts announced for the future
-      (:data:`FUTURE_THREAT_ROOTS`) are THREATEN;
-    - 08 splits into CONCEDE and RETREAT (:data:`CONCEDE_2016`); 19 is FIGHT and 18 ASSAULT
-      unless a general violent code (:data:`GENERIC_VIOLENCE`) meets the other's means;
-      otherwise the root's category with the 2016 names (:func:`gsr_category`).
-
-    >>> plover_2016("050", "agree"), plover_2016("071", "give", future=True)
-    ('AGREE', 'AGREE')
-    >>> plover_2016("0333", "accept", negated=True), plover_2016("172", "extend", future=True)
-    ('REJECT', 'THREATEN')
-    >>> plover_2016("0813", "lift"), plover_2016("0841", "release"), plover_2016("010", "say")
-    ('CONCEDE', 'RETREAT', None)
-    >>> plover_2016(None, "reject"), plover_2016("0241", "demand"), plover_2016("020", "urge")
-    ('REJECT', 'DEMAND', None)
-    >>> plover_2016("0842", "return", obliged=True), plover_2016(None, "drop", obliged=True)
-    ('DEMAND', 'DEMAND')
-    >>> plover_2016("190", "kill", means="ASSAULT"), plover_2016("1822", "torture", means="FIGHT")
-    ('ASSAULT', 'ASSAULT')
-    """
-    if obliged:
-        return "DEMAND"
-    by_verb = VERB_CATEGORIES_2016.get(lemma or "")
-    root = cameo[:2] if cameo is not None and cameo[:2].isdigit() else ""
-    if negated and (by_verb == "AGREE" or root in COOPERATIVE_ROOTS):
-        return "REJECT"
-    if cameo is None or not root:
-        return by_verb
-    if by_verb is not None and (by_verb != "AGREE" or root in COOPERATIVE_ROOTS):
-        return by_verb
-    if root in ("01", "02"):
-        return None
-    if future and root in COOPERATIVE_ROOTS and root != "03":
-        return "AGREE"
-    if future and root in FUTURE_THREAT_ROOTS:
-        return "THREATEN"
-    if root == "08":
-        return "CONCEDE" if cameo.startswith(CONCEDE_2016) else "RETREAT"
-    if means is not None and cameo in GENERIC_VIOLENCE:
-        return means
-    return gsr_category(plover_of(cameo), cameo)
-
-
-_TO_2021 = {
-    "DEMAND": "REQUEST",
-    "DISAPPROVE": "ACCUSE",
-    "INVESTIGATE": "ACCUSE",
-    "FIGHT": "ASSAULT",
-}
 
 
 def _petrarch_category(triples: Sequence[tuple[str, str, str]]) -> str | None:
@@ -718,173 +532,6 @@ def _triple(e: CodedEvent) -> tuple[str, str, str]:
     )
 
 
-LIGHT_VERBS = frozenset({
-    "stage", "hold", "launch", "begin", "continue", "undertake", "conduct", "organize",
-    "organise", "start", "mount", "resume", "open", "carry",
-})  # fmt: skip
-ENDING_VERBS = frozenset({"end", "suspend", "halt", "cancel", "break", "terminate", "stop"})
-EVENT_NOUNS = {
-    "demonstration": "PROTEST", "protest": "PROTEST", "rally": "PROTEST", "march": "PROTEST",
-    "strike": "PROTEST", "sit-in": "PROTEST", "boycott": "PROTEST",
-    "talks": "CONSULT", "negotiations": "CONSULT", "mediation": "CONSULT",
-    "consultations": "CONSULT", "meeting": "CONSULT", "visit": "CONSULT",
-    "attack": "FIGHT", "offensive": "FIGHT", "assault": "FIGHT", "raid": "FIGHT",
-}  # fmt: skip
-"""Light verb + event noun ("staged mass demonstrations", "held talks", "launched an
-attack"): the noun names the act, in the categories' own words (PROTEST: "demonstrations ...
-strikes, boycotts"; CONSULT: "holding talks, negotiations"); with an ending verb ("ended
-mediation", "suspended talks") a cooperative act is cut off, a reduction of relations
-(SANCTION: "terminate discussions, negotiations ... mediation")."""
-
-
-def _noun_key(word: str) -> str:
-    w = word.lower()
-    if w in EVENT_NOUNS:
-        return w
-    for cut in ("es", "s"):
-        if w.endswith(cut) and w[: -len(cut)] in EVENT_NOUNS:
-            return w[: -len(cut)]
-    return w
-
-
-def light_verb_category(tokens: Sequence[str], i: int, lemma: str | None) -> str | None:
-    """The 2016 category of a light verb at ``i`` and the event noun after it (within four
-    words: determiners, adjectives), if any (:data:`EVENT_NOUNS`).
-
-    >>> toks = "Students staged mass demonstrations on Saturday".split()
-    >>> light_verb_category(toks, 1, "stage")
-    'PROTEST'
-    >>> light_verb_category("Syria ended mediation efforts".split(), 1, "end")
-    'SANCTION'
-    """
-    if lemma not in LIGHT_VERBS and lemma not in ENDING_VERBS:
-        return None
-    for k in range(i + 1, min(i + 5, len(tokens))):
-        cat = EVENT_NOUNS.get(_noun_key(tokens[k]))
-        if cat is not None:
-            if lemma in ENDING_VERBS:
-                return "SANCTION" if cat == "CONSULT" else None
-            return cat
-        if not tokens[k][:1].isalpha() or tokens[k].lower() in ("to", "that", "and"):
-            return None
-    return None
-
-
-def _lemma(verbs: VerbDictionary, word: str) -> str | None:
-    entry = verbs.lookup(word.lower())
-    return entry.lemma if entry is not None else INTENT_FORMS.get(word.lower())
-
-
-def _reporting(verbs: VerbDictionary, word: str) -> bool:
-    entry = verbs.lookup(word.lower())
-    return entry is not None and (entry.code or "").startswith("01")
-
-
-OBLIGATION = frozenset({"must"})
-FIRST_PERSON = frozenset({"i", "we"})
-
-
-def is_obliged(tokens: Sequence[str], i: int) -> bool:
-    """Is the verb at ``i`` something its subject "must" do, said of another actor (not "we
-    must")?
-
-    >>> is_obliged("Russia said Sudan must return the helicopter".split(), 4)
-    True
-    >>> is_obliged("Russia said we must not return".split(), 5)
-    False
-    """
-    chain = verb_chain(list(tokens), i)
-    if not OBLIGATION & set(chain):
-        return False
-    start = i - len(chain)
-    return start == 0 or tokens[start - 1].lower() not in FIRST_PERSON
-
-
-RELATIVES = frozenset({"who", "which", "whom", "whose", "where"})
-ADVERBIAL = SUBORDINATORS | {"while", "unless", "although", "though", "whereas", "once"}
-
-
-def is_subordinate(tokens: Sequence[str], i: int, verbs: Sequence[int]) -> bool:
-    """Is the verb at ``i`` outside the sentence's main clause? Without a parse: a participle
-    without "be" ("refugees fleeing the war", ", killing 156 people"), a verb right after a
-    preposition or determiner (an adjective: "alleged bombers"), a bare verb right after a
-    noun once the sentence has had a verb (a reduced relative: "weapons seized last year"),
-    or a verb opened by a relative pronoun, "that" + verb, or an adverbial subordinator
-    ("who has vowed", "a helicopter that was captured", "after it was imposed") since the
-    previous verb or comma. The main clause of a news lead holds its event.
-
-    >>> toks = "Rebels will return weapons seized last year from refugees fleeing".split()
-    >>> [is_subordinate(toks, k, [2, 4, 9]) for k in (2, 4, 9)]
-    [False, True, True]
-    >>> toks = "Sharon , who has vowed not to return , lost".split()
-    >>> [is_subordinate(toks, k, [4, 9]) for k in (4, 9)]
-    [True, False]
-    """
-    low = [t.lower() for t in tokens]
-    chain = verb_chain(low, i)
-    start = i - len(chain)
-    prev = low[start - 1] if start > 0 else ""
-    if low[i].endswith("ing") and not BE_FORMS & set(chain):
-        return True
-    if prev in PREPOSITIONS or prev in DETERMINERS:
-        return True
-    earlier = [k for k in verbs if k < i]
-    if not chain and earlier and is_modifier(prev) and prev not in ("and", "or"):
-        return True
-    stop = max(earlier, default=-1)
-    for k in range(start - 1, stop, -1):
-        w = low[k]
-        if w in (",", ";", ":"):
-            return False
-        if w in RELATIVES or w in ADVERBIAL or (w == "that" and k == start - 1):
-            return True
-    return False
-
-
-def _top_category(
-    sentences: Sequence[Sentence], verbs: VerbDictionary
-) -> tuple[str | None, str | None]:
-    """(2016 GSR name, 2021 name) of the sentence's main event. Candidates: coded events with
-    a 2016 category (:func:`plover_2016`), verbs that name a category by themselves
-    ("rejected", which the CAMEO dictionary codes only in patterns) and light verbs with an
-    event noun (:func:`light_verb_category`), both as confident as a matched pattern (half
-    that as an infinitive: "threatened to hold a general strike" is the threat). The
-    most confident wins, the earlier on ties; a reporting verb ("said", "announced": CAMEO 01
-    by default) that a pattern codes as something else ranks after the others, as the act is
-    the reported one."""
-    ranked: list[tuple[bool, bool, float, int, str, str | None]] = []
-    for s in sentences:
-        for e in s.events:
-            word = s.tokens[e.verb_start]
-            cat = plover_2016(
-                e.cameo,
-                _lemma(verbs, word),
-                is_future(s.tokens, e.verb_start),
-                is_negated(s.tokens, e.verb_start),
-                is_obliged(s.tokens, e.verb_start),
-                violence_means(s.tokens, e.verb_start),
-            )
-            if cat is not None:
-                report = _reporting(verbs, word)
-                sub = is_subordinate(s.tokens, e.verb_start, s.verbs)
-                ranked.append((report, sub, -e.confidence, e.verb_start, cat, e.plover))
-        for i in s.verbs:
-            lemma = _lemma(verbs, s.tokens[i])
-            cat = plover_2016(
-                None, lemma, negated=is_negated(s.tokens, i), obliged=is_obliged(s.tokens, i)
-            )
-            cat = cat or light_verb_category(s.tokens, i, lemma)
-            if cat is not None:
-                infinitive = i > 0 and s.tokens[i - 1].lower() == "to"
-                score = 0.45 if infinitive else 0.9
-                sub = is_subordinate(s.tokens, i, s.verbs)
-                ranked.append((False, sub, -score, i, cat, _TO_2021.get(cat, cat)))
-    if not ranked:
-        return None, None
-    top = min(ranked, key=lambda c: c[:4])
-    return top[4], top[5]
-
-
 class _ActorNames:
     """Registry codes of organisations and blocs compare as ``IGO`` (the GSR's code)."""
 
@@ -955,7 +602,7 @@ def evaluate_coder(
             actor_pairs.append((set(rec.actors), pred_actors))
             expected, got, cls = (rec.plover or "",), (), "no_event"
         if rec.scored and rec.plover:
-            top, top_2021 = _top_category(coded, gold.dictionaries.verbs)
+            top, top_2021 = main_category(coded, gold.dictionaries.verbs)
             cat_n += 1
             cat_right += top == rec.plover
             cat_right_2021 += top_2021 is not None and top_2021 == _TO_2021.get(

@@ -1,0 +1,453 @@
+"""PLOVER 0.5b1 (2016) categories of coded sentences, for scoring against the PLOVER
+gold-standard records (``PLOVER_GSR_CAMEO``), which are coded in the 2016 manual's categories
+and names rather than the 2021 CAMEO -> PLOVER table Steppe stores.
+
+:func:`plover_2016` puts one coded verb in a 2016 category from its CAMEO code and what the
+2016 manual says beyond the code (tense, negation, "must", the means of violence);
+:func:`frame_category` reads a verb with the noun it governs ("held talks", "lifted the
+curfew", "withdraw peacekeepers", "dismissed an appeal") in the manual's own words; and
+:func:`main_category` chooses the sentence's main event among them (main clause first,
+reporting verbs last, the more confident and the earlier on ties).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from steppe.coding.actors import DETERMINERS, PREPOSITIONS, is_modifier
+from steppe.coding.dictionaries import VerbDictionary, regular_forms
+from steppe.coding.events import (
+    BE_FORMS,
+    INTENT_FORMS,
+    SUBORDINATORS,
+    is_future,
+    is_negated,
+    verb_chain,
+)
+from steppe.coding.model import Sentence
+from steppe.registry import load_event_codes
+
+
+@cache
+def _plover_table() -> dict[str, str]:
+    return {c.code: c.plover for c in load_event_codes() if c.plover}
+
+
+def plover_of(cameo: str) -> str | None:
+    """The 2021 PLOVER category of a CAMEO code (its own row, else its root's).
+
+    >>> plover_of("0311"), plover_of("190"), plover_of("901")
+    ('AGREE', 'ASSAULT', None)
+    """
+    table = _plover_table()
+    for k in (cameo, cameo[:3], cameo[:2]):
+        if k in table:
+            return table[k]
+    return None
+
+
+def gsr_category(plover: str | None, cameo: str) -> str | None:
+    """A 2021 PLOVER category in the names of the 2016 gold standard, from the code alone
+    (:func:`plover_2016` adds what the 2016 manual says beyond the code).
+
+    >>> gsr_category("REQUEST", "020"), gsr_category("ACCUSE", "090"), gsr_category("ACCUSE", "111")
+    ('DEMAND', 'INVESTIGATE', 'DISAPPROVE')
+    >>> gsr_category("ASSAULT", "190"), gsr_category("ASSAULT", "180"), gsr_category(None, "010")
+    ('FIGHT', 'ASSAULT', None)
+    """
+    if plover is None:
+        return None
+    if plover == "REQUEST":
+        return "DEMAND"
+    if plover == "ACCUSE":
+        return "INVESTIGATE" if cameo.startswith("09") else "DISAPPROVE"
+    if plover == "ASSAULT" and cameo.startswith("19"):
+        return "FIGHT"
+    return plover
+
+
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+FUTURE_THREAT_ROOTS = frozenset({"14", "16", "17", "18", "19", "20"})
+"""Roots whose acts, announced for the future, are threats in the 2016 manual's THREATEN list
+(protest, sanctions and expulsions, restrictions and repression, violence); 15 (mobilising)
+is an act of its own there."""
+VERB_CATEGORIES_2016 = {
+    "agree": "AGREE", "offer": "AGREE", "promise": "AGREE", "pledge": "AGREE",
+    "vow": "AGREE", "accept": "AGREE",
+    "reject": "REJECT", "refuse": "REJECT", "decline": "REJECT", "veto": "REJECT",
+    "demand": "DEMAND", "insist": "DEMAND", "order": "DEMAND",
+    "resign": "RETREAT",
+}  # fmt: skip
+"""Verbs the 2016 manual names in a category's definition (AGREE: "agree to, offer, promise";
+REJECT: "all rejections and refusals"; DEMAND: "all demands and orders"; RETREAT: "also
+covers resignations"). The manual tells coders to rely on the reporter's wording here, and
+the CAMEO dictionary files these verbs under other codes ("agreed" 050, "demanded" 02x by
+pattern, "resigned" 083) or under no code at all ("rejected", "accepted")."""
+CONCEDE_2016 = ("080", "081", "082", "083", "0871")
+"""The 2016 split of CAMEO 08: CONCEDE is verbal ("easing of administrative or legal
+restrictions ..., remove curfews, ... declarations (but not implementations) of ceasefires");
+everything else in 08 has material consequences and is RETREAT."""
+
+
+UNCONVENTIONAL_MEANS = frozenset({
+    "bomb", "bombs", "bombing", "bombings", "bomber", "bombers", "explosive", "explosives",
+    "ied", "ieds", "suicide", "machete", "machetes", "knife", "knives", "axes", "torture",
+    "tortured", "hostage", "hostages", "kidnapping", "abduction", "assassination", "lynching",
+})  # fmt: skip
+CONVENTIONAL_MEANS = frozenset({
+    "artillery", "shelling", "shelled", "shells", "mortar", "mortars", "tank", "tanks",
+    "rocket", "rockets", "missile", "missiles", "airstrike", "airstrikes", "air-strike",
+    "warplanes", "aircraft", "helicopters", "gunships", "gunbattle", "gunfight", "clash",
+    "clashes", "battle", "battles", "fighting", "offensive", "crossfire",
+})  # fmt: skip
+"""The means that separate CAMEO 18 (ASSAULT: "unconventional forms of violence which do not
+require high-tech military weaponry": bombings, suicide and roadside attacks, edged weapons,
+torture, abduction, assassination) from 19 (FIGHT: "conventional military force": small
+arms and light weapons, artillery and tanks, aerial weapons, battles)."""
+GENERIC_VIOLENCE = frozenset({"180", "190", "193", "194", "195"})
+"""Violent codes a general verb gets ("killed", "attacked", "with weapons"): the means named
+in the sentence decide between ASSAULT and FIGHT. The specific codes (abduct 181, torture
+1822, bomb 183x, assassinate 186, blockade 191, occupy 192 …) keep theirs."""
+
+
+def violence_means(tokens: Sequence[str], i: int) -> str | None:
+    """``"ASSAULT"`` or ``"FIGHT"`` by the means named nearest the verb at ``i``
+    (:data:`UNCONVENTIONAL_MEANS`, :data:`CONVENTIONAL_MEANS`), ``None`` if none is named.
+
+    >>> violence_means("A roadside bombing killed one soldier".split(), 3)
+    'ASSAULT'
+    >>> violence_means("Serb forces killed three Albanians in a gunbattle".split(), 2)
+    'FIGHT'
+    """
+    best: tuple[int, str] | None = None
+    for k, t in enumerate(tokens):
+        w = t.lower()
+        kind = (
+            "ASSAULT" if w in UNCONVENTIONAL_MEANS else "FIGHT" if w in CONVENTIONAL_MEANS else None
+        )
+        if kind is not None and (best is None or abs(k - i) < best[0]):
+            best = (abs(k - i), kind)
+    return best[1] if best else None
+
+
+def plover_2016(
+    cameo: str | None,
+    lemma: str | None = None,
+    future: bool = False,
+    negated: bool = False,
+    obliged: bool = False,
+    means: str | None = None,
+) -> str | None:
+    """The PLOVER 0.5b1 (2016) category of a coded verb: its CAMEO code (``None`` for a
+    dictionary verb without one), the verb's lemma, whether it is in the future tense or
+    negated by its auxiliaries, and whether another actor is told it "must" act
+    (:func:`is_obliged`), and the means of violence the sentence names
+    (:func:`violence_means`). Rules, from the 2016 manual (``PLOVER_Manual.tex``):
+
+    - an act someone "must" do is demanded of them: DEMAND ("All demands and orders ...
+      Coding will need to rely primarily on the language used by reporters");
+    - CAMEO 01 (comments) and 02 (appeals) are not PLOVER events ("eliminated");
+    - a verb the manual names in a definition gives that category (:data:`VERB_CATEGORIES_2016`);
+    - negated cooperation (roots 03-08: "will not accept") is a rejection (REJECT);
+    - "All cooperative actions reported in future tense are also taken to imply intentions":
+      roots 04-08 in the future are AGREE; conflictual acts announced for the future
+      (:data:`FUTURE_THREAT_ROOTS`) are THREATEN;
+    - 08 splits into CONCEDE and RETREAT (:data:`CONCEDE_2016`); 19 is FIGHT and 18 ASSAULT
+      unless a general violent code (:data:`GENERIC_VIOLENCE`) meets the other's means;
+      otherwise the root's category with the 2016 names (:func:`gsr_category`).
+
+    >>> plover_2016("050", "agree"), plover_2016("071", "give", future=True)
+    ('AGREE', 'AGREE')
+    >>> plover_2016("0333", "accept", negated=True), plover_2016("172", "extend", future=True)
+    ('REJECT', 'THREATEN')
+    >>> plover_2016("0813", "lift"), plover_2016("0841", "release"), plover_2016("010", "say")
+    ('CONCEDE', 'RETREAT', None)
+    >>> plover_2016(None, "reject"), plover_2016("0241", "demand"), plover_2016("020", "urge")
+    ('REJECT', 'DEMAND', None)
+    >>> plover_2016("0842", "return", obliged=True), plover_2016(None, "drop", obliged=True)
+    ('DEMAND', 'DEMAND')
+    >>> plover_2016("190", "kill", means="ASSAULT"), plover_2016("1822", "torture", means="FIGHT")
+    ('ASSAULT', 'ASSAULT')
+    """
+    if obliged:
+        return "DEMAND"
+    by_verb = VERB_CATEGORIES_2016.get(lemma or "")
+    root = cameo[:2] if cameo is not None and cameo[:2].isdigit() else ""
+    if negated and (by_verb == "AGREE" or root in COOPERATIVE_ROOTS):
+        return "REJECT"
+    if cameo is None or not root:
+        return by_verb
+    if by_verb is not None and (by_verb != "AGREE" or root in COOPERATIVE_ROOTS):
+        return by_verb
+    if root in ("01", "02"):
+        return None
+    if future and root in COOPERATIVE_ROOTS and root != "03":
+        return "AGREE"
+    if future and root in FUTURE_THREAT_ROOTS:
+        return "THREATEN"
+    if root == "08":
+        return "CONCEDE" if cameo.startswith(CONCEDE_2016) else "RETREAT"
+    if means is not None and cameo in GENERIC_VIOLENCE:
+        return means
+    return gsr_category(plover_of(cameo), cameo)
+
+
+_TO_2021 = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
+
+
+def _forms(lemmas: frozenset[str], irregular: Sequence[str] = ()) -> dict[str, str]:
+    out = {f: lemma for lemma in lemmas for f in regular_forms(lemma)}
+    for pair in irregular:
+        form, lemma = pair.split(":")
+        if lemma in lemmas:
+            out[form] = lemma
+    return out
+
+
+_IRREGULAR = (
+    "held:hold", "began:begin", "begun:begin", "undertook:undertake", "undertaken:undertake",
+    "broke:break", "broken:break", "cancelled:cancel", "cancelling:cancel", "withdrew:withdraw",
+    "withdrawn:withdraw", "met:meet", "made:make", "issued:issue", "cut:cut", "stopped:stop",
+    "built:build", "pulled:pull", "expelled:expel", "recalled:recall", "opened:open",
+    "carried:carry", "granted:grant", "imposed:impose",
+)  # fmt: skip
+LIGHT_VERBS = frozenset({
+    "stage", "hold", "launch", "begin", "continue", "undertake", "conduct", "organize",
+    "organise", "start", "mount", "resume", "open", "carry", "renew", "reopen",
+})  # fmt: skip
+STATING_VERBS = frozenset({"issue", "make", "reiterate", "repeat", "renew", "deliver"})
+ENDING_VERBS = frozenset({"end", "suspend", "halt", "cancel", "break", "terminate", "stop"})
+TALKS = frozenset({
+    "talks", "talk", "negotiations", "mediation", "consultations", "meeting", "meetings",
+    "visit", "discussions", "dialogue",
+})  # fmt: skip
+FRAMES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
+    (LIGHT_VERBS, frozenset({
+        "demonstration", "demonstrations", "protest", "protests", "rally", "rallies", "march",
+        "marches", "strike", "strikes", "sit-in", "boycott"}), "PROTEST"),
+    (LIGHT_VERBS, TALKS, "CONSULT"),
+    (LIGHT_VERBS, frozenset({"attack", "attacks", "offensive", "assault", "raid", "raids"}),
+     "FIGHT"),
+    (LIGHT_VERBS, frozenset({"investigation", "inquiry", "probe", "hearing", "hearings"}),
+     "INVESTIGATE"),
+    (STATING_VERBS, frozenset({"demand", "demands"}), "DEMAND"),
+    (STATING_VERBS, frozenset({"threat", "threats", "ultimatum", "warning"}), "THREATEN"),
+    (ENDING_VERBS, TALKS, "SANCTION"),
+    (frozenset({"lift", "ease", "relax", "cancel", "remove", "end", "revoke", "rescind",
+                "loosen"}),
+     frozenset({"restriction", "restrictions", "curfew", "ban", "emergency", "martial",
+                "embargo", "sanctions", "censorship"}), "CONCEDE"),
+    (frozenset({"lift", "end", "break"}), frozenset({"blockade", "siege"}), "RETREAT"),
+    (frozenset({"accept", "meet", "grant", "accede", "heed", "satisfy"}),
+     frozenset({"demand", "demands", "request", "requests", "conditions"}), "CONCEDE"),
+    (frozenset({"grant", "give", "offer"}), frozenset({"asylum", "refuge"}), "AID"),
+    (frozenset({"reject", "dismiss", "oppose", "rebuff", "spurn", "snub", "veto"}),
+     frozenset({"appeal", "appeals", "request", "requests", "proposal", "proposals", "offer",
+                "offers", "plan", "plans", "demand", "demands", "call", "calls", "mediation",
+                "initiative", "invitation", "ultimatum", "bid"}), "REJECT"),
+    (frozenset({"violate", "defy", "flout", "breach", "disobey"}),
+     frozenset({"ban", "law", "laws", "order", "orders", "curfew", "rules", "embargo",
+                "norms"}), "REJECT"),
+    (frozenset({"violate", "breach", "break"}), frozenset({"ceasefire", "truce"}), "FIGHT"),
+    (frozenset({"withdraw", "pull", "recall", "expel", "evacuate"}),
+     frozenset({"peacekeepers", "peacekeeping", "inspectors", "observers", "monitors",
+                "diplomats", "diplomat", "ambassador", "envoy", "mission", "workers"}),
+     "SANCTION"),
+    (frozenset({"reduce", "cut", "suspend", "halt", "freeze", "stop"}),
+     frozenset({"aid", "assistance", "supplies", "funding", "cooperation", "ties",
+                "relations"}), "SANCTION"),
+    (frozenset({"mobilize", "mobilise", "deploy", "reinforce", "strengthen", "mass", "amass",
+                "muster"}),
+     frozenset({"troops", "forces", "soldiers", "reservists", "army", "units", "battalions",
+                "warships", "tanks", "reinforcements", "militia", "fleet"}), "MOBILIZE"),
+)  # fmt: skip
+"""Verb + governed noun -> 2016 category, each in the manual's words:
+
+- light verbs with an event noun: PROTEST "demonstrations ... strikes, boycotts", CONSULT
+  "holding talks, negotiations", INVESTIGATE "all investigations"; ending talks: SANCTION
+  "terminate discussions, negotiations ... mediation";
+- easing restrictions and acceding to demands: CONCEDE "easing of administrative or legal
+  restrictions ..., remove curfews"; lifting a blockade or siege (CAMEO 191, a military act)
+  is material: RETREAT "ending active conflicts"; asylum: AID "Asylum";
+- rejecting a proposal and defying a rule: REJECT "Reject a proposal or request", "Disobey,
+  challenge, or resist laws or norms"; breaking a ceasefire: CAMEO 196, FIGHT;
+- withdrawing or expelling peacekeepers, inspectors and diplomats, cutting aid or ties:
+  SANCTION "Terminate the deployment or presence of peacekeeping forces, inspectors",
+  "withdrawal, or expulsion of diplomats", "Decrease or terminate provision of ... aid";
+- mobilising forces: MOBILIZE "military or police moves that fall short of the actual use of
+  force"."""
+_FRAME_FORMS = _forms(frozenset().union(*(f[0] for f in FRAMES)), _IRREGULAR)
+_STOP = frozenset({"that", "and", "which", "who", "but", "when", "after", "before"})
+
+
+def frame_category(tokens: Sequence[str], i: int) -> str | None:
+    """The 2016 category of the verb at ``i`` and the noun it governs (within five words:
+    determiners, adjectives, "of"), by :data:`FRAMES`; ``None`` if the verb frames nothing.
+
+    >>> frame_category("Students staged mass demonstrations on Saturday".split(), 1)
+    'PROTEST'
+    >>> frame_category("Syria ended mediation efforts".split(), 1)
+    'SANCTION'
+    >>> frame_category("Sudan lifted a state of emergency".split(), 1)
+    'CONCEDE'
+    >>> frame_category("Israel is opposed to French mediation".split(), 2)
+    'REJECT'
+    """
+    lemma = _FRAME_FORMS.get(tokens[i].lower())
+    if lemma is None:
+        return None
+    frames = [f for f in FRAMES if lemma in f[0]]
+    for k in range(i + 1, min(i + 6, len(tokens))):
+        w = tokens[k].lower()
+        for _, nouns, category in frames:
+            if w in nouns:
+                return category
+        if not w[:1].isalpha() or w in _STOP or (w == "to" and k > i + 1):
+            return None
+    return None
+
+
+def _framed(category: str, future: bool, negated: bool) -> str | None:
+    """A framed category under the verb's tense and negation: a concession or consultation
+    refused is a REJECT ("would not meet demands"), other negated frames are no event;
+    SANCTION announced for the future is a threat (THREATEN "threats ... to reduce or stop
+    international intervention by expelling or withdrawing observers")."""
+    if negated:
+        return "REJECT" if category in ("CONCEDE", "CONSULT", "AID") else None
+    if future and category == "SANCTION":
+        return "THREATEN"
+    return category
+
+
+def _lemma(verbs: VerbDictionary, word: str) -> str | None:
+    entry = verbs.lookup(word.lower())
+    return entry.lemma if entry is not None else INTENT_FORMS.get(word.lower())
+
+
+def _reporting(verbs: VerbDictionary, word: str) -> bool:
+    entry = verbs.lookup(word.lower())
+    return entry is not None and (entry.code or "").startswith("01")
+
+
+OBLIGATION = frozenset({"must"})
+FIRST_PERSON = frozenset({"i", "we"})
+
+
+def is_obliged(tokens: Sequence[str], i: int) -> bool:
+    """Is the verb at ``i`` something its subject "must" do, said of another actor (not "we
+    must")?
+
+    >>> is_obliged("Russia said Sudan must return the helicopter".split(), 4)
+    True
+    >>> is_obliged("Russia said we must not return".split(), 5)
+    False
+    """
+    chain = verb_chain(list(tokens), i)
+    if not OBLIGATION & set(chain):
+        return False
+    start = i - len(chain)
+    return start == 0 or tokens[start - 1].lower() not in FIRST_PERSON
+
+
+RELATIVES = frozenset({"who", "which", "whom", "whose", "where"})
+ADVERBIAL = SUBORDINATORS | {"while", "unless", "although", "though", "whereas", "once"}
+
+
+def is_subordinate(tokens: Sequence[str], i: int, verbs: Sequence[int]) -> bool:
+    """Is the verb at ``i`` outside the sentence's main clause? Without a parse: a participle
+    without "be" ("refugees fleeing the war", ", killing 156 people"), a verb right after a
+    preposition or determiner (an adjective: "alleged bombers"), a bare verb right after a
+    noun once the sentence has had a verb (a reduced relative: "weapons seized last year"),
+    or a verb opened by a relative pronoun, "that" + verb, or an adverbial subordinator
+    ("who has vowed", "a helicopter that was captured", "after it was imposed") since the
+    previous verb or comma. The main clause of a news lead holds its event.
+
+    >>> toks = "Rebels will return weapons seized last year from refugees fleeing".split()
+    >>> [is_subordinate(toks, k, [2, 4, 9]) for k in (2, 4, 9)]
+    [False, True, True]
+    >>> toks = "Sharon , who has vowed not to return , lost".split()
+    >>> [is_subordinate(toks, k, [4, 9]) for k in (4, 9)]
+    [True, False]
+    """
+    low = [t.lower() for t in tokens]
+    chain = verb_chain(low, i)
+    start = i - len(chain)
+    prev = low[start - 1] if start > 0 else ""
+    if low[i].endswith("ing") and not BE_FORMS & set(chain):
+        return True
+    if prev in PREPOSITIONS or prev in DETERMINERS:
+        return True
+    earlier = [k for k in verbs if k < i]
+    if not chain and earlier and is_modifier(prev) and prev not in ("and", "or"):
+        return True
+    stop = max(earlier, default=-1)
+    for k in range(start - 1, stop, -1):
+        w = low[k]
+        if w in (",", ";", ":"):
+            return False
+        if w in RELATIVES or w in ADVERBIAL or (w == "that" and k == start - 1):
+            return True
+    return False
+
+
+def main_category(
+    sentences: Sequence[Sentence], verbs: VerbDictionary
+) -> tuple[str | None, str | None]:
+    """(2016 GSR name, 2021 name) of the sentence's main event. Candidates: coded events with
+    a 2016 category (:func:`plover_2016`), a verb with the noun it governs
+    (:func:`frame_category`, which overrides the verb's own code) and verbs that name a
+    category by themselves ("rejected", which the CAMEO dictionary codes only in patterns),
+    the last two as confident as a matched pattern (half that as an infinitive: "threatened
+    to hold a general strike" is the threat). Main-clause verbs come before subordinate ones
+    (:func:`is_subordinate`), then the most confident, then the earliest; a reporting verb
+    ("said", "announced": CAMEO 01 by default) that a pattern codes as something else ranks
+    after the others, as the act is the reported one."""
+    ranked: list[tuple[bool, bool, float, int, str, str | None]] = []
+    for s in sentences:
+        toks = s.tokens
+        framed: dict[int, str | None] = {}
+        for i in range(len(toks)):
+            cat = frame_category(toks, i)
+            if cat is not None:
+                framed[i] = _framed(cat, is_future(toks, i), is_negated(toks, i))
+        for e in s.events:
+            i = e.verb_start
+            word = toks[i]
+            obliged = is_obliged(toks, i)
+            if i in framed and not obliged:
+                cat = framed[i]
+            else:
+                cat = plover_2016(
+                    e.cameo,
+                    _lemma(verbs, word),
+                    is_future(toks, i),
+                    is_negated(toks, i),
+                    obliged,
+                    violence_means(toks, i),
+                )
+            if cat is not None:
+                report = _reporting(verbs, word)
+                sub = is_subordinate(toks, i, s.verbs)
+                ranked.append((report, sub, -e.confidence, i, cat, e.plover))
+        for i in sorted(set(s.verbs) | set(framed)):
+            obliged = is_obliged(toks, i)
+            if i in framed and not obliged:
+                cat = framed[i]
+            else:
+                lemma = _lemma(verbs, toks[i])
+                cat = plover_2016(None, lemma, negated=is_negated(toks, i), obliged=obliged)
+            if cat is not None:
+                infinitive = i > 0 and toks[i - 1].lower() == "to"
+                score = 0.45 if infinitive else 0.9
+                sub = is_subordinate(toks, i, s.verbs)
+                ranked.append((False, sub, -score, i, cat, _TO_2021.get(cat, cat)))
+    if not ranked:
+        return None, None
+    top = min(ranked, key=lambda c: c[:4])
+    return top[4], top[5]
