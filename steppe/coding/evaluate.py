@@ -49,7 +49,7 @@ from steppe.coding.dictionaries import (
     load_dictionaries,
 )
 from steppe.coding.model import CodedEvent, CoderOptions, Sentence
-from steppe.coding.plover2016 import _TO_2021, gsr_category, main_category, plover_of
+from steppe.coding.plover2016 import NAMES_2021, gsr_category, main_category, plover_of
 from steppe.coding.stages import tokenize
 from steppe.domain.errors import SteppeError
 from steppe.registry import Registry
@@ -294,11 +294,11 @@ def _petrarch_category(triples: Sequence[tuple[str, str, str]]) -> str | None:
 
 
 def read_plover_gsr(
-    path: str | Path, dictionaries: str | Path | None = None, actors: bool = False
+    path: str | Path, dictionaries: str | Path | None = None, actors: bool = True
 ) -> GoldSet:
     """Records of a PLOVER gold-standard JSON file, to be coded with the registry gazetteer
     and the CAMEO dictionaries (:func:`~steppe.coding.dictionaries.find_dictionaries`); with
-    ``actors``, the dictionaries' actor files as well.
+    ``actors`` (the default: the records are world news), the dictionaries' actor files too.
 
     >>> read_plover_gsr("/no/such/file.json")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -533,14 +533,18 @@ def _triple(e: CodedEvent) -> tuple[str, str, str]:
 
 
 class _ActorNames:
-    """Registry codes of organisations and blocs compare as ``IGO`` (the GSR's code)."""
+    """Codes as the GSR writes them: registry organisations and blocs as ``IGO``, a CAMEO
+    code by its first three letters (the actor; the GSR keeps the sector apart: ``CHNGOV`` is
+    ``CHN``), no code for an agent alone (``---REB``)."""
 
     def __init__(self) -> None:
         reg = Registry.load()
         self.orgs = {a.code for a in reg.actors if a.kind in ORG_KINDS}
 
-    def __call__(self, code: str) -> str:
-        return "IGO" if code in self.orgs else code
+    def __call__(self, code: str) -> str | None:
+        if code in self.orgs:
+            return "IGO"
+        return None if code.startswith("---") else code[:3]
 
 
 def evaluate_coder(
@@ -592,12 +596,12 @@ def evaluate_coder(
         else:
             assert names is not None
             pred_actors = {
-                names(c)
+                name
                 for e in events
                 for m in (e.source, e.target)
                 if m is not None
                 for c in m.codes
-                if c
+                if c and (name := names(c))
             }
             actor_pairs.append((set(rec.actors), pred_actors))
             expected, got, cls = (rec.plover or "",), (), "no_event"
@@ -605,7 +609,7 @@ def evaluate_coder(
             top, top_2021 = main_category(coded, gold.dictionaries.verbs)
             cat_n += 1
             cat_right += top == rec.plover
-            cat_right_2021 += top_2021 is not None and top_2021 == _TO_2021.get(
+            cat_right_2021 += top_2021 is not None and top_2021 == NAMES_2021.get(
                 rec.plover, rec.plover
             )
             if gold.format == "plover":

@@ -193,12 +193,13 @@ def plover_2016(
     return gsr_category(plover_of(cameo), cameo)
 
 
-_TO_2021 = {
+NAMES_2021 = {
     "DEMAND": "REQUEST",
     "DISAPPROVE": "ACCUSE",
     "INVESTIGATE": "ACCUSE",
     "FIGHT": "ASSAULT",
 }
+"""The 2021 table's names for the 2016 categories that were renamed or merged."""
 
 
 def _forms(lemmas: frozenset[str], irregular: Sequence[str] = ()) -> dict[str, str]:
@@ -446,7 +447,7 @@ def main_category(
                 infinitive = i > 0 and toks[i - 1].lower() == "to"
                 score = 0.45 if infinitive else 0.9
                 sub = is_subordinate(toks, i, s.verbs)
-                ranked.append((False, sub, -score, i, cat, _TO_2021.get(cat, cat)))
+                ranked.append((False, sub, -score, i, cat, NAMES_2021.get(cat, cat)))
     if not ranked:
         return None, None
     top = min(ranked, key=lambda c: c[:4])
