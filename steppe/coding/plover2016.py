@@ -202,22 +202,13 @@ NAMES_2021 = {
 """The 2021 table's names for the 2016 categories that were renamed or merged."""
 
 
-def _forms(lemmas: frozenset[str], irregular: Sequence[str] = ()) -> dict[str, str]:
-    out = {f: lemma for lemma in lemmas for f in regular_forms(lemma)}
-    for pair in irregular:
-        form, lemma = pair.split(":")
-        if lemma in lemmas:
-            out[form] = lemma
-    return out
-
-
-_IRREGULAR = (
-    "held:hold", "began:begin", "begun:begin", "undertook:undertake", "undertaken:undertake",
-    "broke:break", "broken:break", "cancelled:cancel", "cancelling:cancel", "withdrew:withdraw",
-    "withdrawn:withdraw", "met:meet", "made:make", "issued:issue", "cut:cut", "stopped:stop",
-    "built:build", "pulled:pull", "expelled:expel", "recalled:recall", "opened:open",
-    "carried:carry", "granted:grant", "imposed:impose",
-)  # fmt: skip
+_IRREGULAR = {
+    "held": "hold", "began": "begin", "begun": "begin", "undertook": "undertake",
+    "undertaken": "undertake", "broke": "break", "broken": "break", "cancelled": "cancel",
+    "cancelling": "cancel", "withdrew": "withdraw", "withdrawn": "withdraw", "met": "meet",
+    "made": "make", "stopped": "stop", "expelled": "expel",
+}  # fmt: skip
+"""Forms of the frame verbs that :func:`~steppe.coding.dictionaries.regular_forms` misses."""
 LIGHT_VERBS = frozenset({
     "stage", "hold", "launch", "begin", "continue", "undertake", "conduct", "organize",
     "organise", "start", "mount", "resume", "open", "carry", "renew", "reopen",
@@ -283,7 +274,9 @@ FRAMES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
   "withdrawal, or expulsion of diplomats", "Decrease or terminate provision of ... aid";
 - mobilising forces: MOBILIZE "military or police moves that fall short of the actual use of
   force"."""
-_FRAME_FORMS = _forms(frozenset().union(*(f[0] for f in FRAMES)), _IRREGULAR)
+_FRAME_FORMS = {
+    form: lemma for verbs, _, _ in FRAMES for lemma in verbs for form in regular_forms(lemma)
+} | _IRREGULAR
 _STOP = frozenset({"that", "and", "which", "who", "but", "when", "after", "before"})
 
 
