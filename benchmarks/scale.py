@@ -171,17 +171,17 @@ def main() -> None:
     parser.add_argument("--generate", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
+    if args.generate:  # a child run: its only output is the JSON line the parent parses
+        print(json.dumps({"seconds": generate(args.generate, sizes[0], args.seed)}))
+        return
     spark_sizes = {int(s) for s in args.spark_sizes.split(",") if s}
     if spark_sizes:
         from steppe.store.engine import spark_unavailable
 
         reason = spark_unavailable()
         if reason:
-            print(f"Spark runs skipped: {reason}")
+            print(f"Spark runs skipped: {reason}", file=sys.stderr)
             spark_sizes = set()
-    if args.generate:
-        print(json.dumps({"seconds": generate(args.generate, sizes[0], args.seed)}))
-        return
     root = args.dir or Path(tempfile.mkdtemp(prefix="steppe-scale-"))
     root.mkdir(parents=True, exist_ok=True)
     print(f"cores: {os.cpu_count()}; lakes under {root}")
