@@ -22,6 +22,7 @@ from steppe.domain.errors import (
     UnknownFormatError,
 )
 from steppe.domain.models import Actor, Alias, Leader, Membership, Period
+from steppe.indicators.headline import Headline, headlines
 from steppe.indicators.multivector import multivector_index, multivector_table
 from steppe.ingest.base import IngestReport
 from steppe.ingest.synth import write_gdelt, write_news
@@ -57,6 +58,7 @@ __all__ = [
     "DemoResult",
     "Engine",
     "Gazetteer",
+    "Headline",
     "IndicatorError",
     "IngestError",
     "IngestReport",
@@ -76,6 +78,7 @@ __all__ = [
     "data_path",
     "default_db_path",
     "default_lake_path",
+    "headlines",
     "ingest_events",
     "install_registry",
     "is_remote",

@@ -812,28 +812,45 @@ def demo(
     for r in result.ingested:
         console.print(r.summary(), highlight=False, soft_wrap=True)
     with steppe.Store(result.store_path, read_only=True) as store:
-        rows = []
-        for code in steppe.FOCAL_STATES:
-            series = steppe.read.indicators(store, "multivector", actor=code)
-            values = [r["value"] for r in series]
-            latest = series[-1] if series else None
-            rows.append(
-                {
-                    "state": code,
-                    "quarters": len(series),
-                    "mean": sum(values) / len(values) if values else None,
-                    "latest": latest["value"] if latest else None,
-                    "period": latest["period"] if latest else None,
-                    "events": sum(r["n"] for r in series),
-                }
-            )
-    _emit(
-        rows,
-        False,
-        ["state", "quarters", "mean", "latest", "period", "events"],
-        "Multivector index (1 = balanced across poles)",
-    )
+        _print_headlines(store, False)
     console.print(f"store: {result.store_path}\nreport: {result.report_path}", highlight=False)
+
+
+HEADLINE_COLUMNS = ("state", "period", "value", "lo", "hi", "n", "latest_data", "events")
+
+
+def _print_headlines(store: steppe.Store, as_json: bool) -> None:
+    rows = [h.as_row() for h in steppe.headlines(store)]
+    if as_json:
+        _print_json(rows)
+        return
+    _emit(
+        [
+            {
+                **r,
+                "latest_data": f"{r['latest_data']}{' (sparse)' if r['latest_sparse'] else ''}"
+                if r["latest_data"]
+                else None,
+            }
+            for r in rows
+        ],
+        False,
+        HEADLINE_COLUMNS,
+        "Multivector index, latest year with adequate support (1 = balanced across poles)",
+    )
+
+
+@app.command()
+def headlines(as_json: JsonOpt = False) -> None:
+    """Each focal state's headline figure: the pooled multivector index in its latest year with
+    adequate support (n >= 10 events, interval no wider than 0.5), with its 90 % interval and
+    n, the latest year with any data, and the events counted. The same figures as the demo
+    summary, the report and the dashboard.
+
+    Example: steppe headlines --json
+    """
+    with _store(read_only=True) as store:
+        _print_headlines(store, as_json)
 
 
 @app.command()

@@ -13,6 +13,7 @@ from steppe.indicators.cohesion import compute_alignment_extras
 from steppe.indicators.dependence import compute_event_dependence
 from steppe.indicators.idealpoints import compute_ideal_points
 from steppe.indicators.multivector import compute_multivector
+from steppe.indicators.support import finalise_support
 from steppe.indicators.trade import compute_trade_indicators
 from steppe.indicators.votes import compute_vote_indicators
 from steppe.ingest.base import IngestReport, ProgressFn
@@ -88,7 +89,13 @@ def measure(
     lake and the store holds events, the lake is first brought up to date with the store
     (:func:`steppe.sync_lake`); a store without events uses the lake as it is. The small
     reference-data indicators (votes, trade, alerts) always run in the store. ``on_stage``
-    hears the name of each stage as it starts (for a progress display)."""
+    hears the name of each stage as it starts (for a progress display).
+
+    Each frequency is a series of its own: ``freq`` (quarter, the default, or year) replaces
+    only that frequency's event-multivector rows; the yearly series is always computed too (it
+    feeds the headline figures and the channel comparison). Last, every row a writer left
+    without ``freq`` or ``sparse`` gets them
+    (:func:`steppe.indicators.support.finalise_support`)."""
     stage = "measure"
 
     def enter(name: str) -> None:
@@ -112,6 +119,10 @@ def measure(
                 store, freq=freq, method=method, seed=seed, engine=engine
             )
         }
+        if freq != "year":  # the yearly series feeds the headline and the channel comparison
+            out["multivector_year"] = compute_multivector(
+                store, freq="year", method=method, seed=seed, engine=engine
+            )
         enter("measure dependence")
         out["dependence"] = compute_event_dependence(store, engine)
         if store.count("votes"):
@@ -127,6 +138,8 @@ def measure(
         if "votes" in out or "trade" in out:
             enter("measure alerts")
             out["alerts"] = compute_alerts(store)
+        enter("measure support")
+        finalise_support(store)
         return out
     except SteppeError as exc:
         raise StageError(f"{stage}: {exc}") from exc

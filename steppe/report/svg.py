@@ -15,6 +15,7 @@ class Point:
     lo: float | None = None
     hi: float | None = None
     label: str = ""
+    sparse: bool = False
 
 
 def _segments(points: Sequence[Point], max_gap_days: int) -> list[list[Point]]:
@@ -104,9 +105,24 @@ def line_chart(
             parts.append(f'<polyline points="{coords}" class="line"/>')
     for p in pts:
         tip = escape(p.label or f"{p.x.isoformat()}: {p.y:.3f}")
+        # sparse points: hollow and grey, so the eye reads them as thin support
+        style = (
+            'class="dot sparse" fill="#ffffff" stroke="#9aa5b1" stroke-width="1.2"'
+            if p.sparse
+            else 'class="dot"'
+        )
         parts.append(
-            f'<circle cx="{sx(p.x):.1f}" cy="{sy(p.y):.1f}" r="2.5" class="dot">'
+            f'<circle cx="{sx(p.x):.1f}" cy="{sy(p.y):.1f}" r="2.8" {style}>'
             f"<title>{tip}</title></circle>"
+        )
+    if any(p.sparse for p in pts):
+        x0 = width - pad_r - 200
+        parts.append(
+            f'<circle cx="{x0}" cy="10" r="2.8" class="dot"/>'
+            f'<text x="{x0 + 6}" y="13" class="tick">adequate</text>'
+            f'<circle cx="{x0 + 64}" cy="10" r="2.8" fill="#ffffff" '
+            'stroke="#9aa5b1" stroke-width="1.2"/>'
+            f'<text x="{x0 + 70}" y="13" class="tick">sparse (thin support)</text>'
         )
     parts.append(f'<text x="{pad_l}" y="14" class="title">{escape(title)}</text></svg>')
     return "".join(parts)

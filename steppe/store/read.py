@@ -58,9 +58,15 @@ def memberships(
 
 
 def indicators(
-    store: Store, name: str, actor: str | None = None, partner: str | None = None
+    store: Store,
+    name: str,
+    actor: str | None = None,
+    partner: str | None = None,
+    freq: str | None = None,
 ) -> list[Row]:
-    """Stored indicator values, ordered by actor, partner and period."""
+    """Stored indicator values, ordered by actor, partner, frequency and period. ``freq``
+    (quarter, year, month) keeps one frequency's series; without it every frequency comes
+    back, so a caller that draws one series should name one."""
     clauses, params = ["name = ?"], [name]
     if actor:
         clauses.append("actor = ?")
@@ -68,11 +74,14 @@ def indicators(
     if partner:
         clauses.append("partner = ?")
         params.append(partner)
+    if freq:
+        clauses.append("freq = ?")
+        params.append(freq)
     return store.query(
-        "SELECT name, actor, partner, period, period_start, value, lo, hi, n, method, computed_at "
-        "FROM indicators WHERE "
+        "SELECT name, actor, partner, freq, period, period_start, value, lo, hi, n, sparse, "
+        "method, computed_at FROM indicators WHERE "
         + " AND ".join(clauses)
-        + " ORDER BY actor, partner NULLS FIRST, period_start",
+        + " ORDER BY actor, partner NULLS FIRST, freq, period_start",
         params,
     )
 
@@ -80,7 +89,7 @@ def indicators(
 def indicator_period(store: Store, name: str, period: str) -> list[Row]:
     """One period of an indicator's own series (no partner), for every actor."""
     return store.query(
-        "SELECT actor, value, lo, hi, n FROM indicators WHERE name = ? AND period = ? "
+        "SELECT actor, value, lo, hi, n, sparse FROM indicators WHERE name = ? AND period = ? "
         "AND partner IS NULL ORDER BY actor",
         [name, period],
     )
@@ -266,13 +275,24 @@ def network(
     )
 
 
-def periods(store: Store, name: str) -> list[str]:
-    """Periods for which an indicator has values, oldest first."""
-    rows = store.query(
-        "SELECT DISTINCT period, period_start FROM indicators WHERE name = ? ORDER BY period_start",
-        [name],
-    )
+def periods(store: Store, name: str, freq: str | None = None) -> list[str]:
+    """Periods for which an indicator has values, oldest first (of one frequency if given)."""
+    sql = "SELECT DISTINCT period, period_start FROM indicators WHERE name = ?"
+    params: list[Any] = [name]
+    if freq:
+        sql += " AND freq = ?"
+        params.append(freq)
+    rows = store.query(sql + " ORDER BY period_start, period", params)
     return [r["period"] for r in rows]
+
+
+def frequencies(store: Store, name: str) -> list[str]:
+    """The frequencies an indicator is stored at: quarter, year, month, in that order."""
+    have = {
+        r["freq"]
+        for r in store.query("SELECT DISTINCT freq FROM indicators WHERE name = ?", [name])
+    }
+    return [f for f in ("quarter", "year", "month") if f in have]
 
 
 def scenario_runs(store: Store, scenario: str | None = None, limit: int = 100) -> list[Row]:

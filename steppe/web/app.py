@@ -25,10 +25,12 @@ from fastapi.staticfiles import StaticFiles
 
 from steppe.domain.codes import FOCAL_STATES, POLES
 from steppe.domain.errors import SteppeError
-from steppe.report.html import scenario_sections, template_environment
+from steppe.indicators.headline import headlines
+from steppe.indicators.support import UNIT_SCALE
+from steppe.report.html import DEFINITIONS, scenario_sections, template_environment
 from steppe.report.svg import Point, line_chart, multi_line_chart
 from steppe.store import Store, read
-from steppe.web.svg import network_graph, region_map
+from steppe.web.svg import network_graph, region_map, value_range
 
 CODE = r"^[A-Za-z0-9_]{2,12}$"
 CSP = (
@@ -215,53 +217,106 @@ def create_app(
         return HTMLResponse(render_page(name, **context))
 
     # ---------------------------------------------------------------- data for pages + API
-    def overview_data(s: Store, indicator: str, period: str | None) -> dict[str, Any]:
-        periods = read.periods(s, indicator)
-        chosen = period if period in periods else (periods[-1] if periods else None)
-        rows = read.indicator_period(s, indicator, chosen) if chosen else []
-        values = {r["actor"]: r["value"] for r in rows}
+    def overview_data(
+        s: Store, indicator: str, period: str | None, freq: str | None = None
+    ) -> dict[str, Any]:
+        freqs = read.frequencies(s, indicator)
+        if freq is None and period:  # the period's form names its frequency
+            freq = "quarter" if "Q" in period else "month" if "-" in period else "year"
+        chosen_freq: str | None = (
+            freq if freq in freqs else ("year" if "year" in freqs else next(iter(freqs), None))
+        )
+        periods = read.periods(s, indicator, chosen_freq) if chosen_freq else []
+        chosen = period if period in periods else default_period(s, indicator, periods)
+        rows = [
+            r
+            for r in (read.indicator_period(s, indicator, chosen) if chosen else [])
+            if r["actor"] in FOCAL_STATES
+        ]
+        by_actor = {r["actor"]: r for r in rows}
         actors = {a["code"]: a for a in read.actors(s)}
         summary = read.summary(s)
+        alerts = sorted(read.indicators(s, "alert"), key=lambda r: r["period_start"], reverse=True)
         return {
             "indicator": indicator,
+            "freq": chosen_freq,
+            "freqs": freqs,
             "period": chosen,
             "periods": periods,
-            "indicators": read.indicator_names(s),
+            "indicators": own_series_names(s),
+            "headlines": [h.as_row() for h in headlines(s)],
             "values": [
                 {
                     "actor": c,
                     "name": actors.get(c, {}).get("name", c),
-                    "value": values.get(c),
-                    "n": next((r["n"] for r in rows if r["actor"] == c), None),
+                    "value": by_actor.get(c, {}).get("value"),
+                    "lo": by_actor.get(c, {}).get("lo"),
+                    "hi": by_actor.get(c, {}).get("hi"),
+                    "n": by_actor.get(c, {}).get("n"),
+                    "sparse": by_actor.get(c, {}).get("sparse"),
                 }
                 for c in FOCAL_STATES
             ],
             "events": summary["tables"]["events"],
             "quarantined": summary["tables"]["quarantine"],
             "origins": read.event_origins(s),
-            "alerts": [r for r in read.indicators(s, "alert")][-10:],
+            "alerts": alerts[:10],
         }
+
+    def default_period(s: Store, indicator: str, periods: list[str]) -> str | None:
+        """The latest period in which most focal states have an adequately supported value
+        (else the latest with any adequate value, else the latest period)."""
+        best_any = None
+        for p in reversed(periods):
+            rows = [r for r in read.indicator_period(s, indicator, p) if r["actor"] in FOCAL_STATES]
+            adequate = sum(1 for r in rows if r["value"] is not None and not r["sparse"])
+            if adequate * 2 > len(FOCAL_STATES):
+                return p
+            if adequate and best_any is None:
+                best_any = p
+        return best_any or (periods[-1] if periods else None)
+
+    def own_series_names(s: Store) -> list[str]:
+        return [
+            r["name"]
+            for r in s.query(
+                "SELECT DISTINCT name FROM indicators WHERE partner IS NULL "
+                "AND list_contains(?, actor) AND name <> 'alert' ORDER BY 1",
+                [list(FOCAL_STATES)],
+            )
+        ]
 
     @app.get("/api/overview", tags=["overview"])
     def api_overview(
         s: Db,
         indicator: Annotated[str, Query(pattern=CODE)] = "multivector",
-        period: Annotated[str | None, Query(pattern=r"^\d{4}(Q[1-4])?$")] = None,
+        period: Annotated[str | None, Query(pattern=r"^\d{4}(Q[1-4]|-\d{2})?$")] = None,
+        freq: Annotated[str | None, Query(pattern="^(quarter|year|month)$")] = None,
     ) -> dict[str, Any]:
-        """Headline figures and each focal state's value of an indicator in a period."""
-        return overview_data(s, indicator, period)
+        """Headline figures (the same as ``steppe headlines`` and the report) and each focal
+        state's value of an indicator in a period (default: the latest period with adequate
+        support), with interval, n and the sparse flag."""
+        return overview_data(s, indicator, period, freq)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(
         s: Db,
         indicator: Annotated[str, Query(pattern=CODE)] = "multivector",
-        period: Annotated[str | None, Query(pattern=r"^\d{4}(Q[1-4])?$")] = None,
+        period: Annotated[str | None, Query(pattern=r"^\d{4}(Q[1-4]|-\d{2})?$")] = None,
+        freq: Annotated[str | None, Query(pattern="^(quarter|year|month)$")] = None,
     ) -> HTMLResponse:
-        data = overview_data(s, indicator, period)
+        data = overview_data(s, indicator, period, freq)
         actors = {a["code"]: a for a in read.actors(s)}
         labels = {
             v["actor"]: f"{v['name']}: "
-            + (f"{v['value']:.3f} (n={v['n']})" if v["value"] is not None else "no value")
+            + (
+                f"{v['value']:.3f} [{v['lo']:.2f}–{v['hi']:.2f}] (n={v['n']})"
+                if v["value"] is not None and v["lo"] is not None
+                else f"{v['value']:.3f} (n={v['n']})"
+                if v["value"] is not None
+                else "no value"
+            )
+            + (" — sparse" if v["sparse"] else "")
             for v in data["values"]
         }
         caps = [
@@ -269,8 +324,24 @@ def create_app(
             for c in FOCAL_STATES
             if c in actors and actors[c]["lat"] is not None
         ]
-        svg = region_map({v["actor"]: v["value"] for v in data["values"]}, labels, capitals=caps)
-        return page("overview", title="Overview", map_svg=svg, **data)
+        unit = indicator in UNIT_SCALE
+        shown = {v["actor"]: (v["value"] if not v["sparse"] else None) for v in data["values"]}
+        scale = (0.0, 1.0) if unit else value_range([x for x in shown.values() if x is not None])
+        svg = region_map(
+            shown,
+            labels,
+            capitals=caps,
+            sparse={v["actor"] for v in data["values"] if v["sparse"]},
+            scale=scale,
+            legend=indicator,
+        )
+        return page(
+            "overview",
+            title="Overview",
+            map_svg=svg,
+            definition=DEFINITIONS.get(indicator, ""),
+            **data,
+        )
 
     @app.get("/api/actors", tags=["actors"])
     def api_actors(
