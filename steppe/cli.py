@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,7 +21,13 @@ from rich.table import Table
 
 import steppe
 from steppe.domain.errors import SteppeError
-from steppe.ingest.base import ProgressFn
+
+if TYPE_CHECKING:
+    from steppe.ingest.base import ProgressFn
+
+# Nothing heavier than typer, rich and the standard library is imported at module level: `import
+# steppe` is lazy and every command imports the layers it needs, so `--help` starts fast (a test in
+# tests/test_cli_startup.py guards the import graph).
 
 app = typer.Typer(
     help="Steppe: model and measure geopolitical realignment in Central Asia.",
@@ -78,12 +84,19 @@ def main(
 ) -> None:
     """Steppe command line. Global options: --db PATH (default ./steppe.duckdb), --backend
     duckdb|spark, --spark-master URL, --lake DIR."""
-    _state["db"] = db or steppe.default_db_path()
-    if backend not in steppe.BACKENDS:
+    if db is not None:
+        _state["db"] = db
+    # the default backend needs no check: importing the engine module would load pyarrow
+    if backend != "duckdb" and backend not in steppe.BACKENDS:
         _fail(f"--backend {backend!r}: expected one of {', '.join(steppe.BACKENDS)}")
     if backend == "spark" and lake is None:
-        lake = str(steppe.default_lake_path(_state["db"]))
+        lake = str(steppe.default_lake_path(_db_path()))
     _engine_opts.update(backend=backend, spark_master=spark_master, lake=lake)
+
+
+def _db_path() -> Path:
+    """The store path the global options name (``--db``, ``$STEPPE_DB`` or the default)."""
+    return _state.get("db") or steppe.default_db_path()
 
 
 @contextmanager
@@ -118,7 +131,7 @@ def _sync_lake(store: steppe.Store) -> None:
 
 @contextmanager
 def _store(read_only: bool = False) -> Iterator[steppe.Store]:
-    path = _state.get("db", steppe.default_db_path())
+    path = _db_path()
     if read_only and not path.exists():
         _fail(f"no store at {path}; run 'steppe ingest' or 'steppe demo' first")
     try:
@@ -857,7 +870,7 @@ def serve(
 
     from steppe.web import create_app
 
-    path = _state.get("db", steppe.default_db_path())
+    path = _db_path()
     if not path.exists():
         _fail(f"no store at {path}; run 'steppe demo' or 'steppe ingest' first")
     if host not in ("127.0.0.1", "localhost", "::1"):
