@@ -127,11 +127,22 @@ this migration carried no modality, so they are removed and their documents code
 next ``steppe code`` (event ids are deterministic, so nothing is duplicated). Documents record
 the precision of ``published_at`` and whether the date came with the document (``document``)
 or from ``--date`` (``fallback``); undated documents stay NULL."""
+_SOURCES = """
+CREATE TABLE sources (
+    name VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, title VARCHAR, licence VARCHAR,
+    first_date DATE, last_date DATE, "rows" BIGINT, last_fetched TIMESTAMP,
+    last_loaded TIMESTAMP, location VARCHAR, note VARCHAR
+);
+"""
+"""What the store knows and how fresh it is: one row per source (a dataset file kind, an
+event origin, a fetched feed), with its coverage, row count, licence and the times it was last
+fetched and loaded. Written through :func:`steppe.store.sources.record_source`."""
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial_canonical_tables", _INITIAL),
     Migration(2, "reference_tables", _REFERENCE),
     Migration(3, "ingest_log_digest", _DIGEST),
     Migration(4, "event_modality_and_time", _MODALITY_TIME),
+    Migration(6, "sources", _SOURCES),
 )
 """Every migration, in order. ``schema_migrations`` records which have run."""
