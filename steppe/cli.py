@@ -311,11 +311,20 @@ def ingest_events(
 
     Example: steppe ingest events --format gdelt1 20240101.export.CSV.zip
     """
+    lake = _engine_opts.get("lake")
+    if lake and steppe.is_remote(lake):
+        err.print(f"lake {lake} is remote: not written (Steppe writes only local lakes)")
     with _store() as store:
         with _progress() as progress:
-            reports = steppe.ingest_events(store, files, fmt, progress)
+            reports = steppe.ingest_events(
+                store,
+                files,
+                fmt,
+                progress,
+                lake=lake,
+                on_lake=lambda change: err.print(change.summary(), highlight=False),
+            )
         _print_reports(store, reports, as_json, "line", "")
-        _sync_lake(store)
 
 
 @ingest_app.command("reference")
@@ -329,6 +338,13 @@ def ingest_reference(
     licence: Annotated[
         str | None, typer.Option(help="licence to record in 'steppe sources' (default: stated)")
     ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="replace the rows loaded before even when the file brings fewer",
+        ),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Load a reference dataset (UN votes, ideal points, trade, alliances, IGOs, capabilities).
@@ -346,7 +362,7 @@ def ingest_reference(
         if not store.count("actors"):
             steppe.install_registry(store)
         with _progress() as progress:
-            report = load(store, kind, path, progress(str(path)), licence=licence)
+            report = load(store, kind, path, progress(str(path)), licence=licence, replace=replace)
         samples = steppe.read.quarantine(store, 3, report.file) if report.quarantined else []
         _sync_lake(store)
     if as_json:
@@ -925,7 +941,12 @@ def serve(
             log_level="warning",
         )
         return
-    app_ = create_app(path, token=token, scenarios_dir=scenarios if scenarios.is_dir() else None)
+    app_ = create_app(
+        path,
+        token=token,
+        scenarios_dir=scenarios if scenarios.is_dir() else None,
+        lake=_engine_opts.get("lake"),
+    )
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 

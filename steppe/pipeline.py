@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from steppe.domain.errors import IngestError, SteppeError, UnknownFormatError
+from steppe.domain.errors import IngestError, SteppeError
 from steppe.indicators.alerts import compute_alerts
 from steppe.indicators.cohesion import compute_alignment_extras
 from steppe.indicators.dependence import compute_event_dependence
@@ -16,21 +16,18 @@ from steppe.indicators.multivector import compute_multivector
 from steppe.indicators.trade import compute_trade_indicators
 from steppe.indicators.votes import compute_vote_indicators
 from steppe.ingest.base import IngestReport, ProgressFn
-from steppe.ingest.gdelt import FORMATS as GDELT_FORMATS
-from steppe.ingest.gdelt import ingest_gdelt
-from steppe.ingest.icews import ingest_icews
+from steppe.ingest.events import EVENT_FORMATS as EVENT_FORMATS
+from steppe.ingest.events import ingest_event_files
 from steppe.ingest.reference import bundled_unvotes, ingest_reference
 from steppe.registry import data_path
 from steppe.report import write_report
 from steppe.scenarios import load_scenario, simulate, store_run
 from steppe.store import Store
 from steppe.store.engine import Engine
-from steppe.store.lake import is_remote, sync_lake
+from steppe.store.lake import LakeSync, is_remote, sync_lake
 from steppe.store.maintenance import optimize_events
 from steppe.store.reference import install_registry
-from steppe.store.sources import record_event_sources
 
-EVENT_FORMATS: tuple[str, ...] = ("gdelt1", "gdelt2", "icews", "gdelt-csv")
 DEMO_EVENTS = ("events", "icews_central_asia_2005_2015.tsv.gz")
 
 
@@ -43,8 +40,13 @@ def ingest_events(
     paths: Iterable[str | Path],
     fmt: str,
     progress: Callable[[str], ProgressFn] | None = None,
+    lake: str | Path | None = None,
+    on_lake: Callable[[LakeSync], None] | None = None,
 ) -> list[IngestReport]:
-    """Ingest event files of one format; returns one report per file (or zip member).
+    """Ingest event files of one format; returns one report per file (or zip member). The
+    registry is installed on an empty store, the event sources are recorded and a local
+    ``lake`` is brought up to date (``on_lake`` hears each change): the CLI and the dashboard's
+    upload both go through here.
 
     ``progress``, if given, is called with each file's name and returns the callback that
     receives that file's completed fraction.
@@ -55,19 +57,7 @@ def ingest_events(
     ...     [r.loaded for r in ingest_events(s, [data_path(*DEMO_EVENTS)], "icews")]
     [1291]
     """
-    if fmt not in EVENT_FORMATS:
-        raise UnknownFormatError(f"unknown event format {fmt!r}; expected one of {EVENT_FORMATS}")
-    if not store.count("actors"):
-        install_registry(store)
-    reports: list[IngestReport] = []
-    for path in paths:
-        callback = progress(str(path)) if progress else None
-        if fmt in GDELT_FORMATS:
-            reports += ingest_gdelt(store, path, fmt, callback)
-        else:
-            reports += ingest_icews(store, path, callback)
-    record_event_sources(store)
-    return reports
+    return ingest_event_files(store, paths, fmt, progress, lake=lake, on_lake=on_lake)
 
 
 def measure(

@@ -289,6 +289,10 @@ def _ingest_one(
                 raise _AlreadyIngested
             removed = remove_new_duplicates(con, first_rowid)
             bad = _quarantine_rejects(con, fmt, display, names, "," if fmt == "gdelt-csv" else "\t")
+            report = IngestReport(
+                display, fmt, good - removed, removed, bad, seconds=time.perf_counter() - t0
+            )
+            log_ingest(store, report, digest[0], started, con=con)
     except _AlreadyIngested:
         return skipped_report(store, display, fmt, digest[0])
     finally:
@@ -296,10 +300,6 @@ def _ingest_one(
         for table in ("_steppe_rejects", "_steppe_scans"):
             con.execute(f"DROP TABLE IF EXISTS {table}")
         con.execute("DROP TYPE IF EXISTS _steppe_cameo")
-    report = IngestReport(
-        display, fmt, good - removed, removed, bad, seconds=time.perf_counter() - t0
-    )
-    log_ingest(store, report, digest[0], started)
     return report
 
 
