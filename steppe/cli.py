@@ -308,7 +308,10 @@ def ingest_events(
 @ingest_app.command("reference")
 def ingest_reference(
     kind: Annotated[
-        str, typer.Option(help="unvotes, bsv, cow-trade, atop, cow-alliance, cow-igo or nmc")
+        str,
+        typer.Option(
+            help="unvotes, bsv, cow-trade, atop, cow-alliance, cow-igo, nmc or gdelt-dyads"
+        ),
     ],
     path: Annotated[
         Path | None, typer.Argument(help="file or folder (unvotes: bundled if omitted)")

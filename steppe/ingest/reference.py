@@ -17,6 +17,8 @@ atop           ``ccode1, ccode2, year, atop_defense, ...`` ``ties`` channels ``a
 cow-alliance   ``ccode1, ccode2, year, cow_defense, ...``  ``ties`` channels ``alliance_*``
 cow-igo        ``ccode1, ccode2, year, dyadigos``          ``ties`` channel ``joint_igo``
 nmc            ``ccode, year, milex, ..., cinc``           ``capabilities``
+gdelt-dyads    ``date, focal_iso3, partner_iso3,           ``ties`` channel ``interaction``
+               edge_weight`` (:mod:`.interaction`)         (daily, undirected, signed)
 ============== =========================================== =====================================
 
 Country codes become registry codes where the registry knows the country (by ISO2 or COW code),
@@ -33,11 +35,8 @@ replaces the rows it loaded before (UN votes replace all roll calls and votes: o
 from __future__ import annotations
 
 import csv
-import gzip
-import io
-import math
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -48,12 +47,32 @@ import pyarrow as pa
 
 from steppe.domain.errors import IngestError, UnknownFormatError
 from steppe.ingest.base import QUARANTINE_SCHEMA, IngestReport, ProgressFn, file_digest
+from steppe.ingest.interaction import load_gdelt_dyads
+from steppe.ingest.tabular import (
+    YEARS,
+    BadRow,
+    Load,
+    Rows,
+    flag,
+    integer,
+    number,
+    quarantine_row,
+)
 from steppe.registry import Registry
 from steppe.registry.files import data_path
 from steppe.store import Store
 from steppe.store.sources import period_bounds, record_source
 
-KINDS: tuple[str, ...] = ("unvotes", "bsv", "cow-trade", "atop", "cow-alliance", "cow-igo", "nmc")
+KINDS: tuple[str, ...] = (
+    "unvotes",
+    "bsv",
+    "cow-trade",
+    "atop",
+    "cow-alliance",
+    "cow-igo",
+    "nmc",
+    "gdelt-dyads",
+)
 """Reference kinds :func:`ingest_reference` reads."""
 
 VOTE_CODES: dict[str, int] = {"yes": 1, "abstain": 2, "no": 3, "1": 1, "2": 2, "3": 3}
@@ -76,6 +95,7 @@ SOURCES: dict[str, str] = {
     "cow-alliance": "COW Formal Alliances 4.1 (Gibler 2009)",
     "cow-igo": "COW IGO v3 (Pevehouse et al. 2020)",
     "nmc": "COW National Material Capabilities v6 (Singer 1987)",
+    "gdelt-dyads": "GDELT 2.0 daily dyadic interaction weights (gzemo/gdelt-graph-data)",
 }
 
 SOURCE_KINDS: dict[str, str] = {
@@ -86,6 +106,7 @@ SOURCE_KINDS: dict[str, str] = {
     "cow-alliance": "reference",
     "cow-igo": "reference",
     "nmc": "reference",
+    "gdelt-dyads": "interaction",
 }
 """The ``sources`` kind each reference kind is recorded under."""
 
@@ -97,6 +118,7 @@ LICENCES: dict[str, str] = {
     "cow-alliance": "COW: free to use with citation",
     "cow-igo": "COW: free to use with citation",
     "nmc": "COW: free to use with citation",
+    "gdelt-dyads": "GPL-3.0 (gzemo/gdelt-graph-data); GDELT: open, cite the GDELT Project",
 }
 """The publisher's terms recorded in ``sources`` unless the caller names a licence."""
 
@@ -165,97 +187,15 @@ class CountryCodes:
         return self.by_cow.get(ccode, f"COW{ccode}")
 
 
-# -- reading -------------------------------------------------------------------------------
-class _Rows:
-    """Rows of a CSV file (plain or .gz) as ``(line, row)``; layout problems raise."""
-
-    def __init__(self, path: Path, required: tuple[str, ...], kind: str) -> None:
-        self.path, self.required, self.kind = path, required, kind
-
-    def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
-        path = self.path
-        if not path.is_file():
-            raise IngestError(f"{path}: no such file")
-        raw: Any = gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")  # noqa: SIM115 (closed by the with below)
-        line = 1
-        try:
-            with raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as text:
-                reader = csv.reader(text)
-                header = next(reader, None)
-                if not header:
-                    raise IngestError(f"{path}: empty file")
-                header = [h.strip().strip("\ufeff") for h in header]
-                missing = [c for c in self.required if c not in header]
-                if missing:
-                    raise IngestError(
-                        f"{path} line 1: not a {self.kind} file; missing columns {missing}"
-                    )
-                width = len(header)
-                for fields in reader:
-                    line = reader.line_num
-                    if not fields:
-                        continue
-                    if len(fields) != width:
-                        yield line, {"__error__": f"{len(fields)} columns, expected {width}"}
-                        continue
-                    yield line, dict(zip(header, fields, strict=True))
-        except (OSError, EOFError, UnicodeDecodeError, csv.Error) as exc:
-            raise IngestError(f"{path} after line {line}: cannot read ({exc})") from exc
-
-
-class _Bad(ValueError):
-    """A row-level problem: the row goes to quarantine with this reason."""
-
-
-def _int(row: dict[str, str], col: str, lo: int | None = None, hi: int | None = None) -> int:
-    value = row.get(col, "").strip()
-    try:
-        out = int(float(value)) if value and float(value).is_integer() else int(value)
-    except ValueError:
-        raise _Bad(f'{col}: "{value}" is not an integer') from None
-    if (lo is not None and out < lo) or (hi is not None and out > hi):
-        raise _Bad(f"{col}: {out} is outside {lo}..{hi}")
-    return out
-
-
-def _num(row: dict[str, str], col: str, missing_below: float | None = None) -> float | None:
-    """A number or ``None`` for empty/NA (and, with ``missing_below``, for COW's -9 codes)."""
-    value = row.get(col, "").strip()
-    if value in ("", "NA", "NaN", "nan", "."):
-        return None
-    try:
-        out = float(value)
-    except ValueError:
-        raise _Bad(f'{col}: "{value}" is not a number') from None
-    if math.isnan(out) or (missing_below is not None and out < missing_below):
-        return None
-    return out
-
-
-def _flag(row: dict[str, str], col: str) -> bool | None:
-    value = row.get(col, "").strip()
-    if value in ("", "NA"):
-        return None
-    if value not in ("0", "1", "0.0", "1.0"):
-        raise _Bad(f'{col}: "{value}" is not 0 or 1')
-    return value.startswith("1")
-
-
-_YEAR = (1800, 2100)
-
-
-@dataclass
-class _Load:
-    """What one file yields: rows per target table and the quarantined lines."""
-
-    tables: dict[str, pa.Table]
-    delete: list[tuple[str, list[Any]]]
-    bad: list[tuple[int, str, str]]
-
-
-def _quarantine(bad: list[tuple[int, str, str]], line: int, reason: str, row: Any) -> None:
-    raw = ",".join(row.values()) if isinstance(row, dict) else str(row)
-    bad.append((line, reason, raw[:4000]))
+# -- reading: the shared row readers (steppe.ingest.tabular) under their local names --------
+_Rows = Rows
+_Bad = BadRow
+_int = integer
+_num = number
+_flag = flag
+_YEAR = YEARS
+_Load = Load
+_quarantine = quarantine_row
 
 
 # -- kinds ---------------------------------------------------------------------------------
@@ -564,6 +504,8 @@ def _parse(kind: str, path: Path, source: str) -> _Load:
         return _load_bsv(path, source)
     if kind == "nmc":
         return _load_nmc(path, source)
+    if kind == "gdelt-dyads":
+        return load_gdelt_dyads(path, source)
     if kind == "cow-trade":
         return _dyads(path, source, "COW trade", ("flow1", "flow2"), _trade)
     if kind == "atop":
@@ -687,6 +629,7 @@ def ingest_reference(
             last_date=last,
             rows=loaded,
             location=display,
+            note=load.note,
             con=con,
         )
     step(1.0)
