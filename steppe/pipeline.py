@@ -122,7 +122,10 @@ def measure(
             out["votes"] = compute_vote_indicators(store)
             enter("measure ideal points")
             out["ideal_point"] = compute_ideal_points(store, seed=seed)
-        if store.query("SELECT 1 FROM ties WHERE channel = 'trade_flow' LIMIT 1"):
+        if store.query(
+            "SELECT 1 FROM ties WHERE channel IN ('trade_flow', 'trade_exports', "
+            "'trade_imports') LIMIT 1"
+        ):
             enter("measure trade")
             out["trade"] = compute_trade_indicators(store)
         if store.query("SELECT 1 FROM ties WHERE channel = 'interaction' LIMIT 1"):

@@ -19,6 +19,10 @@ cow-igo        ``ccode1, ccode2, year, dyadigos``          ``ties`` channel ``jo
 nmc            ``ccode, year, milex, ..., cinc``           ``capabilities``
 gdelt-dyads    ``date, focal_iso3, partner_iso3,           ``ties`` channel ``interaction``
                edge_weight`` (:mod:`.interaction`)         (daily, undirected, signed)
+eurostat-trade Eurostat Comext monthly / annual by partner ``ties`` channels ``trade_exports``
+               (:mod:`.trade_files`)                       / ``trade_imports`` (reporter kept)
+national-trade national offices' imports by partner;       ``ties`` as above, unit and currency
+               stat.uz exports/imports (wide, kUSD)        on every row
 ============== =========================================== =====================================
 
 Country codes become registry codes where the registry knows the country (by ISO2 or COW code),
@@ -58,6 +62,7 @@ from steppe.ingest.tabular import (
     number,
     quarantine_row,
 )
+from steppe.ingest.trade_files import load_eurostat, load_national
 from steppe.registry import Registry
 from steppe.registry.files import data_path
 from steppe.store import Store
@@ -72,6 +77,8 @@ KINDS: tuple[str, ...] = (
     "cow-igo",
     "nmc",
     "gdelt-dyads",
+    "eurostat-trade",
+    "national-trade",
 )
 """Reference kinds :func:`ingest_reference` reads."""
 
@@ -96,6 +103,8 @@ SOURCES: dict[str, str] = {
     "cow-igo": "COW IGO v3 (Pevehouse et al. 2020)",
     "nmc": "COW National Material Capabilities v6 (Singer 1987)",
     "gdelt-dyads": "GDELT 2.0 daily dyadic interaction weights (gzemo/gdelt-graph-data)",
+    "eurostat-trade": "Eurostat Comext trade by partner",
+    "national-trade": "National statistics offices, trade by partner",
 }
 
 SOURCE_KINDS: dict[str, str] = {
@@ -107,6 +116,8 @@ SOURCE_KINDS: dict[str, str] = {
     "cow-igo": "reference",
     "nmc": "reference",
     "gdelt-dyads": "interaction",
+    "eurostat-trade": "trade",
+    "national-trade": "trade",
 }
 """The ``sources`` kind each reference kind is recorded under."""
 
@@ -119,6 +130,8 @@ LICENCES: dict[str, str] = {
     "cow-igo": "COW: free to use with citation",
     "nmc": "COW: free to use with citation",
     "gdelt-dyads": "GPL-3.0 (gzemo/gdelt-graph-data); GDELT: open, cite the GDELT Project",
+    "eurostat-trade": "CC BY 4.0 (Eurostat)",
+    "national-trade": "not stated (national statistics offices' open data)",
 }
 """The publisher's terms recorded in ``sources`` unless the caller names a licence."""
 
@@ -497,7 +510,7 @@ _ATOP = ("atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_co
 _COW_ALLY = ("cow_defense", "cow_neutral", "cow_nonagg", "cow_entente")
 
 
-def _parse(kind: str, path: Path, source: str) -> _Load:
+def _parse(kind: str, path: Path, source: str, unit: str | None = None) -> _Load:
     if kind == "unvotes":
         return _load_unvotes(path, source)
     if kind == "bsv":
@@ -506,6 +519,10 @@ def _parse(kind: str, path: Path, source: str) -> _Load:
         return _load_nmc(path, source)
     if kind == "gdelt-dyads":
         return load_gdelt_dyads(path, source)
+    if kind == "eurostat-trade":
+        return load_eurostat(path, source)
+    if kind == "national-trade":
+        return load_national(path, source, unit)
     if kind == "cow-trade":
         return _dyads(path, source, "COW trade", ("flow1", "flow2"), _trade)
     if kind == "atop":
@@ -556,6 +573,7 @@ def ingest_reference(
     path: str | Path,
     progress: ProgressFn | None = None,
     licence: str | None = None,
+    unit: str | None = None,
 ) -> IngestReport:
     """Load one reference file of ``kind`` (see :data:`KINDS`) into the store, replacing the
     rows the same file loaded before. Returns the usual report (``duplicate`` is always 0:
@@ -564,6 +582,8 @@ def ingest_reference(
 
     The load is recorded in ``sources`` as ``<kind>:<file name>`` with the dates its rows
     cover, the row count and ``licence`` (default: the publisher's terms in :data:`LICENCES`).
+    ``unit`` overrides the currency/unit recorded for ``national-trade`` rows (e.g. to say that
+    the compiler converted the values).
 
     >>> from steppe.store import Store
     >>> with Store(":memory:") as s:
@@ -581,7 +601,9 @@ def ingest_reference(
     source = f"{SOURCES[kind]}: {target.name}"
     step = progress or (lambda _fraction: None)
     step(0.0)
-    load = _parse(kind, target, source)
+    if unit is not None and kind != "national-trade":
+        raise IngestError(f"--unit applies to national-trade only, not {kind}")
+    load = _parse(kind, target, source, unit)
     step(_READ_SHARE)
     origin = f"reference:{kind}"
     hashed = target if target.is_file() else None
