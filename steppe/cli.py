@@ -311,7 +311,7 @@ def ingest_reference(
         str,
         typer.Option(
             help="unvotes, bsv, cow-trade, atop, cow-alliance, cow-igo, nmc, gdelt-dyads, "
-            "eurostat-trade or national-trade"
+            "eurostat-trade, national-trade or remittances"
         ),
     ],
     path: Annotated[

@@ -13,6 +13,7 @@ from steppe.indicators.cohesion import compute_alignment_extras
 from steppe.indicators.dependence import compute_event_dependence
 from steppe.indicators.idealpoints import compute_ideal_points
 from steppe.indicators.interaction import compute_interaction
+from steppe.indicators.migration import compute_migration
 from steppe.indicators.multivector import compute_multivector
 from steppe.indicators.trade import compute_trade_indicators
 from steppe.indicators.votes import compute_vote_indicators
@@ -131,6 +132,12 @@ def measure(
         if store.query("SELECT 1 FROM ties WHERE channel = 'interaction' LIMIT 1"):
             enter("measure interaction")
             out["interaction"] = compute_interaction(store, seed=seed)
+        if store.query(
+            "SELECT 1 FROM ties WHERE channel IN ('remittances', 'migrant_stock', "
+            "'remittances_gdp') LIMIT 1"
+        ):
+            enter("measure migration")
+            out["migration"] = compute_migration(store)
         enter("measure cohesion")
         out |= compute_alignment_extras(store, engine)
         if "votes" in out or "trade" in out or "interaction" in out:

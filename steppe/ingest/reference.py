@@ -23,6 +23,9 @@ eurostat-trade Eurostat Comext monthly / annual by partner ``ties`` channels ``t
                (:mod:`.trade_files`)                       / ``trade_imports`` (reporter kept)
 national-trade national offices' imports by partner;       ``ties`` as above, unit and currency
                stat.uz exports/imports (wide, kUSD)        on every row
+remittances    KNOMAD bilateral remittances / migrant      ``ties`` channels ``remittances``,
+               stocks; WDI remittances % GDP panel         ``migrant_stock``, ``remittances_gdp``
+               (:mod:`.migration`)
 ============== =========================================== =====================================
 
 Country codes become registry codes where the registry knows the country (by ISO2 or COW code),
@@ -52,6 +55,7 @@ import pyarrow as pa
 from steppe.domain.errors import IngestError, UnknownFormatError
 from steppe.ingest.base import QUARANTINE_SCHEMA, IngestReport, ProgressFn, file_digest
 from steppe.ingest.interaction import load_gdelt_dyads
+from steppe.ingest.migration import load_remittances
 from steppe.ingest.tabular import (
     YEARS,
     BadRow,
@@ -79,6 +83,7 @@ KINDS: tuple[str, ...] = (
     "gdelt-dyads",
     "eurostat-trade",
     "national-trade",
+    "remittances",
 )
 """Reference kinds :func:`ingest_reference` reads."""
 
@@ -105,6 +110,7 @@ SOURCES: dict[str, str] = {
     "gdelt-dyads": "GDELT 2.0 daily dyadic interaction weights (gzemo/gdelt-graph-data)",
     "eurostat-trade": "Eurostat Comext trade by partner",
     "national-trade": "National statistics offices, trade by partner",
+    "remittances": "World Bank: KNOMAD bilateral remittances and migrant stocks; WDI",
 }
 
 SOURCE_KINDS: dict[str, str] = {
@@ -118,6 +124,7 @@ SOURCE_KINDS: dict[str, str] = {
     "gdelt-dyads": "interaction",
     "eurostat-trade": "trade",
     "national-trade": "trade",
+    "remittances": "migration",
 }
 """The ``sources`` kind each reference kind is recorded under."""
 
@@ -132,6 +139,7 @@ LICENCES: dict[str, str] = {
     "gdelt-dyads": "GPL-3.0 (gzemo/gdelt-graph-data); GDELT: open, cite the GDELT Project",
     "eurostat-trade": "CC BY 4.0 (Eurostat)",
     "national-trade": "not stated (national statistics offices' open data)",
+    "remittances": "CC BY 4.0 (World Bank)",
 }
 """The publisher's terms recorded in ``sources`` unless the caller names a licence."""
 
@@ -523,6 +531,8 @@ def _parse(kind: str, path: Path, source: str, unit: str | None = None) -> _Load
         return load_eurostat(path, source)
     if kind == "national-trade":
         return load_national(path, source, unit)
+    if kind == "remittances":
+        return load_remittances(path, source)
     if kind == "cow-trade":
         return _dyads(path, source, "COW trade", ("flow1", "flow2"), _trade)
     if kind == "atop":

@@ -54,11 +54,12 @@ _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _YEAR = re.compile(r"^Y?(\d{4})$")
 
 
-class _Collector:
-    """Rows for ``ties`` with the bookkeeping every layout shares."""
+class Collector:
+    """Rows for ``ties`` in one ``unit`` with the bookkeeping every layout shares: country
+    names to codes, repeated keys, skipped aggregates, quarantined lines."""
 
-    def __init__(self, source: str) -> None:
-        self.source = source
+    def __init__(self, source: str, unit: str = "EUR") -> None:
+        self.source, self.unit = source, unit
         self.cols: dict[str, list[object]] = {n: [] for n in TIES_SCHEMA.names}
         self.bad: list[tuple[int, str, str]] = []
         self.seen: set[tuple[str, str, str, str]] = set()
@@ -75,7 +76,7 @@ class _Collector:
         return None if code == AGGREGATE else code
 
     def add(
-        self, line: int, period: str, exporter: str, importer: str, channel: str, value: float
+        self, _line: int, period: str, exporter: str, importer: str, channel: str, value: float
     ) -> None:
         if exporter == importer:
             raise BadRow(f"{exporter} trading with itself")
@@ -91,8 +92,6 @@ class _Collector:
             strict=True,
         ):
             self.cols[col].append(v)
-
-    unit = "EUR"
 
     def load(self, note: str) -> Load:
         if self.skipped:
@@ -123,8 +122,7 @@ def load_eurostat(path: Path, source: str) -> Load:
     header = _header(path)
     monthly = "period" in header
     required = ("reporter", "partner", "flow", "period" if monthly else "year", "value_eur")
-    out = _Collector(source)
-    out.unit = "EUR"
+    out = Collector(source, "EUR")
     for line, row in Rows(path, required, "Eurostat trade"):
         try:
             if "__error__" in row:
@@ -160,8 +158,7 @@ def load_national(path: Path, source: str, unit: str | None = None) -> Load:
     header = _header(path)
     if "Klassifikator_en" in header:
         return _load_statuz(path, source, header, unit)
-    out = _Collector(source)
-    out.unit = unit or "EUR"
+    out = Collector(source, unit or "EUR")
     required = ("REPORTER", "PARTNER", "FLOW", "PERIOD", "VALUE_IN_EUR")
     for line, row in Rows(path, required, "national trade"):
         try:
@@ -204,8 +201,7 @@ def _load_statuz(path: Path, source: str, header: list[str], unit: str | None) -
     years = [h for h in header if re.fullmatch(r"\d{4}", h)]
     if not years:
         raise IngestError(f"{path} line 1: not a stat.uz table; no year columns")
-    out = _Collector(source)
-    out.unit = unit or "thousand USD"
+    out = Collector(source, unit or "thousand USD")
     for line, row in Rows(path, ("Code", "Klassifikator_en", *years), "stat.uz trade"):
         try:
             if "__error__" in row:
