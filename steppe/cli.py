@@ -321,13 +321,21 @@ def ingest_events(
 @ingest_app.command("reference")
 def ingest_reference(
     kind: Annotated[
-        str, typer.Option(help="unvotes, bsv, cow-trade, atop, cow-alliance, cow-igo or nmc")
+        str,
+        typer.Option(
+            help="unvotes, bsv, cow-trade, atop, cow-alliance, cow-igo, nmc, gdelt-dyads, "
+            "eurostat-trade, national-trade or remittances"
+        ),
     ],
     path: Annotated[
         Path | None, typer.Argument(help="file or folder (unvotes: bundled if omitted)")
     ] = None,
     licence: Annotated[
         str | None, typer.Option(help="licence to record in 'steppe sources' (default: stated)")
+    ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(help="national-trade: the unit and currency to record (default: the file's)"),
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -346,7 +354,7 @@ def ingest_reference(
         if not store.count("actors"):
             steppe.install_registry(store)
         with _progress() as progress:
-            report = load(store, kind, path, progress(str(path)), licence=licence)
+            report = load(store, kind, path, progress(str(path)), licence=licence, unit=unit)
         samples = steppe.read.quarantine(store, 3, report.file) if report.quarantined else []
         _sync_lake(store)
     if as_json:

@@ -12,6 +12,8 @@ from steppe.indicators.alerts import compute_alerts
 from steppe.indicators.cohesion import compute_alignment_extras
 from steppe.indicators.dependence import compute_event_dependence
 from steppe.indicators.idealpoints import compute_ideal_points
+from steppe.indicators.interaction import compute_interaction
+from steppe.indicators.migration import compute_migration
 from steppe.indicators.multivector import compute_multivector
 from steppe.indicators.trade import compute_trade_indicators
 from steppe.indicators.votes import compute_vote_indicators
@@ -121,12 +123,24 @@ def measure(
             out["votes"] = compute_vote_indicators(store)
             enter("measure ideal points")
             out["ideal_point"] = compute_ideal_points(store, seed=seed)
-        if store.query("SELECT 1 FROM ties WHERE channel = 'trade_flow' LIMIT 1"):
+        if store.query(
+            "SELECT 1 FROM ties WHERE channel IN ('trade_flow', 'trade_exports', "
+            "'trade_imports') LIMIT 1"
+        ):
             enter("measure trade")
             out["trade"] = compute_trade_indicators(store)
+        if store.query("SELECT 1 FROM ties WHERE channel = 'interaction' LIMIT 1"):
+            enter("measure interaction")
+            out["interaction"] = compute_interaction(store, seed=seed)
+        if store.query(
+            "SELECT 1 FROM ties WHERE channel IN ('remittances', 'migrant_stock', "
+            "'remittances_gdp') LIMIT 1"
+        ):
+            enter("measure migration")
+            out["migration"] = compute_migration(store)
         enter("measure cohesion")
         out |= compute_alignment_extras(store, engine)
-        if "votes" in out or "trade" in out:
+        if "votes" in out or "trade" in out or "interaction" in out:
             enter("measure alerts")
             out["alerts"] = compute_alerts(store)
         return out
