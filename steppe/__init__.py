@@ -13,8 +13,10 @@ from importlib import metadata as _metadata
 
 from steppe.domain.codes import FOCAL_STATES, POLES
 from steppe.domain.errors import (
+    FetchError,
     IndicatorError,
     IngestError,
+    NetworkError,
     RegistryError,
     SchemaVersionError,
     SteppeError,
@@ -22,6 +24,7 @@ from steppe.domain.errors import (
     UnknownFormatError,
 )
 from steppe.domain.models import Actor, Alias, Leader, Membership, Period
+from steppe.fetch import FetchReport, fetch_gdelt
 from steppe.indicators.multivector import multivector_index, multivector_table
 from steppe.ingest.base import IngestReport
 from steppe.ingest.synth import write_gdelt, write_news
@@ -56,6 +59,8 @@ __all__ = [
     "Alias",
     "DemoResult",
     "Engine",
+    "FetchError",
+    "FetchReport",
     "Gazetteer",
     "IndicatorError",
     "IngestError",
@@ -63,6 +68,7 @@ __all__ = [
     "LakeSync",
     "Leader",
     "Membership",
+    "NetworkError",
     "Period",
     "Registry",
     "RegistryError",
@@ -76,6 +82,7 @@ __all__ = [
     "data_path",
     "default_db_path",
     "default_lake_path",
+    "fetch_gdelt",
     "ingest_events",
     "install_registry",
     "is_remote",

@@ -104,9 +104,30 @@ UPDATE ingest_log SET digest = 'sha256:' || digest
 their value under a ``sha256:`` prefix (such a file is parsed once more if ingested again, and
 the natural-key deduplication keeps that idempotent)."""
 
+_FETCH = """
+CREATE TABLE fetch_files (
+    source VARCHAR NOT NULL, name VARCHAR NOT NULL, url VARCHAR NOT NULL, size BIGINT,
+    md5 VARCHAR, status VARCHAR NOT NULL, reason VARCHAR, loaded BIGINT, duplicate BIGINT,
+    quarantined BIGINT, updated TIMESTAMP NOT NULL, PRIMARY KEY (source, name)
+);
+CREATE TABLE http_cache (
+    url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR, status INTEGER,
+    fetched_at TIMESTAMP NOT NULL
+);
+CREATE TABLE update_runs (
+    started TIMESTAMP NOT NULL, finished TIMESTAMP, ok BOOLEAN, since TIMESTAMP,
+    stages JSON
+);
+"""
+"""Fetch state: each remote file's fate (``ingested``, ``refused`` with the reason, ``failed``
+after retries) so that an interrupted fetch resumes without downloading or ingesting a file
+twice; validators (ETag, Last-Modified) for conditional GETs of feeds and file lists; and each
+``steppe update`` run, whose last success is where the next one starts."""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial_canonical_tables", _INITIAL),
     Migration(2, "reference_tables", _REFERENCE),
     Migration(3, "ingest_log_digest", _DIGEST),
+    Migration(11, "fetch_state", _FETCH),
 )
 """Every migration, in order. ``schema_migrations`` records which have run."""
