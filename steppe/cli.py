@@ -650,25 +650,47 @@ def indicators(
 
 @app.command()
 def simulate(
-    file: Annotated[Path, typer.Argument(help="scenario YAML (or a KTAB CSV/XML input)")],
+    file: Annotated[
+        Path, typer.Argument(help="scenario YAML, a BDM table (CSV) or a KTAB CSV/XML input")
+    ],
     runs: Annotated[int | None, typer.Option(min=1, help="Monte Carlo runs")] = None,
     seed: Annotated[int | None, typer.Option(help="random seed (default: the file's)")] = None,
+    model: Annotated[str | None, typer.Option(help="bdm or smp (default: the file's)")] = None,
+    variant: Annotated[
+        str | None,
+        typer.Option(help="BDM variant: published-code (default), text or replication"),
+    ] = None,
+    rounds: Annotated[int | None, typer.Option(min=1, help="rounds (default: the file's)")] = None,
     store_result: Annotated[
         bool, typer.Option("--store/--no-store", help="save the run in scenario_runs")
     ] = True,
     as_json: JsonOpt = False,
 ) -> None:
-    """Run a scenario: outcome trajectory with its 5-95 % band, threshold probabilities, each
-    actor's final position.
+    """Run a scenario: outcome per round (median voter position with its 5-95 % band and the
+    weighted mean), threshold probabilities, every actor's position per round.
+
+    A CSV is read as a BDM table (header Actor/Stakeholder, Capability/Resources, Position,
+    Salience) or a KTAB SMP file, told apart by its header.
 
     Example: steppe simulate scenarios/forum_institutionalisation.yaml --runs 2000 --seed 7
     """
-    from steppe.scenarios import load_scenario, read_ktab_csv, read_ktab_xml, store_run
+    from steppe.scenarios import load_scenario, read_ktab_xml, read_table, store_run, with_params
     from steppe.scenarios import simulate as run
 
     try:
-        reader = {".csv": read_ktab_csv, ".xml": read_ktab_xml}.get(file.suffix.lower())
+        reader = {".csv": read_table, ".xml": read_ktab_xml}.get(file.suffix.lower())
         scenario = reader(file) if reader else load_scenario(file)
+        changes: dict[str, Any] = {}
+        if model is not None:
+            changes["model"] = model
+        if rounds is not None:
+            changes["rounds"] = rounds
+        if variant is not None:
+            if (model or scenario.model) != "bdm":
+                _fail(f"{file.name}: --variant applies to the bdm model only")
+            changes["variant"] = variant
+        if changes:
+            scenario = with_params(scenario, changes)
         with _progress() as progress:
             result = run(scenario, runs=runs, seed=seed, progress=progress(file.name))
     except SteppeError as exc:
@@ -681,11 +703,17 @@ def simulate(
     if as_json:
         _print_json(result.to_dict() | {"run_id": run_id})
         return
+    variant_note = f", variant {result.params.get('variant', 'published-code')}"
     console.print(
-        f"{result.scenario}: {result.model}, {result.runs} runs x {result.rounds} "
-        f"rounds, seed {result.seed}" + (f", stored as {run_id}" if run_id else ""),
+        f"{result.scenario}: {result.model}"
+        + (variant_note if result.model == "bdm" else "")
+        + f", {result.runs} runs x {result.rounds} rounds, seed {result.seed}"
+        + (f", stored as {run_id}" if run_id else ""),
         highlight=False,
     )
+    shocks: dict[int, list[str]] = {}
+    for sh in result.shocks:
+        shocks.setdefault(int(sh["round"]), []).append(str(sh["label"]))
     for dim in result.dimensions:
         rows = [
             {
@@ -693,16 +721,33 @@ def simulate(
                 "median": result.outcome_median[dim][i],
                 "q05": result.outcome_q05[dim][i],
                 "q95": result.outcome_q95[dim][i],
+                "weighted mean": result.mean_median[dim][i],
+                "shocks": "; ".join(shocks.get(r, [])) or None,
             }
             for i, r in enumerate(result.rounds_index)
         ]
-        step = max(1, len(rows) // 6)
         _emit(
-            rows[::step] + ([rows[-1]] if (len(rows) - 1) % step else []),
+            rows,
             False,
-            ["round", "median", "q05", "q95"],
-            f"Outcome: {dim}",
+            ["round", "median", "q05", "q95", "weighted mean", "shocks"],
+            f"Outcome: {dim} (median voter position over runs; band 5-95 %)",
         )
+        per_table = max(1, (console.width - 9) // 9)  # fit the terminal: split the actors
+        for k in range(0, len(result.actors), per_table):
+            group = result.actors[k : k + per_table]
+            paths = Table(
+                title=f"Positions by round: {dim} (median over runs; bands in --json)"
+                if k == 0
+                else None,
+                show_lines=False,
+            )
+            paths.add_column("round")
+            for a in group:
+                paths.add_column(a, overflow="fold", min_width=6)
+            for i, r in enumerate(result.rounds_index):
+                cells = [result.path_median[a][dim][i] for a in group]
+                paths.add_row(str(r), *("" if v is None else f"{v:.4g}" for v in cells))
+            console.print(paths)
     if result.threshold_probability:
         _emit(
             [{"threshold": k, "probability": v} for k, v in result.threshold_probability.items()],
