@@ -42,7 +42,7 @@ from steppe.store.reference import install_registry
 
 SPLITS = ("dev", "test", "all")
 MODALITIES = frozenset({"asserted", "negated", "hypothetical", "future", "reported"})
-EVENT_TIMES = frozenset({"document", "past_dated", "past_undated"})
+EVENT_TIMES = frozenset({"document", "past", "past_undated"})
 URL_PREFIX = "steppe-prose-gold:"
 
 Key = tuple[str, str, str, str]
