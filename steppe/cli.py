@@ -357,16 +357,29 @@ def ingest_news(
         list[str] | None,
         typer.Option(help="ROLE=FIELD for JSONL/CSV records; roles text, title, url, date, source"),
     ] = None,
+    mapping: Annotated[
+        str | None,
+        typer.Option(
+            help="a named field mapping: 'ungdc' (UN General Debate speeches, dated by their "
+            "session's general debate)"
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest news documents; each is deduplicated by its normalised text, unreadable ones are
-    quarantined with the reason.
+    quarantined with the reason. --mapping ungdc reads UN General Debate Corpus records (text,
+    iso3 as the source, the session's general-debate opening day as the date).
 
     Example: steppe ingest news feeds/ articles.jsonl --jsonl-field text=body --date 2024-05-01
     """
     from steppe.ingest.news import ingest_news as load
 
-    fields = {}
+    fields: dict[str, str] = {}
+    lookup = None
+    if mapping is not None:
+        from steppe.ingest.ungdc import mapping as named_mapping
+
+        fields, lookup = _checked(lambda: named_mapping(mapping))
     for item in jsonl_field or []:
         role, sep, name = item.partition("=")
         if not sep or not role or not name:
@@ -375,7 +388,12 @@ def ingest_news(
     with _store() as store:
         with _progress() as progress:
             reports = load(
-                store, paths, jsonl_fields=fields or None, date=date, progress=progress("news")
+                store,
+                paths,
+                jsonl_fields=fields or None,
+                date=date,
+                progress=progress("news"),
+                date_lookup=lookup,
             )
         from steppe.store.sources import record_documents_source
 
