@@ -383,16 +383,29 @@ def ingest_news(
         list[str] | None,
         typer.Option(help="ROLE=FIELD for JSONL/CSV records; roles text, title, url, date, source"),
     ] = None,
+    mapping: Annotated[
+        str | None,
+        typer.Option(
+            help="a named field mapping: 'ungdc' (UN General Debate speeches, dated by their "
+            "session's general debate)"
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest news documents; each is deduplicated by its normalised text, unreadable ones are
-    quarantined with the reason.
+    quarantined with the reason. --mapping ungdc reads UN General Debate Corpus records (text,
+    iso3 as the source, the session's general-debate opening day as the date).
 
     Example: steppe ingest news feeds/ articles.jsonl --jsonl-field text=body --date 2024-05-01
     """
     from steppe.ingest.news import ingest_news as load
 
-    fields = {}
+    fields: dict[str, str] = {}
+    lookup = None
+    if mapping is not None:
+        from steppe.ingest.ungdc import mapping as named_mapping
+
+        fields, lookup = _checked(lambda: named_mapping(mapping))
     for item in jsonl_field or []:
         role, sep, name = item.partition("=")
         if not sep or not role or not name:
@@ -401,7 +414,12 @@ def ingest_news(
     with _store() as store:
         with _progress() as progress:
             reports = load(
-                store, paths, jsonl_fields=fields or None, date=date, progress=progress("news")
+                store,
+                paths,
+                jsonl_fields=fields or None,
+                date=date,
+                progress=progress("news"),
+                date_lookup=lookup,
             )
         from steppe.store.sources import record_documents_source
 
@@ -847,22 +865,44 @@ def eval_coder(
     parse: Annotated[
         bool, typer.Option("--parse/--no-parse", help="use the records' Treebank parses")
     ] = True,
+    prose: Annotated[
+        Path | None,
+        typer.Option(help="analysis-prose gold set (JSON Lines), coded through ingest + code"),
+    ] = None,
+    split: Annotated[str, typer.Option(help="prose gold set part: dev, test or all")] = "test",
     as_json: JsonOpt = False,
 ) -> None:
     """Score the event coder on gold-standard records: precision, recall and F1 for (source,
-    target, CAMEO) triples, CAMEO roots and actors, and PLOVER category accuracy; --json adds
-    every record's error class.
+    target, CAMEO) triples, CAMEO roots and actors, and PLOVER category accuracy; --prose
+    scores events (source, target, PLOVER category, modality) on analysis prose, ingested and
+    coded as 'steppe ingest news' and 'steppe code' do; --json adds every record's error class.
 
-    Example: steppe eval coder --petrarch PETR.UnitTest.records.xml --json
+    Example: steppe eval coder --prose tests/cases/prose_gold/prose_gold.jsonl --split test
     """
     from steppe.coding.evaluate import eval_coder as evaluate
 
+    prose_result = None
+    if prose is not None:
+        from steppe.coding.prose import eval_prose
+
+        prose_result = _checked(lambda: eval_prose(prose, split, dictionaries))
+        if petrarch is None and plover is None:
+            if as_json:
+                _print_json(prose_result.as_dict())
+            else:
+                _print_prose(prose_result)
+            return
     result = _checked(
         lambda: evaluate(petrarch, plover, dictionaries, use_parse=parse, actors=actors)
     )
     if as_json:
-        _print_json(result.as_dict())
+        out = result.as_dict()
+        if prose_result is not None:
+            out["prose"] = prose_result.as_dict()
+        _print_json(out)
         return
+    if prose_result is not None:
+        _print_prose(prose_result)
     for line in result.problems:
         err.print(f"[yellow]skipped:[/yellow] {line}", highlight=False, soft_wrap=True)
     rows = [
@@ -887,6 +927,41 @@ def eval_coder(
         "error classes: " + ", ".join(f"{k} {v}" for k, v in result.error_classes.items()),
         highlight=False,
     )
+
+
+def _print_prose(result: Any) -> None:
+    rows = [
+        {"measure": name, "precision": sc.precision, "recall": sc.recall, "f1": sc.f1}
+        | {"n": sc.tp + sc.fn}
+        for name, sc in (
+            ("events (source, target, PLOVER, modality)", result.events),
+            ("actors (source, target)", result.actors),
+        )
+    ]
+    _emit(
+        rows,
+        False,
+        ["measure", "precision", "recall", "f1", "n"],
+        f"prose gold set, {result.split}: {result.sentences} sentences",
+    )
+    agree = {
+        "category": result.category_agreement,
+        "modality": result.modality_agreement,
+        "event time": result.event_time_agreement,
+    }
+    console.print(
+        "on events with the right actors: "
+        + ", ".join(f"{k} {v:.3f}" if v is not None else f"{k} -" for k, v in agree.items())
+        + f"; hypothetical stored as asserted: {result.hypothetical_as_asserted}"
+        + f"; one-sided events not scored: {result.one_sided}",
+        highlight=False,
+    )
+    console.print(
+        "error classes: " + ", ".join(f"{k} {v}" for k, v in result.error_classes.items()),
+        highlight=False,
+    )
+    for note in result.notes:
+        err.print(f"[yellow]note:[/yellow] {note}", highlight=False, soft_wrap=True)
 
 
 @app.command()
