@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the names as the type checker and readers see them
     from steppe.domain.codes import FOCAL_STATES, POLES
     from steppe.domain.errors import (
+        FetchError,
         IndicatorError,
         IngestError,
+        NetworkError,
         RegistryError,
         SchemaVersionError,
         SteppeError,
@@ -29,6 +31,7 @@ if TYPE_CHECKING:  # the names as the type checker and readers see them
         UnknownFormatError,
     )
     from steppe.domain.models import Actor, Alias, Leader, Membership, Period
+    from steppe.fetch import FetchReport, fetch_gdelt
     from steppe.indicators.multivector import multivector_index, multivector_table
     from steppe.ingest.base import IngestReport
     from steppe.ingest.synth import write_gdelt, write_news
@@ -52,6 +55,8 @@ if TYPE_CHECKING:  # the names as the type checker and readers see them
 _WHERE: dict[str, str] = {
     "FOCAL_STATES": "steppe.domain.codes",
     "POLES": "steppe.domain.codes",
+    "FetchError": "steppe.domain.errors",
+    "NetworkError": "steppe.domain.errors",
     "IndicatorError": "steppe.domain.errors",
     "IngestError": "steppe.domain.errors",
     "RegistryError": "steppe.domain.errors",
@@ -64,6 +69,8 @@ _WHERE: dict[str, str] = {
     "Leader": "steppe.domain.models",
     "Membership": "steppe.domain.models",
     "Period": "steppe.domain.models",
+    "FetchReport": "steppe.fetch",
+    "fetch_gdelt": "steppe.fetch",
     "multivector_index": "steppe.indicators.multivector",
     "multivector_table": "steppe.indicators.multivector",
     "IngestReport": "steppe.ingest.base",
@@ -132,6 +139,8 @@ __all__ = [
     "Alias",
     "DemoResult",
     "Engine",
+    "FetchError",
+    "FetchReport",
     "Gazetteer",
     "IndicatorError",
     "IngestError",
@@ -139,6 +148,7 @@ __all__ = [
     "LakeSync",
     "Leader",
     "Membership",
+    "NetworkError",
     "Period",
     "Registry",
     "RegistryError",
@@ -152,6 +162,7 @@ __all__ = [
     "data_path",
     "default_db_path",
     "default_lake_path",
+    "fetch_gdelt",
     "ingest_events",
     "install_registry",
     "is_remote",

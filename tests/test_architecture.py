@@ -17,6 +17,7 @@ LAYERS = {
     "data": 1,
     "store": 2,
     "ingest": 3,
+    "fetch": 3,
     "coding": 4,
     "indicators": 5,
     "scenarios": 6,
@@ -111,6 +112,30 @@ def test_the_private_import_check_catches_the_old_wall_breaks() -> None:
     assert "ingest_event_files" in app_source
 
 
+NETWORK_MODULES = ("httpx", "socket", "urllib.request", "http.client", "requests", "aiohttp")
+
+
+def test_only_fetchers_open_sockets() -> None:
+    """Nothing outside steppe/fetch imports a network client (the web server is a server)."""
+    offenders = []
+    for path in PKG.rglob("*.py"):
+        rel = path.relative_to(PKG)
+        if rel.parts[0] == "fetch":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module]
+            offenders += [
+                f"{rel}: {n}"
+                for n in names
+                if n.split(".")[0] in NETWORK_MODULES or n in NETWORK_MODULES
+            ]
+    assert not offenders, offenders
+
+
 def test_public_api_is_pinned() -> None:
     assert sorted(steppe.__all__) == sorted(
         [
@@ -123,6 +148,8 @@ def test_public_api_is_pinned() -> None:
             "Alias",
             "DemoResult",
             "Engine",
+            "FetchError",
+            "FetchReport",
             "Gazetteer",
             "IndicatorError",
             "IngestError",
@@ -130,6 +157,7 @@ def test_public_api_is_pinned() -> None:
             "LakeSync",
             "Leader",
             "Membership",
+            "NetworkError",
             "Period",
             "Registry",
             "RegistryError",
@@ -143,6 +171,7 @@ def test_public_api_is_pinned() -> None:
             "data_path",
             "default_db_path",
             "default_lake_path",
+            "fetch_gdelt",
             "ingest_events",
             "install_registry",
             "is_remote",
