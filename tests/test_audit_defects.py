@@ -180,3 +180,63 @@ def test_d8_a_kill_while_logging_leaves_no_rows_that_the_rerun_calls_duplicate(
         report = steppe.ingest_events(store, [src], "gdelt1")[0]
         assert (report.loaded, report.duplicate, report.skipped) == (1500, 0, False)
         assert store.count("events") == 1500
+
+
+# -- D9: ICEWS input that is not ICEWS ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty file"),
+        (b"\n\n", "empty file"),
+        (bytes(range(256)) * 40, "not an ICEWS event file"),
+        (None, "not an ICEWS event file"),  # a GDELT 1.0 file
+    ],
+    ids=["empty", "blank-lines", "random-bytes", "gdelt"],
+)
+def test_d9_icews_refuses_what_is_not_icews(
+    store: steppe.Store, tmp_path: Path, content: bytes | None, reason: str
+) -> None:
+    path = tmp_path / "events.tsv"
+    if content is None:
+        steppe.write_gdelt(path, rows=30, seed=4)
+    else:
+        path.write_bytes(content)
+    with pytest.raises(IngestError, match=f"^{path}: {reason}") as caught:
+        steppe.ingest_events(store, [path], "icews")
+    assert "\n" not in str(caught.value)
+    assert store.count("events") == store.count("ingest_log") == 0
+
+
+def test_d9_an_icews_file_with_unknown_codes_still_quarantines(
+    store: steppe.Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "events.tsv"
+    path.write_text("Kazakhstan\tFrobnicate\tChina\t2015-01-02\n")  # unknown event text
+    report = steppe.ingest_events(store, [path], "icews")[0]
+    assert (report.loaded, report.quarantined) == (0, 1)
+
+
+# -- D13: GDELT values that parse but cannot be true ----------------------------------------
+def test_d13_gdelt_rows_with_nan_tone_or_far_future_dates_are_quarantined(
+    store: steppe.Store, tmp_path: Path
+) -> None:
+    from steppe.ingest.gdelt import GDELT1_COLUMNS
+
+    src = steppe.write_gdelt(tmp_path / "20240101.export.CSV", rows=20, seed=5)
+    lines = [line.split("\t") for line in src.read_text().splitlines()]
+    tone, day = GDELT1_COLUMNS.index("AvgTone"), GDELT1_COLUMNS.index("SQLDATE")
+    lines[2][tone] = "nan"
+    lines[4][tone] = "inf"
+    lines[6][day] = "99991231"
+    src.write_text("".join("\t".join(fields) + "\n" for fields in lines))
+    report = steppe.ingest_events(store, [src], "gdelt1")[0]
+    assert (report.loaded, report.quarantined) == (17, 3)
+    reasons = sorted(r["reason"] for r in steppe.read.quarantine(store))
+    assert reasons == [
+        "AvgTone inf is not a finite number",
+        "AvgTone nan is not a finite number",
+        "SQLDATE 9999-12-31 is in the future",
+    ]
+    assert store.query("SELECT count(*) AS n FROM events WHERE isnan(tone) OR date > today()") == [
+        {"n": 0}
+    ]
