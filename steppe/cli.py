@@ -630,7 +630,17 @@ def events(
     _emit(
         rows,
         as_json,
-        ["date", "source_actor", "target_actor", "cameo", "plover", "origin", "text"],
+        [
+            "date",
+            "source_actor",
+            "target_actor",
+            "cameo",
+            "plover",
+            "modality",
+            "event_time",
+            "origin",
+            "text",
+        ],
         "Events",
     )
 
@@ -640,15 +650,29 @@ def measure(
     freq: Annotated[str, typer.Option(help="quarter or year")] = "quarter",
     method: Annotated[str, typer.Option(help="hhi or entropy")] = "hhi",
     seed: int = 0,
+    all_events: Annotated[
+        bool,
+        typer.Option(
+            "--all-events",
+            help="count negated, hypothetical, future, reported and past events too",
+        ),
+    ] = False,
 ) -> None:
     """Compute the indicators from the store's events and store them. Event indicators run
-    on the global --backend (duckdb or spark) over the --lake when one is named.
+    on the global --backend (duckdb or spark) over the --lake when one is named, and count
+    asserted events at their document's time unless --all-events is given.
 
     Example: steppe measure --freq year --method entropy
     """
     with _store() as store, _engine(store) as engine, _stages() as on_stage:
         counts = steppe.measure(
-            store, freq=freq, method=method, seed=seed, engine=engine, on_stage=on_stage
+            store,
+            freq=freq,
+            method=method,
+            seed=seed,
+            engine=engine,
+            on_stage=on_stage,
+            all_events=all_events,
         )
     for name, n in counts.items():
         console.print(f"{name}: {n} rows", highlight=False)

@@ -16,6 +16,7 @@ from steppe.indicators.idealpoints import compute_ideal_points
 from steppe.indicators.interaction import compute_interaction
 from steppe.indicators.migration import compute_migration
 from steppe.indicators.multivector import compute_multivector
+from steppe.indicators.scope import all_events as counting_scope
 from steppe.indicators.trade import compute_trade_indicators
 from steppe.indicators.votes import compute_vote_indicators
 from steppe.ingest.base import IngestReport, ProgressFn
@@ -76,6 +77,7 @@ def measure(
     seed: int = 0,
     engine: Engine | None = None,
     on_stage: Callable[[str], None] | None = None,
+    all_events: bool = False,
 ) -> dict[str, int]:
     """Compute every indicator the store's data allow and store them; returns rows written per
     indicator family. Events give the multivector index, cooperation dependence and regional
@@ -89,7 +91,22 @@ def measure(
     lake and the store holds events, the lake is first brought up to date with the store
     (:func:`steppe.sync_lake`); a store without events uses the lake as it is. The small
     reference-data indicators (votes, trade, alerts) always run in the store. ``on_stage``
-    hears the name of each stage as it starts (for a progress display)."""
+    hears the name of each stage as it starts (for a progress display). Event indicators
+    count asserted events at their document's time; ``all_events`` counts negated,
+    hypothetical, future, reported and past events too
+    (:mod:`steppe.indicators.scope`)."""
+    with counting_scope(all_events):
+        return _measure(store, freq, method, seed, engine, on_stage)
+
+
+def _measure(
+    store: Store,
+    freq: str,
+    method: str,
+    seed: int,
+    engine: Engine | None,
+    on_stage: Callable[[str], None] | None,
+) -> dict[str, int]:
     stage = "measure"
 
     def enter(name: str) -> None:

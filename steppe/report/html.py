@@ -311,6 +311,7 @@ def report_context(store: Store) -> dict[str, Any]:
         "portfolio": portfolio,
         "memberships": focal_memberships,
         "origins": read.event_origins(store),
+        "modalities": read.event_modalities(store),
         "files": read.ingest_log(store),
         "method_note": METHOD_NOTE,
         "attribution": ATTRIBUTION,
