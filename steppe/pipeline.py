@@ -30,10 +30,25 @@ from steppe.store.engine import Engine
 from steppe.store.lake import is_remote, sync_lake
 from steppe.store.maintenance import optimize_events
 from steppe.store.reference import install_registry
-from steppe.store.sources import record_event_sources
+from steppe.store.sources import record_event_sources, record_source
 
 EVENT_FORMATS: tuple[str, ...] = ("gdelt1", "gdelt2", "icews", "gdelt-csv")
 DEMO_EVENTS = ("events", "icews_central_asia_2005_2015.tsv.gz")
+DEMO_REFERENCE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("gdelt-dyads", ("gdelt", "gdelt_daily_dyads_focal.csv.gz")),
+    ("eurostat-trade", ("trade", "eurostat_eu_member_monthly_trade_2019_2024.csv.gz")),
+    ("eurostat-trade", ("trade", "eurostat_eu27_annual_exports_by_partner_2010_2023.csv.gz")),
+    ("remittances", ("migration", "bilateral_remittance_estimates_2021_long_focal.csv.gz")),
+    ("remittances", ("migration", "bilateral_migrant_stocks_2021_long_focal.csv.gz")),
+    ("remittances", ("migration", "wdi_remittances_gdp_kgz_tjk_uzb_2009_2024.csv")),
+    ("bsv", ("reference", "bsv", "IdealpointsJuly2025_1991_2024.csv.gz")),
+)
+"""The bundled reference files the demo loads (kind, path under ``steppe/data``): the data
+that reach 2024 (see ``steppe/data/SOURCES.md``)."""
+ICEWS_NOTE = (
+    "history: ICEWS05-15 knowledge-graph benchmark split (frequent entities only), a biased "
+    "sample; not an estimate of any share"
+)
 
 
 class StageError(SteppeError):
@@ -162,7 +177,9 @@ def run_demo(
     seed: int = 0,
     scenarios: str | Path | None = None,
 ) -> DemoResult:
-    """The main job: a fresh store from the bundled registry, event sample and UN votes, the
+    """The main job: a fresh store from the bundled registry, event sample (2005–2015,
+    history), UN votes, and the bundled data reaching 2024 (:data:`DEMO_REFERENCE`: GDELT daily
+    dyads, Eurostat trade, KNOMAD remittances and migrant stocks, WDI, BSV ideal points), the
     indicators, every scenario in the ``scenarios`` folder (if given), and
     ``out/report.html``."""
     out_dir = Path(out)
@@ -179,7 +196,18 @@ def run_demo(
         shutil.copyfile(data_path(*DEMO_EVENTS), sample)
         try:
             reports = ingest_events(store, [sample], "icews", progress)
+            record_source(
+                store,
+                "events:icews",
+                "events",
+                "BSD-3-Clause (ICEWS05-15 benchmark files)",
+                note=ICEWS_NOTE,
+            )
             reports.append(ingest_reference(store, "unvotes", bundled_unvotes()))
+            for kind, parts in DEMO_REFERENCE:
+                path = data_path(*parts)
+                callback = progress(str(path)) if progress else None
+                reports.append(ingest_reference(store, kind, path, callback))
         except IngestError as exc:
             raise StageError(f"ingest: {exc}") from exc
         counts = measure(store, seed=seed)

@@ -224,3 +224,10 @@ def test_scenarios_page_runs_and_fan_charts(db: Path, tmp_path: Path) -> None:
         html = c.get("/scenarios").text
         assert 'class="fan"' in html and "robust organisation" in html
     app.state.store.close()
+
+
+def test_data_as_of_per_source(client: TestClient) -> None:
+    (src,) = client.get("/api/sources").json()
+    assert src["name"] == "events:icews" and src["last_date"] == "2015-12-30"
+    html = client.get("/").text
+    assert "Data as of" in html and 'id="sources"' in html and "2015-12-30" in html
