@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from steppe.coding import code_documents
 from steppe.domain.errors import IngestError, SteppeError, UnknownFormatError
 from steppe.indicators.alerts import compute_alerts
 from steppe.indicators.cohesion import compute_alignment_extras
@@ -21,7 +22,9 @@ from steppe.ingest.base import IngestReport, ProgressFn
 from steppe.ingest.gdelt import FORMATS as GDELT_FORMATS
 from steppe.ingest.gdelt import ingest_gdelt
 from steppe.ingest.icews import ingest_icews
+from steppe.ingest.news import ingest_news
 from steppe.ingest.reference import bundled_unvotes, ingest_reference
+from steppe.ingest.ungdc import UNGDC_FIELDS, session_dates
 from steppe.registry import data_path
 from steppe.report import write_report
 from steppe.scenarios import load_scenario, simulate, store_run
@@ -30,7 +33,11 @@ from steppe.store.engine import Engine
 from steppe.store.lake import is_remote, sync_lake
 from steppe.store.maintenance import optimize_events
 from steppe.store.reference import install_registry
-from steppe.store.sources import record_event_sources, record_source
+from steppe.store.sources import (
+    record_documents_source,
+    record_event_sources,
+    record_source,
+)
 
 EVENT_FORMATS: tuple[str, ...] = ("gdelt1", "gdelt2", "icews", "gdelt-csv")
 DEMO_EVENTS = ("events", "icews_central_asia_2005_2015.tsv.gz")
@@ -49,6 +56,10 @@ ICEWS_NOTE = (
     "history: ICEWS05-15 knowledge-graph benchmark split (frequent entities only), a biased "
     "sample; not an estimate of any share"
 )
+DEMO_SPEECHES = ("speeches", "ungdc_focal_2015_2024.jsonl.gz")
+"""UN General Debate speeches 2015-2024 of the focal states and the powers (CC0)."""
+DEMO_DICTIONARIES = ("dictionaries",)
+"""The PETRARCH2 CAMEO verb, agent and discard dictionaries (MIT) the demo codes with."""
 
 
 class StageError(SteppeError):
@@ -180,8 +191,9 @@ def run_demo(
     """The main job: a fresh store from the bundled registry, event sample (2005–2015,
     history), UN votes, and the bundled data reaching 2024 (:data:`DEMO_REFERENCE`: GDELT daily
     dyads, Eurostat trade, KNOMAD remittances and migrant stocks, WDI, BSV ideal points), the
-    indicators, every scenario in the ``scenarios`` folder (if given), and
-    ``out/report.html``."""
+    indicators, the UN General Debate speeches of the focal states and powers coded into
+    events (after the indicators, which read the event datasets), every scenario in the
+    ``scenarios`` folder (if given), and ``out/report.html``."""
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     db = out_dir / "steppe.duckdb"
@@ -211,6 +223,18 @@ def run_demo(
         except IngestError as exc:
             raise StageError(f"ingest: {exc}") from exc
         counts = measure(store, seed=seed)
+        try:  # after the indicators: speech rhetoric is read apart from the event datasets
+            reports += ingest_news(
+                store,
+                [data_path(*DEMO_SPEECHES)],
+                jsonl_fields=UNGDC_FIELDS,
+                date_lookup=session_dates(),
+            )
+            counts["speech_events"] = code_documents(store, data_path(*DEMO_DICTIONARIES))
+            record_documents_source(store, "CC0 (UN General Debate Corpus, Harvard Dataverse)")
+            record_event_sources(store)
+        except SteppeError as exc:
+            raise StageError(f"speeches: {exc}") from exc
         runs = []
         for path in sorted(Path(scenarios).glob("*.yaml")) if scenarios else []:
             try:

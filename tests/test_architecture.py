@@ -17,6 +17,7 @@ LAYERS = {
     "data": 1,
     "store": 2,
     "ingest": 3,
+    "fetch": 3,
     "coding": 4,
     "indicators": 5,
     "scenarios": 6,
@@ -57,6 +58,30 @@ def test_layers_import_downward_only() -> None:
     assert not violations, "\n".join(violations)
 
 
+NETWORK_MODULES = ("httpx", "socket", "urllib.request", "http.client", "requests", "aiohttp")
+
+
+def test_only_fetchers_open_sockets() -> None:
+    """Nothing outside steppe/fetch imports a network client (the web server is a server)."""
+    offenders = []
+    for path in PKG.rglob("*.py"):
+        rel = path.relative_to(PKG)
+        if rel.parts[0] == "fetch":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module]
+            offenders += [
+                f"{rel}: {n}"
+                for n in names
+                if n.split(".")[0] in NETWORK_MODULES or n in NETWORK_MODULES
+            ]
+    assert not offenders, offenders
+
+
 def test_public_api_is_pinned() -> None:
     assert sorted(steppe.__all__) == sorted(
         [
@@ -69,6 +94,8 @@ def test_public_api_is_pinned() -> None:
             "Alias",
             "DemoResult",
             "Engine",
+            "FetchError",
+            "FetchReport",
             "Gazetteer",
             "IndicatorError",
             "IngestError",
@@ -76,6 +103,7 @@ def test_public_api_is_pinned() -> None:
             "LakeSync",
             "Leader",
             "Membership",
+            "NetworkError",
             "Period",
             "Registry",
             "RegistryError",
@@ -89,6 +117,7 @@ def test_public_api_is_pinned() -> None:
             "data_path",
             "default_db_path",
             "default_lake_path",
+            "fetch_gdelt",
             "ingest_events",
             "install_registry",
             "is_remote",

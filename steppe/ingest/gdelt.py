@@ -173,7 +173,12 @@ def _literal_list(values: list[object], sql_type: str) -> str:
 
 
 def _select(
-    con: duckdb.DuckDBPyConnection, fmt: str, path: Path, names: list[str], options: str
+    con: duckdb.DuckDBPyConnection,
+    fmt: str,
+    path: Path,
+    names: list[str],
+    options: str,
+    focal: bool = False,
 ) -> str:
     codes = con.execute(
         "SELECT plover, quad_class, goldstein FROM event_codes ORDER BY code"
@@ -184,7 +189,7 @@ def _select(
     amap = "MAP {" + ", ".join(f"{_sql_str(r)}: {_sql_str(c)}" for r, c in pairs) + "}"
     if not pairs:
         amap = "MAP([]::VARCHAR[], []::VARCHAR[])"
-    return _SELECT.format(
+    select = _SELECT.format(
         origin=fmt,
         reader=_reader(path, names, options),
         amap=f"({amap})",
@@ -192,6 +197,13 @@ def _select(
         plover=_literal_list([c[0] for c in codes], "VARCHAR"),
         quad=_literal_list([c[1] for c in codes], "TINYINT"),
         gold=_literal_list([c[2] for c in codes], "DOUBLE"),
+    )
+    if not focal:
+        return select
+    known = [c for (c,) in con.execute("SELECT code FROM actors ORDER BY code").fetchall()]
+    listed = ", ".join(_sql_str(c) for c in known) or "NULL"
+    return (
+        f"SELECT * FROM ({select}) WHERE source_actor IN ({listed}) OR target_actor IN ({listed})"
     )
 
 
@@ -220,9 +232,16 @@ def _run_with_progress(
 
 
 def ingest_gdelt(
-    store: Store, path: str | Path, fmt: str = "gdelt1", progress: ProgressFn | None = None
+    store: Store,
+    path: str | Path,
+    fmt: str = "gdelt1",
+    progress: ProgressFn | None = None,
+    focal: bool = False,
 ) -> list[IngestReport]:
     """Load one GDELT file (plain, .gz or .zip) into ``events``.
+
+    With ``focal``, only rows whose source or target resolves to an actor of the registry are
+    kept (the others are read and dropped at parse time; they are not errors).
 
     Rows are deduplicated on GLOBALEVENTID against the store and within the file; rows that
     do not parse (column count, date, number, unknown CAMEO code, encoding) go to
@@ -244,7 +263,7 @@ def ingest_gdelt(
     reports = []
     with readable(Path(path)) as members:
         for display, member in members:
-            reports.append(_ingest_one(store, display, member, fmt, progress))
+            reports.append(_ingest_one(store, display, member, fmt, progress, focal))
     return reports
 
 
@@ -253,7 +272,12 @@ class _AlreadyIngested(Exception):
 
 
 def _ingest_one(
-    store: Store, display: str, path: Path, fmt: str, progress: ProgressFn | None
+    store: Store,
+    display: str,
+    path: Path,
+    fmt: str,
+    progress: ProgressFn | None,
+    focal: bool = False,
 ) -> IngestReport:
     started, t0 = datetime.now(), time.perf_counter()
     names, options = _layout(fmt, path)
@@ -267,7 +291,7 @@ def _ingest_one(
         if already_ingested(store, digest[0], fmt):
             return skipped_report(store, display, fmt, digest[0])
     con = store.con
-    select = _select(con, fmt, path, names, options)
+    select = _select(con, fmt, path, names, options, focal)
     try:
         with store.transaction():
             con.execute("SET preserve_insertion_order = false")

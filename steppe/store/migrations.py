@@ -137,6 +137,25 @@ CREATE TABLE sources (
 """What the store knows and how fresh it is: one row per source (a dataset file kind, an
 event origin, a fetched feed), with its coverage, row count, licence and the times it was last
 fetched and loaded. Written through :func:`steppe.store.sources.record_source`."""
+_FETCH = """
+CREATE TABLE fetch_files (
+    source VARCHAR NOT NULL, name VARCHAR NOT NULL, url VARCHAR NOT NULL, size BIGINT,
+    md5 VARCHAR, status VARCHAR NOT NULL, reason VARCHAR, loaded BIGINT, duplicate BIGINT,
+    quarantined BIGINT, updated TIMESTAMP NOT NULL, PRIMARY KEY (source, name)
+);
+CREATE TABLE http_cache (
+    url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR, status INTEGER,
+    fetched_at TIMESTAMP NOT NULL
+);
+CREATE TABLE update_runs (
+    started TIMESTAMP NOT NULL, finished TIMESTAMP, ok BOOLEAN, since TIMESTAMP,
+    stages JSON
+);
+"""
+"""Fetch state: each remote file's fate (``ingested``, ``refused`` with the reason, ``failed``
+after retries) so that an interrupted fetch resumes without downloading or ingesting a file
+twice; validators (ETag, Last-Modified) for conditional GETs of feeds and file lists; and each
+``steppe update`` run, whose last success is where the next one starts."""
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial_canonical_tables", _INITIAL),
@@ -144,5 +163,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "ingest_log_digest", _DIGEST),
     Migration(4, "event_modality_and_time", _MODALITY_TIME),
     Migration(6, "sources", _SOURCES),
+    Migration(11, "fetch_state", _FETCH),
 )
 """Every migration, in order. ``schema_migrations`` records which have run."""
