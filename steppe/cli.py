@@ -1115,28 +1115,47 @@ def demo(
         _fail(str(exc))
     for r in result.ingested:
         console.print(r.summary(), highlight=False, soft_wrap=True)
+    from steppe.report.present import headline_period, present_rows
+
     with steppe.Store(result.store_path, read_only=True) as store:
-        rows = []
-        for code in steppe.FOCAL_STATES:
-            series = steppe.read.indicators(store, "multivector", actor=code)
-            values = [r["value"] for r in series]
-            latest = series[-1] if series else None
-            rows.append(
-                {
-                    "state": code,
-                    "quarters": len(series),
-                    "mean": sum(values) / len(values) if values else None,
-                    "latest": latest["value"] if latest else None,
-                    "period": latest["period"] if latest else None,
-                    "events": sum(r["n"] for r in series),
-                }
-            )
+        sources = steppe.read.sources(store)
+        headline = headline_period(store)
+        present = present_rows(store, headline) if headline else []
     _emit(
-        rows,
+        [
+            {
+                "source": s["name"],
+                "from": str(s["first_date"] or ""),
+                "data as of": str(s["last_date"] or ""),
+                "rows": s["rows"],
+                "licence": s["licence"] or "not stated",
+            }
+            for s in sources
+        ],
         False,
-        ["state", "quarters", "mean", "latest", "period", "events"],
-        "Multivector index (1 = balanced across poles)",
+        ["source", "from", "data as of", "rows", "licence"],
+        "Sources (coverage of each)",
     )
+    if headline:
+        _emit(
+            [
+                {
+                    "state": r["code"],
+                    "multivector": r["index"]["value"],
+                    **{
+                        p: f"{100 * v['value']:.0f} % [{100 * v['lo']:.0f}-{100 * v['hi']:.0f}]"
+                        if v
+                        else ""
+                        for p, v in r["shares"].items()
+                    },
+                    "days": r["index"]["n"],
+                }
+                for r in present
+            ],
+            False,
+            ["state", "multivector", "RUS", "CHN", "EU", "USA", "TUR", "days"],
+            f"{headline}: share of positive GDELT interaction (90 % interval), multivector index",
+        )
     console.print(f"store: {result.store_path}\nreport: {result.report_path}", highlight=False)
 
 

@@ -33,8 +33,28 @@ from steppe.store.engine import Engine
 from steppe.store.lake import LakeSync, is_remote, sync_lake
 from steppe.store.maintenance import optimize_events
 from steppe.store.reference import install_registry
+from steppe.store.sources import (
+    record_documents_source,
+    record_event_sources,
+    record_source,
+)
 
 DEMO_EVENTS = ("events", "icews_central_asia_2005_2015.tsv.gz")
+DEMO_REFERENCE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("gdelt-dyads", ("gdelt", "gdelt_daily_dyads_focal.csv.gz")),
+    ("eurostat-trade", ("trade", "eurostat_eu_member_monthly_trade_2019_2024.csv.gz")),
+    ("eurostat-trade", ("trade", "eurostat_eu27_annual_exports_by_partner_2010_2023.csv.gz")),
+    ("remittances", ("migration", "bilateral_remittance_estimates_2021_long_focal.csv.gz")),
+    ("remittances", ("migration", "bilateral_migrant_stocks_2021_long_focal.csv.gz")),
+    ("remittances", ("migration", "wdi_remittances_gdp_kgz_tjk_uzb_2009_2024.csv")),
+    ("bsv", ("reference", "bsv", "IdealpointsJuly2025_1991_2024.csv.gz")),
+)
+"""The bundled reference files the demo loads (kind, path under ``steppe/data``): the data
+that reach 2024 (see ``steppe/data/SOURCES.md``)."""
+ICEWS_NOTE = (
+    "history: ICEWS05-15 knowledge-graph benchmark split (frequent entities only), a biased "
+    "sample; not an estimate of any share"
+)
 DEMO_SPEECHES = ("speeches", "ungdc_focal_2015_2024.jsonl.gz")
 """UN General Debate speeches 2015-2024 of the focal states and the powers (CC0)."""
 DEMO_DICTIONARIES = ("dictionaries",)
@@ -176,7 +196,9 @@ def run_demo(
     seed: int = 0,
     scenarios: str | Path | None = None,
 ) -> DemoResult:
-    """The main job: a fresh store from the bundled registry, event sample and UN votes, the
+    """The main job: a fresh store from the bundled registry, event sample (2005–2015,
+    history), UN votes, and the bundled data reaching 2024 (:data:`DEMO_REFERENCE`: GDELT daily
+    dyads, Eurostat trade, KNOMAD remittances and migrant stocks, WDI, BSV ideal points), the
     indicators, the UN General Debate speeches of the focal states and powers coded into
     events (after the indicators, which read the event datasets), every scenario in the
     ``scenarios`` folder (if given), and ``out/report.html``."""
@@ -194,7 +216,18 @@ def run_demo(
         shutil.copyfile(data_path(*DEMO_EVENTS), sample)
         try:
             reports = ingest_events(store, [sample], "icews", progress)
+            record_source(
+                store,
+                "events:icews",
+                "events",
+                "BSD-3-Clause (ICEWS05-15 benchmark files)",
+                note=ICEWS_NOTE,
+            )
             reports.append(ingest_reference(store, "unvotes", bundled_unvotes()))
+            for kind, parts in DEMO_REFERENCE:
+                path = data_path(*parts)
+                callback = progress(str(path)) if progress else None
+                reports.append(ingest_reference(store, kind, path, callback))
         except IngestError as exc:
             raise StageError(f"ingest: {exc}") from exc
         counts = measure(store, seed=seed)
@@ -206,6 +239,8 @@ def run_demo(
                 date_lookup=session_dates(),
             )
             counts["speech_events"] = code_documents(store, data_path(*DEMO_DICTIONARIES))
+            record_documents_source(store, "CC0 (UN General Debate Corpus, Harvard Dataverse)")
+            record_event_sources(store)
         except SteppeError as exc:
             raise StageError(f"speeches: {exc}") from exc
         runs = []

@@ -258,3 +258,8 @@ def test_upload_goes_through_the_pipeline_ingest_and_keeps_the_lake_in_step(
         assert n == stored.execute("SELECT count(*) FROM events").fetchone()[0]  # type: ignore[index]
         stored.close()
     assert str(latest) == "2016-03-01"
+def test_data_as_of_per_source(client: TestClient) -> None:
+    (src,) = client.get("/api/sources").json()
+    assert src["name"] == "events:icews" and src["last_date"] == "2015-12-30"
+    html = client.get("/").text
+    assert "Data as of" in html and 'id="sources"' in html and "2015-12-30" in html
