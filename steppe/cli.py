@@ -318,6 +318,9 @@ def ingest_reference(
     path: Annotated[
         Path | None, typer.Argument(help="file or folder (unvotes: bundled if omitted)")
     ] = None,
+    licence: Annotated[
+        str | None, typer.Option(help="licence to record in 'steppe sources' (default: stated)")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Load a reference dataset (UN votes, ideal points, trade, alliances, IGOs, capabilities).
@@ -335,7 +338,7 @@ def ingest_reference(
         if not store.count("actors"):
             steppe.install_registry(store)
         with _progress() as progress:
-            report = load(store, kind, path, progress(str(path)))
+            report = load(store, kind, path, progress(str(path)), licence=licence)
         samples = steppe.read.quarantine(store, 3, report.file) if report.quarantined else []
         _sync_lake(store)
     if as_json:
@@ -379,6 +382,9 @@ def ingest_news(
             reports = load(
                 store, paths, jsonl_fields=fields or None, date=date, progress=progress("news")
             )
+        from steppe.store.sources import record_documents_source
+
+        record_documents_source(store)
         _print_reports(store, reports, as_json, "record", "documents ")
 
 
@@ -483,6 +489,46 @@ def fetch_gdelt(
             err.print(f"  {line}", highlight=False)
         console.print(report.summary(), highlight=False, soft_wrap=True)
     if report.count("failed"):
+        raise typer.Exit(1)
+
+
+@fetch_app.command("feeds")
+def fetch_feeds(
+    feeds: Annotated[
+        Path | None,
+        typer.Argument(help="feed list (YAML: feeds: [{name, url, language}]; default bundled)"),
+    ] = None,
+    pages: Annotated[
+        bool, typer.Option("--pages/--no-pages", help="read each item's article page")
+    ] = True,
+    max_page_mb: Annotated[float, typer.Option(min=0.01, help="cap on one page, in MB")] = 5.0,
+    rate: Annotated[
+        float, typer.Option(min=0, help="requests per second to one host; 0: no limit")
+    ] = 1.0,
+    retries: Annotated[int, typer.Option(min=0, help="further attempts after a failure")] = 2,
+    timeout: Annotated[float, typer.Option(min=0.1, help="seconds to connect or read")] = 20.0,
+    as_json: JsonOpt = False,
+) -> None:
+    """Fetch news feeds (RSS/Atom) and their article pages into the documents table:
+    conditional GET, robots.txt honoured, a per-host rate limit, pages capped in size.
+    Exits 1 when a feed failed.
+
+    Example: steppe fetch feeds my_feeds.yaml --max-page-mb 2
+    """
+    from steppe.fetch import Policy
+    from steppe.fetch.feeds import fetch_feeds as fetch
+
+    policy = Policy(rate=rate or None, retries=retries, timeout=timeout, workers=2)
+    with _store() as store:
+        outcomes = fetch(
+            store, feeds, policy=policy, max_page_bytes=int(max_page_mb * 1e6), pages=pages
+        )
+    if as_json:
+        _print_json([o.__dict__ for o in outcomes])
+    else:
+        for outcome in outcomes:
+            console.print(outcome.summary(), highlight=False, soft_wrap=True)
+    if any(o.status == "failed" for o in outcomes):
         raise typer.Exit(1)
 
 
@@ -842,6 +888,36 @@ def quarantine(
     with _store(read_only=True) as store:
         rows = steppe.read.quarantine(store, limit, file)
     _emit(rows, as_json, ["file", "record", "reason"], "Quarantine")
+
+
+@app.command()
+def sources(as_json: JsonOpt = False) -> None:
+    """List every source in the store with the dates its data cover, rows, last fetch, last
+    load and licence: how current each part of the picture is ("data as of").
+
+    Example: steppe sources --json
+    """
+    with _store(read_only=True) as store:
+        rows = steppe.read.sources(store)
+    if as_json:
+        _print_json(rows)
+        return
+    shown = [
+        r
+        | {
+            "data": f"{r['first_date'] or '?'} .. {r['last_date'] or '?'}",
+            "fetched": r["last_fetched"].strftime("%Y-%m-%d %H:%M") if r["last_fetched"] else "",
+            "loaded": r["last_loaded"].strftime("%Y-%m-%d %H:%M") if r["last_loaded"] else "",
+            "licence": r["licence"] or "not stated",
+        }
+        for r in rows
+    ]
+    _emit(
+        shown,
+        False,
+        ["name", "kind", "data", "rows", "fetched", "loaded", "licence"],
+        "Sources (data as of the last date)",
+    )
 
 
 @app.command()

@@ -34,6 +34,9 @@ from steppe.fetch.http import Http, Policy, save_if_changed
 from steppe.fetch.state import file_states, record_file, save_validators, validators
 from steppe.ingest.gdelt import ingest_gdelt
 from steppe.store import Store
+from steppe.store.sources import record_event_sources, record_source
+
+GDELT_LICENCE = "GDELT Project terms: free and open for any use; cite the GDELT Project"
 
 GDELT_BASES = {
     1: "http://data.gdeltproject.org/events/",
@@ -347,7 +350,7 @@ def fetch_gdelt(
         finally:
             # on an interruption, drop the queued downloads instead of finishing them
             pool.shutdown(wait=True, cancel_futures=True)
-    return FetchReport(
+    report = FetchReport(
         source,
         since,
         until,
@@ -357,6 +360,18 @@ def fetch_gdelt(
         tuple(listing.unreadable),
         time.perf_counter() - started,
     )
+    record_source(
+        store,
+        f"fetch:{source}",
+        "fetch",
+        GDELT_LICENCE,
+        title=f"GDELT {version}.0 event files",
+        fetched_at=datetime.now(),
+        location=str(local) if local is not None else base,
+        note=report.summary(),
+    )
+    record_event_sources(store, {source: GDELT_LICENCE})
+    return report
 
 
 def _is_url(text: str) -> bool:
