@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,7 +21,13 @@ from rich.table import Table
 
 import steppe
 from steppe.domain.errors import SteppeError
-from steppe.ingest.base import ProgressFn
+
+if TYPE_CHECKING:
+    from steppe.ingest.base import ProgressFn
+
+# Nothing heavier than typer, rich and the standard library is imported at module level: `import
+# steppe` is lazy and every command imports the layers it needs, so `--help` starts fast (a test in
+# tests/test_cli_startup.py guards the import graph).
 
 app = typer.Typer(
     help="Steppe: model and measure geopolitical realignment in Central Asia.",
@@ -83,12 +89,19 @@ def main(
 ) -> None:
     """Steppe command line. Global options: --db PATH (default ./steppe.duckdb), --backend
     duckdb|spark, --spark-master URL, --lake DIR."""
-    _state["db"] = db or steppe.default_db_path()
-    if backend not in steppe.BACKENDS:
+    if db is not None:
+        _state["db"] = db
+    # the default backend needs no check: importing the engine module would load pyarrow
+    if backend != "duckdb" and backend not in steppe.BACKENDS:
         _fail(f"--backend {backend!r}: expected one of {', '.join(steppe.BACKENDS)}")
     if backend == "spark" and lake is None:
-        lake = str(steppe.default_lake_path(_state["db"]))
+        lake = str(steppe.default_lake_path(_db_path()))
     _engine_opts.update(backend=backend, spark_master=spark_master, lake=lake)
+
+
+def _db_path() -> Path:
+    """The store path the global options name (``--db``, ``$STEPPE_DB`` or the default)."""
+    return _state.get("db") or steppe.default_db_path()
 
 
 @contextmanager
@@ -123,7 +136,7 @@ def _sync_lake(store: steppe.Store) -> None:
 
 @contextmanager
 def _store(read_only: bool = False) -> Iterator[steppe.Store]:
-    path = _state.get("db", steppe.default_db_path())
+    path = _db_path()
     if read_only and not path.exists():
         _fail(f"no store at {path}; run 'steppe ingest' or 'steppe demo' first")
     try:
@@ -313,13 +326,21 @@ def ingest_events(
 @ingest_app.command("reference")
 def ingest_reference(
     kind: Annotated[
-        str, typer.Option(help="unvotes, bsv, cow-trade, atop, cow-alliance, cow-igo or nmc")
+        str,
+        typer.Option(
+            help="unvotes, bsv, cow-trade, atop, cow-alliance, cow-igo, nmc, gdelt-dyads, "
+            "eurostat-trade, national-trade or remittances"
+        ),
     ],
     path: Annotated[
         Path | None, typer.Argument(help="file or folder (unvotes: bundled if omitted)")
     ] = None,
     licence: Annotated[
         str | None, typer.Option(help="licence to record in 'steppe sources' (default: stated)")
+    ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(help="national-trade: the unit and currency to record (default: the file's)"),
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -338,7 +359,7 @@ def ingest_reference(
         if not store.count("actors"):
             steppe.install_registry(store)
         with _progress() as progress:
-            report = load(store, kind, path, progress(str(path)), licence=licence)
+            report = load(store, kind, path, progress(str(path)), licence=licence, unit=unit)
         samples = steppe.read.quarantine(store, 3, report.file) if report.quarantined else []
         _sync_lake(store)
     if as_json:
@@ -362,16 +383,29 @@ def ingest_news(
         list[str] | None,
         typer.Option(help="ROLE=FIELD for JSONL/CSV records; roles text, title, url, date, source"),
     ] = None,
+    mapping: Annotated[
+        str | None,
+        typer.Option(
+            help="a named field mapping: 'ungdc' (UN General Debate speeches, dated by their "
+            "session's general debate)"
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest news documents; each is deduplicated by its normalised text, unreadable ones are
-    quarantined with the reason.
+    quarantined with the reason. --mapping ungdc reads UN General Debate Corpus records (text,
+    iso3 as the source, the session's general-debate opening day as the date).
 
     Example: steppe ingest news feeds/ articles.jsonl --jsonl-field text=body --date 2024-05-01
     """
     from steppe.ingest.news import ingest_news as load
 
-    fields = {}
+    fields: dict[str, str] = {}
+    lookup = None
+    if mapping is not None:
+        from steppe.ingest.ungdc import mapping as named_mapping
+
+        fields, lookup = _checked(lambda: named_mapping(mapping))
     for item in jsonl_field or []:
         role, sep, name = item.partition("=")
         if not sep or not role or not name:
@@ -380,7 +414,12 @@ def ingest_news(
     with _store() as store:
         with _progress() as progress:
             reports = load(
-                store, paths, jsonl_fields=fields or None, date=date, progress=progress("news")
+                store,
+                paths,
+                jsonl_fields=fields or None,
+                date=date,
+                progress=progress("news"),
+                date_lookup=lookup,
             )
         from steppe.store.sources import record_documents_source
 
@@ -669,25 +708,47 @@ def indicators(
 
 @app.command()
 def simulate(
-    file: Annotated[Path, typer.Argument(help="scenario YAML (or a KTAB CSV/XML input)")],
+    file: Annotated[
+        Path, typer.Argument(help="scenario YAML, a BDM table (CSV) or a KTAB CSV/XML input")
+    ],
     runs: Annotated[int | None, typer.Option(min=1, help="Monte Carlo runs")] = None,
     seed: Annotated[int | None, typer.Option(help="random seed (default: the file's)")] = None,
+    model: Annotated[str | None, typer.Option(help="bdm or smp (default: the file's)")] = None,
+    variant: Annotated[
+        str | None,
+        typer.Option(help="BDM variant: published-code (default), text or replication"),
+    ] = None,
+    rounds: Annotated[int | None, typer.Option(min=1, help="rounds (default: the file's)")] = None,
     store_result: Annotated[
         bool, typer.Option("--store/--no-store", help="save the run in scenario_runs")
     ] = True,
     as_json: JsonOpt = False,
 ) -> None:
-    """Run a scenario: outcome trajectory with its 5-95 % band, threshold probabilities, each
-    actor's final position.
+    """Run a scenario: outcome per round (median voter position with its 5-95 % band and the
+    weighted mean), threshold probabilities, every actor's position per round.
+
+    A CSV is read as a BDM table (header Actor/Stakeholder, Capability/Resources, Position,
+    Salience) or a KTAB SMP file, told apart by its header.
 
     Example: steppe simulate scenarios/forum_institutionalisation.yaml --runs 2000 --seed 7
     """
-    from steppe.scenarios import load_scenario, read_ktab_csv, read_ktab_xml, store_run
+    from steppe.scenarios import load_scenario, read_ktab_xml, read_table, store_run, with_params
     from steppe.scenarios import simulate as run
 
     try:
-        reader = {".csv": read_ktab_csv, ".xml": read_ktab_xml}.get(file.suffix.lower())
+        reader = {".csv": read_table, ".xml": read_ktab_xml}.get(file.suffix.lower())
         scenario = reader(file) if reader else load_scenario(file)
+        changes: dict[str, Any] = {}
+        if model is not None:
+            changes["model"] = model
+        if rounds is not None:
+            changes["rounds"] = rounds
+        if variant is not None:
+            if (model or scenario.model) != "bdm":
+                _fail(f"{file.name}: --variant applies to the bdm model only")
+            changes["variant"] = variant
+        if changes:
+            scenario = with_params(scenario, changes)
         with _progress() as progress:
             result = run(scenario, runs=runs, seed=seed, progress=progress(file.name))
     except SteppeError as exc:
@@ -700,11 +761,17 @@ def simulate(
     if as_json:
         _print_json(result.to_dict() | {"run_id": run_id})
         return
+    variant_note = f", variant {result.params.get('variant', 'published-code')}"
     console.print(
-        f"{result.scenario}: {result.model}, {result.runs} runs x {result.rounds} "
-        f"rounds, seed {result.seed}" + (f", stored as {run_id}" if run_id else ""),
+        f"{result.scenario}: {result.model}"
+        + (variant_note if result.model == "bdm" else "")
+        + f", {result.runs} runs x {result.rounds} rounds, seed {result.seed}"
+        + (f", stored as {run_id}" if run_id else ""),
         highlight=False,
     )
+    shocks: dict[int, list[str]] = {}
+    for sh in result.shocks:
+        shocks.setdefault(int(sh["round"]), []).append(str(sh["label"]))
     for dim in result.dimensions:
         rows = [
             {
@@ -712,16 +779,33 @@ def simulate(
                 "median": result.outcome_median[dim][i],
                 "q05": result.outcome_q05[dim][i],
                 "q95": result.outcome_q95[dim][i],
+                "weighted mean": result.mean_median[dim][i],
+                "shocks": "; ".join(shocks.get(r, [])) or None,
             }
             for i, r in enumerate(result.rounds_index)
         ]
-        step = max(1, len(rows) // 6)
         _emit(
-            rows[::step] + ([rows[-1]] if (len(rows) - 1) % step else []),
+            rows,
             False,
-            ["round", "median", "q05", "q95"],
-            f"Outcome: {dim}",
+            ["round", "median", "q05", "q95", "weighted mean", "shocks"],
+            f"Outcome: {dim} (median voter position over runs; band 5-95 %)",
         )
+        per_table = max(1, (console.width - 9) // 9)  # fit the terminal: split the actors
+        for k in range(0, len(result.actors), per_table):
+            group = result.actors[k : k + per_table]
+            paths = Table(
+                title=f"Positions by round: {dim} (median over runs; bands in --json)"
+                if k == 0
+                else None,
+                show_lines=False,
+            )
+            paths.add_column("round")
+            for a in group:
+                paths.add_column(a, overflow="fold", min_width=6)
+            for i, r in enumerate(result.rounds_index):
+                cells = [result.path_median[a][dim][i] for a in group]
+                paths.add_row(str(r), *("" if v is None else f"{v:.4g}" for v in cells))
+            console.print(paths)
     if result.threshold_probability:
         _emit(
             [{"threshold": k, "probability": v} for k, v in result.threshold_probability.items()],
@@ -821,22 +905,44 @@ def eval_coder(
     parse: Annotated[
         bool, typer.Option("--parse/--no-parse", help="use the records' Treebank parses")
     ] = True,
+    prose: Annotated[
+        Path | None,
+        typer.Option(help="analysis-prose gold set (JSON Lines), coded through ingest + code"),
+    ] = None,
+    split: Annotated[str, typer.Option(help="prose gold set part: dev, test or all")] = "test",
     as_json: JsonOpt = False,
 ) -> None:
     """Score the event coder on gold-standard records: precision, recall and F1 for (source,
-    target, CAMEO) triples, CAMEO roots and actors, and PLOVER category accuracy; --json adds
-    every record's error class.
+    target, CAMEO) triples, CAMEO roots and actors, and PLOVER category accuracy; --prose
+    scores events (source, target, PLOVER category, modality) on analysis prose, ingested and
+    coded as 'steppe ingest news' and 'steppe code' do; --json adds every record's error class.
 
-    Example: steppe eval coder --petrarch PETR.UnitTest.records.xml --json
+    Example: steppe eval coder --prose tests/cases/prose_gold/prose_gold.jsonl --split test
     """
     from steppe.coding.evaluate import eval_coder as evaluate
 
+    prose_result = None
+    if prose is not None:
+        from steppe.coding.prose import eval_prose
+
+        prose_result = _checked(lambda: eval_prose(prose, split, dictionaries))
+        if petrarch is None and plover is None:
+            if as_json:
+                _print_json(prose_result.as_dict())
+            else:
+                _print_prose(prose_result)
+            return
     result = _checked(
         lambda: evaluate(petrarch, plover, dictionaries, use_parse=parse, actors=actors)
     )
     if as_json:
-        _print_json(result.as_dict())
+        out = result.as_dict()
+        if prose_result is not None:
+            out["prose"] = prose_result.as_dict()
+        _print_json(out)
         return
+    if prose_result is not None:
+        _print_prose(prose_result)
     for line in result.problems:
         err.print(f"[yellow]skipped:[/yellow] {line}", highlight=False, soft_wrap=True)
     rows = [
@@ -861,6 +967,41 @@ def eval_coder(
         "error classes: " + ", ".join(f"{k} {v}" for k, v in result.error_classes.items()),
         highlight=False,
     )
+
+
+def _print_prose(result: Any) -> None:
+    rows = [
+        {"measure": name, "precision": sc.precision, "recall": sc.recall, "f1": sc.f1}
+        | {"n": sc.tp + sc.fn}
+        for name, sc in (
+            ("events (source, target, PLOVER, modality)", result.events),
+            ("actors (source, target)", result.actors),
+        )
+    ]
+    _emit(
+        rows,
+        False,
+        ["measure", "precision", "recall", "f1", "n"],
+        f"prose gold set, {result.split}: {result.sentences} sentences",
+    )
+    agree = {
+        "category": result.category_agreement,
+        "modality": result.modality_agreement,
+        "event time": result.event_time_agreement,
+    }
+    console.print(
+        "on events with the right actors: "
+        + ", ".join(f"{k} {v:.3f}" if v is not None else f"{k} -" for k, v in agree.items())
+        + f"; hypothetical stored as asserted: {result.hypothetical_as_asserted}"
+        + f"; one-sided events not scored: {result.one_sided}",
+        highlight=False,
+    )
+    console.print(
+        "error classes: " + ", ".join(f"{k} {v}" for k, v in result.error_classes.items()),
+        highlight=False,
+    )
+    for note in result.notes:
+        err.print(f"[yellow]note:[/yellow] {note}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -1012,7 +1153,7 @@ def serve(
 
     from steppe.web import create_app
 
-    path = _state.get("db", steppe.default_db_path())
+    path = _db_path()
     if not path.exists():
         _fail(f"no store at {path}; run 'steppe demo' or 'steppe ingest' first")
     if host not in ("127.0.0.1", "localhost", "::1"):

@@ -7,11 +7,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from steppe.coding import code_documents
 from steppe.domain.errors import IngestError, SteppeError, UnknownFormatError
 from steppe.indicators.alerts import compute_alerts
 from steppe.indicators.cohesion import compute_alignment_extras
 from steppe.indicators.dependence import compute_event_dependence
 from steppe.indicators.idealpoints import compute_ideal_points
+from steppe.indicators.interaction import compute_interaction
+from steppe.indicators.migration import compute_migration
 from steppe.indicators.multivector import compute_multivector
 from steppe.indicators.trade import compute_trade_indicators
 from steppe.indicators.votes import compute_vote_indicators
@@ -19,7 +22,9 @@ from steppe.ingest.base import IngestReport, ProgressFn
 from steppe.ingest.gdelt import FORMATS as GDELT_FORMATS
 from steppe.ingest.gdelt import ingest_gdelt
 from steppe.ingest.icews import ingest_icews
+from steppe.ingest.news import ingest_news
 from steppe.ingest.reference import bundled_unvotes, ingest_reference
+from steppe.ingest.ungdc import UNGDC_FIELDS, session_dates
 from steppe.registry import data_path
 from steppe.report import write_report
 from steppe.scenarios import load_scenario, simulate, store_run
@@ -32,6 +37,10 @@ from steppe.store.sources import record_event_sources
 
 EVENT_FORMATS: tuple[str, ...] = ("gdelt1", "gdelt2", "icews", "gdelt-csv")
 DEMO_EVENTS = ("events", "icews_central_asia_2005_2015.tsv.gz")
+DEMO_SPEECHES = ("speeches", "ungdc_focal_2015_2024.jsonl.gz")
+"""UN General Debate speeches 2015-2024 of the focal states and the powers (CC0)."""
+DEMO_DICTIONARIES = ("dictionaries",)
+"""The PETRARCH2 CAMEO verb, agent and discard dictionaries (MIT) the demo codes with."""
 
 
 class StageError(SteppeError):
@@ -121,12 +130,24 @@ def measure(
             out["votes"] = compute_vote_indicators(store)
             enter("measure ideal points")
             out["ideal_point"] = compute_ideal_points(store, seed=seed)
-        if store.query("SELECT 1 FROM ties WHERE channel = 'trade_flow' LIMIT 1"):
+        if store.query(
+            "SELECT 1 FROM ties WHERE channel IN ('trade_flow', 'trade_exports', "
+            "'trade_imports') LIMIT 1"
+        ):
             enter("measure trade")
             out["trade"] = compute_trade_indicators(store)
+        if store.query("SELECT 1 FROM ties WHERE channel = 'interaction' LIMIT 1"):
+            enter("measure interaction")
+            out["interaction"] = compute_interaction(store, seed=seed)
+        if store.query(
+            "SELECT 1 FROM ties WHERE channel IN ('remittances', 'migrant_stock', "
+            "'remittances_gdp') LIMIT 1"
+        ):
+            enter("measure migration")
+            out["migration"] = compute_migration(store)
         enter("measure cohesion")
         out |= compute_alignment_extras(store, engine)
-        if "votes" in out or "trade" in out:
+        if "votes" in out or "trade" in out or "interaction" in out:
             enter("measure alerts")
             out["alerts"] = compute_alerts(store)
         return out
@@ -149,8 +170,9 @@ def run_demo(
     scenarios: str | Path | None = None,
 ) -> DemoResult:
     """The main job: a fresh store from the bundled registry, event sample and UN votes, the
-    indicators, every scenario in the ``scenarios`` folder (if given), and
-    ``out/report.html``."""
+    indicators, the UN General Debate speeches of the focal states and powers coded into
+    events (after the indicators, which read the event datasets), every scenario in the
+    ``scenarios`` folder (if given), and ``out/report.html``."""
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     db = out_dir / "steppe.duckdb"
@@ -169,6 +191,16 @@ def run_demo(
         except IngestError as exc:
             raise StageError(f"ingest: {exc}") from exc
         counts = measure(store, seed=seed)
+        try:  # after the indicators: speech rhetoric is read apart from the event datasets
+            reports += ingest_news(
+                store,
+                [data_path(*DEMO_SPEECHES)],
+                jsonl_fields=UNGDC_FIELDS,
+                date_lookup=session_dates(),
+            )
+            counts["speech_events"] = code_documents(store, data_path(*DEMO_DICTIONARIES))
+        except SteppeError as exc:
+            raise StageError(f"speeches: {exc}") from exc
         runs = []
         for path in sorted(Path(scenarios).glob("*.yaml")) if scenarios else []:
             try:
