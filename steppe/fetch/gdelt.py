@@ -235,7 +235,7 @@ class FetchReport:
     gdelt2 2024-01-01..2024-01-01:
     3 files listed, 1 already ingested, 1 ingested, 1 refused, 0 failed;
     10 rows loaded / 0 duplicate / 0 quarantined;
-    0.0 MB downloaded
+    0.00 MB downloaded
     """
 
     source: str
@@ -264,7 +264,7 @@ class FetchReport:
             f"{self.already} already ingested, {self.count('ingested')} ingested, "
             f"{self.count('refused')} refused, {self.count('failed')} failed; "
             f"{rows[0]} rows loaded / {rows[1]} duplicate / {bad} quarantined; "
-            f"{mb:.1f} MB downloaded"
+            f"{mb:.2f} MB downloaded"
         )
 
 
