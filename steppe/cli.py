@@ -308,7 +308,7 @@ def resolve(
 def ingest_events(
     files: Annotated[list[Path], typer.Argument(help="files (.gz and .zip too)")],
     fmt: Annotated[
-        str, typer.Option("--format", help="gdelt1, gdelt2, icews or gdelt-csv")
+        str, typer.Option("--format", help="gdelt1, gdelt2, icews, gdelt-csv, polecat or acled")
     ] = "gdelt1",
     as_json: JsonOpt = False,
 ) -> None:

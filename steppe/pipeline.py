@@ -18,11 +18,13 @@ from steppe.indicators.migration import compute_migration
 from steppe.indicators.multivector import compute_multivector
 from steppe.indicators.trade import compute_trade_indicators
 from steppe.indicators.votes import compute_vote_indicators
+from steppe.ingest.acled import ingest_acled
 from steppe.ingest.base import IngestReport, ProgressFn
 from steppe.ingest.gdelt import FORMATS as GDELT_FORMATS
 from steppe.ingest.gdelt import ingest_gdelt
 from steppe.ingest.icews import ingest_icews
 from steppe.ingest.news import ingest_news
+from steppe.ingest.polecat import ingest_polecat
 from steppe.ingest.reference import bundled_unvotes, ingest_reference
 from steppe.ingest.ungdc import UNGDC_FIELDS, session_dates
 from steppe.registry import data_path
@@ -35,7 +37,7 @@ from steppe.store.maintenance import optimize_events
 from steppe.store.reference import install_registry
 from steppe.store.sources import record_event_sources
 
-EVENT_FORMATS: tuple[str, ...] = ("gdelt1", "gdelt2", "icews", "gdelt-csv")
+EVENT_FORMATS: tuple[str, ...] = ("gdelt1", "gdelt2", "icews", "gdelt-csv", "polecat", "acled")
 DEMO_EVENTS = ("events", "icews_central_asia_2005_2015.tsv.gz")
 DEMO_SPEECHES = ("speeches", "ungdc_focal_2015_2024.jsonl.gz")
 """UN General Debate speeches 2015-2024 of the focal states and the powers (CC0)."""
@@ -73,6 +75,10 @@ def ingest_events(
         callback = progress(str(path)) if progress else None
         if fmt in GDELT_FORMATS:
             reports += ingest_gdelt(store, path, fmt, callback)
+        elif fmt == "polecat":
+            reports += ingest_polecat(store, path, callback)
+        elif fmt == "acled":
+            reports += ingest_acled(store, path, callback)
         else:
             reports += ingest_icews(store, path, callback)
     record_event_sources(store)
