@@ -12,6 +12,7 @@ from typing import Any
 import pyarrow as pa
 
 from steppe.coding.dictionaries import Dictionaries, load_dictionaries
+from steppe.coding.plover2016 import CategoryVerbs, PloverCategories
 from steppe.coding.stages import (
     ActorRecognizer,
     Batch,
@@ -19,6 +20,7 @@ from steppe.coding.stages import (
     Discarder,
     Document,
     EventClassifier,
+    EventTime,
     Modality,
     RoleAssigner,
     Scorer,
@@ -80,9 +82,12 @@ class Coder:
             ),
             *((StatisticalActors(gaz),) if ner else ()),
             EventClassifier(dicts),
+            CategoryVerbs(dicts.verbs),
             RoleAssigner(options),
             Modality(),
+            EventTime(),
             Scorer(),
+            PloverCategories(dicts.verbs),
         )
 
     def process(self, batch: Batch) -> Batch:
@@ -135,6 +140,10 @@ def event_rows(sentences: Sequence[Sentence]) -> list[dict[str, Any]]:
                     "doc_id": s.doc_id,
                     "sentence": s.text,
                     "confidence": e.confidence,
+                    "modality": e.modality,
+                    "event_time": e.event_time,
+                    "event_date": e.event_date,
+                    "date_precision": s.date_precision,
                 }
             )
     return rows

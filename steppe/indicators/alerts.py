@@ -51,6 +51,16 @@ SERIES: tuple[tuple[str, str | None], ...] = (
 )
 """(indicator name, partner) of the series :func:`compute_alerts` scans for each focal state."""
 
+MONTHLY_SERIES: tuple[tuple[str, str | None], ...] = (
+    ("interaction_pos", "RUS"),
+    ("interaction_pos", "CHN"),
+    ("interaction_neg", "RUS"),
+)
+"""Monthly series (GDELT interaction, positive and negative parts apart) scanned the same way,
+with segments of at least :data:`MIN_MONTHS` months."""
+
+MIN_MONTHS = 6
+
 
 @dataclass(frozen=True)
 class ChangePoint:
@@ -126,6 +136,18 @@ def _series(
     return [int(r["year"]) for r in rows], [float(r["value"]) for r in rows]
 
 
+def _monthly(
+    store: Store, name: str, actor: str, partner: str | None
+) -> tuple[list[str], list[float]]:
+    rows = store.query(
+        "SELECT period, value FROM indicators WHERE name = ? AND actor = ? "
+        "AND partner IS NOT DISTINCT FROM ? AND value IS NOT NULL AND NOT isnan(value) "
+        "AND regexp_full_match(period, '[0-9]{4}-[0-9]{2}') ORDER BY period",
+        [name, actor, partner],
+    )
+    return [str(r["period"]) for r in rows], [float(r["value"]) for r in rows]
+
+
 def compute_alerts(store: Store, states: Sequence[str] = FOCAL_STATES) -> int:
     """Scan each state's :data:`SERIES` (yearly rows already in ``indicators``) with
     :func:`change_points` and replace the ``alert`` rows of ``indicators``: actor = state,
@@ -136,9 +158,28 @@ def compute_alerts(store: Store, states: Sequence[str] = FOCAL_STATES) -> int:
     Raises :class:`IndicatorError` when none of the series is in the store (compute
     ``ideal_point``, ``vote_agreement`` or ``trade_share`` first).
     """
-    rows: list[tuple[str, str | None, int, float, int, str]] = []
+    rows: list[tuple[str, str | None, int | str, float, int, str]] = []
     found = 0
     for state in states:
+        for name, partner in MONTHLY_SERIES:
+            months, values = _monthly(store, name, state, partner)
+            if not months:
+                continue
+            found += 1
+            pen = default_penalty(values)
+            for cp in change_points(values, pen, MIN_MONTHS):
+                rows.append(
+                    (
+                        state,
+                        partner,
+                        months[cp.index],
+                        cp.size,
+                        len(values),
+                        f"{name} with {partner}: {cp.direction} by {abs(cp.size):.3g} "
+                        f"(PELT, l2, min_size {MIN_MONTHS} months, pen={pen:.3g} = "
+                        f"{PENALTY_K:g}·log(n)·MAD-σ²)",
+                    )
+                )
         for name, partner in SERIES:
             years, values = _series(store, name, state, partner)
             if not years:
@@ -161,14 +202,14 @@ def compute_alerts(store: Store, states: Sequence[str] = FOCAL_STATES) -> int:
                 )
     if not found:
         raise IndicatorError(
-            "no ideal_point, vote_agreement or trade_share series for the states: "
-            "compute those indicators first"
+            "no ideal_point, vote_agreement, trade_share or interaction series for the "
+            "states: compute those indicators first"
         )
     tbl = pa.table(
         {
             "actor": pa.array([r[0] for r in rows], pa.string()),
             "partner": pa.array([r[1] for r in rows], pa.string()),
-            "year": pa.array([r[2] for r in rows], pa.int32()),
+            "period": pa.array([str(r[2]) for r in rows], pa.string()),
             "value": pa.array([r[3] for r in rows], pa.float64()),
             "n": pa.array([r[4] for r in rows], pa.int64()),
             "method": pa.array([r[5] for r in rows], pa.string()),
@@ -181,7 +222,8 @@ def compute_alerts(store: Store, states: Sequence[str] = FOCAL_STATES) -> int:
             con.execute(
                 "INSERT INTO indicators (name, actor, partner, period, period_start, value, lo, "
                 "hi, n, method, computed_at) SELECT 'alert', actor, partner, "
-                "CAST(year AS VARCHAR), make_date(year, 1, 1), value, NULL, NULL, n, method, ? "
+                "period, CASE WHEN length(period) = 4 THEN make_date(CAST(period AS INTEGER), 1, 1)"
+                " ELSE CAST(period || '-01' AS DATE) END, value, NULL, NULL, n, method, ? "
                 "FROM _steppe_alerts",
                 [datetime.now()],
             )

@@ -41,6 +41,7 @@ import pyarrow as pa
 
 from steppe.domain.codes import COOPERATIVE_QUAD_CLASSES, FOCAL_STATES, POLES
 from steppe.domain.errors import IndicatorError
+from steppe.indicators.scope import counted_events, scope_label
 from steppe.indicators.support import (
     CONCENTRATION,
     FREQ_SQL,
@@ -117,6 +118,7 @@ def engagements(con: TableSource, states: Iterable[str] = FOCAL_STATES) -> ir.Ta
     actors = con.table("actors")
     mem = con.table("memberships")
     focal = list(states)
+    ev = counted_events(ev)
     coop = ev.filter(ev.quad_class.isin(list(COOPERATIVE_QUAD_CLASSES)))
     sides = (
         coop.filter(coop.source_actor.isin(focal))
@@ -256,8 +258,8 @@ def compute_multivector(
     index, shares = pooled_tables(index, counts, method, seed)
     now = datetime.now()
     method_label = (
-        f"{method}; {len(POLES)} poles; cooperative events; pooled (c={CONCENTRATION:g}, "
-        f"posterior median); {freq}"
+        f"{method}; {len(POLES)} poles; cooperative events ({scope_label()}); pooled "
+        f"(c={CONCENTRATION:g}, posterior median); {freq}"
     )
     rows = pa.concat_tables(
         [
@@ -266,7 +268,8 @@ def compute_multivector(
                 shares,
                 "pole_share",
                 "partner",
-                f"share of cooperative events; pooled (c={CONCENTRATION:g}); {freq}",
+                f"share of cooperative events ({scope_label()}); pooled (c={CONCENTRATION:g}); "
+                f"{freq}",
                 now,
                 freq,
             ),

@@ -7,7 +7,8 @@ votes), an interval ``lo``–``hi`` that contains the point value, its frequency
 
 **The sparse rule.** A value is *sparse* when
 
-* ``n < MIN_N`` (10 observations), or
+* ``n < MIN_N`` (10 observations) where ``n`` counts observations (:data:`COUNT_RULE`:
+  events, roll calls, votes, days), or
 * for indicators on the unit scale (shares, agreement, the multivector index), its interval is
   wider than ``MAX_WIDTH`` (0.5, half of the scale).
 
@@ -77,6 +78,27 @@ UNIT_SCALE: tuple[str, ...] = (
     "trade_share",
 )
 """Indicators on [0, 1] to which the interval-width rule applies."""
+
+COUNT_RULE: tuple[str, ...] = (
+    "multivector",
+    "pole_share",
+    "coop_share",
+    "coop_asymmetry",
+    "vote_agreement",
+    "s_score",
+    "kappa",
+    "ideal_point",
+    "split_vote",
+    "cohesion_events",
+    "interaction_share",
+    "interaction_pos",
+    "interaction_neg",
+)
+"""Indicators whose ``n`` counts observations (events, roll calls, votes, days), to which the
+count rule applies. Elsewhere ``n`` counts something else — partner states averaged, sources,
+member pairs — and the figures are reported totals (trade, remittances, memberships,
+capabilities), not samples: those values are sparse only by the width rule. The trade channel
+of the multivector index (``n`` = partners) is left out of the count rule likewise."""
 
 
 def is_sparse(
@@ -180,15 +202,17 @@ def finalise_support(store: Store) -> int:
     ...     finalise_support(s)
     0
     """
-    unit = list(UNIT_SCALE)
+    unit, counted = list(UNIT_SCALE), list(COUNT_RULE)
     with store.transaction() as con:
         before = con.execute(
             "SELECT count(*) FROM indicators WHERE freq IS NULL OR sparse IS NULL"
         ).fetchall()[0][0]
         con.execute(f"UPDATE indicators SET freq = {FREQ_SQL} WHERE freq IS NULL")
         con.execute(
-            "UPDATE indicators SET sparse = (n IS NULL OR n < ?) OR (list_contains(?, name) "
-            "AND lo IS NOT NULL AND hi IS NOT NULL AND hi - lo > ?) WHERE sparse IS NULL",
-            [MIN_N, unit, MAX_WIDTH],
+            "UPDATE indicators SET sparse = coalesce((list_contains(?, name) "
+            "AND coalesce(partner, '') <> 'trade' AND (n IS NULL OR n < ?)) "
+            "OR (list_contains(?, name) AND lo IS NOT NULL AND hi IS NOT NULL AND hi - lo > ?), "
+            "false) WHERE sparse IS NULL",
+            [counted, MIN_N, unit, MAX_WIDTH],
         )
     return int(before)

@@ -12,8 +12,16 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from steppe.domain.codes import FOCAL_STATES, POLES
-from steppe.indicators.headline import headlines
+from steppe.indicators.headline import headline_series, headlines
 from steppe.indicators.support import MAX_WIDTH, MIN_N
+from steppe.report.present import (
+    MIN_DAYS,
+    headline_period,
+    interaction_charts,
+    latest_levers,
+    present_rows,
+    sources_as_of,
+)
 from steppe.report.svg import Point, fan_chart, line_chart, multi_line_chart
 from steppe.store import Store, read
 
@@ -214,25 +222,33 @@ def cohesion_charts(store: Store) -> list[str]:
 
 
 def channel_charts(store: Store) -> list[str]:
-    """Per focal state: the multivector index by channel (events, votes = split-vote
-    alignment, trade) and combined, per year."""
+    """Per focal state: the multivector index by channel — events, votes (split-vote
+    alignment), trade and combined per year; GDELT interaction per quarter — adequately
+    supported values only."""
     charts = []
     for code in FOCAL_STATES:
-        rows = read.indicators(store, "multivector", actor=code, freq="year")
+        rows = read.indicators(store, "multivector", actor=code)
+        wanted = {
+            "events": (None, "year"),
+            "interaction": ("interaction", "quarter"),
+            "votes": ("votes", "year"),
+            "trade": ("trade", "year"),
+            "combined": ("combined", "year"),
+        }
         series = {
             ch: [
                 Point(r["period_start"], r["value"])
                 for r in rows
-                if (r["partner"] or "events") == ch and r["value"] is not None and not r["sparse"]
+                if (r["partner"], r["freq"]) == key and r["value"] is not None and not r["sparse"]
             ]
-            for ch in ("events", "votes", "trade", "combined")
+            for ch, key in wanted.items()
         }
         if any(series.values()):
             charts.append(
                 multi_line_chart(
                     {k: v for k, v in series.items() if v},
                     y_range=(0.0, 1.0),
-                    title=f"{code} — multivector index by channel (adequate years)",
+                    title=f"{code} — multivector index by channel (adequate periods)",
                 )
             )
     return charts
@@ -277,7 +293,7 @@ def dependence_charts(store: Store) -> list[dict[str, str]]:
                     "chart": multi_line_chart(
                         {k: v for k, v in shares.items() if v},
                         y_range=(0.0, 1.0),
-                        title=f"{code} — share of trade with each partner (COW trade)",
+                        title=f"{code} — share of trade with each partner (basis per year)",
                     ),
                 }
             )
@@ -382,7 +398,14 @@ def report_context(store: Store) -> dict[str, Any]:
     portfolio = portfolio_rows(store, "year")
     focal_memberships = [m for m in read.memberships(store) if m["member"] in FOCAL_STATES]
     info = read.summary(store)
+    headline = headline_period(store)
     return {
+        "headline": headline,
+        "headline_min_days": MIN_DAYS,
+        "present": present_rows(store, headline) if headline else [],
+        "levers": latest_levers(store),
+        "sources": sources_as_of(store),
+        "interaction": interaction_charts(store),
         "title": "Steppe — Central Asia realignment report",
         "version": _version(),
         "generated": datetime.now().strftime("%Y-%m-%d %H:%M"),
@@ -395,6 +418,7 @@ def report_context(store: Store) -> dict[str, Any]:
         "portfolio": portfolio,
         "memberships": focal_memberships,
         "origins": read.event_origins(store),
+        "modalities": read.event_modalities(store),
         "files": read.ingest_log(store),
         "method_note": METHOD_NOTE,
         "min_n": MIN_N,
@@ -408,6 +432,8 @@ def report_context(store: Store) -> dict[str, Any]:
             read.indicators(store, "alert"), key=lambda r: r["period_start"], reverse=True
         ),
         "headlines": list(heads.values()),
+        "headline_by_state": heads,
+        "headline_series": headline_series(store),
         "cohesion": cohesion_charts(store),
         "channels": channel_charts(store),
         "split_votes": split_vote_charts(store),

@@ -8,6 +8,7 @@ from typing import Any
 
 from steppe.domain.errors import StoreError
 from steppe.store.connection import Store
+from steppe.store.sources import list_sources
 
 Row = dict[str, Any]
 
@@ -86,13 +87,36 @@ def indicators(
     )
 
 
-def indicator_period(store: Store, name: str, period: str) -> list[Row]:
-    """One period of an indicator's own series (no partner), for every actor."""
+def indicator_period(store: Store, name: str, period: str, channel: str | None = None) -> list[Row]:
+    """One period of an indicator's own series (no partner; or the per-channel series whose
+    partner is ``channel``, e.g. multivector / interaction), for every actor."""
+    where = "partner = ?" if channel else "partner IS NULL"
     return store.query(
         "SELECT actor, value, lo, hi, n, sparse FROM indicators WHERE name = ? AND period = ? "
-        "AND partner IS NULL ORDER BY actor",
-        [name, period],
+        f"AND {where} ORDER BY actor",
+        [name, period, *([channel] if channel else [])],
     )
+
+
+def series_periods(
+    store: Store, name: str, channel: str | None = None, freq: str | None = None
+) -> list[str]:
+    """Periods of one series (the indicator's own, or its ``channel``), oldest first."""
+    sql = "SELECT DISTINCT period, period_start FROM indicators WHERE name = ? AND "
+    sql += "partner = ?" if channel else "partner IS NULL"
+    params: list[Any] = [name, *([channel] if channel else [])]
+    if freq:
+        sql += " AND freq = ?"
+        params.append(freq)
+    return [r["period"] for r in store.query(sql + " ORDER BY period_start, period", params)]
+
+
+def series_frequencies(store: Store, name: str, channel: str | None = None) -> list[str]:
+    """The frequencies one series is stored at: quarter, year, month, in that order."""
+    sql = "SELECT DISTINCT freq FROM indicators WHERE name = ? AND "
+    sql += "partner = ?" if channel else "partner IS NULL"
+    have = {r["freq"] for r in store.query(sql, [name, *([channel] if channel else [])])}
+    return [f for f in ("quarter", "year", "month") if f in have]
 
 
 def indicator_names(store: Store) -> list[str]:
@@ -110,6 +134,17 @@ def quarantine(store: Store, limit: int = 50, file: str | None = None) -> list[R
         params.append(file)
     params.append(limit)
     return store.query(sql + ' ORDER BY "at" DESC, file, record LIMIT ?', params)
+
+
+def sources(store: Store) -> list[Row]:
+    """Every source the store knows, with its coverage, rows, licence and last fetch/load
+    (see :mod:`steppe.store.sources`).
+
+    >>> with Store(":memory:") as s:
+    ...     sources(s)
+    []
+    """
+    return list_sources(store)
 
 
 def ingest_log(store: Store) -> list[Row]:
@@ -138,6 +173,16 @@ def event_origins(store: Store) -> list[Row]:
     )
 
 
+def event_modalities(store: Store) -> list[Row]:
+    """Events per origin, modality and event time, and whether indicators count them by
+    default (asserted, at the document's time)."""
+    return store.query(
+        "SELECT origin, modality, event_time, count(*) AS events, "
+        "coalesce(modality = 'asserted' AND event_time = 'document', false) AS counted "
+        "FROM events GROUP BY ALL ORDER BY origin, events DESC"
+    )
+
+
 EVENT_COLUMNS = (
     "event_id",
     "date",
@@ -158,6 +203,10 @@ EVENT_COLUMNS = (
     "sentence",
     "confidence",
     "url",
+    "modality",
+    "event_time",
+    "event_date",
+    "date_precision",
 )
 
 
