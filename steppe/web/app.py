@@ -236,8 +236,8 @@ def create_app(
         head_series = headline_series(s)
         if indicator is None:  # no choice made: open on the headline series and period
             indicator, channel = head_series.indicator, head_series.partner
-            freq = freq or head_series.freq
             if period is None:
+                freq = freq or head_series.freq
                 periods_of = [h.period for h in heads if h.period]
                 period = max(set(periods_of), key=periods_of.count) if periods_of else None
         freqs = read.series_frequencies(s, indicator, channel)
