@@ -1156,12 +1156,15 @@ def serve(
             log_level="warning",
         )
         return
-    app_ = create_app(
-        path,
-        token=token,
-        scenarios_dir=scenarios if scenarios.is_dir() else None,
-        lake=_engine_opts.get("lake"),
-    )
+    try:
+        app_ = create_app(
+            path,
+            token=token,
+            scenarios_dir=scenarios if scenarios.is_dir() else None,
+            lake=_engine_opts.get("lake"),
+        )
+    except SteppeError as exc:  # e.g. the store is being written by another process
+        _fail(str(exc))
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 

@@ -258,3 +258,31 @@ def test_upload_goes_through_the_pipeline_ingest_and_keeps_the_lake_in_step(
         assert n == stored.execute("SELECT count(*) FROM events").fetchone()[0]  # type: ignore[index]
         stored.close()
     assert str(latest) == "2016-03-01"
+
+
+def test_d6_uploads_named_dotdot_or_truncated_get_clear_errors(db: Path, tmp_path: Path) -> None:
+    # issue 16 D6/D11: an upload named '..' gave 500; a truncated .gz gave 500 (an aborted
+    # transaction hid the error); error messages showed the server's temporary folder
+    import gzip
+
+    copy = tmp_path / "up.duckdb"
+    copy.write_bytes(db.read_bytes())
+    app = create_app(copy, token="s3cret")
+    auth = {"X-Steppe-Token": "s3cret"}
+    line = b"Kazakhstan\tConsult\tChina\t2016-03-02\n"
+    with TestClient(app) as rw:
+        dotdot = rw.post(
+            "/api/ingest", data={"format": "icews"}, files={"file": ("..", line)}, headers=auth
+        )
+        assert dotdot.status_code == 200 and dotdot.json()[0]["file"] == "upload"
+        whole = gzip.compress(b"x\t" * 56 + b"x\n" * 1 + b"1\t" * 57 + b"1\n" * 5000)
+        cut = rw.post(
+            "/api/ingest",
+            data={"format": "gdelt1"},
+            files={"file": ("20240101.export.CSV.gz", whole[: len(whole) // 2])},
+            headers=auth,
+        )
+        assert cut.status_code == 400, cut.text
+        detail = cut.json()["detail"]
+        assert detail.startswith("20240101.export.CSV.gz: ") and "steppe-upload-" not in detail
+    app.state.store.close()

@@ -292,9 +292,11 @@ def _ingest_one(
             return skipped_report(store, display, fmt, digest[0])
     con = store.con
     select = _select(con, fmt, path, names, options, focal)
+    # a session setting, set and reset outside the transaction: a RESET inside an aborted
+    # transaction fails and would hide the real error (a truncated .gz, an open quote)
+    con.execute("SET preserve_insertion_order = false")
     try:
         with store.transaction():
-            con.execute("SET preserve_insertion_order = false")
             con.execute(
                 "CREATE OR REPLACE TYPE _steppe_cameo AS ENUM "
                 "(SELECT code FROM event_codes ORDER BY code)"
@@ -305,8 +307,6 @@ def _ingest_one(
                 _run_with_progress(con, f"INSERT INTO events {select}", progress)
             except duckdb.Error as exc:
                 raise IngestError(f"{display}: {str(exc).splitlines()[0]}") from exc
-            finally:
-                con.execute("RESET preserve_insertion_order")
             implausible = _quarantine_implausible(con, fmt, display, first_rowid)
             good = _scalar(con, "SELECT count(*) FROM events") - before
             hasher.join()
@@ -322,6 +322,7 @@ def _ingest_one(
     except _AlreadyIngested:
         return skipped_report(store, display, fmt, digest[0])
     finally:
+        con.execute("RESET preserve_insertion_order")
         hasher.join()
         for table in ("_steppe_rejects", "_steppe_scans"):
             con.execute(f"DROP TABLE IF EXISTS {table}")

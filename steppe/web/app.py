@@ -546,19 +546,21 @@ def create_app(
         """Upload an event file and ingest it (needs the operator's token)."""
         from steppe.ingest.events import ingest_event_files
 
-        name = Path(file.filename or "upload").name
+        name = upload_name(file.filename)
         with tempfile.TemporaryDirectory(prefix="steppe-upload-") as tmp:
             path = Path(tmp) / name
             with path.open("wb") as out:
                 while chunk := file.file.read(1 << 20):
                     out.write(chunk)
+            # messages and reports name the upload, never the server's temporary folder
+            private = str(path)
             try:
                 reports = ingest_event_files(store, [path], fmt, lake=lake)
             except SteppeError as exc:
-                raise HTTPException(400, str(exc)) from exc
+                raise HTTPException(400, str(exc).replace(private, name)) from exc
             finally:
                 cache.clear()
-        return [r.__dict__ | {"file": name} for r in reports]
+        return [r.__dict__ | {"file": r.file.replace(private, name)} for r in reports]
 
     @app.exception_handler(SteppeError)
     async def steppe_error(request: Request, exc: SteppeError) -> JSONResponse:
@@ -568,6 +570,19 @@ def create_app(
 
 
 PREFERRED_PARTNERS = ("RUS", "CHN", "USA", "EU", "TUR", "IRN", "trade")
+
+
+def upload_name(filename: str | None) -> str:
+    """A safe file name for an upload: its last path part in letters, digits, ``.``, ``_``
+    and ``-`` (the suffix decides .gz/.zip handling); ``upload`` when nothing usable is left.
+
+    >>> upload_name("../../etc/20240101.export.CSV.zip"), upload_name(".."), upload_name(None)
+    ('20240101.export.CSV.zip', 'upload', 'upload')
+    """
+    import re
+
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", (filename or "").replace("\\", "/").split("/")[-1])
+    return name[:200] if name.strip("._") else "upload"
 
 
 def _indicator_chart(name: str, rows: list[dict[str, Any]]) -> str:
