@@ -16,6 +16,7 @@ from steppe.indicators.idealpoints import compute_ideal_points
 from steppe.indicators.interaction import compute_interaction
 from steppe.indicators.migration import compute_migration
 from steppe.indicators.multivector import compute_multivector
+from steppe.indicators.scope import all_events as counting_scope
 from steppe.indicators.trade import compute_trade_indicators
 from steppe.indicators.votes import compute_vote_indicators
 from steppe.ingest.base import IngestReport, ProgressFn
@@ -32,8 +33,28 @@ from steppe.store.engine import Engine
 from steppe.store.lake import LakeSync, is_remote, sync_lake
 from steppe.store.maintenance import optimize_events
 from steppe.store.reference import install_registry
+from steppe.store.sources import (
+    record_documents_source,
+    record_event_sources,
+    record_source,
+)
 
 DEMO_EVENTS = ("events", "icews_central_asia_2005_2015.tsv.gz")
+DEMO_REFERENCE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("gdelt-dyads", ("gdelt", "gdelt_daily_dyads_focal.csv.gz")),
+    ("eurostat-trade", ("trade", "eurostat_eu_member_monthly_trade_2019_2024.csv.gz")),
+    ("eurostat-trade", ("trade", "eurostat_eu27_annual_exports_by_partner_2010_2023.csv.gz")),
+    ("remittances", ("migration", "bilateral_remittance_estimates_2021_long_focal.csv.gz")),
+    ("remittances", ("migration", "bilateral_migrant_stocks_2021_long_focal.csv.gz")),
+    ("remittances", ("migration", "wdi_remittances_gdp_kgz_tjk_uzb_2009_2024.csv")),
+    ("bsv", ("reference", "bsv", "IdealpointsJuly2025_1991_2024.csv.gz")),
+)
+"""The bundled reference files the demo loads (kind, path under ``steppe/data``): the data
+that reach 2024 (see ``steppe/data/SOURCES.md``)."""
+ICEWS_NOTE = (
+    "history: ICEWS05-15 knowledge-graph benchmark split (frequent entities only), a biased "
+    "sample; not an estimate of any share"
+)
 DEMO_SPEECHES = ("speeches", "ungdc_focal_2015_2024.jsonl.gz")
 """UN General Debate speeches 2015-2024 of the focal states and the powers (CC0)."""
 DEMO_DICTIONARIES = ("dictionaries",)
@@ -76,6 +97,7 @@ def measure(
     seed: int = 0,
     engine: Engine | None = None,
     on_stage: Callable[[str], None] | None = None,
+    all_events: bool = False,
 ) -> dict[str, int]:
     """Compute every indicator the store's data allow and store them; returns rows written per
     indicator family. Events give the multivector index, cooperation dependence and regional
@@ -89,7 +111,22 @@ def measure(
     lake and the store holds events, the lake is first brought up to date with the store
     (:func:`steppe.sync_lake`); a store without events uses the lake as it is. The small
     reference-data indicators (votes, trade, alerts) always run in the store. ``on_stage``
-    hears the name of each stage as it starts (for a progress display)."""
+    hears the name of each stage as it starts (for a progress display). Event indicators
+    count asserted events at their document's time; ``all_events`` counts negated,
+    hypothetical, future, reported and past events too
+    (:mod:`steppe.indicators.scope`)."""
+    with counting_scope(all_events):
+        return _measure(store, freq, method, seed, engine, on_stage)
+
+
+def _measure(
+    store: Store,
+    freq: str,
+    method: str,
+    seed: int,
+    engine: Engine | None,
+    on_stage: Callable[[str], None] | None,
+) -> dict[str, int]:
     stage = "measure"
 
     def enter(name: str) -> None:
@@ -159,7 +196,9 @@ def run_demo(
     seed: int = 0,
     scenarios: str | Path | None = None,
 ) -> DemoResult:
-    """The main job: a fresh store from the bundled registry, event sample and UN votes, the
+    """The main job: a fresh store from the bundled registry, event sample (2005–2015,
+    history), UN votes, and the bundled data reaching 2024 (:data:`DEMO_REFERENCE`: GDELT daily
+    dyads, Eurostat trade, KNOMAD remittances and migrant stocks, WDI, BSV ideal points), the
     indicators, the UN General Debate speeches of the focal states and powers coded into
     events (after the indicators, which read the event datasets), every scenario in the
     ``scenarios`` folder (if given), and ``out/report.html``."""
@@ -177,7 +216,18 @@ def run_demo(
         shutil.copyfile(data_path(*DEMO_EVENTS), sample)
         try:
             reports = ingest_events(store, [sample], "icews", progress)
+            record_source(
+                store,
+                "events:icews",
+                "events",
+                "BSD-3-Clause (ICEWS05-15 benchmark files)",
+                note=ICEWS_NOTE,
+            )
             reports.append(ingest_reference(store, "unvotes", bundled_unvotes()))
+            for kind, parts in DEMO_REFERENCE:
+                path = data_path(*parts)
+                callback = progress(str(path)) if progress else None
+                reports.append(ingest_reference(store, kind, path, callback))
         except IngestError as exc:
             raise StageError(f"ingest: {exc}") from exc
         counts = measure(store, seed=seed)
@@ -189,6 +239,8 @@ def run_demo(
                 date_lookup=session_dates(),
             )
             counts["speech_events"] = code_documents(store, data_path(*DEMO_DICTIONARIES))
+            record_documents_source(store, "CC0 (UN General Debate Corpus, Harvard Dataverse)")
+            record_event_sources(store)
         except SteppeError as exc:
             raise StageError(f"speeches: {exc}") from exc
         runs = []

@@ -24,6 +24,7 @@ LAYERS = {
     "report": 7,
     "web": 7,
     "pipeline": 8,
+    "update": 8,
     "cli": 8,
     "__init__": 8,
 }

@@ -286,3 +286,10 @@ def test_d6_uploads_named_dotdot_or_truncated_get_clear_errors(db: Path, tmp_pat
         detail = cut.json()["detail"]
         assert detail.startswith("20240101.export.CSV.gz: ") and "steppe-upload-" not in detail
     app.state.store.close()
+
+
+def test_data_as_of_per_source(client: TestClient) -> None:
+    (src,) = client.get("/api/sources").json()
+    assert src["name"] == "events:icews" and src["last_date"] == "2015-12-30"
+    html = client.get("/").text
+    assert "Data as of" in html and 'id="sources"' in html and "2015-12-30" in html

@@ -8,16 +8,18 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from steppe.domain.errors import UnknownFormatError
+from steppe.ingest.acled import ingest_acled
 from steppe.ingest.base import IngestReport, ProgressFn
 from steppe.ingest.gdelt import FORMATS as GDELT_FORMATS
 from steppe.ingest.gdelt import ingest_gdelt
 from steppe.ingest.icews import ingest_icews
+from steppe.ingest.polecat import ingest_polecat
 from steppe.store import Store
 from steppe.store.lake import LakeSync, is_remote, sync_lake
 from steppe.store.reference import install_registry
 from steppe.store.sources import record_event_sources
 
-EVENT_FORMATS: tuple[str, ...] = ("gdelt1", "gdelt2", "icews", "gdelt-csv")
+EVENT_FORMATS: tuple[str, ...] = ("gdelt1", "gdelt2", "icews", "gdelt-csv", "polecat", "acled")
 
 
 def ingest_event_files(
@@ -53,6 +55,10 @@ def ingest_event_files(
         callback = progress(str(path)) if progress else None
         if fmt in GDELT_FORMATS:
             reports += ingest_gdelt(store, path, fmt, callback)
+        elif fmt == "polecat":
+            reports += ingest_polecat(store, path, callback)
+        elif fmt == "acled":
+            reports += ingest_acled(store, path, callback)
         else:
             reports += ingest_icews(store, path, callback)
     record_event_sources(store)

@@ -243,7 +243,14 @@ def create_app(
             "quarantined": summary["tables"]["quarantine"],
             "origins": read.event_origins(s),
             "alerts": [r for r in read.indicators(s, "alert")][-10:],
+            "sources": read.sources(s),
         }
+
+    @app.get("/api/sources", tags=["overview"])
+    def api_sources(s: Db) -> list[dict[str, Any]]:
+        """Every source in the store: the dates its data cover ("data as of" = the last), rows,
+        last fetch and load, licence."""
+        return read.sources(s)
 
     @app.get("/api/overview", tags=["overview"])
     def api_overview(
