@@ -357,3 +357,27 @@ def test_d6_ktab_header_shorter_than_its_dimensions(tmp_path: Path) -> None:
     path.write_text("toy,desc,2,3\nActor,Desc,Power,Pos1,Sal1\nA,a,10,50,80\nB,b,20,40,70\n")
     with pytest.raises(ScenarioError, match=r"k.csv:2: the header has 5 fields; 3 dimensions"):
         read_ktab_csv(path)
+
+
+# -- D10: symbolic links out of a news folder -----------------------------------------------
+def test_d10_news_folder_links_to_outside_files_are_not_read(
+    store: steppe.Store, tmp_path: Path
+) -> None:
+    from steppe.ingest.news import ingest_news
+
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("Kazakhstan signed a secret deal with China in Astana.\n")
+    folder = tmp_path / "news"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "story.txt").write_text("Uzbekistan hosted Russian ministers in Tashkent.\n")
+    (folder / "leak.txt").symlink_to(secret)
+    (folder / "sub" / "dir").symlink_to(secret.parent, target_is_directory=True)
+    (folder / "inside.txt").symlink_to(folder / "story.txt")  # a link inside: fine
+    reports = ingest_news(store, [folder], date="2024-01-02")
+    texts = [r["text"] for r in store.query("SELECT text FROM documents")]
+    assert texts and not any("secret" in t for t in texts)
+    refused = {Path(r.file).name for r in reports if r.quarantined and not r.loaded}
+    assert "leak.txt" in refused
+    reasons = {q["reason"] for q in steppe.read.quarantine(store)}
+    assert any("outside the folder" in r for r in reasons)
