@@ -381,3 +381,22 @@ def test_d10_news_folder_links_to_outside_files_are_not_read(
     assert "leak.txt" in refused
     reasons = {q["reason"] for q in steppe.read.quarantine(store)}
     assert any("outside the folder" in r for r in reasons)
+
+
+def test_d12_doctests_leave_no_temporary_folders(tmp_path: Path) -> None:
+    # the doctests of these modules call tempfile.mkdtemp(); run them with a private TMPDIR
+    root = Path(__file__).resolve().parent.parent
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    modules = ["steppe/ingest/base.py", "steppe/store/lake.py", "steppe/ingest/synth.py"]
+    out = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *modules],
+        cwd=root,
+        env={**os.environ, "TMPDIR": str(tmp)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert out.returncode == 0, out.stdout[-2000:]
+    assert sorted(p.name for p in tmp.iterdir() if not p.name.startswith("pytest-of-")) == []
