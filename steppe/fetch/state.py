@@ -52,14 +52,26 @@ def record_files(store: Store, source: str, records: list[FileRecord]) -> None:
         for r in records
         if r.status in ("refused", "failed") and r.reason
     ]
+    table = pa.table(
+        {
+            "source": [source] * len(records),
+            "name": [r.name for r in records],
+            "url": [r.url for r in records],
+            "size": pa.array([r.size for r in records], pa.int64()),
+            "md5": pa.array([r.md5 for r in records], pa.string()),
+            "status": [r.status for r in records],
+            "reason": pa.array([r.reason for r in records], pa.string()),
+            "loaded": [r.counts[0] for r in records],
+            "duplicate": [r.counts[1] for r in records],
+            "quarantined": [r.counts[2] for r in records],
+        }
+    )
     with store.transaction() as con:
-        con.executemany(
-            "INSERT OR REPLACE INTO fetch_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
-            [
-                [source, r.name, r.url, r.size, r.md5, r.status, r.reason, *r.counts]
-                for r in records
-            ],
-        )
+        con.register("_steppe_files", table)
+        try:
+            con.execute("INSERT OR REPLACE INTO fetch_files SELECT *, now() FROM _steppe_files")
+        finally:
+            con.unregister("_steppe_files")
         if refused:
             con.register("_steppe_refused", pa.Table.from_pylist(refused, schema=QUARANTINE_SCHEMA))
             try:

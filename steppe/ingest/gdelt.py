@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
+import tempfile
 import threading
 import time
-from contextlib import ExitStack
+import zipfile
+import zlib
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -438,32 +441,32 @@ def ingest_gdelt_files(
     if fmt not in FORMATS:
         raise UnknownFormatError(f"unknown GDELT format {fmt!r}; expected one of {FORMATS}")
     out: dict[Path, list[IngestReport] | str] = {}
-    with ExitStack() as stack:
-        groups: dict[tuple[str, ...], list[tuple[Path, str, Path, str]]] = {}
-        layouts: dict[tuple[str, ...], str] = {}
-        for path in paths:
+    with tempfile.TemporaryDirectory(prefix="steppe-batch-") as tmp:
+        found: list[tuple[Path, str, Path, list[str], str]] = []
+        for number, path in enumerate(paths):
             try:
-                members = stack.enter_context(readable(Path(path)))
-                found = []
-                for display, member in members:
-                    names, options = _layout(fmt, member)
-                    found.append((display, member, names, options))
+                members = _extract(Path(path), Path(tmp), number)
+                layouts = [(d, m, *_layout(fmt, m)) for d, m in members]
             except IngestError as exc:
                 out[path] = str(exc).removeprefix(f"{path}").lstrip(": ") or str(exc)
                 continue
             out[path] = []
-            for display, member, names, options in found:
-                digest = file_digest(member)
-                if already_ingested(store, digest, fmt):
-                    reports = out[path]
-                    assert isinstance(reports, list)
-                    reports.append(skipped_report(store, display, fmt, digest))
-                    continue
-                groups.setdefault(tuple(names), []).append((path, display, member, digest))
-                layouts[tuple(names)] = options
-        for names_key, group in groups.items():
+            found += [(path, d, m, names, options) for d, m, names, options in layouts]
+        digests = {member: file_digest(member) for _, _, member, _, _ in found}
+        known = _known_digests(store, list(digests.values()), fmt)
+        groups: dict[tuple[str, ...], list[tuple[Path, str, Path, str]]] = {}
+        options_of: dict[tuple[str, ...], str] = {}
+        for path, display, member, names, options in found:
+            reports = out[path]
+            assert isinstance(reports, list)
+            if digests[member] in known:
+                reports.append(skipped_report(store, display, fmt, digests[member]))
+                continue
+            groups.setdefault(tuple(names), []).append((path, display, member, digests[member]))
+            options_of[tuple(names)] = options
+        for key, group in groups.items():
             try:
-                batch = _ingest_batch(store, group, fmt, list(names_key), layouts[names_key], focal)
+                batch = _ingest_batch(store, group, fmt, list(key), options_of[key], focal)
             except IngestError:
                 batch = []
                 for path, display, member, _ in group:
@@ -476,6 +479,44 @@ def ingest_gdelt_files(
                 if isinstance(reports, list):
                     reports.append(report)
     return out
+
+
+def _extract(path: Path, tmp: Path, number: int) -> list[tuple[str, Path]]:
+    """The data files of ``path`` as ``(display name, local path)``: itself, or the members of
+    a zip extracted under ``tmp`` (one folder for a whole batch)."""
+    if not path.is_file():
+        raise IngestError(f"{path}: no such file")
+    if path.suffix.lower() != ".zip":
+        return [(str(path), path)]
+    try:
+        with zipfile.ZipFile(path) as archive:
+            out = []
+            for index, info in enumerate(archive.infolist()):
+                if info.is_dir():
+                    continue
+                target = tmp / f"{number}-{index}-{Path(info.filename).name}"
+                with archive.open(info) as src, target.open("wb") as dst:
+                    shutil.copyfileobj(src, dst, 1 << 22)
+                out.append((f"{path}!{info.filename}", target))
+            return out
+    except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
+        raise IngestError(f"{path}: not a readable zip archive ({exc})") from exc
+
+
+def _known_digests(store: Store, digests: list[str], origin: str) -> set[str]:
+    if not digests:
+        return set()
+    table = pa.table({"digest": digests})
+    store.con.register("_steppe_digests", table)
+    try:
+        rows = store.con.execute(
+            "SELECT DISTINCT l.digest FROM ingest_log l JOIN _steppe_digests d USING (digest) "
+            "WHERE l.origin = ?",
+            [origin],
+        ).fetchall()
+    finally:
+        store.con.unregister("_steppe_digests")
+    return {r[0] for r in rows}
 
 
 def _ingest_batch(
@@ -493,6 +534,7 @@ def _ingest_batch(
     select = _select(con, fmt, members, names, options, focal)
     counts: dict[str, tuple[int, int]] = {}
     bad: dict[str, int] = {}
+    out: list[tuple[Path, IngestReport, str]] = []
     try:
         with store.transaction():
             con.execute("SET preserve_insertion_order = false")
@@ -526,20 +568,46 @@ def _ingest_batch(
             ).fetchall():
                 counts[str(file)] = (int(total), int(dup))
             bad = _quarantine_batch_rejects(con, fmt, display_of, names)
+            seconds = (time.perf_counter() - t0) / max(len(group), 1)
+            for path, display, member, digest in group:
+                total, dup = counts.get(str(member), (0, 0))
+                report = IngestReport(
+                    display, fmt, total - dup, dup, bad.get(str(member), 0), seconds=seconds
+                )
+                out.append((path, report, digest))
+            _log_many(con, out, started)
     finally:
         for table in ("_steppe_rejects", "_steppe_scans", "_steppe_batch", "_steppe_dup"):
             con.execute(f"DROP TABLE IF EXISTS {table}")
         con.execute("DROP TYPE IF EXISTS _steppe_cameo")
-    seconds = (time.perf_counter() - t0) / max(len(group), 1)
-    out = []
-    for path, display, member, digest in group:
-        total, dup = counts.get(str(member), (0, 0))
-        report = IngestReport(
-            display, fmt, total - dup, dup, bad.get(str(member), 0), seconds=seconds
-        )
-        log_ingest(store, report, digest, started)
-        out.append((path, report))
-    return out
+    return [(path, report) for path, report, _ in out]
+
+
+def _log_many(
+    con: duckdb.DuckDBPyConnection,
+    done: list[tuple[Path, IngestReport, str]],
+    started: datetime,
+) -> None:
+    """``ingest_log`` rows for a batch, written in its transaction (so a file is logged exactly
+    when its rows are in)."""
+    now = datetime.now()
+    table = pa.table(
+        {
+            "file": [r.file for _, r, _ in done],
+            "digest": [d for _, _, d in done],
+            "origin": [r.origin for _, r, _ in done],
+            "ok": [r.loaded for _, r, _ in done],
+            "duplicate": [r.duplicate for _, r, _ in done],
+            "bad": [r.quarantined for _, r, _ in done],
+            "started": [started] * len(done),
+            "finished": [now] * len(done),
+        }
+    )
+    con.register("_steppe_log", table)
+    try:
+        con.execute("INSERT INTO ingest_log SELECT * FROM _steppe_log")
+    finally:
+        con.unregister("_steppe_log")
 
 
 def _quarantine_batch_rejects(
