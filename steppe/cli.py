@@ -739,15 +739,31 @@ def eval_coder(
 
 
 @app.command()
-def alerts(as_json: JsonOpt = False) -> None:
-    """List realignment alerts: change points in the focal states' alignment and dependence
-    series (computed by 'steppe measure').
+def alerts(
+    actor: Annotated[str | None, typer.Option(help="focal state code, e.g. KAZ")] = None,
+    partner: Annotated[str | None, typer.Option(help="partner code, e.g. RUS")] = None,
+    since: Annotated[str | None, typer.Option(help="from YYYY-MM-DD")] = None,
+    kind: Annotated[str | None, typer.Option(help="spike or shift")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List alerts, newest first: spikes (far outside a series' trailing median/MAD baseline)
+    and shifts (PELT change points) in the focal states' monthly and quarterly event series,
+    monthly interaction ties and yearly vote and trade series (computed by 'steppe measure').
 
-    Example: steppe alerts --json
+    Example: steppe alerts --actor KAZ --kind shift --since 2010-01-01 --json
     """
+    if kind is not None and kind not in ("spike", "shift"):
+        err.print(f"[red]error:[/red] --kind must be spike or shift, not {kind!r}")
+        raise typer.Exit(2)
+    day = _parse_date(since) if since else None
     with _store(read_only=True) as store:
-        rows = steppe.read.indicators(store, "alert")
-    _emit(rows, as_json, ["actor", "partner", "period", "value", "method"], "Alerts")
+        rows = steppe.read.alerts(store, actor, partner, day, kind)
+    _emit(
+        rows,
+        as_json,
+        ["date", "actor", "partner", "kind", "direction", "magnitude", "series", "freq", "n"],
+        "Alerts, newest first (method and baseline: --json)",
+    )
 
 
 @app.command()

@@ -79,8 +79,8 @@ def measure(
     """Compute every indicator the store's data allow and store them; returns rows written per
     indicator family. Events give the multivector index, cooperation dependence and regional
     cohesion; UN roll calls give vote agreement, S-scores, kappa and ideal points; trade ties
-    give trade shares, concentration and the trade multivector index; change points in those
-    series give realignment alerts. Also stores the events newest first (once per change),
+    give trade shares, concentration and the trade multivector index; spikes and change points
+    in the event, interaction-tie, vote and trade series give alerts (``steppe alerts``). Also stores the events newest first (once per change),
     which keeps listings fast.
 
     The event indicators run on ``engine`` (default: the store's DuckDB; see
@@ -124,9 +124,8 @@ def measure(
             out["trade"] = compute_trade_indicators(store)
         enter("measure cohesion")
         out |= compute_alignment_extras(store, engine)
-        if "votes" in out or "trade" in out:
-            enter("measure alerts")
-            out["alerts"] = compute_alerts(store)
+        enter("measure alerts")
+        out["alerts"] = compute_alerts(store)
         return out
     except SteppeError as exc:
         raise StageError(f"{stage}: {exc}") from exc

@@ -104,9 +104,23 @@ UPDATE ingest_log SET digest = 'sha256:' || digest
 their value under a ``sha256:`` prefix (such a file is parsed once more if ingested again, and
 the natural-key deduplication keeps that idempotent)."""
 
+_ALERTS = """
+CREATE TABLE alerts (
+    actor VARCHAR NOT NULL, partner VARCHAR, date DATE NOT NULL, kind VARCHAR NOT NULL,
+    direction VARCHAR NOT NULL, magnitude DOUBLE NOT NULL, series VARCHAR NOT NULL,
+    method VARCHAR NOT NULL, freq VARCHAR NOT NULL, value DOUBLE, baseline DOUBLE, score DOUBLE,
+    n BIGINT, computed_at TIMESTAMP NOT NULL
+);
+DELETE FROM indicators WHERE name = 'alert';
+"""
+"""Spike and shift alerts in their own table (``steppe.indicators.alerts``); the yearly change
+points formerly stored as ``indicators`` rows named ``alert`` are dropped (recomputed by
+``steppe measure``)."""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial_canonical_tables", _INITIAL),
     Migration(2, "reference_tables", _REFERENCE),
     Migration(3, "ingest_log_digest", _DIGEST),
+    Migration(10, "alerts_table", _ALERTS),
 )
 """Every migration, in order. ``schema_migrations`` records which have run."""

@@ -77,6 +77,42 @@ def indicators(
     )
 
 
+def alerts(
+    store: Store,
+    actor: str | None = None,
+    partner: str | None = None,
+    since: date | None = None,
+    kind: str | None = None,
+    limit: int | None = None,
+) -> list[Row]:
+    """Spike and shift alerts, newest first (then actor, partner, series).
+
+    >>> with Store(":memory:") as s:
+    ...     alerts(s, actor="KAZ", kind="spike")
+    []
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column, value in (("actor", actor), ("partner", partner), ("kind", kind)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if since:
+        clauses.append("date >= ?")
+        params.append(since)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = (
+        "SELECT actor, partner, date, kind, direction, magnitude, series, method, freq, value, "
+        "baseline, score, n FROM alerts"
+        + where
+        + " ORDER BY date DESC, actor, partner NULLS FIRST, series, freq, kind"
+    )
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return store.query(sql, params)
+
+
 def indicator_period(store: Store, name: str, period: str) -> list[Row]:
     """One period of an indicator's own series (no partner), for every actor."""
     return store.query(

@@ -239,7 +239,7 @@ def create_app(
             "events": summary["tables"]["events"],
             "quarantined": summary["tables"]["quarantine"],
             "origins": read.event_origins(s),
-            "alerts": [r for r in read.indicators(s, "alert")][-10:],
+            "alerts": read.alerts(s, limit=10),
         }
 
     @app.get("/api/overview", tags=["overview"])
