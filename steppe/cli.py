@@ -313,6 +313,9 @@ def ingest_reference(
     path: Annotated[
         Path | None, typer.Argument(help="file or folder (unvotes: bundled if omitted)")
     ] = None,
+    licence: Annotated[
+        str | None, typer.Option(help="licence to record in 'steppe sources' (default: stated)")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Load a reference dataset (UN votes, ideal points, trade, alliances, IGOs, capabilities).
@@ -330,7 +333,7 @@ def ingest_reference(
         if not store.count("actors"):
             steppe.install_registry(store)
         with _progress() as progress:
-            report = load(store, kind, path, progress(str(path)))
+            report = load(store, kind, path, progress(str(path)), licence=licence)
         samples = steppe.read.quarantine(store, 3, report.file) if report.quarantined else []
         _sync_lake(store)
     if as_json:
@@ -374,6 +377,9 @@ def ingest_news(
             reports = load(
                 store, paths, jsonl_fields=fields or None, date=date, progress=progress("news")
             )
+        from steppe.store.sources import record_documents_source
+
+        record_documents_source(store)
         _print_reports(store, reports, as_json, "record", "documents ")
 
 
@@ -779,6 +785,36 @@ def quarantine(
     with _store(read_only=True) as store:
         rows = steppe.read.quarantine(store, limit, file)
     _emit(rows, as_json, ["file", "record", "reason"], "Quarantine")
+
+
+@app.command()
+def sources(as_json: JsonOpt = False) -> None:
+    """List every source in the store with the dates its data cover, rows, last fetch, last
+    load and licence: how current each part of the picture is ("data as of").
+
+    Example: steppe sources --json
+    """
+    with _store(read_only=True) as store:
+        rows = steppe.read.sources(store)
+    if as_json:
+        _print_json(rows)
+        return
+    shown = [
+        r
+        | {
+            "data": f"{r['first_date'] or '?'} .. {r['last_date'] or '?'}",
+            "fetched": r["last_fetched"].strftime("%Y-%m-%d %H:%M") if r["last_fetched"] else "",
+            "loaded": r["last_loaded"].strftime("%Y-%m-%d %H:%M") if r["last_loaded"] else "",
+            "licence": r["licence"] or "not stated",
+        }
+        for r in rows
+    ]
+    _emit(
+        shown,
+        False,
+        ["name", "kind", "data", "rows", "fetched", "loaded", "licence"],
+        "Sources (data as of the last date)",
+    )
 
 
 @app.command()

@@ -28,6 +28,7 @@ from steppe.store.engine import Engine
 from steppe.store.lake import is_remote, sync_lake
 from steppe.store.maintenance import optimize_events
 from steppe.store.reference import install_registry
+from steppe.store.sources import record_event_sources
 
 EVENT_FORMATS: tuple[str, ...] = ("gdelt1", "gdelt2", "icews", "gdelt-csv")
 DEMO_EVENTS = ("events", "icews_central_asia_2005_2015.tsv.gz")
@@ -65,6 +66,7 @@ def ingest_events(
             reports += ingest_gdelt(store, path, fmt, callback)
         else:
             reports += ingest_icews(store, path, callback)
+    record_event_sources(store)
     return reports
 
 

@@ -104,11 +104,13 @@ def test_code_documents_and_cli_with_ner(tmp_path: Path, monkeypatch: pytest.Mon
     with steppe.Store(db) as store:
         steppe.install_registry(store)
         store.con.execute(
-            "INSERT INTO documents VALUES ('n1', 'test', NULL, NULL, ?, ?, ?)",
+            "INSERT INTO documents (doc_id, source, url, title, published_at, text, ingested_at) "
+            "VALUES ('n1', 'test', NULL, NULL, ?, ?, ?)",
             [datetime(2023, 5, 18), "Kyrgyzstanis praised Tokayev.", datetime(2024, 1, 1)],
         )
         store.con.execute(
-            "INSERT INTO documents VALUES ('n2', 'test', NULL, NULL, ?, ?, ?)",
+            "INSERT INTO documents (doc_id, source, url, title, published_at, text, ingested_at) "
+            "VALUES ('n2', 'test', NULL, NULL, ?, ?, ?)",
             [datetime(2023, 5, 18), "Kyrgyzstanis met Tokayev.", datetime(2024, 1, 1)],
         )
     with steppe.Store(db) as store:

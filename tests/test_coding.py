@@ -185,7 +185,8 @@ def _insert_docs(store: steppe.Store, docs: list[tuple[str, str, datetime | None
     with store.transaction() as con:
         for doc_id, text, published in docs:
             con.execute(
-                "INSERT INTO documents VALUES (?, 'test', NULL, NULL, ?, ?, ?)",
+                "INSERT INTO documents (doc_id, source, url, title, published_at, text, "
+                "ingested_at) VALUES (?, 'test', NULL, NULL, ?, ?, ?)",
                 [doc_id, published, text, datetime(2024, 2, 1, 12)],
             )
 

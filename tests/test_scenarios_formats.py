@@ -49,13 +49,17 @@ def test_bdm_tables(shared: Path) -> None:
 
 
 def test_bdm_first_round_ec_example(shared: Path) -> None:
-    r = bdm_first_round(shared / "bdm_expected_utility_examples" / "jmckib_ExampleActors.csv")
+    r = bdm_first_round(
+        shared / "bdm_expected_utility_examples" / "jmckib_ExampleActors.csv", variant="text"
+    )
     # weights c*s at 4: 24.8, at 7: 9.3, at 10: 33.6 (total 67.7): 7 is the weighted median
     assert r["median"] == 7.0
     assert r["mean"] == pytest.approx((24.8 * 4 + 9.3 * 7 + 33.6 * 10) / 67.7, abs=1e-3)
     assert min(r["risk"].values()) == pytest.approx(0.5)
     assert max(r["risk"].values()) == pytest.approx(2.0)
-    same = bdm_first_round(shared / "bdm_expected_utility_examples" / "dmasad_ExampleActors.csv")
+    same = bdm_first_round(
+        shared / "bdm_expected_utility_examples" / "dmasad_ExampleActors.csv", variant="text"
+    )
     assert same["risk"] == r["risk"]
 
 

@@ -19,6 +19,7 @@ from steppe.coding.stages import (
     Discarder,
     Document,
     EventClassifier,
+    EventTime,
     Modality,
     RoleAssigner,
     Scorer,
@@ -82,6 +83,7 @@ class Coder:
             EventClassifier(dicts),
             RoleAssigner(options),
             Modality(),
+            EventTime(),
             Scorer(),
         )
 
@@ -135,6 +137,10 @@ def event_rows(sentences: Sequence[Sentence]) -> list[dict[str, Any]]:
                     "doc_id": s.doc_id,
                     "sentence": s.text,
                     "confidence": e.confidence,
+                    "modality": e.modality,
+                    "event_time": e.event_time,
+                    "event_date": e.event_date,
+                    "date_precision": s.date_precision,
                 }
             )
     return rows

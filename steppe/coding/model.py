@@ -10,11 +10,14 @@ from typing import Protocol
 
 @dataclass(frozen=True)
 class Document:
-    """Text to code, with the date used for dated aliases and the events."""
+    """Text to code, with the date used for dated aliases and the events; ``precision`` of
+    that date (``day``, ``month``, ``year``: a document dated ``2024-05`` is coded on 1 May
+    with ``month``)."""
 
     doc_id: str
     text: str
     date: date
+    precision: str = "day"
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,14 @@ class CodedEvent:
     compound_slot: int | None = None
     paired: bool = False
     """The second event of a pair (``[a:b]``): kept only when both sides are known."""
+    modality: str = "asserted"
+    """How the text states it: ``asserted``, ``negated``, ``hypothetical``, ``future`` or
+    ``reported`` (:mod:`steppe.coding.modality`)."""
+    event_time: str = "document"
+    """When it happened: ``document`` (as the document), ``past`` (dated by the text:
+    ``event_date`` with ``event_precision``) or ``past_undated``."""
+    event_date: date | None = None
+    event_precision: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +121,7 @@ class Sentence:
     tags: tuple[str, ...] = ()
     verbs: tuple[int, ...] = ()
     """Positions of words taken for verbs (set by the event classifier)."""
+    date_precision: str = "day"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """The coder's stages. Each exposes ``process(batch) -> batch`` over a frozen :class:`Batch`.
 
 Order: :class:`Segmenter` -> :class:`Discarder` -> :class:`ActorRecognizer` ->
-:class:`EventClassifier` -> :class:`RoleAssigner` -> :class:`Modality` -> :class:`Scorer`.
+:class:`EventClassifier` -> :class:`RoleAssigner` -> :class:`Modality` -> :class:`EventTime` ->
+:class:`Scorer`. Modality and event time live in :mod:`steppe.coding.modality`.
 The actor stage lives in :mod:`steppe.coding.actors`, classification and roles in
 :mod:`steppe.coding.events`, the values in :mod:`steppe.coding.model`; all are importable from
 here.
@@ -11,11 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import pairwise
 
 from steppe.coding.actors import ActorRecognizer, damerau_levenshtein
 from steppe.coding.dictionaries import Dictionaries
-from steppe.coding.events import EventClassifier, RoleAssigner, clause
+from steppe.coding.events import EventClassifier, RoleAssigner
+from steppe.coding.modality import EventTime, Modality
 from steppe.coding.model import (
     Batch,
     CodedEvent,
@@ -34,6 +35,7 @@ __all__ = [
     "Discarder",
     "Document",
     "EventClassifier",
+    "EventTime",
     "Mention",
     "Modality",
     "RoleAssigner",
@@ -164,7 +166,11 @@ class Segmenter:
         sentences = list(batch.sentences)
         for doc in batch.documents:
             for i, text in enumerate(split_sentences(doc.text)):
-                sentences.append(Sentence(doc.doc_id, i, text, doc.date, tokenize(text)))
+                sentences.append(
+                    Sentence(
+                        doc.doc_id, i, text, doc.date, tokenize(text), date_precision=doc.precision
+                    )
+                )
         return replace(batch, sentences=tuple(sentences))
 
 
@@ -205,34 +211,6 @@ class Discarder:
             if s.doc_id not in dropped_docs and not grams[id(s)] & d.sentence
         )
         return replace(batch, sentences=kept)
-
-
-NEGATIONS = frozenset({"not", "n't", "never", "denied", "refused", "no"})
-MODALS = frozenset({"may", "might", "could", "would", "will", "should", "shall"})
-INTENT = frozenset({"plans", "plan", "planned", "planning", "intends", "intend", "expected"})
-
-
-class Modality:
-    """Flag negation ("not", "n't", "never", "denied", "refused", "no") and modality ("may",
-    "might", "could", "would", "will", "should", "plans to", "expected to" …) among the four
-    tokens before the verb, within its clause. "refused to sign" is coded on "sign" (the
-    classifier skips "refused"/"denied"/"plans" before "to"), so it comes out negated."""
-
-    def process(self, batch: Batch) -> Batch:
-        sentences = []
-        for s in batch.sentences:
-            events = []
-            low = [t.lower() for t in s.tokens]
-            for e in s.events:
-                lo, _ = clause(s.tokens, e.verb_start)
-                window = low[max(lo, e.verb_start - 4) : e.verb_start]
-                negated = any(w in NEGATIONS for w in window)
-                modal = any(w in MODALS for w in window) or any(
-                    a in INTENT and b == "to" for a, b in pairwise(window)
-                )
-                events.append(replace(e, negated=negated, modal=modal))
-            sentences.append(replace(s, events=tuple(events)))
-        return replace(batch, sentences=tuple(sentences))
 
 
 def confidence(e: CodedEvent) -> float:

@@ -6,6 +6,7 @@ Series scanned (:func:`collect_series`), each at the frequencies it exists at:
   month and per quarter; partner = each power (RUS, CHN, USA, TUR, IRN), the EU (the actor
   ``EU`` itself) and each other focal state; the state-level series (partner empty) counts every
   event with the state as source or target. ``conflict events``: the same, quad classes 3-4 only.
+  Negated, hypothetical and future (announced) events are not counted.
 - any monthly ``ties`` channel (period ``YYYY-MM``) between a focal state and those partners —
   the GDELT dyadic interaction channel and its positive and negative parts when ingested.
 - the yearly indicators ``vote_agreement`` (with RUS, CHN, USA), ``split_vote`` (with RUS, USA,
@@ -96,6 +97,9 @@ INDICATOR_SERIES: tuple[tuple[str, tuple[str | None, ...]], ...] = (
 """Yearly indicator series (name, partners) scanned for each focal state when stored."""
 
 KINDS = ("spike", "shift")
+
+STATED = "AND coalesce(modality, 'asserted') NOT IN ('negated', 'hypothetical', 'future') "
+"""Events counted: negated, hypothetical and announced (future) events did not happen (yet)."""
 
 
 @dataclass(frozen=True)
@@ -366,7 +370,9 @@ def _event_series(store: Store, state: str, freq: str) -> list[Series]:
         f"SELECT CAST(date_trunc('{trunc}', date) AS DATE) AS d, "
         "CASE WHEN source_actor = ? THEN target_actor ELSE source_actor END AS partner, "
         "count(*) AS n, count(*) FILTER (WHERE quad_class IN (3, 4)) AS c "
-        "FROM events WHERE source_actor = ? OR target_actor = ? GROUP BY ALL",
+        "FROM events WHERE (source_actor = ? OR target_actor = ?) "
+        + (STATED if _has_column(store, "events", "modality") else "")
+        + "GROUP BY ALL",
         [state, state, state],
     )
     if not rows:

@@ -164,6 +164,10 @@ EVENT_ROW_SCHEMA = pa.schema(
         ("doc_id", pa.string()),
         ("sentence", pa.string()),
         ("confidence", pa.float64()),
+        ("modality", pa.string()),
+        ("event_time", pa.string()),
+        ("event_date", pa.date32()),
+        ("date_precision", pa.string()),
     ]
 )
 """Columns of ``events`` that row-by-row producers (ICEWS, the coder) fill; missing keys are

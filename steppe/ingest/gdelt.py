@@ -97,7 +97,8 @@ SELECT 'gdelt:' || r.GLOBALEVENTID AS event_id, r.SQLDATE AS date,
     coalesce(r.GoldsteinScale, {gold}[enum_code(r.EventCode) + 1]) AS goldstein,
     r.NumMentions AS mentions, r.AvgTone AS tone, '{origin}' AS origin,
     NULL::VARCHAR AS doc_id, NULL::VARCHAR AS sentence, NULL::DOUBLE AS confidence,
-    {url} AS url
+    {url} AS url, 'asserted' AS modality, 'document' AS event_time, NULL::DATE AS event_date,
+    'day' AS date_precision
 FROM {reader} r
 """
 """The canonical projection. Lookups are inline literals indexed by the CAMEO enum rather than

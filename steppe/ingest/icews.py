@@ -272,4 +272,7 @@ def _parse(
         "quad_class": code.quad_class,
         "goldstein": code.goldstein,
         "origin": ORIGIN,
+        "modality": "asserted",
+        "event_time": "document",
+        "date_precision": "day",
     }

@@ -51,6 +51,7 @@ from steppe.ingest.base import QUARANTINE_SCHEMA, IngestReport, ProgressFn, file
 from steppe.registry import Registry
 from steppe.registry.files import data_path
 from steppe.store import Store
+from steppe.store.sources import period_bounds, record_source
 
 KINDS: tuple[str, ...] = ("unvotes", "bsv", "cow-trade", "atop", "cow-alliance", "cow-igo", "nmc")
 """Reference kinds :func:`ingest_reference` reads."""
@@ -76,6 +77,28 @@ SOURCES: dict[str, str] = {
     "cow-igo": "COW IGO v3 (Pevehouse et al. 2020)",
     "nmc": "COW National Material Capabilities v6 (Singer 1987)",
 }
+
+SOURCE_KINDS: dict[str, str] = {
+    "unvotes": "votes",
+    "bsv": "reference",
+    "cow-trade": "trade",
+    "atop": "reference",
+    "cow-alliance": "reference",
+    "cow-igo": "reference",
+    "nmc": "reference",
+}
+"""The ``sources`` kind each reference kind is recorded under."""
+
+LICENCES: dict[str, str] = {
+    "unvotes": "CC0 (Voeten, Harvard Dataverse)",
+    "bsv": "CC0 (Voeten, Harvard Dataverse)",
+    "cow-trade": "COW: free to use with citation",
+    "atop": "ATOP: free to use with citation",
+    "cow-alliance": "COW: free to use with citation",
+    "cow-igo": "COW: free to use with citation",
+    "nmc": "COW: free to use with citation",
+}
+"""The publisher's terms recorded in ``sources`` unless the caller names a licence."""
 
 _ALLIANCE_CHANNELS = {
     "atop_defense": "alliance_defense",
@@ -555,13 +578,50 @@ _READ_SHARE = 0.7
 """The share of the progress bar given to reading and parsing (the rest is the writes)."""
 
 
+def coverage(tables: dict[str, pa.Table]) -> tuple[date | None, date | None]:
+    """First and last date the loaded rows cover (roll-call dates, tie periods, years).
+
+    >>> coverage({"ties": pa.table({"period": ["2019-03", "2021"]})})
+    (datetime.date(2019, 3, 1), datetime.date(2021, 12, 31))
+    """
+    firsts: list[date] = []
+    lasts: list[date] = []
+    for table in tables.values():
+        if not table.num_rows:
+            continue
+        names = table.column_names
+        if "date" in names:
+            days = [d for d in table.column("date").to_pylist() if d is not None]
+            if days:
+                firsts.append(min(days))
+                lasts.append(max(days))
+        elif "period" in names:
+            periods = set(table.column("period").to_pylist())
+            bounds = [period_bounds(p) for p in periods if p]
+            firsts += [min(b[0] for b in bounds)] if bounds else []
+            lasts += [max(b[1] for b in bounds)] if bounds else []
+        elif "year" in names:
+            years = [y for y in table.column("year").to_pylist() if y is not None]
+            if years:
+                firsts.append(date(min(years), 1, 1))
+                lasts.append(date(max(years), 12, 31))
+    return (min(firsts) if firsts else None, max(lasts) if lasts else None)
+
+
 def ingest_reference(
-    store: Store, kind: str, path: str | Path, progress: ProgressFn | None = None
+    store: Store,
+    kind: str,
+    path: str | Path,
+    progress: ProgressFn | None = None,
+    licence: str | None = None,
 ) -> IngestReport:
     """Load one reference file of ``kind`` (see :data:`KINDS`) into the store, replacing the
     rows the same file loaded before. Returns the usual report (``duplicate`` is always 0:
     a reload replaces). ``progress`` gets the fraction done after reading and after each
     table is written (reading is one step: the readers parse a file in one call).
+
+    The load is recorded in ``sources`` as ``<kind>:<file name>`` with the dates its rows
+    cover, the row count and ``licence`` (default: the publisher's terms in :data:`LICENCES`).
 
     >>> from steppe.store import Store
     >>> with Store(":memory:") as s:
@@ -615,6 +675,19 @@ def ingest_reference(
         con.execute(
             "INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, now())",
             [display, sha, origin, report.loaded, 0, report.quarantined, started],
+        )
+        first, last = coverage(load.tables)
+        record_source(
+            store,
+            f"{kind}:{target.name}",
+            SOURCE_KINDS[kind],
+            licence or LICENCES[kind],
+            title=SOURCES[kind],
+            first_date=first,
+            last_date=last,
+            rows=loaded,
+            location=display,
+            con=con,
         )
     step(1.0)
     return report

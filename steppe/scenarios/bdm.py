@@ -21,10 +21,17 @@ read "actor i about actor j". Positions are on one issue dimension with scale wi
      ``sum_k v_k(i, j) = (D_j - D_i) / span`` with ``D_i = sum_k c_k s_k |x_k - x_i|``, the
      Condorcet winner is the position minimising ``D_i`` — the capability-by-salience weighted
      median. Steppe computes it that way (O(n²) instead of O(n³)).
-(B3) Probability of success (SCS §2): ``P_ij = sum_{k: v_k(i,j) > 0} v_k(i,j) / sum_k
-     |v_k(i,j)|`` — the share of the absolute vote on the pair (i, j) cast for i; 0 when
-     ``x_i = x_j``. (SCS report that their code used a larger denominator; Steppe keeps the
-     formula of the text, so that ``P_ij + P_ji = 1``.)
+(B3) Probability of success, one of three rules (``probability`` setting, see
+     :class:`BDMRules`), all 0 when ``x_i = x_j``:
+     ``text`` (SCS §2): ``P_ij = sum_{k: v_k(i,j) > 0} v_k(i,j) / sum_k |v_k(i,j)|``, the
+     share of the absolute vote on the pair cast for i, so that ``P_ij + P_ji = 1``;
+     ``published-code`` (the code published with SCS's replication, as ported by jmckib and
+     dmasad's fork, ``BDMScholzModel.probability``): the same numerator, but each voter's
+     distances raised to its current risk exponent, ``v_k(i,j) = c_k s_k (d_kj^r_k -
+     d_ki^r_k)``, over the sum of ``|v_k(a, b)|`` for every voter k and every ordered pair of
+     actors (a, b) — a much larger denominator, so ``P`` is small;
+     ``replication`` (dmasad/BDM_DecisionModel_Replication, ``Actor.calculate_prob``):
+     ``max(sum_k v_k(i,j), 0) / sum_k |v_k(i,j)|``.
 (B4) Utilities with risk exponent r_i (SCS §3, after BDM 1994):
      ``U_s = 2 - 4 (0.5 - 0.5 d_ij)^r_i`` (success), ``U_f = 2 - 4 (0.5 + 0.5 d_ij)^r_i``
      (failure), ``U_sq = 2 - 4 (0.5)^r_i`` (status quo), and for a changed status quo
@@ -46,11 +53,27 @@ read "actor i about actor j". Positions are on one issue dimension with scale wi
      ``A = EU^i(i→j)`` and ``B = EU^i(j→i)``: *confrontation* when ``B > A > 0`` (i expects to
      lose a conflict and adopts x_j); *compromise* when ``B > 0 > A`` and ``B > |A|`` (i moves
      the fraction ``|A| / B`` of the way to x_j); *capitulation* when ``B > 0 > A`` and
-     ``|A| >= B`` (i adopts x_j). Otherwise j makes i no offer.
-(B9) Position update (SCS §4): each actor takes one offer: a confrontation if it has any,
-     else a compromise, else a capitulation; within the class, the one that moves it least
-     (BDM's rule; SCS's code ranked compromises differently — see docs/scenarios.md).
-     Actors with no offer keep their position. The round's forecast is the new median (B2).
+     ``|A| >= B`` (i adopts x_j; ``capitulation: text``). The published code tests
+     ``B < |B|`` for a capitulation, which is never true (``capitulation: published-code``:
+     no capitulations). Otherwise j makes i no offer.
+(B9) Position update (SCS §4), ``offer_choice`` setting: each actor takes one offer: a
+     confrontation if it has any, else a compromise, else a capitulation; within the class,
+     ``least-move`` takes the one that moves it least (BDM's and SCS's text);
+     ``published-code`` does so for confrontations and capitulations but takes the compromise
+     with the smallest ``(|A| x_i + |B| x_j) / (|A| + |B|)`` (SCS's code as ported by jmckib,
+     who flags it as a mistake); ``replication`` follows dmasad's replication instead: every j
+     with ``EU^j(j→i) > 0`` (j's own estimate, j's risk exponent) sends i an offer, i takes
+     the one with the largest ``EU^j(j→i)`` (the nearest on ties) and classifies it with
+     ``A = EU^i(i→j)`` and ``U = EU^j(j→i)``: confrontation when ``0 < A < U``, compromise
+     (move ``|A| / U``) when ``A < 0`` and ``|A| < U``, capitulation when ``A < 0`` and
+     ``|A| > U``. Actors with no offer keep their position. Everything is decided on the
+     positions at the start of the round (all actors move together).
+(B10) Risk exponents are computed with every ``r = 1`` (B6, B7) and then used for the offers;
+     under ``published-code`` the probabilities are recomputed with the new exponents (the
+     voters' ``r_k`` enter B3), under the other rules B3 does not depend on ``r``.
+
+Where the peers divide by zero (every security level equal in B7, every actor at one position
+in B3) Steppe sets ``R_i = 0`` and ``P = 0``.
 
 >>> import numpy as np
 >>> x = np.array([[0.0, 50.0, 100.0]]); c = np.array([[1.0, 1.0, 1.5]]); s = np.ones((1, 3))
@@ -60,15 +83,16 @@ read "actor i about actor j". Positions are on one issue dimension with scale wi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
+from steppe.domain.errors import ScenarioError
+
 F = NDArray[np.float64]
 B = NDArray[np.bool_]
-
-_BIG = 1e300
 
 
 def _utility(base: F, r: F | None) -> F:
@@ -97,25 +121,116 @@ def median_voter(x: F, w: F, active: B | None = None) -> F:
     return np.asarray(np.take_along_axis(x, idx[..., None], axis=-1)[..., 0])
 
 
-def win_probability(x: F, w: F) -> F:
-    """``P[.., i, j]``: the probability that i's position beats j's (B3).
+PROBABILITY_RULES = ("text", "published-code", "replication")
+OFFER_CHOICES = ("least-move", "published-code", "replication")
+CAPITULATION_RULES = ("text", "published-code")
+
+
+@dataclass(frozen=True)
+class BDMRules:
+    """The rules where the published versions of the model differ (B3, B8, B9).
+
+    ``variant`` presets: ``published-code`` (the default: what the code published with SCS's
+    replication computes, as in jmckib/bdm-scholz-expected-utility-model and its dmasad fork,
+    whose ``Example.log`` Steppe reproduces), ``text`` (SCS's and BDM's text) and
+    ``replication`` (dmasad/BDM_DecisionModel_Replication). Each rule can be set on its own.
+
+    >>> BDMRules.from_params({"variant": "text", "capitulation": "published-code"})
+    BDMRules(probability='text', offer_choice='least-move', capitulation='published-code')
+    >>> BDMRules.from_params({}).probability
+    'published-code'
+    """
+
+    probability: str = "published-code"
+    offer_choice: str = "published-code"
+    capitulation: str = "published-code"
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, object], where: str = "params") -> BDMRules:
+        """The rules named by a scenario's ``params`` (``variant``, then ``probability``,
+        ``offer_choice``, ``capitulation``); a ``ScenarioError`` names a bad value."""
+        name = str(params.get("variant", DEFAULT_VARIANT))
+        if name not in VARIANTS:
+            raise ScenarioError(f"{where}.variant: {name!r} is not one of {', '.join(VARIANTS)}")
+        base = VARIANTS[name]
+        got: dict[str, str] = {}
+        for key, allowed in (
+            ("probability", PROBABILITY_RULES),
+            ("offer_choice", OFFER_CHOICES),
+            ("capitulation", CAPITULATION_RULES),
+        ):
+            value = str(params.get(key, getattr(base, key)))
+            if value not in allowed:
+                raise ScenarioError(f"{where}.{key}: {value!r} is not one of {', '.join(allowed)}")
+            got[key] = value
+        return cls(**got)
+
+
+VARIANTS: dict[str, BDMRules] = {
+    "published-code": BDMRules("published-code", "published-code", "published-code"),
+    "text": BDMRules("text", "least-move", "text"),
+    "replication": BDMRules("replication", "replication", "text"),
+}
+DEFAULT_VARIANT = "published-code"
+
+
+def _pair_sums(e: F, w: F) -> tuple[F, F]:
+    """``(tot, net)``: ``tot[i, j] = sum_k w_k |e_kj - e_ki|`` and ``net[i, j] = sum_k w_k
+    (e_kj - e_ki)`` for voter-by-actor values ``e[k, a]``."""
+    n = e.shape[-1]
+    lead = e.shape[:-2]
+    diff = e[..., :, None, :] - e[..., :, :, None]  # [k, i, j] = e_kj - e_ki
+    np.abs(diff, out=diff)
+    tot = (w[..., None, :] @ diff.reshape(*lead, n, n * n)).reshape(*lead, n, n)
+    col = np.einsum("...k,...kj->...j", w, e)  # E_j = sum_k w_k e_kj
+    net = col[..., None, :] - col[..., :, None]
+    return np.asarray(tot), np.asarray(net)
+
+
+def win_probability(
+    x: F,
+    w: F,
+    rule: str = "text",
+    r: F | None = None,
+    span: float = 1.0,
+    active: B | None = None,
+) -> F:
+    """``P[.., i, j]``: the probability that i's position beats j's (B3) under ``rule``;
+    ``r`` (the voters' risk exponents) and ``span`` matter only to ``published-code``, and
+    ``active`` only to its denominator (inactive actors' weights must already be 0 in ``w``).
 
     >>> import numpy as np
-    >>> p = win_probability(np.array([[0.0, 10.0, 4.0]]), np.array([[1.0, 1.0, 2.0]]))
-    >>> p.round(3).tolist()  # P_01: votes (10, -10, 2*2) -> 14 / 24
+    >>> x = np.array([[0.0, 10.0, 4.0]]); w = np.array([[1.0, 1.0, 2.0]])
+    >>> win_probability(x, w).round(3).tolist()  # P_01: votes (10, -10, 2*2) -> 14 / 24
     [[[0.0, 0.583, 0.25], [0.417, 0.0, 0.25], [0.75, 0.75, 0.0]]]
+    >>> win_probability(x, w, "replication").round(3).tolist()  # max(10 - 10 + 4, 0) / 24
+    [[[0.0, 0.167, 0.0], [0.0, 0.0, 0.0], [0.5, 0.5, 0.0]]]
+    >>> p = win_probability(x, w, "published-code", span=10.0)  # r = 1: (1 + 0.4) / 12.8
+    >>> p.round(3).tolist()
+    [[[0.0, 0.109, 0.031], [0.078, 0.0, 0.047], [0.094, 0.141, 0.0]]]
     """
-    a = np.abs(x[..., :, None] - x[..., None, :])  # a[k, j] = |x_k - x_j|
-    diff = a[..., :, None, :] - a[..., :, :, None]  # [k, i, j] = |x_k-x_j| - |x_k-x_i|
-    np.abs(diff, out=diff)
     n = x.shape[-1]
-    lead = x.shape[:-1]
-    tot = (w[..., None, :] @ diff.reshape(*lead, n, n * n)).reshape(*lead, n, n)
-    dist = np.einsum("...k,...kj->...j", w, a)  # D_j = sum_k w_k |x_k - x_j|
-    net = dist[..., None, :] - dist[..., :, None]  # sum_k v_k(i, j) = D_j - D_i
+    act = np.ones(n, dtype=bool) if active is None else active
+    a = np.abs(x[..., :, None] - x[..., None, :])  # a[k, j] = |x_k - x_j|
+    if rule == "published-code":
+        e = a / span if r is None else np.power(a / span, r[..., :, None])
+        tot, net = _pair_sums(e, w)
+        # sum over ordered pairs (a, b) of active actors of |e_ka - e_kb|, from the sorted
+        # values: sum_{a,b} |e_a - e_b| = 2 sum_m e_(m) (2m - n - 1)
+        srt = np.sort(e[..., act], axis=-1)
+        m = srt.shape[-1]
+        coef = 2.0 * (2.0 * np.arange(1, m + 1) - m - 1)
+        per_voter = srt @ coef  # [k]
+        denom = (w * per_voter).sum(axis=-1)[..., None, None]
+        num = 0.5 * (tot + net)
+    else:
+        tot, net = _pair_sums(a, w)
+        denom = tot
+        num = 0.5 * (tot + net) if rule == "text" else np.maximum(net, 0.0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        p = np.where(tot > 0, 0.5 * (tot + net) / np.where(tot > 0, tot, 1.0), 0.0)
-    return np.asarray(p)
+        p = np.where(denom > 0, num / np.where(denom > 0, denom, 1.0), 0.0)
+    same = a[..., :, :] == 0  # x_i = x_j: no contest
+    return np.asarray(np.where(same, 0.0, p))
 
 
 def expected_utilities(
@@ -202,13 +317,82 @@ class BDMRound:
     """positions after the round (B9)"""
 
 
-def bdm_round(x: F, c: F, s: F, span: float, active: B | None = None, q: float = 1.0) -> BDMRound:
-    """One round of the model on one dimension: B2-B9.
+def _first_in_class(kind: NDArray[np.int8], key: F) -> tuple[NDArray[np.intp], B]:
+    """Per receiver i: the offer j of the lowest class (0 confrontation, 1 compromise,
+    2 capitulation; 3 none) with the smallest ``key`` in that class (the first on ties)."""
+    best_kind = kind.min(axis=-1, keepdims=True)
+    masked = np.where(kind == best_kind, key, np.inf)
+    best = np.argmin(masked, axis=-1)
+    return np.asarray(best), np.asarray(best_kind[..., 0] < 3)
+
+
+def _receiver_offers(x: F, a: F, b: F, pair: B, rules: BDMRules) -> tuple[F, NDArray[np.int8]]:
+    """New positions under SCS's receiver-side offers (B8, B9)."""
+    xi = x[..., :, None]
+    xj = x[..., None, :]
+    differ = pair & (xi != xj)
+    conf = differ & (b > a) & (a > 0)
+    yield_ = differ & (b > 0) & (a < 0)
+    comp = yield_ & (b > np.abs(a))
+    capit = yield_ & ~comp if rules.capitulation == "text" else np.zeros_like(comp)
+    kind = np.full(a.shape, 3, dtype=np.int8)
+    kind[capit] = 2
+    kind[comp] = 1
+    kind[conf] = 0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        frac = np.where(comp, np.abs(a) / np.where(b != 0, b, 1.0), 1.0)
+        target = xi + frac * (xj - xi)
+        key = np.abs(target - xi)
+        if rules.offer_choice == "published-code":
+            aa, bb = np.abs(a), np.abs(b)
+            weighted = (aa * xi + bb * xj) / np.where(aa + bb > 0, aa + bb, 1.0)
+            key = np.where(kind == 1, weighted, key)
+    best, has = _first_in_class(kind, key)
+    moved = np.take_along_axis(target, best[..., None], axis=-1)[..., 0]
+    return np.asarray(np.where(has, moved, x)), kind
+
+
+def _sender_offers(x: F, a: F, pair: B, rules: BDMRules) -> tuple[F, NDArray[np.int8]]:
+    """New positions under the replication's sender-side offers (B9, ``replication``)."""
+    xi = x[..., :, None]
+    xj = x[..., None, :]
+    u = np.swapaxes(a, -1, -2)  # u[i, j] = EU^j(j→i), j's own estimate
+    sent = pair & (u > 0)
+    umax = np.where(sent, u, -np.inf).max(axis=-1, keepdims=True)
+    top = sent & (u == umax)
+    best = np.argmin(np.where(top, np.abs(xj - xi), np.inf), axis=-1)[..., None]
+    has = sent.any(axis=-1)
+    ui = np.take_along_axis(a, best, axis=-1)[..., 0]
+    uj = np.take_along_axis(u, best, axis=-1)[..., 0]
+    xo = np.take_along_axis(np.broadcast_to(xj, a.shape), best, axis=-1)[..., 0]
+    conf = has & (ui > 0) & (ui < uj)
+    comp = has & (ui < 0) & (np.abs(ui) < uj)
+    capit = has & (ui < 0) & (np.abs(ui) > uj) & (rules.capitulation == "text")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        frac = np.where(comp, np.abs(ui) / np.where(uj != 0, uj, 1.0), 1.0)
+    kind = np.full(a.shape, 3, dtype=np.int8)
+    cls = np.where(conf, 0, np.where(comp, 1, np.where(capit, 2, 3))).astype(np.int8)
+    np.put_along_axis(kind, best, cls[..., None], axis=-1)
+    new_x = np.where(conf | comp | capit, x + frac * (xo - x), x)
+    return np.asarray(new_x), kind
+
+
+def bdm_round(
+    x: F,
+    c: F,
+    s: F,
+    span: float,
+    active: B | None = None,
+    q: float = 1.0,
+    rules: BDMRules | None = None,
+) -> BDMRound:
+    """One round of the model on one dimension: B2-B10, under ``rules`` (default:
+    ``published-code``).
 
     >>> import numpy as np
     >>> x = np.array([[0.0, 40.0, 100.0]]); c = np.array([[1.0, 1.0, 1.0]])
     >>> s = np.array([[0.9, 0.5, 0.9]])
-    >>> rnd = bdm_round(x, c, s, 100.0)
+    >>> rnd = bdm_round(x, c, s, 100.0, rules=VARIANTS["text"])
     >>> float(rnd.median[0]), rnd.risk.round(2).tolist()
     (40.0, [[2.0, 0.5, 0.77]])
     >>> rnd.offer_kind[0, 1].tolist()   # actor 1 expects to lose confrontations with 0 and 2
@@ -216,33 +400,22 @@ def bdm_round(x: F, c: F, s: F, span: float, active: B | None = None, q: float =
     >>> rnd.new_x.tolist()              # ... and takes the one that moves it least
     [[0.0, 0.0, 0.0]]
     """
+    rl = VARIANTS[DEFAULT_VARIANT] if rules is None else rules
     n = x.shape[-1]
     act = np.ones(n, dtype=bool) if active is None else active
     w = c * s * act
     med = median_voter(x, w, act)
     wsum = w.sum(axis=-1)
     mean = (w * x).sum(axis=-1) / np.where(wsum > 0, wsum, 1.0)
-    p = win_probability(x, w)
+    p = win_probability(x, w, rl.probability, None, span, act)
     sec, r = risk_exponents(x, s, p, span, act, q)
+    if rl.probability == "published-code":
+        p = win_probability(x, w, rl.probability, r, span, act)
     a, b = expected_utilities(x, s, p, r, span, q, med)
     pair = act[..., :, None] & act[..., None, :] & ~np.eye(n, dtype=bool)
-    xi = x[..., :, None]
-    xj = x[..., None, :]
-    differ = pair & (xi != xj)
-    conf = differ & (b > a) & (a > 0)
-    yield_ = differ & (b > 0) & (a < 0)
-    comp = yield_ & (b > np.abs(a))
-    capit = yield_ & ~comp
-    kind = np.full(a.shape, 3, dtype=np.int8)
-    kind[capit] = 2
-    kind[comp] = 1
-    kind[conf] = 0
-    with np.errstate(invalid="ignore", divide="ignore"):
-        frac = np.where(comp, np.abs(a) / np.where(b != 0, b, 1.0), 1.0)
-    target = xi + frac * (xj - xi)
-    key = np.where(kind < 3, kind * 1e6 + np.abs(target - xi), _BIG)
-    best = np.argmin(key, axis=-1)
-    has = np.take_along_axis(key, best[..., None], axis=-1)[..., 0] < _BIG
-    moved = np.take_along_axis(target, best[..., None], axis=-1)[..., 0]
-    new_x = np.where(has & act, moved, x)
+    if rl.offer_choice == "replication":
+        new_x, kind = _sender_offers(x, a, pair, rl)
+    else:
+        new_x, kind = _receiver_offers(x, a, b, pair, rl)
+    new_x = np.where(act, new_x, x)
     return BDMRound(med, mean, p, sec, r, a, b, kind, np.asarray(new_x))

@@ -32,7 +32,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from steppe.domain.errors import ScenarioError
-from steppe.scenarios.bdm import bdm_round, median_voter
+from steppe.scenarios.bdm import BDMRules, bdm_round, median_voter
 from steppe.scenarios.results import SimulationResult, summarise
 from steppe.scenarios.schema import (
     ActorSpec,
@@ -184,6 +184,9 @@ class Batch:
     outcome: F  # (runs, rounds + 1, dims): the forecast at round 0 and after every round
     final_position: F  # (runs, actors, dims)
     active: NDArray[np.bool_]  # (actors,) at the end
+    mean: F  # (runs, rounds + 1, dims): capability x salience weighted mean of active actors
+    paths: F  # (runs, rounds + 1, actors, dims): every actor's position, round 0 first
+    active_path: NDArray[np.bool_]  # (rounds + 1, actors): who takes part in each round
 
 
 def _apply(op: str, old: F, value: F) -> F:
@@ -224,6 +227,13 @@ def _forecast(model: str, z: F, c: F, s: F, active: NDArray[np.bool_], prm: SMPP
     return assess(z, c, s, active, prm).outcome
 
 
+def _weighted_mean(z: F, c: F, s: F, active: NDArray[np.bool_]) -> F:
+    """Capability x salience weighted mean position of the active actors, per dimension."""
+    w = c[..., None] * s * active[:, None]
+    tot = w.sum(axis=-2)
+    return np.asarray((w * z).sum(axis=-2) / np.where(tot > 0, tot, 1.0))
+
+
 def run_inputs(
     scenario: Scenario,
     inputs: Inputs,
@@ -233,13 +243,21 @@ def run_inputs(
 ) -> Batch:
     """Run the scenario's model on drawn inputs, every run at once (in chunks). ``seed``
     (default: the scenario's) drives SMP's Stochastic state transitions only."""
-    runs, _n, nd = inputs.position.shape
+    runs, n_act, nd = inputs.position.shape
     rounds = scenario.rounds
     prm = SMPParams.from_params(scenario.params) if scenario.model == "smp" else None
+    rules = (
+        BDMRules.from_params(scenario.params, f"{scenario.name}: params")
+        if scenario.model == "bdm"
+        else None
+    )
     gen = np.random.default_rng([scenario.seed if seed is None else seed, 1])
     q = float(scenario.params.get("q", 1.0))
     span = inputs.highs - inputs.lows
     outcome = np.empty((runs, rounds + 1, nd))
+    mean = np.empty((runs, rounds + 1, nd))
+    paths = np.empty((runs, rounds + 1, n_act, nd))
+    active_path = np.zeros((rounds + 1, n_act), dtype=bool)
     final = np.empty_like(inputs.position)
     active_end = inputs.active.copy()
     starts = list(range(0, runs, chunk))
@@ -252,24 +270,34 @@ def run_inputs(
         s = inputs.salience[sl].copy()
         active = inputs.active.copy()
         outcome[sl, 0] = _forecast(scenario.model, z, c, s, active, prm)
+        mean[sl, 0] = _weighted_mean(z, c, s, active)
+        paths[sl, 0] = z
+        active_path[0] = active
         for t in range(1, rounds + 1):
             for sh in inputs.shocks:
                 if sh.round == t:
                     _apply_shock(sh, z, c, s, active, inputs.lows, span, sl)
             if scenario.model == "bdm":
                 for d in range(nd):
-                    z[..., d] = bdm_round(z[..., d], c, s[..., d], 1.0, active, q).new_x
+                    z[..., d] = bdm_round(z[..., d], c, s[..., d], 1.0, active, q, rules).new_x
             else:
                 z = smp_round(z, c, s, active, prm, seed=gen).new_z
             outcome[sl, t] = _forecast(scenario.model, z, c, s, active, prm)
+            mean[sl, t] = _weighted_mean(z, c, s, active)
+            paths[sl, t] = z
+            active_path[t] = active
             done += 1
             if progress is not None:
                 progress(done / steps)
         final[sl] = z
         active_end = active
     outcome = outcome * span + inputs.lows
+    mean = mean * span + inputs.lows
+    paths = paths * span + inputs.lows
     final = final * span + inputs.lows
-    return Batch(inputs.actors, inputs.dimensions, outcome, final, active_end)
+    return Batch(
+        inputs.actors, inputs.dimensions, outcome, final, active_end, mean, paths, active_path
+    )
 
 
 def run_batch(

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from steppe.domain.errors import ScenarioError
-from steppe.scenarios.bdm import bdm_round
+from steppe.scenarios.bdm import BDMRules, bdm_round
 from steppe.scenarios.formats import read_bdm_table, read_ktab_csv, read_ktab_xml
 from steppe.scenarios.ktab_prng import KtabPRNG
 from steppe.scenarios.montecarlo import draw_inputs
@@ -207,12 +207,14 @@ def eval_ktab(ref_log: str | Path, input_path: str | Path, seed: int = 0) -> dic
     }
 
 
-def bdm_first_round(table: str | Path | Scenario, q: float = 1.0) -> dict[str, Any]:
+def bdm_first_round(
+    table: str | Path | Scenario, q: float = 1.0, variant: str = "published-code"
+) -> dict[str, Any]:
     """First-round BDM quantities of a table (a path read by ``read_bdm_table``, or a
     one-dimension ``bdm`` scenario with point values): ``median`` and ``mean`` positions,
     per-actor ``risk`` exponents r_i and ``security`` levels, and the matrices
     ``eu_challenge[i][j] = EU^i(i→j)`` and ``eu_challenged[i][j] = EU^i(j→i)``, plus each
-    actor's ``new_position`` after the round.
+    actor's ``new_position`` after the round, under the model ``variant`` (bdm.py, B3-B9).
 
     >>> from steppe.scenarios.schema import parse_scenario
     >>> s = parse_scenario({"name": "t", "dimensions": [{"name": "x", "min": 4, "max": 10}],
@@ -229,7 +231,8 @@ def bdm_first_round(table: str | Path | Scenario, q: float = 1.0) -> dict[str, A
     inputs = draw_inputs(scen, 1, 0)
     x = inputs.position[..., 0]
     span = float(inputs.highs[0] - inputs.lows[0])
-    rnd = bdm_round(x, inputs.capability, inputs.salience[..., 0], span, q=q)
+    rules = BDMRules.from_params({"variant": variant}, "bdm_first_round")
+    rnd = bdm_round(x, inputs.capability, inputs.salience[..., 0], span, q=q, rules=rules)
     codes = inputs.actors
 
     def mat(m: np.ndarray[Any, Any]) -> dict[str, dict[str, float]]:

@@ -2,5 +2,14 @@
 
 from steppe.store import read
 from steppe.store.connection import Store, default_db_path, scalar
+from steppe.store.sources import SourceCoverage, list_sources, record_source
 
-__all__ = ["Store", "default_db_path", "read", "scalar"]
+__all__ = [
+    "SourceCoverage",
+    "Store",
+    "default_db_path",
+    "list_sources",
+    "read",
+    "record_source",
+    "scalar",
+]

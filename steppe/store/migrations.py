@@ -104,6 +104,41 @@ UPDATE ingest_log SET digest = 'sha256:' || digest
 their value under a ``sha256:`` prefix (such a file is parsed once more if ingested again, and
 the natural-key deduplication keeps that idempotent)."""
 
+_MODALITY_TIME = """
+ALTER TABLE events ADD COLUMN modality VARCHAR DEFAULT 'asserted';
+ALTER TABLE events ADD COLUMN event_time VARCHAR DEFAULT 'document';
+ALTER TABLE events ADD COLUMN event_date DATE;
+ALTER TABLE events ADD COLUMN date_precision VARCHAR DEFAULT 'day';
+DELETE FROM events WHERE origin = 'coder';
+DELETE FROM ingest_log WHERE origin = 'coder';
+ALTER TABLE documents ADD COLUMN date_precision VARCHAR;
+ALTER TABLE documents ADD COLUMN dated_by VARCHAR;
+UPDATE documents SET date_precision = 'day', dated_by = 'document'
+    WHERE published_at IS NOT NULL;
+"""
+"""Events say how they were stated and when they happened. ``modality``: ``asserted``,
+``negated``, ``hypothetical`` (conditional, possible), ``future`` (announced or intended),
+``reported`` (a claim attributed to someone: "reportedly", "according to", "accused ... of");
+``event_time``: ``document`` (as the document), ``past`` (an earlier event the text dates:
+``event_date`` with ``date_precision``), ``past_undated``; ``date_precision`` (``day``,
+``month``, ``year``) of ``date``. Dataset rows (GDELT, ICEWS) are reports of events that took
+place on their date: asserted, as the document, day precision. Coder events written before
+this migration carried no modality, so they are removed and their documents coded again by the
+next ``steppe code`` (event ids are deterministic, so nothing is duplicated). Documents record
+the precision of ``published_at`` and whether the date came with the document (``document``)
+or from ``--date`` (``fallback``); undated documents stay NULL."""
+
+_SOURCES = """
+CREATE TABLE sources (
+    name VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, title VARCHAR, licence VARCHAR,
+    first_date DATE, last_date DATE, "rows" BIGINT, last_fetched TIMESTAMP,
+    last_loaded TIMESTAMP, location VARCHAR, note VARCHAR
+);
+"""
+"""What the store knows and how fresh it is: one row per source (a dataset file kind, an
+event origin, a fetched feed), with its coverage, row count, licence and the times it was last
+fetched and loaded. Written through :func:`steppe.store.sources.record_source`."""
+
 _ALERTS = """
 CREATE TABLE alerts (
     actor VARCHAR NOT NULL, partner VARCHAR, date DATE NOT NULL, kind VARCHAR NOT NULL,
@@ -121,6 +156,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial_canonical_tables", _INITIAL),
     Migration(2, "reference_tables", _REFERENCE),
     Migration(3, "ingest_log_digest", _DIGEST),
+    Migration(4, "event_modality_and_time", _MODALITY_TIME),
+    Migration(6, "sources", _SOURCES),
     Migration(10, "alerts_table", _ALERTS),
 )
 """Every migration, in order. ``schema_migrations`` records which have run."""

@@ -8,6 +8,7 @@ from typing import Any
 
 from steppe.domain.errors import StoreError
 from steppe.store.connection import Store
+from steppe.store.sources import list_sources
 
 Row = dict[str, Any]
 
@@ -137,6 +138,17 @@ def quarantine(store: Store, limit: int = 50, file: str | None = None) -> list[R
         params.append(file)
     params.append(limit)
     return store.query(sql + ' ORDER BY "at" DESC, file, record LIMIT ?', params)
+
+
+def sources(store: Store) -> list[Row]:
+    """Every source the store knows, with its coverage, rows, licence and last fetch/load
+    (see :mod:`steppe.store.sources`).
+
+    >>> with Store(":memory:") as s:
+    ...     sources(s)
+    []
+    """
+    return list_sources(store)
 
 
 def ingest_log(store: Store) -> list[Row]:

@@ -1,0 +1,325 @@
+"""How a sentence states each event (modality) and when the event happened (event time).
+
+:class:`Modality` gives every event one of ``asserted``, ``negated``, ``hypothetical``,
+``future`` or ``reported`` (:func:`modality_of`); :class:`EventTime` says whether the event is
+the document's news (``document``) or an earlier event the text mentions: ``past`` with the
+date the text gives (:func:`date_mentions`), else ``past_undated`` ("years ago",
+"previously"). Both look only inside the event's clause (:func:`~steppe.coding.events.clause`).
+
+The categories follow the CAMEO manual's rule that events are coded as reported: "the event
+must have occurred" (CAMEO 1.1b3, section 1.2: statements of intent are coded as intents, 03x,
+not as the act) and the PLOVER manual's ``mode`` and ``context`` fields, which keep
+hypothetical and negated mentions apart from events that took place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from itertools import pairwise
+
+from steppe.coding.events import clause
+from steppe.coding.model import Batch, CodedEvent, Sentence
+
+NEGATIONS = frozenset({"not", "n't", "never", "denied", "refused", "no"})
+MODALS = frozenset({"may", "might", "could", "would", "will", "should", "shall"})
+INTENT = frozenset({
+    "plans", "plan", "planned", "planning", "intends", "intend", "intended", "expected",
+    "expects", "due", "set", "aims", "going", "scheduled", "poised",
+})  # fmt: skip
+"""Words that, before "to", announce an act ("plans to visit", "is due to sign")."""
+HYPOTHETICAL = frozenset({
+    "could", "might", "may", "should", "ought", "possibly", "perhaps", "potentially",
+    "conceivably", "hypothetically", "can",
+})  # fmt: skip
+"""Possibility and obligation: the act is not said to take place."""
+CONDITIONS = frozenset({"if", "unless", "lest", "whether"})
+FUTURE = frozenset({"will", "shall", "'ll", "would"})
+REPORTED = frozenset({
+    "reportedly", "allegedly", "alleged", "purportedly", "supposedly", "rumoured", "rumored",
+    "according", "unconfirmed",
+})  # fmt: skip
+CLAIM_VERBS = frozenset({
+    "accused", "accuses", "accuse", "accusing", "alleges", "alleging", "claimed", "claims",
+    "claiming", "claim", "blamed", "blames", "blaming",
+})  # fmt: skip
+"""A claim's content is reported, not asserted by the text ("Moscow accused Kyiv of
+shelling": the shelling is Moscow's claim)."""
+MODALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "future", "reported")
+EVENT_TIMES: tuple[str, ...] = ("document", "past", "past_undated")
+
+
+def _may_is_month(tokens: tuple[str, ...], k: int) -> bool:
+    """ "May" the month ("in May", "May 2022", "9 May") rather than the modal."""
+    if tokens[k] != "May":
+        return False
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+    prev = tokens[k - 1].lower() if k > 0 else ""
+    return (
+        nxt[:1].isdigit()
+        or prev in ("in", "of", "since", "until", "by", "early", "late")
+        or (prev[:1].isdigit())
+    )
+
+
+def modality_of(tokens: tuple[str, ...], verb: int) -> str:
+    """The modality of the event whose verb is at ``verb``: ``negated`` when a negation is
+    among the four words before the verb; ``hypothetical`` when its clause is conditional
+    ("if", "unless") or a modal of possibility or obligation ("could", "might", "may",
+    "should") or a hedge ("possibly") comes before the verb in its clause (coordinated acts,
+    "could cut supplies or stage protests", share it); ``future`` for "will", "would" (in
+    reported speech), "plans to", "is due to"; ``reported`` for a claim ("reportedly",
+    "according to", "accused ... of"); else ``asserted``.
+
+    >>> from steppe.coding.stages import tokenize
+    >>> t = tokenize("Moscow could cut gas supplies or stage protests")
+    >>> modality_of(t, 2), modality_of(t, 6)
+    ('hypothetical', 'hypothetical')
+    >>> modality_of(tokenize("Astana will not join the bloc"), 3)
+    'negated'
+    >>> modality_of(tokenize("Tokayev plans to visit Beijing"), 3)
+    'future'
+    >>> modality_of(tokenize("Troops reportedly shelled the village"), 2)
+    'reported'
+    >>> modality_of(tokenize("In May Tokayev visited Beijing"), 3)
+    'asserted'
+    """
+    low = [t.lower() for t in tokens]
+    lo, hi = clause(tokens, verb)
+    window = low[max(lo, verb - 4) : verb]
+    if any(w in NEGATIONS for w in window):
+        return "negated"
+    before = range(lo, verb)
+    words = [low[k] for k in before if not _may_is_month(tokens, k)]
+    conditional = any(w in CONDITIONS and w != "whether" for w in low[lo:hi]) or (
+        "whether" in words
+    )
+    if conditional or any(w in HYPOTHETICAL for w in words):
+        return "hypothetical"
+    if any(w in FUTURE for w in words) or any(
+        a in INTENT and b == "to" for a, b in pairwise(words)
+    ):
+        return "future"
+    if any(w in REPORTED for w in low[lo:hi]) or (
+        low[verb] not in CLAIM_VERBS and any(w in CLAIM_VERBS for w in words)
+    ):
+        return "reported"
+    return "asserted"
+
+
+class Modality:
+    """Set each event's :func:`modality_of`, and the older flags: ``negated`` and ``modal``
+    (a modal or an intention among the four words before the verb, within its clause)."""
+
+    def process(self, batch: Batch) -> Batch:
+        sentences = []
+        for s in batch.sentences:
+            events = []
+            low = [t.lower() for t in s.tokens]
+            for e in s.events:
+                lo, _ = clause(s.tokens, e.verb_start)
+                start = max(lo, e.verb_start - 4)
+                window = low[start : e.verb_start]
+                negated = any(w in NEGATIONS for w in window)
+                modal = any(
+                    w in MODALS and not _may_is_month(s.tokens, start + k)
+                    for k, w in enumerate(window)
+                ) or any(a in INTENT and b == "to" for a, b in pairwise(window))
+                mode = modality_of(s.tokens, e.verb_start)
+                events.append(replace(e, negated=negated, modal=modal, modality=mode))
+            sentences.append(replace(s, events=tuple(events)))
+        return replace(batch, sentences=tuple(sentences))
+
+
+# --------------------------------------------------------------------------- event time
+
+MONTH_NUMBERS = {
+    name: n
+    for n, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        1,
+    )
+    for name in names
+}  # fmt: skip
+POINT = frozenset({
+    "in", "during", "amid", "on", "of", "at", "throughout", "early", "late", "mid", "spring",
+    "summer", "autumn", "fall", "winter", "the", "january", "february", "march", "april",
+    "may", "june", "july", "august", "september", "october", "november", "december",
+})  # fmt: skip
+"""Words before a year that make it the time of the act ("in 2022", "during the 2022
+unrest"); "since", "by", "until" and "from" do not ("since 2015" is still going on)."""
+OPEN_ENDED = frozenset({"since", "by", "until", "till", "from", "through", "before", "after"})
+UNDATED_PAST = (
+    ("years", "ago"), ("decades", "ago"), ("months", "ago"), ("in", "the", "past"),
+    ("previously",), ("formerly",), ("in", "soviet", "times"), ("soviet-era",),
+    ("in", "the", "1990s"), ("in", "the", "1980s"), ("in", "the", "2000s"),
+)  # fmt: skip
+_YEAR = re.compile(r"(?:19|20)\d\d")
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "a": 1, "one": 1}  # fmt: skip
+RECENT_DAYS = 31
+"""A day- or month-dated act within this many days before the document is the document's
+news (reports come days after the act); earlier ones are past events."""
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date the text gives, in tokens ``start:end``."""
+
+    start: int
+    end: int
+    day: date
+    precision: str
+
+
+def _int(token: str) -> int | None:
+    t = token.rstrip(".").removesuffix("st").removesuffix("nd").removesuffix("rd")
+    t = t.removesuffix("th")
+    return int(t) if t.isdigit() else None
+
+
+def date_mentions(tokens: tuple[str, ...], on: date) -> list[DateMention]:
+    """Dates in ``tokens`` that fix when an act took place: "5 January 2022", "January 5,
+    2022", "January 2022", "in 2022", "during the 2022 unrest", "last year", "three years
+    ago" (relative to ``on``, the document's date). Years after "since", "by", "until" are
+    not such dates.
+
+    >>> from steppe.coding.stages import tokenize
+    >>> t = tokenize("During the 2022 unrest, on 5 January 2022, and since 2015")
+    >>> [(m.day.isoformat(), m.precision) for m in date_mentions(t, date(2025, 3, 1))]
+    [('2022-01-01', 'year'), ('2022-01-05', 'day')]
+    >>> [(m.day.isoformat(), m.precision) for m in date_mentions(
+    ...     tokenize("Two years ago and last month"), date(2025, 3, 1))]
+    [('2023-01-01', 'year'), ('2025-02-01', 'month')]
+    """
+    low = [t.lower() for t in tokens]
+    out: list[DateMention] = []
+    k = 0
+    n = len(tokens)
+    while k < n:
+        w = low[k]
+        prev = low[k - 1] if k else ""
+        month = MONTH_NUMBERS.get(w) if tokens[k][:1].isupper() else None
+        if month is not None and not (w == "may" and not _may_is_month(tokens, k)):
+            day = _int(tokens[k - 1]) if k else None
+            year_at = k + 1
+            after_day = None
+            if k + 1 < n and (d := _int(tokens[k + 1])) is not None and d <= 31:
+                after_day = d
+                year_at = k + 3 if k + 2 < n and tokens[k + 2] == "," else k + 2
+            if year_at < n and _YEAR.fullmatch(tokens[year_at]):
+                y = int(tokens[year_at])
+                d = day if day is not None and 1 <= day <= 31 else after_day
+                if d is not None:
+                    try:
+                        start = k - 1 if day is not None else k
+                        out.append(DateMention(start, year_at + 1, date(y, month, d), "day"))
+                        k = year_at + 1
+                        continue
+                    except ValueError:
+                        pass
+                if low[k - 1] not in OPEN_ENDED if k else True:
+                    out.append(DateMention(k, year_at + 1, date(y, month, 1), "month"))
+                k = year_at + 1
+                continue
+        if _YEAR.fullmatch(w) and k + 1 < n and low[k + 1] not in ("-", "–"):
+            j = k - 1
+            while j >= 0 and low[j] in ("the", "early", "late", "mid", "mid-"):
+                j -= 1
+            if prev in POINT and (j < 0 or low[j] not in OPEN_ENDED):
+                out.append(DateMention(k, k + 1, date(int(w), 1, 1), "year"))
+        elif w == "last" and k + 1 < n and low[k + 1] in ("year", "month"):
+            if low[k + 1] == "year":
+                out.append(DateMention(k, k + 2, date(on.year - 1, 1, 1), "year"))
+            else:
+                first = on.replace(day=1) - timedelta(days=1)
+                out.append(DateMention(k, k + 2, first.replace(day=1), "month"))
+        elif w in ("years", "year") and k + 1 < n and low[k + 1] == "ago" and k:
+            count = NUMBER_WORDS.get(prev) or _int(prev)
+            if count:
+                out.append(DateMention(k - 1, k + 2, date(on.year - count, 1, 1), "year"))
+        k += 1
+    return out
+
+
+def _is_past(m: DateMention, on: date) -> bool:
+    if m.precision == "year":
+        return m.day.year < on.year
+    return m.day < on - timedelta(days=RECENT_DAYS)
+
+
+def _undated_past(low: list[str], lo: int, hi: int) -> bool:
+    for phrase in UNDATED_PAST:
+        n = len(phrase)
+        for k in range(lo, hi - n + 1):
+            if tuple(low[k : k + n]) == phrase:
+                return True
+    return False
+
+
+def event_time_of(
+    s: Sentence, verb: int, mentions: list[DateMention] | None = None
+) -> tuple[str, date | None, str | None]:
+    """(``event_time``, date, precision) of the event at ``verb``: ``past`` with the date when
+    a date in its clause is before the document's (a year before the document's year, a day
+    or month more than :data:`RECENT_DAYS` before it; dates before the verb count, and after
+    it those opened by a preposition: "the 2022 clashes killed", "clashed in 2022", not
+    "recalled the 2022 clashes"; not one that an earlier verb stands between);
+    ``past_undated`` for "years ago", "previously", "in the past"; else ``document``, with a
+    recent date when the text gives one.
+
+    >>> from steppe.coding.stages import tokenize
+    >>> t = "In January 2022 Russian troops arrived , Tokayev recalled the 2022 unrest"
+    >>> s = Sentence("d", 0, t, date(2025, 6, 1), tokenize(t), verbs=(5, 8))
+    >>> event_time_of(s, 5), event_time_of(s, 8)
+    (('past', datetime.date(2022, 1, 1), 'month'), ('document', None, None))
+    """
+    low = [t.lower() for t in s.tokens]
+    lo, hi = clause(s.tokens, verb)
+    best: DateMention | None = None
+    for m in date_mentions(s.tokens, s.date) if mentions is None else mentions:
+        if m.start < lo or m.end > hi:
+            continue
+        if m.end <= verb and any(m.end <= v < verb for v in s.verbs):
+            continue  # the date belongs to an earlier verb
+        if m.start > verb:
+            j = m.start - 1
+            while j > verb and low[j] in ("the", "early", "late", "mid"):
+                j -= 1
+            if low[j] not in POINT - {"the"} and m.precision == "year":
+                continue
+        if best is None or abs(m.start - verb) < abs(best.start - verb):
+            best = m
+    if best is not None:
+        if _is_past(best, s.date):
+            return "past", best.day, best.precision
+        return "document", best.day, best.precision
+    if _undated_past(low, lo, hi):
+        return "past_undated", None, None
+    return "document", None, None
+
+
+class EventTime:
+    """Set each event's :func:`event_time_of`."""
+
+    def process(self, batch: Batch) -> Batch:
+        sentences = []
+        for s in batch.sentences:
+            if not s.events:
+                sentences.append(s)
+                continue
+            events: list[CodedEvent] = []
+            mentions = date_mentions(s.tokens, s.date)
+            for e in s.events:
+                when, day, precision = event_time_of(s, e.verb_start, mentions)
+                events.append(
+                    replace(e, event_time=when, event_date=day, event_precision=precision)
+                )
+            sentences.append(replace(s, events=tuple(events)))
+        return replace(batch, sentences=tuple(sentences))
