@@ -13,6 +13,7 @@ from steppe.indicators.cohesion import compute_alignment_extras
 from steppe.indicators.dependence import compute_event_dependence
 from steppe.indicators.idealpoints import compute_ideal_points
 from steppe.indicators.multivector import compute_multivector
+from steppe.indicators.pressure import compute_pressure
 from steppe.indicators.trade import compute_trade_indicators
 from steppe.indicators.votes import compute_vote_indicators
 from steppe.ingest.base import IngestReport, ProgressFn
@@ -82,8 +83,10 @@ def measure(
     indicator family. Events give the multivector index, cooperation dependence and regional
     cohesion; UN roll calls give vote agreement, S-scores, kappa and ideal points; trade ties
     give trade shares, concentration and the trade multivector index; spikes and change points
-    in the event, interaction-tie, vote and trade series give alerts (``steppe alerts``). Also stores the events newest first (once per change),
-    which keeps listings fast.
+    in the event, interaction-tie, vote and trade series give alerts (``steppe alerts``); events
+    and documents give the monthly hybrid-pressure index (``pressure_acts``,
+    ``pressure_text_*``). Also stores the events newest first (once per change), which keeps
+    listings fast.
 
     The event indicators run on ``engine`` (default: the store's DuckDB; see
     :func:`steppe.open_engine` for Spark and the Parquet lake). When the engine reads a local
@@ -126,6 +129,8 @@ def measure(
             out["trade"] = compute_trade_indicators(store)
         enter("measure cohesion")
         out |= compute_alignment_extras(store, engine)
+        enter("measure hybrid pressure")
+        out["pressure"] = compute_pressure(store)
         enter("measure alerts")
         out["alerts"] = compute_alerts(store)
         return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import duckdb
 import numpy as np
 import pytest
 
@@ -110,10 +111,18 @@ def test_count_shift_found_with_magnitude_in_events() -> None:
     assert shifts[0].direction == "up" and shifts[0].magnitude == pytest.approx(10, abs=1.5)
 
 
-def _add_indicator(con, name, partner, period, value, n=None, sparse=False):  # type: ignore[no-untyped-def]
+def _add_indicator(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    partner: str | None,
+    period: int,
+    value: float,
+    n: int | None = None,
+    sparse: bool = False,
+) -> None:
     con.execute(
-        "INSERT INTO indicators (name, actor, partner, period, period_start, value, n, "
-        "method, computed_at, sparse) VALUES (?, 'TKM', ?, ?, make_date(?, 1, 1), ?, ?, 'test', ?, ?)",
+        "INSERT INTO indicators (name, actor, partner, period, period_start, value, n, method, "
+        "computed_at, sparse) VALUES (?, 'TKM', ?, ?, make_date(?, 1, 1), ?, ?, 'test', ?, ?)",
         [name, partner, str(period), period, float(value), n, datetime.now(), sparse],
     )
 

@@ -224,3 +224,15 @@ def test_scenarios_page_runs_and_fan_charts(db: Path, tmp_path: Path) -> None:
         html = c.get("/scenarios").text
         assert 'class="fan"' in html and "robust organisation" in html
     app.state.store.close()
+
+
+def test_alerts_and_pressure_on_pages(client: TestClient) -> None:
+    alerts = client.get("/api/alerts").json()
+    assert [a["date"] for a in alerts] == sorted((a["date"] for a in alerts), reverse=True)
+    kaz = client.get("/api/alerts", params={"actor": "KAZ", "kind": "shift"}).json()
+    assert all(a["actor"] == "KAZ" and a["kind"] == "shift" for a in kaz)
+    assert client.get("/api/alerts", params={"kind": "drop"}).status_code == 422
+    data = client.get("/api/country/KAZ").json()
+    assert data["pressure"] and any(r["power"] == "CHN" for r in data["pressure"])
+    html = client.get("/country/KAZ").text
+    assert 'id="pressure"' in html and "Caldara" in html

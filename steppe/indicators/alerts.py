@@ -22,8 +22,8 @@ its scale ``s = 1.4826 · MAD`` of the same window. Counts are first put on the 
 floored at 1 (the Poisson noise on that scale). A spike is ``|y_t − m| / s ≥ 5``
 (:data:`SPIKE_Z`) that does not persist: when the median of the next 3 observations is itself
 at least 2.5 sd out on the same side, the point opens a new level and is left to ``shift``
-(the newest points are judged on the successors they have). Its magnitude is ``value − baseline`` in the series' own unit (events, share,
-weight); ``score`` is the robust z.
+(the newest points are judged on the successors they have). Its magnitude is ``value −
+baseline`` in the series' own unit (events, share, weight); ``score`` is the robust z.
 
 **shift** (:func:`change_points`): a change in mean by PELT (Killick, Fearnhead & Eckley 2012,
 via ``ruptures``) with the ``l2`` cost, minimum segment 6 months / 4 quarters / 3 years and

@@ -465,6 +465,16 @@ def _load_bsv(path: Path, source: str) -> _Load:
     )
 
 
+def read_bsv(path: str | Path) -> pa.Table:
+    """Bailey–Strezhnev–Voeten ideal points from a file as the ``ideal_points_reference`` rows
+    (country, year, variant, ideal_point ...), without touching a store; bad rows are left out
+    (``steppe ingest reference --kind bsv`` quarantines them).
+
+    Raises :class:`IngestError` when the file is missing or has the wrong layout.
+    """
+    return _load_bsv(Path(path), "bsv").tables["ideal_points_reference"]
+
+
 def _load_nmc(path: Path, source: str) -> _Load:
     codes = CountryCodes.load()
     measures = ("cinc", "milex", "milper", "irst", "pec", "tpop", "upop")

@@ -320,6 +320,7 @@ def report_context(store: Store) -> dict[str, Any]:
         "alerts": read.alerts(store, limit=ALERTS_SHOWN),
         "alerts_total": len(read.alerts(store)),
         "cohesion": cohesion_charts(store),
+        "pressure": {c: read.pressure(store, c) for c in FOCAL_STATES},
         "channels": channel_charts(store),
     }
 
