@@ -112,7 +112,7 @@ def test_forecast_and_back_test(store: steppe.Store, tmp_path: Path) -> None:
     assert all(r.lo < r.mean < r.hi and r.n == 28 for r in kaz)
     assert kaz[0].sd < kaz[2].sd
     assert F.forecast_alignment(store, until=2010)[0].year == 2011
-    result = F.eval_forecast(store, bsv, train_until=2019)
+    result = F.eval_forecast(store, bsv, train_until=2019, refit=False)
     assert result["years"] == [2020, 2024] and result["mapping"]["slope"] == pytest.approx(
         1.2, abs=0.2
     )
@@ -126,6 +126,24 @@ def test_forecast_and_back_test(store: steppe.Store, tmp_path: Path) -> None:
     )
     assert all(r["year"] > 2019 for r in result["forecasts"])
     with pytest.raises(steppe.IndicatorError, match="run 'steppe measure'"):
+        F.eval_forecast(steppe.Store(":memory:"), bsv, refit=False)
+    with pytest.raises(steppe.IndicatorError, match="no UN votes"):
         F.eval_forecast(steppe.Store(":memory:"), bsv)
     with pytest.raises(steppe.IndicatorError, match="horizon"):
         F.forecast_alignment(store, horizon=0)
+
+
+@pytest.mark.shared
+def test_back_test_against_bsv(shared: Path) -> None:
+    """The README figures: bundled UN votes, ideal points refitted to 2019, BSV 2020-2024."""
+    from steppe.ingest.reference import bundled_unvotes, ingest_reference
+
+    with steppe.Store(":memory:") as s:
+        steppe.install_registry(s)
+        ingest_reference(s, "unvotes", bundled_unvotes())
+        bsv = shared / "unga_ideal_points_bsv" / "IdealpointsJuly2025.csv"
+        result = F.eval_forecast(s, bsv, train_until=2019)
+    scores = result["scores"]
+    assert scores["model"]["n"] == scores["persistence"]["n"] >= 24
+    assert result["crps_ratio_to_persistence"] <= 0.9
+    assert 0.85 <= scores["model"]["coverage"] <= 0.95

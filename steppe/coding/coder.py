@@ -12,6 +12,7 @@ from typing import Any
 import pyarrow as pa
 
 from steppe.coding.dictionaries import Dictionaries, load_dictionaries
+from steppe.coding.plover2016 import CategoryVerbs, PloverCategories
 from steppe.coding.stages import (
     ActorRecognizer,
     Batch,
@@ -81,10 +82,12 @@ class Coder:
             ),
             *((StatisticalActors(gaz),) if ner else ()),
             EventClassifier(dicts),
+            CategoryVerbs(dicts.verbs),
             RoleAssigner(options),
             Modality(),
             EventTime(),
             Scorer(),
+            PloverCategories(dicts.verbs),
         )
 
     def process(self, batch: Batch) -> Batch:

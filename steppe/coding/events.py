@@ -722,7 +722,11 @@ class RoleAssigner:
             if k >= lo and low[k] in ("on", "last", "this", "next", "early", "late"):
                 k -= 1
         if k < lo:
-            return self._nearest(s, low, lo, verb)
+            found = self._nearest(s, low, lo, verb)
+            earlier = [v for v in previous if v < lo]
+            if found is None and lo > 0 and low[lo - 1] == "but" and earlier:
+                return previous[max(earlier)]  # "... but was still refusing": same subject
+            return found
         at = _mention_at(s, k)
         if at is not None:
             return at if not in_pp(low, s.mentions[at].start) else self._nearest(s, low, lo, k)

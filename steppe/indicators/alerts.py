@@ -6,9 +6,11 @@ Series scanned (:func:`collect_series`), each at the frequencies it exists at:
   month and per quarter; partner = each power (RUS, CHN, USA, TUR, IRN), the EU (the actor
   ``EU`` itself) and each other focal state; the state-level series (partner empty) counts every
   event with the state as source or target. ``conflict events``: the same, quad classes 3-4 only.
-  Negated, hypothetical and future (announced) events are not counted.
-- any monthly ``ties`` channel (period ``YYYY-MM``) between a focal state and those partners —
-  the GDELT dyadic interaction channel and its positive and negative parts when ingested.
+  Events are counted as :mod:`steppe.indicators.scope` says (by default asserted events at
+  document time).
+- the monthly GDELT interaction channel, positive and negative parts apart
+  (``interaction_pos``, ``interaction_neg`` in ``indicators``; ``n`` = days covered) with those
+  partners, when computed.
 - the yearly indicators ``vote_agreement`` (with RUS, CHN, USA), ``split_vote`` (with RUS, USA,
   CHN, EU, when computed), ``trade_share`` (with RUS, CHN) and ``ideal_point``: votes and trade
   exist only per year, so they are scanned per year.
@@ -63,6 +65,7 @@ import ruptures as rpt
 
 from steppe.domain.codes import FOCAL_STATES
 from steppe.domain.errors import IndicatorError
+from steppe.indicators.scope import counting_all_events
 from steppe.store import Store
 
 PENALTY_K = 4.0
@@ -98,8 +101,20 @@ INDICATOR_SERIES: tuple[tuple[str, tuple[str | None, ...]], ...] = (
 
 KINDS = ("spike", "shift")
 
-STATED = "AND coalesce(modality, 'asserted') NOT IN ('negated', 'hypothetical', 'future') "
-"""Events counted: negated, hypothetical and announced (future) events did not happen (yet)."""
+MONTHLY_INDICATORS: tuple[str, ...] = ("interaction_pos", "interaction_neg")
+"""Monthly indicator series (period ``YYYY-MM``) scanned for each focal state and partner: the
+GDELT interaction channel's positive and negative parts (``steppe.indicators.interaction``)."""
+
+
+def counted_sql(store: Store) -> tuple[str, str]:
+    """(date expression, filter) of the events counted, as :mod:`steppe.indicators.scope`
+    counts them: asserted events at document time, or every event on its own date inside
+    :func:`steppe.indicators.scope.all_events`."""
+    if not _has_column(store, "events", "modality"):
+        return "date", ""
+    if counting_all_events():
+        return "coalesce(event_date, date)", ""
+    return "date", "AND modality = 'asserted' AND event_time = 'document' "
 
 
 @dataclass(frozen=True)
@@ -366,13 +381,12 @@ def _has_column(store: Store, table: str, column: str) -> bool:
 def _event_series(store: Store, state: str, freq: str) -> list[Series]:
     trunc = "month" if freq == "month" else "quarter"
     others = [p for p in (*PARTNERS, *FOCAL_STATES) if p != state]
+    day, counted = counted_sql(store)
     rows = store.query(
-        f"SELECT CAST(date_trunc('{trunc}', date) AS DATE) AS d, "
+        f"SELECT CAST(date_trunc('{trunc}', {day}) AS DATE) AS d, "
         "CASE WHEN source_actor = ? THEN target_actor ELSE source_actor END AS partner, "
         "count(*) AS n, count(*) FILTER (WHERE quad_class IN (3, 4)) AS c "
-        "FROM events WHERE (source_actor = ? OR target_actor = ?) "
-        + (STATED if _has_column(store, "events", "modality") else "")
-        + "GROUP BY ALL",
+        "FROM events WHERE (source_actor = ? OR target_actor = ?) " + counted + "GROUP BY ALL",
         [state, state, state],
     )
     if not rows:
@@ -412,41 +426,12 @@ def _event_series(store: Store, state: str, freq: str) -> list[Series]:
     return out
 
 
-def _tie_series(store: Store, state: str) -> list[Series]:
-    others = [p for p in (*PARTNERS, *FOCAL_STATES) if p != state]
-    rows = store.query(
-        "SELECT channel, b AS partner, make_date(CAST(left(period, 4) AS INTEGER), "
-        "CAST(right(period, 2) AS INTEGER), 1) AS d, sum(value) AS v FROM ties "
-        "WHERE a = ? AND regexp_full_match(period, '[0-9]{4}-[0-9]{2}') AND value IS NOT NULL "
-        "AND NOT isnan(value) GROUP BY ALL ORDER BY channel, partner, d",
-        [state],
-    )
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for r in rows:
-        if r["partner"] in others:
-            groups.setdefault((r["channel"], r["partner"]), []).append(r)
-    return [
-        Series(
-            state,
-            partner,
-            channel,
-            "month",
-            tuple(r["d"] for r in g),
-            tuple(float(r["v"]) for r in g),
-            tuple(None for _ in g),
-            False,
-            f"ties ({channel})",
-        )
-        for (channel, partner), g in groups.items()
-    ]
-
-
 def _indicator_series(store: Store, state: str) -> list[Series]:
     sparse = (
         "AND NOT coalesce(sparse, false) " if _has_column(store, "indicators", "sparse") else ""
     )
     freq = "AND freq = 'year' " if _has_column(store, "indicators", "freq") else ""
-    out = []
+    out = _monthly_indicator_series(store, state, sparse + freq.replace("'year'", "'month'"))
     for name, partners in INDICATOR_SERIES:
         for partner in partners:
             rows = store.query(
@@ -476,13 +461,44 @@ def _indicator_series(store: Store, state: str) -> list[Series]:
     return out
 
 
+def _monthly_indicator_series(store: Store, state: str, extra: str) -> list[Series]:
+    others = [p for p in (*PARTNERS, *FOCAL_STATES) if p != state]
+    rows = store.query(
+        "SELECT name, partner, make_date(CAST(left(period, 4) AS INTEGER), "
+        "CAST(right(period, 2) AS INTEGER), 1) AS d, avg(value) AS v, max(n) AS n "
+        "FROM indicators WHERE name IN (SELECT unnest(?)) AND actor = ? "
+        "AND regexp_full_match(period, '[0-9]{4}-[0-9]{2}') AND value IS NOT NULL "
+        "AND NOT isnan(value) AND (n IS NULL OR n >= ?) "
+        + extra
+        + "GROUP BY ALL ORDER BY name, partner, d",
+        [list(MONTHLY_INDICATORS), state, MIN_N],
+    )
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in rows:
+        if r["partner"] in others:
+            groups.setdefault((r["name"], r["partner"]), []).append(r)
+    return [
+        Series(
+            state,
+            partner,
+            name,
+            "month",
+            tuple(r["d"] for r in g),
+            tuple(float(r["v"]) for r in g),
+            tuple(r["n"] for r in g),
+            False,
+            f"indicators ({name})",
+        )
+        for (name, partner), g in groups.items()
+    ]
+
+
 def collect_series(store: Store, states: Sequence[str] = FOCAL_STATES) -> list[Series]:
     """Every series :func:`compute_alerts` scans (see the module docstring)."""
     out: list[Series] = []
     for state in states:
         for freq in ("month", "quarter"):
             out += _event_series(store, state, freq)
-        out += _tie_series(store, state)
         out += _indicator_series(store, state)
     return out
 

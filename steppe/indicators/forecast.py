@@ -10,8 +10,9 @@ a partner once computed), rows flagged ``sparse`` left out.
 
 **Back-test** (:func:`eval_forecast`): train on years up to ``train_until`` (2019) and score
 the forecasts of the next years (2020–2024) against Bailey–Strezhnev–Voeten's ideal points.
-Steppe's ideal points are put on BSV's scale by OLS of BSV on Steppe over every country-year up
-to ``train_until`` (nothing later). BSV's yearly estimates scatter more than Steppe's smoothed
+Steppe's ideal points, estimated afresh from the UN votes up to ``train_until`` (the stored
+ones are smoothed with later votes), are put on BSV's scale by OLS of BSV on Steppe over every
+country-year up to ``train_until`` (nothing later). BSV's yearly estimates scatter more than Steppe's smoothed
 ones, so the model's forecast of a BSV value adds the state's calibration on the training
 years: the mean of BSV − mapped Steppe over the last :data:`CALIBRATION_YEARS` training years
 (an offset) and the variance of that difference over all training years (observation noise).
@@ -283,11 +284,17 @@ def eval_forecast(
     horizon: int = 5,
     first_year: int = 1992,
     variant: str = "all",
+    seed: int = 0,
+    refit: bool = True,
 ) -> dict[str, Any]:
     """Back-test the ideal-point forecast against BSV (module docstring): per method
     (``model``, ``persistence``, ``trend``) mean CRPS and 90 % coverage over the focal
     state-years ``train_until + 1 .. train_until + horizon`` that BSV has, the ratio
-    model/persistence, per-horizon scores and every forecast with its outcome."""
+    model/persistence, per-horizon scores and every forecast with its outcome. Steppe's ideal
+    points are estimated afresh from the store's UN votes up to ``train_until`` only (``seed``),
+    so no later vote leaks into the training series through the dynamic model's smoothing;
+    ``refit=False`` uses the stored ``ideal_point`` rows up to ``train_until`` instead."""
+    from steppe.indicators.idealpoints import estimate_ideal_points
     from steppe.ingest.reference import read_bsv
 
     table = read_bsv(bsv_path)
@@ -299,12 +306,25 @@ def eval_forecast(
         )
         if var == variant and v is not None
     }
-    ours = store.query(
-        "SELECT actor, CAST(period AS INTEGER) AS year, avg(value) AS value FROM indicators "
-        "WHERE name = 'ideal_point' AND partner IS NULL AND regexp_full_match(period, "
-        "'[0-9]{4}') AND CAST(period AS INTEGER) <= ? GROUP BY ALL",
-        [train_until],
-    )
+    if refit:
+        fit = estimate_ideal_points(store, last=train_until, seed=seed).table()
+        ours = [
+            {"actor": c, "year": int(y), "value": float(v)}
+            for c, y, v in zip(
+                *(fit.column(k).to_pylist() for k in ("country", "year", "ideal_point")),
+                strict=True,
+            )
+        ]
+    else:
+        ours = store.query(
+            "SELECT actor, CAST(period AS INTEGER) AS year, avg(value) AS value FROM indicators "
+            "WHERE name = 'ideal_point' AND partner IS NULL AND regexp_full_match(period, "
+            "'[0-9]{4}') AND CAST(period AS INTEGER) <= ? GROUP BY ALL",
+            [train_until],
+        )
+    series: dict[str, list[tuple[int, float]]] = {}
+    for r in sorted(ours, key=lambda r: (r["actor"], r["year"])):
+        series.setdefault(r["actor"], []).append((r["year"], r["value"]))
     pairs = [
         (r["value"], bsv[(r["actor"], r["year"])]) for r in ours if (r["actor"], r["year"]) in bsv
     ]
@@ -318,8 +338,7 @@ def eval_forecast(
     rows: list[dict[str, Any]] = []
     skipped: list[str] = []
     for state in FOCAL_STATES:
-        years, values = yearly_series(store, "ideal_point", state, None, train_until)
-        keep = [(t, v) for t, v in zip(years, values, strict=True) if t >= first_year]
+        keep = [(t, v) for t, v in series.get(state, []) if t >= first_year]
         target = [(t, bsv[(state, t)]) for t, _ in keep if (state, t) in bsv]
         if len(keep) < MIN_YEARS or len(target) < MIN_YEARS:
             skipped.append(f"{state}: fewer than {MIN_YEARS} training years")

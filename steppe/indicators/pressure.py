@@ -8,7 +8,9 @@ Two components, kept side by side (they have different units, so they are not su
   3-4 (verbal and material conflict: PLOVER ACCUSE, REJECT, THREATEN, PROTEST, SANCTION,
   MOBILIZE, COERCE, ASSAULT ...) or PLOVER THREATEN, SANCTION, COERCE, ASSAULT — plus PROTEST
   events with the state as source and the power as target (protests by the state's population
-  naming the power). Negated, hypothetical and future (announced) events are not counted.
+  naming the power). Events are counted as :mod:`steppe.indicators.scope` says (by default
+  asserted events at document time: negated, hypothetical, announced and reported events are
+  not counted).
   ``n`` = every event between the two that month (either direction); a row is stored for each
   month with ``n > 0``; the interval is the exact (Garwood) 90 % Poisson interval of the count.
 - ``pressure_text_<lever>`` (from ``documents``), levers ``energy``, ``protests``, ``cyber``,
@@ -40,6 +42,7 @@ import pyarrow as pa
 from scipy.stats import beta, chi2
 
 from steppe.domain.codes import FOCAL_STATES
+from steppe.indicators.alerts import counted_sql
 from steppe.store import Store
 
 POWERS: tuple[str, ...] = ("RUS", "CHN", "USA", "EU", "TUR", "IRN")
@@ -138,8 +141,6 @@ STATE_ALIAS_KINDS: tuple[str, ...] = ("name", "translit", "demonym", "capital", 
 PressureRow = tuple[str, str, str | None, str, date, float, float, float, int, str]
 """(name, actor, partner, period, period_start, value, lo, hi, n, method)."""
 
-STATED = "coalesce(modality, 'asserted') NOT IN ('negated', 'hypothetical', 'future')"
-
 
 def term_pattern(terms: Iterable[str]) -> re.Pattern[str]:
     """One case-insensitive pattern matching any term at a word start (``$``: whole word).
@@ -213,26 +214,19 @@ def acts_rows(
     store: Store, states: Sequence[str] = FOCAL_STATES, powers: Sequence[str] = POWERS
 ) -> list[PressureRow]:
     """``pressure_acts`` rows (see the module docstring)."""
-    stated = (
-        f"AND {STATED} "
-        if store.query(
-            "SELECT 1 FROM information_schema.columns WHERE table_name = 'events' "
-            "AND column_name = 'modality'"
-        )
-        else ""
-    )
+    day, counted = counted_sql(store)
     rows = store.query(
         "SELECT CASE WHEN source_actor IN (SELECT unnest(?)) THEN source_actor "
         "ELSE target_actor END AS power, "
         "CASE WHEN source_actor IN (SELECT unnest(?)) THEN target_actor "
         "ELSE source_actor END AS state, "
-        "CAST(date_trunc('month', date) AS DATE) AS month, count(*) AS n, "
+        f"CAST(date_trunc('month', {day}) AS DATE) AS month, count(*) AS n, "
         "count(*) FILTER (WHERE (source_actor IN (SELECT unnest(?)) AND (quad_class IN (3, 4) "
         "OR plover IN (SELECT unnest(?)))) OR (source_actor IN (SELECT unnest(?)) "
         "AND plover = 'PROTEST')) AS acts "
         "FROM events WHERE ((source_actor IN (SELECT unnest(?)) AND target_actor IN "
         "(SELECT unnest(?))) OR (source_actor IN (SELECT unnest(?)) AND target_actor IN "
-        "(SELECT unnest(?)))) " + stated + "GROUP BY ALL ORDER BY state, power, month",
+        "(SELECT unnest(?)))) " + counted + "GROUP BY ALL ORDER BY state, power, month",
         [
             list(powers),
             list(powers),

@@ -173,7 +173,12 @@ def _literal_list(values: list[object], sql_type: str) -> str:
 
 
 def _select(
-    con: duckdb.DuckDBPyConnection, fmt: str, path: Path, names: list[str], options: str
+    con: duckdb.DuckDBPyConnection,
+    fmt: str,
+    path: Path,
+    names: list[str],
+    options: str,
+    focal: bool = False,
 ) -> str:
     codes = con.execute(
         "SELECT plover, quad_class, goldstein FROM event_codes ORDER BY code"
@@ -184,7 +189,7 @@ def _select(
     amap = "MAP {" + ", ".join(f"{_sql_str(r)}: {_sql_str(c)}" for r, c in pairs) + "}"
     if not pairs:
         amap = "MAP([]::VARCHAR[], []::VARCHAR[])"
-    return _SELECT.format(
+    select = _SELECT.format(
         origin=fmt,
         reader=_reader(path, names, options),
         amap=f"({amap})",
@@ -192,6 +197,13 @@ def _select(
         plover=_literal_list([c[0] for c in codes], "VARCHAR"),
         quad=_literal_list([c[1] for c in codes], "TINYINT"),
         gold=_literal_list([c[2] for c in codes], "DOUBLE"),
+    )
+    if not focal:
+        return select
+    known = [c for (c,) in con.execute("SELECT code FROM actors ORDER BY code").fetchall()]
+    listed = ", ".join(_sql_str(c) for c in known) or "NULL"
+    return (
+        f"SELECT * FROM ({select}) WHERE source_actor IN ({listed}) OR target_actor IN ({listed})"
     )
 
 
@@ -220,9 +232,16 @@ def _run_with_progress(
 
 
 def ingest_gdelt(
-    store: Store, path: str | Path, fmt: str = "gdelt1", progress: ProgressFn | None = None
+    store: Store,
+    path: str | Path,
+    fmt: str = "gdelt1",
+    progress: ProgressFn | None = None,
+    focal: bool = False,
 ) -> list[IngestReport]:
     """Load one GDELT file (plain, .gz or .zip) into ``events``.
+
+    With ``focal``, only rows whose source or target resolves to an actor of the registry are
+    kept (the others are read and dropped at parse time; they are not errors).
 
     Rows are deduplicated on GLOBALEVENTID against the store and within the file; rows that
     do not parse (column count, date, number, unknown CAMEO code, encoding) go to
@@ -244,7 +263,7 @@ def ingest_gdelt(
     reports = []
     with readable(Path(path)) as members:
         for display, member in members:
-            reports.append(_ingest_one(store, display, member, fmt, progress))
+            reports.append(_ingest_one(store, display, member, fmt, progress, focal))
     return reports
 
 
@@ -253,7 +272,12 @@ class _AlreadyIngested(Exception):
 
 
 def _ingest_one(
-    store: Store, display: str, path: Path, fmt: str, progress: ProgressFn | None
+    store: Store,
+    display: str,
+    path: Path,
+    fmt: str,
+    progress: ProgressFn | None,
+    focal: bool = False,
 ) -> IngestReport:
     started, t0 = datetime.now(), time.perf_counter()
     names, options = _layout(fmt, path)
@@ -267,7 +291,7 @@ def _ingest_one(
         if already_ingested(store, digest[0], fmt):
             return skipped_report(store, display, fmt, digest[0])
     con = store.con
-    select = _select(con, fmt, path, names, options)
+    select = _select(con, fmt, path, names, options, focal)
     try:
         with store.transaction():
             con.execute("SET preserve_insertion_order = false")
@@ -283,12 +307,18 @@ def _ingest_one(
                 raise IngestError(f"{display}: {str(exc).splitlines()[0]}") from exc
             finally:
                 con.execute("RESET preserve_insertion_order")
+            implausible = _quarantine_implausible(con, fmt, display, first_rowid)
             good = _scalar(con, "SELECT count(*) FROM events") - before
             hasher.join()
             if already_ingested(store, digest[0], fmt):
                 raise _AlreadyIngested
             removed = remove_new_duplicates(con, first_rowid)
             bad = _quarantine_rejects(con, fmt, display, names, "," if fmt == "gdelt-csv" else "\t")
+            bad += implausible
+            report = IngestReport(
+                display, fmt, good - removed, removed, bad, seconds=time.perf_counter() - t0
+            )
+            log_ingest(store, report, digest[0], started, con=con)
     except _AlreadyIngested:
         return skipped_report(store, display, fmt, digest[0])
     finally:
@@ -296,11 +326,48 @@ def _ingest_one(
         for table in ("_steppe_rejects", "_steppe_scans"):
             con.execute(f"DROP TABLE IF EXISTS {table}")
         con.execute("DROP TYPE IF EXISTS _steppe_cameo")
-    report = IngestReport(
-        display, fmt, good - removed, removed, bad, seconds=time.perf_counter() - t0
-    )
-    log_ingest(store, report, digest[0], started)
     return report
+
+
+EARLIEST_EVENT = "1900-01-01"
+"""Event dates before this (or after today) are not dates of reported events: quarantined."""
+
+_IMPLAUSIBLE = (
+    "CASE WHEN date > current_date THEN 'SQLDATE ' || date || ' is in the future' "
+    f"WHEN date < DATE '{EARLIEST_EVENT}' THEN 'SQLDATE ' || date || ' is before {EARLIEST_EVENT}' "
+    "WHEN isnan(tone) OR isinf(tone) THEN 'AvgTone ' || tone || ' is not a finite number' "
+    "WHEN isnan(goldstein) OR isinf(goldstein) OR abs(goldstein) > 10 "
+    "THEN 'GoldsteinScale ' || goldstein || ' is outside -10..10' END"
+)
+
+
+def _quarantine_implausible(
+    con: duckdb.DuckDBPyConnection, fmt: str, display: str, first_rowid: int
+) -> int:
+    """Move rows that parsed but cannot be true (a date in the future or before 1900, a
+    non-finite AvgTone, a Goldstein score outside -10..10) from the rows just inserted into
+    ``quarantine`` with the reason and the GLOBALEVENTID (the line is not known after the
+    parse); returns how many."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _steppe_implausible AS "
+        f"SELECT rowid AS rid, event_id, {_IMPLAUSIBLE} AS reason FROM events "
+        "WHERE rowid >= ? AND reason IS NOT NULL",
+        [first_rowid],
+    )
+    try:
+        n = _scalar(con, "SELECT count(*) FROM _steppe_implausible")
+        if n:
+            con.execute(
+                "INSERT INTO quarantine SELECT ?, ?, "
+                "NULL, reason, "
+                "'GLOBALEVENTID ' || replace(event_id, 'gdelt:', ''), now() "
+                "FROM _steppe_implausible",
+                [fmt, display],
+            )
+            con.execute("DELETE FROM events WHERE rowid IN (SELECT rid FROM _steppe_implausible)")
+        return n
+    finally:
+        con.execute("DROP TABLE IF EXISTS _steppe_implausible")
 
 
 _CAST = re.compile(r'Could not convert string "(?P<value>.*)" to \'(?P<type>[A-Z]+)')

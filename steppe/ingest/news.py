@@ -598,6 +598,7 @@ class _Context:
     fields: dict[str, tuple[str, ...]]
     default_date: datetime | None
     notes: list[_Bad] = field(default_factory=list)
+    date_lookup: Mapping[str, str] | None = None
 
 
 Item = tuple[int | None, _Doc | _Bad]
@@ -694,11 +695,14 @@ def _record_doc(record: Mapping[str, Any], number: int, ctx: _Context) -> _Doc |
         v = _field(record, ctx.fields[role])
         return _WS.sub(" ", str(v)).strip() or None if v is not None else None
 
+    when = _field(record, ctx.fields["date"])
+    if ctx.date_lookup is not None and when is not None:
+        when = ctx.date_lookup.get(str(when).strip())  # a key not in the table: no date
     return _Doc(
         text,
         title=opt("title"),
         url=opt("url"),
-        published=parse_date(_field(record, ctx.fields["date"])),
+        published=parse_date(when),
         source=opt("source"),
     )
 
@@ -923,13 +927,17 @@ def ingest_news(
     jsonl_fields: Mapping[str, str] | None = None,
     date: Day | datetime | str | None = None,
     progress: ProgressFn | None = None,
+    date_lookup: Mapping[str, str] | None = None,
 ) -> list[IngestReport]:
     """Load news files and folders into ``documents``, one report (and ``ingest_log`` row)
     per file; unusable records are quarantined and the rest still load.
 
     ``jsonl_fields`` maps roles (``text``, ``title``, ``url``, ``date``, ``source``) to record
     field names; ``date`` is the publication date for documents that carry none; ``progress``
-    receives the fraction of all input bytes done.
+    receives the fraction of all input bytes done. ``date_lookup``, if given, turns the value
+    of a record's date field into its date through a table (a UN General Debate speech's
+    session number into the day its general debate opened, :mod:`steppe.ingest.ungdc`); a value
+    the table lacks gives no date.
 
     >>> import tempfile
     >>> from steppe.store import Store, scalar
@@ -958,7 +966,7 @@ def ingest_news(
                 for display, member in members:
                     if _kind(Path(display).name) is None:
                         continue
-                    ctx = _Context(display, fields, default_date)
+                    ctx = _Context(display, fields, default_date, date_lookup=date_lookup)
                     reports.append(_ingest_one(store, display, member, ctx))
         except IngestError as exc:  # a corrupt archive: quarantined, and the batch goes on
             ctx = _Context(str(path), fields, default_date)
@@ -1046,10 +1054,10 @@ def _ingest_one(
             con.register("_steppe_bad", pa.Table.from_pylist(quarantine, schema=QUARANTINE_SCHEMA))
             con.execute(QUARANTINE_DEDUP.format(source="_steppe_bad"))
             con.unregister("_steppe_bad")
-    report = IngestReport(
-        display, ORIGIN, loaded, good - loaded, len(bad), seconds=time.perf_counter() - t0
-    )
-    log_ingest(store, report, sha, started)
+        report = IngestReport(
+            display, ORIGIN, loaded, good - loaded, len(bad), seconds=time.perf_counter() - t0
+        )
+        log_ingest(store, report, sha, started, con=con)
     return report
 
 

@@ -2,14 +2,21 @@
 
 Public functions for the CLI, API and report: :func:`load_scenario`, :func:`simulate`,
 :func:`store_run`, :func:`sweep`, :func:`eval_ktab`, :func:`bdm_first_round` and the readers
-:func:`read_ktab_csv`, :func:`read_ktab_xml`, :func:`read_bdm_table`.
+:func:`read_ktab_csv`, :func:`read_ktab_xml`, :func:`read_bdm_table`, :func:`read_table`
+(either CSV kind, told apart by :func:`table_kind`); :func:`with_params` changes settings.
 """
 
 from __future__ import annotations
 
 from steppe.scenarios.capabilities import cinc_shares
-from steppe.scenarios.formats import read_bdm_table, read_ktab_csv, read_ktab_xml
-from steppe.scenarios.montecarlo import sweep
+from steppe.scenarios.formats import (
+    read_bdm_table,
+    read_ktab_csv,
+    read_ktab_xml,
+    read_table,
+    table_kind,
+)
+from steppe.scenarios.montecarlo import sweep, with_params
 from steppe.scenarios.results import SimulationResult
 from steppe.scenarios.runner import simulate, store_run
 from steppe.scenarios.schema import Scenario, load_scenario, parse_scenario
@@ -26,7 +33,10 @@ __all__ = [
     "read_bdm_table",
     "read_ktab_csv",
     "read_ktab_xml",
+    "read_table",
     "simulate",
     "store_run",
     "sweep",
+    "table_kind",
+    "with_params",
 ]

@@ -190,3 +190,56 @@ def read_bdm_table(path: str | Path, rounds: int = 10) -> Scenario:
         ],
     }
     return parse_scenario(data, p.name)
+
+
+_BDM_NAME = ("actor", "stakeholder")
+_BDM_CAP = ("capability", "resources")
+
+
+def table_kind(path: str | Path) -> str:
+    """``"bdm"`` or ``"ktab"``: which kind of CSV table ``path`` is, from its header.
+
+    A BDM table's first line names the columns (Actor or Stakeholder, Capability or Resources,
+    Position, Salience); a KTAB SMP CSV's first line is ``name, description, #actors,
+    #dimensions`` and its second the header ``Actor, Description, Power, …``. Anything else is
+    a ``ScenarioError`` naming the file and both expected layouts.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "t.csv").write_text("Stakeholder,Resources,Position,Salience\\nA,1,2,3\\n")
+    >>> table_kind(d / "t.csv")
+    'bdm'
+    """
+    p = Path(path)
+    try:
+        lines = p.read_text(encoding="utf-8-sig").splitlines()
+    except OSError as exc:
+        raise ScenarioError(f"{p.name}: cannot read: {exc.strerror}") from None
+    rows = [[c.strip().lower() for c in r] for r in csv.reader(lines[:2])]
+    first = rows[0] if rows else []
+    if (
+        any(n in first for n in _BDM_NAME)
+        and any(n in first for n in _BDM_CAP)
+        and "position" in first
+        and "salience" in first
+    ):
+        return "bdm"
+    counts = first[2:4]
+    if (
+        len(rows) == 2
+        and len(counts) == 2
+        and all(c.isdigit() for c in counts)
+        and rows[1][:1] == ["actor"]
+    ):
+        return "ktab"
+    raise ScenarioError(
+        f"{p.name}:1: neither a BDM table (header: Actor or Stakeholder, Capability or "
+        "Resources, Position, Salience) nor a KTAB SMP CSV (line 1: name, description, "
+        "#actors, #dimensions; line 2: Actor, Description, Power, ...)"
+    )
+
+
+def read_table(path: str | Path, rounds: int = 10) -> Scenario:
+    """A CSV input of either kind (see :func:`table_kind`) as a scenario."""
+    reader = read_bdm_table if table_kind(path) == "bdm" else read_ktab_csv
+    return reader(path, rounds)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from steppe.scenarios.schema import Scenario
+from steppe.scenarios.schema import Scenario, Shock
 
 if TYPE_CHECKING:
     from steppe.scenarios.montecarlo import Batch
@@ -55,6 +55,16 @@ class SimulationResult:
     final_position_q05: Mapping[str, Mapping[str, float]]
     final_position_q95: Mapping[str, Mapping[str, float]]
     notes: tuple[str, ...] = field(default=())
+    mean_median: Mapping[str, tuple[float, ...]] = field(default_factory=dict)
+    """per dimension and round, the median over runs of the capability x salience weighted
+    mean position of the actors taking part"""
+    path_median: Mapping[str, Mapping[str, tuple[float | None, ...]]] = field(default_factory=dict)
+    """actor -> dimension -> per round, the median over runs of the actor's position (None in
+    rounds the actor does not take part in: not yet added, or removed)"""
+    path_q05: Mapping[str, Mapping[str, tuple[float | None, ...]]] = field(default_factory=dict)
+    path_q95: Mapping[str, Mapping[str, tuple[float | None, ...]]] = field(default_factory=dict)
+    shocks: tuple[Mapping[str, Any], ...] = field(default=())
+    """``{"round", "label"}`` of every shock, for marking charts"""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field."""
@@ -82,6 +92,7 @@ def summarise(
     """Quantiles over runs of a batch, and threshold probabilities at the final round."""
     q05, med, q95 = np.quantile(batch.outcome, QUANTILES, axis=0)  # (rounds + 1, dims)
     fq05, fmed, fq95 = np.quantile(batch.final_position, QUANTILES, axis=0)  # (actors, dims)
+    pq = np.quantile(batch.paths, QUANTILES, axis=0)  # (3, rounds + 1, actors, dims)
     dims = batch.dimensions
     final = batch.outcome[:, -1, :]
     probs = {}
@@ -115,7 +126,56 @@ def summarise(
         final_position_median=_per_actor(batch.actors, dims, fmed),
         final_position_q05=_per_actor(batch.actors, dims, fq05),
         final_position_q95=_per_actor(batch.actors, dims, fq95),
+        mean_median={
+            d: tuple(_r(v) for v in np.median(batch.mean[:, :, i], axis=0))
+            for i, d in enumerate(dims)
+        },
+        path_median=_paths(batch, pq[1]),
+        path_q05=_paths(batch, pq[0]),
+        path_q95=_paths(batch, pq[2]),
+        shocks=tuple({"round": sh.round, "label": shock_label(sh)} for sh in scenario.shocks),
     )
+
+
+def shock_label(shock: Shock) -> str:
+    """A short description of a shock for tables and chart marks.
+
+    >>> from steppe.scenarios.schema import parse_scenario
+    >>> s = parse_scenario({"name": "t", "dimensions": [{"name": "x"}], "actors": [
+    ...     {"code": "A", "capability": 1, "position": {"x": 0}, "salience": {"x": 1}},
+    ...     {"code": "B", "capability": 1, "position": {"x": 9}, "salience": {"x": 1}}],
+    ...     "shocks": [{"round": 2, "actor": "A", "field": "capability", "multiply": 0.8}]})
+    >>> shock_label(s.shocks[0])
+    'A capability x 0.8'
+    """
+    if shock.add_actor is not None:
+        return f"{shock.add_actor.code} joins"
+    if shock.remove_actor is not None:
+        return f"{shock.remove_actor} leaves"
+    op, val = shock.op
+    sign = {"set": "=", "add": "+", "multiply": "x"}.get(op, op)
+    value = val if isinstance(val, int | float) else val.model_dump(exclude_none=True)
+    if isinstance(value, dict):
+        value = (
+            "~" + value.pop("dist", "") + "(" + ", ".join(f"{v:g}" for v in value.values()) + ")"
+        )
+    dim = f" {shock.dimension}" if shock.dimension and shock.field != "capability" else ""
+    return f"{shock.actor} {shock.field}{dim} {sign} {value}"
+
+
+def _paths(
+    batch: Batch, arr: np.ndarray[Any, Any]
+) -> dict[str, dict[str, tuple[float | None, ...]]]:
+    """``arr`` (rounds + 1, actors, dims) as actor -> dimension -> per-round values, None where
+    the actor is not taking part."""
+    on = batch.active_path
+    return {
+        a: {
+            d: tuple(_r(arr[t, i, j]) if on[t, i] else None for t in range(arr.shape[0]))
+            for j, d in enumerate(batch.dimensions)
+        }
+        for i, a in enumerate(batch.actors)
+    }
 
 
 def _per_actor(

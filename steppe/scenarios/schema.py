@@ -51,6 +51,7 @@ from pydantic import (
 )
 
 from steppe.domain.errors import ScenarioError
+from steppe.scenarios.bdm import BDMRules
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -381,6 +382,11 @@ def semantic_problems(s: Scenario) -> list[str]:
     for i, t in enumerate(s.thresholds):
         if t.dimension not in dims:
             out.append(f"thresholds[{i}].dimension: unknown dimension {t.dimension!r}")
+    if s.model == "bdm":
+        try:
+            BDMRules.from_params(s.params)
+        except ScenarioError as exc:  # variant and rule names (bdm.py, B3-B9)
+            out.append(str(exc))
     return out
 
 

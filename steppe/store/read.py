@@ -235,6 +235,16 @@ def event_origins(store: Store) -> list[Row]:
     )
 
 
+def event_modalities(store: Store) -> list[Row]:
+    """Events per origin, modality and event time, and whether indicators count them by
+    default (asserted, at the document's time)."""
+    return store.query(
+        "SELECT origin, modality, event_time, count(*) AS events, "
+        "coalesce(modality = 'asserted' AND event_time = 'document', false) AS counted "
+        "FROM events GROUP BY ALL ORDER BY origin, events DESC"
+    )
+
+
 EVENT_COLUMNS = (
     "event_id",
     "date",
@@ -255,6 +265,10 @@ EVENT_COLUMNS = (
     "sentence",
     "confidence",
     "url",
+    "modality",
+    "event_time",
+    "event_date",
+    "date_precision",
 )
 
 
