@@ -293,3 +293,15 @@ def test_data_as_of_per_source(client: TestClient) -> None:
     assert src["name"] == "events:icews" and src["last_date"] == "2015-12-30"
     html = client.get("/").text
     assert "Data as of" in html and 'id="sources"' in html and "2015-12-30" in html
+
+
+def test_alerts_and_pressure_on_pages(client: TestClient) -> None:
+    alerts = client.get("/api/alerts").json()
+    assert [a["date"] for a in alerts] == sorted((a["date"] for a in alerts), reverse=True)
+    kaz = client.get("/api/alerts", params={"actor": "KAZ", "kind": "shift"}).json()
+    assert all(a["actor"] == "KAZ" and a["kind"] == "shift" for a in kaz)
+    assert client.get("/api/alerts", params={"kind": "drop"}).status_code == 422
+    data = client.get("/api/country/KAZ").json()
+    assert data["pressure"] and any(r["power"] == "CHN" for r in data["pressure"])
+    html = client.get("/country/KAZ").text
+    assert 'id="pressure"' in html and "Caldara" in html
