@@ -401,7 +401,10 @@ def ingest_news(
         typer.Argument(help="files or folders (.txt .html .jsonl .csv RSS/Atom, .gz, .zip)"),
     ],
     date: Annotated[
-        str | None, typer.Option(help="publication date for documents that carry none (YYYY-MM-DD)")
+        str | None,
+        typer.Option(
+            help="publication date for documents that carry none (YYYY-MM-DD, YYYY-MM or YYYY)"
+        ),
     ] = None,
     jsonl_field: Annotated[
         list[str] | None,
@@ -641,29 +644,60 @@ def code(
             "--ner", help="add spaCy's NER to find actors the gazetteer misses (nlp extra)"
         ),
     ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            help="date for documents that carry none (YYYY-MM-DD, YYYY-MM or YYYY); "
+            "without it they are quarantined, not coded"
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Code the documents not yet coded into events (who did what to whom, CAMEO and PLOVER,
-    Goldstein), each linked to its document and sentence. --ner adds the optional statistical
-    layer (pip install 'steppe[nlp]'; several times slower).
+    Goldstein, modality and time), each linked to its document and sentence. A document
+    without a date takes --date or is quarantined with the reason (never today's date).
+    --ner adds the optional statistical layer (pip install 'steppe[nlp]'; several times
+    slower).
 
     Example: steppe code --dictionaries ../shared/data/petrarch2_dictionaries
     """
     from steppe.coding import code_documents, coding_summary
+    from steppe.coding.coder import CodingRun
     from steppe.coding.statistical import require_nlp
 
+    runs: list[CodingRun] = []
     with _store() as store:
         if ner:
             require_nlp()
         with _progress() as progress:
-            written = code_documents(store, dictionaries, progress=progress("coding"), ner=ner)
+            written = _checked(
+                lambda: code_documents(
+                    store, dictionaries, progress=progress("coding"), ner=ner, date=date, run=runs
+                )
+            )
         summary = coding_summary(store)
+    fallback = sum(r.dated_by_fallback for r in runs)
+    undated = sum(r.quarantined_undated for r in runs)
     result = {
         "events_written": written,
         "documents": summary.documents,
         "coded": summary.coded,
         "coder_events": summary.events,
+        "dated_by_fallback": fallback,
+        "undated_quarantined": undated,
     }
+    if fallback:
+        err.print(
+            f"warning: {fallback} documents without a date of their own were dated {date} "
+            "(--date fallback)",
+            highlight=False,
+        )
+    if undated:
+        err.print(
+            f"warning: {undated} documents have no date and were not coded: quarantined "
+            "(steppe quarantine; code them with --date)",
+            highlight=False,
+        )
     if as_json:
         _print_json(result)
         return
@@ -1390,6 +1424,16 @@ def _print_reports(
     console.print(
         f"{total[0]} {noun}loaded / {total[1]} duplicate / {total[2]} quarantined", highlight=False
     )
+    fallback = sum(r.dated_by_fallback for r in reports)
+    undated = sum(r.undated for r in reports)
+    if fallback:
+        err.print(f"warning: {fallback} {noun}dated by fallback (--date)", highlight=False)
+    if undated:
+        err.print(
+            f"warning: {undated} {noun}without a date: steppe code quarantines them unless "
+            "given --date",
+            highlight=False,
+        )
 
 
 def _parse_date(text: str) -> date:
