@@ -16,6 +16,7 @@ from steppe.indicators.idealpoints import compute_ideal_points
 from steppe.indicators.interaction import compute_interaction
 from steppe.indicators.migration import compute_migration
 from steppe.indicators.multivector import compute_multivector
+from steppe.indicators.pressure import compute_pressure
 from steppe.indicators.scope import all_events as counting_scope
 from steppe.indicators.trade import compute_trade_indicators
 from steppe.indicators.votes import compute_vote_indicators
@@ -102,9 +103,11 @@ def measure(
     """Compute every indicator the store's data allow and store them; returns rows written per
     indicator family. Events give the multivector index, cooperation dependence and regional
     cohesion; UN roll calls give vote agreement, S-scores, kappa and ideal points; trade ties
-    give trade shares, concentration and the trade multivector index; change points in those
-    series give realignment alerts. Also stores the events newest first (once per change),
-    which keeps listings fast.
+    give trade shares, concentration and the trade multivector index; spikes and change points
+    in the event, interaction-tie, vote and trade series give alerts (``steppe alerts``); events
+    and documents give the monthly hybrid-pressure index (``pressure_acts``,
+    ``pressure_text_*``). Also stores the events newest first (once per change), which keeps
+    listings fast.
 
     The event indicators run on ``engine`` (default: the store's DuckDB; see
     :func:`steppe.open_engine` for Spark and the Parquet lake). When the engine reads a local
@@ -174,9 +177,10 @@ def _measure(
             out["migration"] = compute_migration(store)
         enter("measure cohesion")
         out |= compute_alignment_extras(store, engine)
-        if "votes" in out or "trade" in out or "interaction" in out:
-            enter("measure alerts")
-            out["alerts"] = compute_alerts(store)
+        enter("measure hybrid pressure")
+        out["pressure"] = compute_pressure(store)
+        enter("measure alerts")
+        out["alerts"] = compute_alerts(store)
         return out
     except SteppeError as exc:
         raise StageError(f"{stage}: {exc}") from exc

@@ -394,3 +394,15 @@ def test_d5_exports_stream_in_batches_and_refuse_over_the_row_limit(
     assert refused.status_code == 413
     assert "max_export_rows = 5" in refused.json()["detail"]
     assert "STEPPE_MAX_EXPORT_ROWS" in refused.json()["detail"]
+
+
+def test_alerts_and_pressure_on_pages(client: TestClient) -> None:
+    alerts = client.get("/api/alerts").json()
+    assert [a["date"] for a in alerts] == sorted((a["date"] for a in alerts), reverse=True)
+    kaz = client.get("/api/alerts", params={"actor": "KAZ", "kind": "shift"}).json()
+    assert all(a["actor"] == "KAZ" and a["kind"] == "shift" for a in kaz)
+    assert client.get("/api/alerts", params={"kind": "drop"}).status_code == 422
+    data = client.get("/api/country/KAZ").json()
+    assert data["pressure"] and any(r["power"] == "CHN" for r in data["pressure"])
+    html = client.get("/country/KAZ").text
+    assert 'id="pressure"' in html and "Caldara" in html

@@ -41,6 +41,10 @@ class IngestReport:
     quarantined: int
     skipped: bool = False
     seconds: float = 0.0
+    dated_by_fallback: int = 0
+    """Documents that carried no date and took the ``--date`` fallback."""
+    undated: int = 0
+    """Documents loaded without any date (``steppe code`` needs ``--date`` for them)."""
 
     def summary(self) -> str:
         note = " (already ingested)" if self.skipped else ""

@@ -321,7 +321,7 @@ def create_app(
             "events": summary["tables"]["events"],
             "quarantined": summary["tables"]["quarantine"],
             "origins": read.event_origins(s),
-            "alerts": [r for r in read.indicators(s, "alert")][-10:],
+            "alerts": read.alerts(s, limit=10),
             "sources": read.sources(s),
         }
 
@@ -378,6 +378,18 @@ def create_app(
         """Memberships with role, dates and source."""
         return read.memberships(s, actor=actor, org=org, on=on)
 
+    @app.get("/api/alerts", tags=["indicators"])
+    def api_alerts(
+        s: Db,
+        actor: Annotated[str | None, Query(pattern=CODE)] = None,
+        partner: Annotated[str | None, Query(pattern=CODE)] = None,
+        since: date | None = None,
+        kind: Annotated[str | None, Query(pattern="^(spike|shift)$")] = None,
+        limit: Annotated[int, Query(ge=1, le=10000)] = 500,
+    ) -> list[dict[str, Any]]:
+        """Spike and shift alerts, newest first (see README "Alerts")."""
+        return read.alerts(s, actor, partner, since, kind, limit)
+
     @app.get("/api/indicators", tags=["indicators"])
     def api_indicators(
         s: Db,
@@ -397,6 +409,8 @@ def create_app(
             "memberships": read.memberships(s, actor=code),
             "indicators": {n: read.indicators(s, n, actor=code) for n in read.indicator_names(s)},
             "events": read.events(s, actor=code, limit=25),
+            "pressure": read.pressure(s, code),
+            "alerts": read.alerts(s, actor=code, limit=20),
         }
 
     @app.get("/api/country/{code}", tags=["country"])
@@ -410,7 +424,7 @@ def create_app(
         charts = [
             _indicator_chart(name, rows)
             for name, rows in data["indicators"].items()
-            if name not in ("pole_share", "alert") and rows
+            if name not in ("pole_share", "alert") and not name.startswith("pressure_") and rows
         ]
         portfolio = _portfolio(data["indicators"].get("pole_share", []))
         timeline = _timeline(data["memberships"])
