@@ -400,3 +400,24 @@ def test_d12_doctests_leave_no_temporary_folders(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stdout[-2000:]
     assert sorted(p.name for p in tmp.iterdir() if not p.name.startswith("pytest-of-")) == []
+
+
+# -- D3: one enormous line -------------------------------------------------------------------
+def test_d3_a_line_of_200000_tabs_is_quarantined_at_the_line_limit(
+    store: steppe.Store, tmp_path: Path
+) -> None:
+    import time
+
+    src = steppe.write_gdelt(tmp_path / "20240101.export.CSV", rows=100, seed=6)
+    lines = src.read_text().splitlines()
+    lines[50] = "\t" * 200_000
+    src.write_text("\n".join(lines) + "\n")
+    started = time.perf_counter()
+    report = steppe.ingest_events(store, [src], "gdelt1")[0]
+    assert time.perf_counter() - started < 60  # was 115 s and 6.7 GB
+    assert (report.loaded, report.quarantined) == (99, 1)
+    (q,) = steppe.read.quarantine(store)
+    assert q["record"] == 51
+    assert q["reason"] == (
+        "line of 200,000 bytes, not read (limit max_line_kb = 64; set STEPPE_MAX_LINE_KB)"
+    )

@@ -22,6 +22,8 @@ from steppe.domain.errors import SteppeError
 DEFAULTS: dict[str, int] = {
     # bytes one .gz or .zip may unpack to (per member and per archive): a zip bomb stops here
     "max_decompressed_mb": 4096,
+    # length of one line of an event file (GDELT lines are under 3 KB); longer: quarantined
+    "max_line_kb": 64,
     # events one export (CSV/JSON download) may hold; a larger filter is refused with the count
     "max_export_rows": 1_000_000,
     # runs x actors x rounds of one simulation (the Monte Carlo holds arrays of about this size)
