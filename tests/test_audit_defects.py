@@ -421,3 +421,22 @@ def test_d3_a_line_of_200000_tabs_is_quarantined_at_the_line_limit(
     assert q["reason"] == (
         "line of 200,000 bytes, not read (limit max_line_kb = 64; set STEPPE_MAX_LINE_KB)"
     )
+
+
+def test_d4_a_news_gz_that_unpacks_beyond_the_limit_is_quarantined_unread(
+    store: steppe.Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gzip
+
+    from steppe.ingest.news import ingest_news
+
+    bomb = tmp_path / "bomb.txt.gz"
+    bomb.write_bytes(gzip.compress(b"Astana " * ((3 << 20) // 7)))  # 3 MB of text
+    assert bomb.stat().st_size < 100_000
+    fine = tmp_path / "fine.txt"
+    fine.write_text("Kazakhstan and China signed a pipeline deal in Astana.\n")
+    monkeypatch.setenv("STEPPE_MAX_NEWS_FILE_MB", "1")
+    reports = ingest_news(store, [bomb, fine], date="2024-01-02")
+    assert [(r.loaded, r.quarantined) for r in reports] == [(0, 1), (1, 0)]
+    (q,) = steppe.read.quarantine(store)
+    assert "limit max_news_file_mb = 1; set STEPPE_MAX_NEWS_FILE_MB" in q["reason"]
