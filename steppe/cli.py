@@ -308,7 +308,7 @@ def resolve(
 def ingest_events(
     files: Annotated[list[Path], typer.Argument(help="files (.gz and .zip too)")],
     fmt: Annotated[
-        str, typer.Option("--format", help="gdelt1, gdelt2, icews or gdelt-csv")
+        str, typer.Option("--format", help="gdelt1, gdelt2, icews, gdelt-csv, polecat or acled")
     ] = "gdelt1",
     as_json: JsonOpt = False,
 ) -> None:
@@ -316,11 +316,20 @@ def ingest_events(
 
     Example: steppe ingest events --format gdelt1 20240101.export.CSV.zip
     """
+    lake = _engine_opts.get("lake")
+    if lake and steppe.is_remote(lake):
+        err.print(f"lake {lake} is remote: not written (Steppe writes only local lakes)")
     with _store() as store:
         with _progress() as progress:
-            reports = steppe.ingest_events(store, files, fmt, progress)
+            reports = steppe.ingest_events(
+                store,
+                files,
+                fmt,
+                progress,
+                lake=lake,
+                on_lake=lambda change: err.print(change.summary(), highlight=False),
+            )
         _print_reports(store, reports, as_json, "line", "")
-        _sync_lake(store)
 
 
 @ingest_app.command("reference")
@@ -342,6 +351,13 @@ def ingest_reference(
         str | None,
         typer.Option(help="national-trade: the unit and currency to record (default: the file's)"),
     ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="replace the rows loaded before even when the file brings fewer",
+        ),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Load a reference dataset (UN votes, ideal points, trade, alliances, IGOs, capabilities).
@@ -359,7 +375,15 @@ def ingest_reference(
         if not store.count("actors"):
             steppe.install_registry(store)
         with _progress() as progress:
-            report = load(store, kind, path, progress(str(path)), licence=licence, unit=unit)
+            report = load(
+                store,
+                kind,
+                path,
+                progress(str(path)),
+                licence=licence,
+                unit=unit,
+                replace=replace,
+            )
         samples = steppe.read.quarantine(store, 3, report.file) if report.quarantined else []
         _sync_lake(store)
     if as_json:
@@ -377,7 +401,10 @@ def ingest_news(
         typer.Argument(help="files or folders (.txt .html .jsonl .csv RSS/Atom, .gz, .zip)"),
     ],
     date: Annotated[
-        str | None, typer.Option(help="publication date for documents that carry none (YYYY-MM-DD)")
+        str | None,
+        typer.Option(
+            help="publication date for documents that carry none (YYYY-MM-DD, YYYY-MM or YYYY)"
+        ),
     ] = None,
     jsonl_field: Annotated[
         list[str] | None,
@@ -531,6 +558,80 @@ def fetch_gdelt(
         raise typer.Exit(1)
 
 
+@fetch_app.command("feeds")
+def fetch_feeds(
+    feeds: Annotated[
+        Path | None,
+        typer.Argument(help="feed list (YAML: feeds: [{name, url, language}]; default bundled)"),
+    ] = None,
+    pages: Annotated[
+        bool, typer.Option("--pages/--no-pages", help="read each item's article page")
+    ] = True,
+    max_page_mb: Annotated[float, typer.Option(min=0.01, help="cap on one page, in MB")] = 5.0,
+    rate: Annotated[
+        float, typer.Option(min=0, help="requests per second to one host; 0: no limit")
+    ] = 1.0,
+    retries: Annotated[int, typer.Option(min=0, help="further attempts after a failure")] = 2,
+    timeout: Annotated[float, typer.Option(min=0.1, help="seconds to connect or read")] = 20.0,
+    as_json: JsonOpt = False,
+) -> None:
+    """Fetch news feeds (RSS/Atom) and their article pages into the documents table:
+    conditional GET, robots.txt honoured, a per-host rate limit, pages capped in size.
+    Exits 1 when a feed failed.
+
+    Example: steppe fetch feeds my_feeds.yaml --max-page-mb 2
+    """
+    from steppe.fetch import Policy
+    from steppe.fetch.feeds import fetch_feeds as fetch
+
+    policy = Policy(rate=rate or None, retries=retries, timeout=timeout, workers=2)
+    with _store() as store:
+        outcomes = fetch(
+            store, feeds, policy=policy, max_page_bytes=int(max_page_mb * 1e6), pages=pages
+        )
+    if as_json:
+        _print_json([o.__dict__ for o in outcomes])
+    else:
+        for outcome in outcomes:
+            console.print(outcome.summary(), highlight=False, soft_wrap=True)
+    if any(o.status == "failed" for o in outcomes):
+        raise typer.Exit(1)
+
+
+@app.command()
+def update(
+    config: Annotated[Path, typer.Argument(help="update configuration (YAML: gdelt, feeds, code)")],
+    rate: Annotated[
+        float, typer.Option(min=0, help="requests per second to one host; 0: no limit")
+    ] = 4.0,
+    retries: Annotated[int, typer.Option(min=0, help="further attempts after a failure")] = 4,
+) -> None:
+    """Fetch the configured sources, ingest, code, measure and list alerts, starting where the
+    last successful update started; one line per stage; exits 1 if a stage failed. Two updates
+    never run at once on one store (a lock file beside it).
+
+    Example: steppe update docs/update.example.yaml
+    """
+    from steppe.fetch import Policy
+    from steppe.update import load_config, run_update, update_lock
+
+    def show(stage: Any) -> None:
+        line = stage.line if stage.ok else f"[red]FAILED[/red]: {escape(stage.line)}"
+        console.print(f"{stage.name}: {line}", highlight=False, soft_wrap=True)
+
+    settings = _checked(lambda: load_config(config))
+    path = _state.get("db", steppe.default_db_path())
+    try:
+        with update_lock(path), _store() as store:
+            report = run_update(
+                store, settings, Policy(rate=rate or None, retries=retries), on_stage=show
+            )
+    except SteppeError as exc:
+        _fail(str(exc))
+    if not report.ok:
+        raise typer.Exit(1)
+
+
 @app.command()
 def code(
     dictionaries: Annotated[
@@ -543,29 +644,60 @@ def code(
             "--ner", help="add spaCy's NER to find actors the gazetteer misses (nlp extra)"
         ),
     ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            help="date for documents that carry none (YYYY-MM-DD, YYYY-MM or YYYY); "
+            "without it they are quarantined, not coded"
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Code the documents not yet coded into events (who did what to whom, CAMEO and PLOVER,
-    Goldstein), each linked to its document and sentence. --ner adds the optional statistical
-    layer (pip install 'steppe[nlp]'; several times slower).
+    Goldstein, modality and time), each linked to its document and sentence. A document
+    without a date takes --date or is quarantined with the reason (never today's date).
+    --ner adds the optional statistical layer (pip install 'steppe[nlp]'; several times
+    slower).
 
     Example: steppe code --dictionaries ../shared/data/petrarch2_dictionaries
     """
     from steppe.coding import code_documents, coding_summary
+    from steppe.coding.coder import CodingRun
     from steppe.coding.statistical import require_nlp
 
+    runs: list[CodingRun] = []
     with _store() as store:
         if ner:
             require_nlp()
         with _progress() as progress:
-            written = code_documents(store, dictionaries, progress=progress("coding"), ner=ner)
+            written = _checked(
+                lambda: code_documents(
+                    store, dictionaries, progress=progress("coding"), ner=ner, date=date, run=runs
+                )
+            )
         summary = coding_summary(store)
+    fallback = sum(r.dated_by_fallback for r in runs)
+    undated = sum(r.quarantined_undated for r in runs)
     result = {
         "events_written": written,
         "documents": summary.documents,
         "coded": summary.coded,
         "coder_events": summary.events,
+        "dated_by_fallback": fallback,
+        "undated_quarantined": undated,
     }
+    if fallback:
+        err.print(
+            f"warning: {fallback} documents without a date of their own were dated {date} "
+            "(--date fallback)",
+            highlight=False,
+        )
+    if undated:
+        err.print(
+            f"warning: {undated} documents have no date and were not coded: quarantined "
+            "(steppe quarantine; code them with --date)",
+            highlight=False,
+        )
     if as_json:
         _print_json(result)
         return
@@ -606,7 +738,17 @@ def events(
     _emit(
         rows,
         as_json,
-        ["date", "source_actor", "target_actor", "cameo", "plover", "origin", "text"],
+        [
+            "date",
+            "source_actor",
+            "target_actor",
+            "cameo",
+            "plover",
+            "modality",
+            "event_time",
+            "origin",
+            "text",
+        ],
         "Events",
     )
 
@@ -616,15 +758,29 @@ def measure(
     freq: Annotated[str, typer.Option(help="quarter or year")] = "quarter",
     method: Annotated[str, typer.Option(help="hhi or entropy")] = "hhi",
     seed: int = 0,
+    all_events: Annotated[
+        bool,
+        typer.Option(
+            "--all-events",
+            help="count negated, hypothetical, future, reported and past events too",
+        ),
+    ] = False,
 ) -> None:
     """Compute the indicators from the store's events and store them. Event indicators run
-    on the global --backend (duckdb or spark) over the --lake when one is named.
+    on the global --backend (duckdb or spark) over the --lake when one is named, and count
+    asserted events at their document's time unless --all-events is given.
 
     Example: steppe measure --freq year --method entropy
     """
     with _store() as store, _engine(store) as engine, _stages() as on_stage:
         counts = steppe.measure(
-            store, freq=freq, method=method, seed=seed, engine=engine, on_stage=on_stage
+            store,
+            freq=freq,
+            method=method,
+            seed=seed,
+            engine=engine,
+            on_stage=on_stage,
+            all_events=all_events,
         )
     for name, n in counts.items():
         console.print(f"{name}: {n} rows", highlight=False)
@@ -811,6 +967,46 @@ def eval_ktab(ref_log: Path, input_path: Path, as_json: JsonOpt = False) -> None
     )
 
 
+@eval_app.command("forecast")
+def eval_forecast(
+    bsv: Annotated[Path, typer.Option(help="BSV ideal points file (csv or csv.gz)")],
+    train_until: Annotated[int, typer.Option(help="last training year")] = 2019,
+    horizon: Annotated[int, typer.Option(min=1, max=10)] = 5,
+    as_json: JsonOpt = False,
+) -> None:
+    """Back-test the alignment forecast: train on years up to --train-until, score the next
+    --horizon years against BSV ideal points with CRPS and 90% coverage, beside persistence
+    and linear-trend baselines.
+
+    Example: steppe eval forecast --train-until 2019 --bsv IdealpointsJuly2025.csv --json
+    """
+    from steppe.indicators.forecast import eval_forecast as evaluate
+
+    with _store(read_only=True) as store:
+        result = _checked(lambda: evaluate(store, bsv, train_until, horizon))
+    if as_json:
+        _print_json(result)
+        return
+    a, b = result["years"]
+    _emit(
+        [
+            {"method": m, "CRPS": s["crps"], "90% coverage": s["coverage"], "n": s["n"]}
+            for m, s in result["scores"].items()
+        ],
+        False,
+        ["method", "CRPS", "90% coverage", "n"],
+        f"Forecasts for {a}-{b} against BSV (trained to {result['train_until']})",
+    )
+    t = result["targets"]
+    console.print(
+        f"CRPS model/persistence {result['crps_ratio_to_persistence']:.3f} (target <= 0.9: "
+        f"{'met' if t['crps_met'] else 'missed'}); coverage "
+        f"{result['scores']['model']['coverage']:.3f} (target 0.85-0.95: "
+        f"{'met' if t['coverage_met'] else 'missed'})",
+        highlight=False,
+    )
+
+
 @eval_app.command("ideal-points")
 def eval_ideal_points(
     bsv: Annotated[Path, typer.Option(help="BSV ideal points file (csv or csv.gz)")],
@@ -965,15 +1161,56 @@ def _print_prose(result: Any) -> None:
 
 
 @app.command()
-def alerts(as_json: JsonOpt = False) -> None:
-    """List realignment alerts: change points in the focal states' alignment and dependence
-    series (computed by 'steppe measure').
+def alerts(
+    actor: Annotated[str | None, typer.Option(help="focal state code, e.g. KAZ")] = None,
+    partner: Annotated[str | None, typer.Option(help="partner code, e.g. RUS")] = None,
+    since: Annotated[str | None, typer.Option(help="from YYYY-MM-DD")] = None,
+    kind: Annotated[str | None, typer.Option(help="spike or shift")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List alerts, newest first: spikes (far outside a series' trailing median/MAD baseline)
+    and shifts (PELT change points) in the focal states' monthly and quarterly event series,
+    monthly interaction ties and yearly vote and trade series (computed by 'steppe measure').
 
-    Example: steppe alerts --json
+    Example: steppe alerts --actor KAZ --kind shift --since 2010-01-01 --json
     """
+    if kind is not None and kind not in ("spike", "shift"):
+        err.print(f"[red]error:[/red] --kind must be spike or shift, not {kind!r}")
+        raise typer.Exit(2)
+    day = _parse_date(since) if since else None
     with _store(read_only=True) as store:
-        rows = steppe.read.indicators(store, "alert")
-    _emit(rows, as_json, ["actor", "partner", "period", "value", "method"], "Alerts")
+        rows = steppe.read.alerts(store, actor, partner, day, kind)
+    _emit(
+        rows,
+        as_json,
+        ["date", "actor", "partner", "kind", "direction", "magnitude", "series", "freq", "n"],
+        "Alerts, newest first (method and baseline: --json)",
+    )
+
+
+@app.command()
+def forecast(
+    indicator: Annotated[str, typer.Option(help="yearly indicator")] = "ideal_point",
+    partner: Annotated[str | None, typer.Option(help="partner, for dyadic indicators")] = None,
+    horizon: Annotated[int, typer.Option(min=1, max=20, help="years ahead")] = 5,
+    until: Annotated[int | None, typer.Option(help="use years up to this one only")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Predictive distributions of each focal state's alignment 1 to --horizon years ahead
+    (local-level model; mean, sd and 90% interval).
+
+    Example: steppe forecast --indicator ideal_point --horizon 5 --json
+    """
+    from steppe.indicators.forecast import forecast_alignment
+
+    with _store(read_only=True) as store:
+        rows = _checked(lambda: forecast_alignment(store, indicator, partner, horizon, until))
+    _emit(
+        [r.as_dict() for r in rows],
+        as_json,
+        ["actor", "year", "horizon", "mean", "sd", "lo", "hi", "n"],
+        f"Forecast of {indicator}{' with ' + partner if partner else ''} (90% interval)",
+    )
 
 
 @app.command()
@@ -1151,7 +1388,15 @@ def serve(
             log_level="warning",
         )
         return
-    app_ = create_app(path, token=token, scenarios_dir=scenarios if scenarios.is_dir() else None)
+    try:
+        app_ = create_app(
+            path,
+            token=token,
+            scenarios_dir=scenarios if scenarios.is_dir() else None,
+            lake=_engine_opts.get("lake"),
+        )
+    except SteppeError as exc:  # e.g. the store is being written by another process
+        _fail(str(exc))
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
@@ -1179,6 +1424,16 @@ def _print_reports(
     console.print(
         f"{total[0]} {noun}loaded / {total[1]} duplicate / {total[2]} quarantined", highlight=False
     )
+    fallback = sum(r.dated_by_fallback for r in reports)
+    undated = sum(r.undated for r in reports)
+    if fallback:
+        err.print(f"warning: {fallback} {noun}dated by fallback (--date)", highlight=False)
+    if undated:
+        err.print(
+            f"warning: {undated} {noun}without a date: steppe code quarantines them unless "
+            "given --date",
+            highlight=False,
+        )
 
 
 def _parse_date(text: str) -> date:

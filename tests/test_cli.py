@@ -160,8 +160,16 @@ def test_reference_unvotes_and_alignment_indicators(db: Path) -> None:
     assert rows and rows[0]["period"] == "1992" and all(0 <= r["value"] <= 1 for r in rows)
     alerts = json.loads(run("alerts", "--json"))
     assert alerts and all(
-        "PELT" in a["method"] and a["actor"] in steppe.FOCAL_STATES for a in alerts
+        a["kind"] in ("spike", "shift") and a["actor"] in steppe.FOCAL_STATES for a in alerts
     )
+    assert [a["date"] for a in alerts] == sorted((a["date"] for a in alerts), reverse=True)
+    assert set(alerts[0]) >= {"actor", "partner", "date", "kind", "direction", "magnitude"}
+    shifts = json.loads(run("alerts", "--actor", "KAZ", "--kind", "shift", "--json"))
+    assert shifts and {(a["actor"], a["kind"]) for a in shifts} == {("KAZ", "shift")}
+    late = json.loads(run("alerts", "--since", "2015-01-01", "--json"))
+    assert late and min(a["date"] for a in late) >= "2015-01-01"
+    result = runner.invoke(app, ["alerts", "--kind", "bump"])
+    assert result.exit_code == 2 and "spike or shift" in result.stderr
     result = runner.invoke(app, ["ingest", "reference", "--kind", "bsv"])
     assert result.exit_code == 1 and "needs a PATH" in result.stderr
 

@@ -326,16 +326,23 @@ def report_context(store: Store) -> dict[str, Any]:
         "portfolio": portfolio,
         "memberships": focal_memberships,
         "origins": read.event_origins(store),
+        "modalities": read.event_modalities(store),
         "files": read.ingest_log(store),
         "method_note": METHOD_NOTE,
         "attribution": ATTRIBUTION,
         "alignment": alignment_charts(store),
         "dependence": dependence_charts(store),
         "scenarios": scenario_sections(store),
-        "alerts": read.indicators(store, "alert"),
+        "alerts": read.alerts(store, limit=ALERTS_SHOWN),
+        "alerts_total": len(read.alerts(store)),
         "cohesion": cohesion_charts(store),
+        "pressure": {c: read.pressure(store, c) for c in FOCAL_STATES},
         "channels": channel_charts(store),
     }
+
+
+ALERTS_SHOWN = 30
+"""Alerts listed in the report (the newest; ``steppe alerts`` lists all)."""
 
 
 def write_report(store: Store, path: str | Path) -> Path:
