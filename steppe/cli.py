@@ -316,11 +316,20 @@ def ingest_events(
 
     Example: steppe ingest events --format gdelt1 20240101.export.CSV.zip
     """
+    lake = _engine_opts.get("lake")
+    if lake and steppe.is_remote(lake):
+        err.print(f"lake {lake} is remote: not written (Steppe writes only local lakes)")
     with _store() as store:
         with _progress() as progress:
-            reports = steppe.ingest_events(store, files, fmt, progress)
+            reports = steppe.ingest_events(
+                store,
+                files,
+                fmt,
+                progress,
+                lake=lake,
+                on_lake=lambda change: err.print(change.summary(), highlight=False),
+            )
         _print_reports(store, reports, as_json, "line", "")
-        _sync_lake(store)
 
 
 @ingest_app.command("reference")
@@ -342,6 +351,13 @@ def ingest_reference(
         str | None,
         typer.Option(help="national-trade: the unit and currency to record (default: the file's)"),
     ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="replace the rows loaded before even when the file brings fewer",
+        ),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Load a reference dataset (UN votes, ideal points, trade, alliances, IGOs, capabilities).
@@ -359,7 +375,15 @@ def ingest_reference(
         if not store.count("actors"):
             steppe.install_registry(store)
         with _progress() as progress:
-            report = load(store, kind, path, progress(str(path)), licence=licence, unit=unit)
+            report = load(
+                store,
+                kind,
+                path,
+                progress(str(path)),
+                licence=licence,
+                unit=unit,
+                replace=replace,
+            )
         samples = steppe.read.quarantine(store, 3, report.file) if report.quarantined else []
         _sync_lake(store)
     if as_json:
@@ -377,7 +401,10 @@ def ingest_news(
         typer.Argument(help="files or folders (.txt .html .jsonl .csv RSS/Atom, .gz, .zip)"),
     ],
     date: Annotated[
-        str | None, typer.Option(help="publication date for documents that carry none (YYYY-MM-DD)")
+        str | None,
+        typer.Option(
+            help="publication date for documents that carry none (YYYY-MM-DD, YYYY-MM or YYYY)"
+        ),
     ] = None,
     jsonl_field: Annotated[
         list[str] | None,
@@ -617,29 +644,60 @@ def code(
             "--ner", help="add spaCy's NER to find actors the gazetteer misses (nlp extra)"
         ),
     ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            help="date for documents that carry none (YYYY-MM-DD, YYYY-MM or YYYY); "
+            "without it they are quarantined, not coded"
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Code the documents not yet coded into events (who did what to whom, CAMEO and PLOVER,
-    Goldstein), each linked to its document and sentence. --ner adds the optional statistical
-    layer (pip install 'steppe[nlp]'; several times slower).
+    Goldstein, modality and time), each linked to its document and sentence. A document
+    without a date takes --date or is quarantined with the reason (never today's date).
+    --ner adds the optional statistical layer (pip install 'steppe[nlp]'; several times
+    slower).
 
     Example: steppe code --dictionaries ../shared/data/petrarch2_dictionaries
     """
     from steppe.coding import code_documents, coding_summary
+    from steppe.coding.coder import CodingRun
     from steppe.coding.statistical import require_nlp
 
+    runs: list[CodingRun] = []
     with _store() as store:
         if ner:
             require_nlp()
         with _progress() as progress:
-            written = code_documents(store, dictionaries, progress=progress("coding"), ner=ner)
+            written = _checked(
+                lambda: code_documents(
+                    store, dictionaries, progress=progress("coding"), ner=ner, date=date, run=runs
+                )
+            )
         summary = coding_summary(store)
+    fallback = sum(r.dated_by_fallback for r in runs)
+    undated = sum(r.quarantined_undated for r in runs)
     result = {
         "events_written": written,
         "documents": summary.documents,
         "coded": summary.coded,
         "coder_events": summary.events,
+        "dated_by_fallback": fallback,
+        "undated_quarantined": undated,
     }
+    if fallback:
+        err.print(
+            f"warning: {fallback} documents without a date of their own were dated {date} "
+            "(--date fallback)",
+            highlight=False,
+        )
+    if undated:
+        err.print(
+            f"warning: {undated} documents have no date and were not coded: quarantined "
+            "(steppe quarantine; code them with --date)",
+            highlight=False,
+        )
     if as_json:
         _print_json(result)
         return
@@ -680,7 +738,17 @@ def events(
     _emit(
         rows,
         as_json,
-        ["date", "source_actor", "target_actor", "cameo", "plover", "origin", "text"],
+        [
+            "date",
+            "source_actor",
+            "target_actor",
+            "cameo",
+            "plover",
+            "modality",
+            "event_time",
+            "origin",
+            "text",
+        ],
         "Events",
     )
 
@@ -690,15 +758,29 @@ def measure(
     freq: Annotated[str, typer.Option(help="quarter or year")] = "quarter",
     method: Annotated[str, typer.Option(help="hhi or entropy")] = "hhi",
     seed: int = 0,
+    all_events: Annotated[
+        bool,
+        typer.Option(
+            "--all-events",
+            help="count negated, hypothetical, future, reported and past events too",
+        ),
+    ] = False,
 ) -> None:
     """Compute the indicators from the store's events and store them. Event indicators run
-    on the global --backend (duckdb or spark) over the --lake when one is named.
+    on the global --backend (duckdb or spark) over the --lake when one is named, and count
+    asserted events at their document's time unless --all-events is given.
 
     Example: steppe measure --freq year --method entropy
     """
     with _store() as store, _engine(store) as engine, _stages() as on_stage:
         counts = steppe.measure(
-            store, freq=freq, method=method, seed=seed, engine=engine, on_stage=on_stage
+            store,
+            freq=freq,
+            method=method,
+            seed=seed,
+            engine=engine,
+            on_stage=on_stage,
+            all_events=all_events,
         )
     for name, n in counts.items():
         console.print(f"{name}: {n} rows", highlight=False)
@@ -885,6 +967,46 @@ def eval_ktab(ref_log: Path, input_path: Path, as_json: JsonOpt = False) -> None
     )
 
 
+@eval_app.command("forecast")
+def eval_forecast(
+    bsv: Annotated[Path, typer.Option(help="BSV ideal points file (csv or csv.gz)")],
+    train_until: Annotated[int, typer.Option(help="last training year")] = 2019,
+    horizon: Annotated[int, typer.Option(min=1, max=10)] = 5,
+    as_json: JsonOpt = False,
+) -> None:
+    """Back-test the alignment forecast: train on years up to --train-until, score the next
+    --horizon years against BSV ideal points with CRPS and 90% coverage, beside persistence
+    and linear-trend baselines.
+
+    Example: steppe eval forecast --train-until 2019 --bsv IdealpointsJuly2025.csv --json
+    """
+    from steppe.indicators.forecast import eval_forecast as evaluate
+
+    with _store(read_only=True) as store:
+        result = _checked(lambda: evaluate(store, bsv, train_until, horizon))
+    if as_json:
+        _print_json(result)
+        return
+    a, b = result["years"]
+    _emit(
+        [
+            {"method": m, "CRPS": s["crps"], "90% coverage": s["coverage"], "n": s["n"]}
+            for m, s in result["scores"].items()
+        ],
+        False,
+        ["method", "CRPS", "90% coverage", "n"],
+        f"Forecasts for {a}-{b} against BSV (trained to {result['train_until']})",
+    )
+    t = result["targets"]
+    console.print(
+        f"CRPS model/persistence {result['crps_ratio_to_persistence']:.3f} (target <= 0.9: "
+        f"{'met' if t['crps_met'] else 'missed'}); coverage "
+        f"{result['scores']['model']['coverage']:.3f} (target 0.85-0.95: "
+        f"{'met' if t['coverage_met'] else 'missed'})",
+        highlight=False,
+    )
+
+
 @eval_app.command("ideal-points")
 def eval_ideal_points(
     bsv: Annotated[Path, typer.Option(help="BSV ideal points file (csv or csv.gz)")],
@@ -1039,15 +1161,56 @@ def _print_prose(result: Any) -> None:
 
 
 @app.command()
-def alerts(as_json: JsonOpt = False) -> None:
-    """List realignment alerts: change points in the focal states' alignment and dependence
-    series (computed by 'steppe measure').
+def alerts(
+    actor: Annotated[str | None, typer.Option(help="focal state code, e.g. KAZ")] = None,
+    partner: Annotated[str | None, typer.Option(help="partner code, e.g. RUS")] = None,
+    since: Annotated[str | None, typer.Option(help="from YYYY-MM-DD")] = None,
+    kind: Annotated[str | None, typer.Option(help="spike or shift")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List alerts, newest first: spikes (far outside a series' trailing median/MAD baseline)
+    and shifts (PELT change points) in the focal states' monthly and quarterly event series,
+    monthly interaction ties and yearly vote and trade series (computed by 'steppe measure').
 
-    Example: steppe alerts --json
+    Example: steppe alerts --actor KAZ --kind shift --since 2010-01-01 --json
     """
+    if kind is not None and kind not in ("spike", "shift"):
+        err.print(f"[red]error:[/red] --kind must be spike or shift, not {kind!r}")
+        raise typer.Exit(2)
+    day = _parse_date(since) if since else None
     with _store(read_only=True) as store:
-        rows = steppe.read.indicators(store, "alert")
-    _emit(rows, as_json, ["actor", "partner", "period", "value", "method"], "Alerts")
+        rows = steppe.read.alerts(store, actor, partner, day, kind)
+    _emit(
+        rows,
+        as_json,
+        ["date", "actor", "partner", "kind", "direction", "magnitude", "series", "freq", "n"],
+        "Alerts, newest first (method and baseline: --json)",
+    )
+
+
+@app.command()
+def forecast(
+    indicator: Annotated[str, typer.Option(help="yearly indicator")] = "ideal_point",
+    partner: Annotated[str | None, typer.Option(help="partner, for dyadic indicators")] = None,
+    horizon: Annotated[int, typer.Option(min=1, max=20, help="years ahead")] = 5,
+    until: Annotated[int | None, typer.Option(help="use years up to this one only")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Predictive distributions of each focal state's alignment 1 to --horizon years ahead
+    (local-level model; mean, sd and 90% interval).
+
+    Example: steppe forecast --indicator ideal_point --horizon 5 --json
+    """
+    from steppe.indicators.forecast import forecast_alignment
+
+    with _store(read_only=True) as store:
+        rows = _checked(lambda: forecast_alignment(store, indicator, partner, horizon, until))
+    _emit(
+        [r.as_dict() for r in rows],
+        as_json,
+        ["actor", "year", "horizon", "mean", "sd", "lo", "hi", "n"],
+        f"Forecast of {indicator}{' with ' + partner if partner else ''} (90% interval)",
+    )
 
 
 @app.command()
@@ -1141,28 +1304,47 @@ def demo(
         _fail(str(exc))
     for r in result.ingested:
         console.print(r.summary(), highlight=False, soft_wrap=True)
+    from steppe.report.present import headline_period, present_rows
+
     with steppe.Store(result.store_path, read_only=True) as store:
-        rows = []
-        for code in steppe.FOCAL_STATES:
-            series = steppe.read.indicators(store, "multivector", actor=code)
-            values = [r["value"] for r in series]
-            latest = series[-1] if series else None
-            rows.append(
-                {
-                    "state": code,
-                    "quarters": len(series),
-                    "mean": sum(values) / len(values) if values else None,
-                    "latest": latest["value"] if latest else None,
-                    "period": latest["period"] if latest else None,
-                    "events": sum(r["n"] for r in series),
-                }
-            )
+        sources = steppe.read.sources(store)
+        headline = headline_period(store)
+        present = present_rows(store, headline) if headline else []
     _emit(
-        rows,
+        [
+            {
+                "source": s["name"],
+                "from": str(s["first_date"] or ""),
+                "data as of": str(s["last_date"] or ""),
+                "rows": s["rows"],
+                "licence": s["licence"] or "not stated",
+            }
+            for s in sources
+        ],
         False,
-        ["state", "quarters", "mean", "latest", "period", "events"],
-        "Multivector index (1 = balanced across poles)",
+        ["source", "from", "data as of", "rows", "licence"],
+        "Sources (coverage of each)",
     )
+    if headline:
+        _emit(
+            [
+                {
+                    "state": r["code"],
+                    "multivector": r["index"]["value"],
+                    **{
+                        p: f"{100 * v['value']:.0f} % [{100 * v['lo']:.0f}-{100 * v['hi']:.0f}]"
+                        if v
+                        else ""
+                        for p, v in r["shares"].items()
+                    },
+                    "days": r["index"]["n"],
+                }
+                for r in present
+            ],
+            False,
+            ["state", "multivector", "RUS", "CHN", "EU", "USA", "TUR", "days"],
+            f"{headline}: share of positive GDELT interaction (90 % interval), multivector index",
+        )
     console.print(f"store: {result.store_path}\nreport: {result.report_path}", highlight=False)
 
 
@@ -1206,7 +1388,15 @@ def serve(
             log_level="warning",
         )
         return
-    app_ = create_app(path, token=token, scenarios_dir=scenarios if scenarios.is_dir() else None)
+    try:
+        app_ = create_app(
+            path,
+            token=token,
+            scenarios_dir=scenarios if scenarios.is_dir() else None,
+            lake=_engine_opts.get("lake"),
+        )
+    except SteppeError as exc:  # e.g. the store is being written by another process
+        _fail(str(exc))
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
@@ -1234,6 +1424,16 @@ def _print_reports(
     console.print(
         f"{total[0]} {noun}loaded / {total[1]} duplicate / {total[2]} quarantined", highlight=False
     )
+    fallback = sum(r.dated_by_fallback for r in reports)
+    undated = sum(r.undated for r in reports)
+    if fallback:
+        err.print(f"warning: {fallback} {noun}dated by fallback (--date)", highlight=False)
+    if undated:
+        err.print(
+            f"warning: {undated} {noun}without a date: steppe code quarantines them unless "
+            "given --date",
+            highlight=False,
+        )
 
 
 def _parse_date(text: str) -> date:

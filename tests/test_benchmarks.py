@@ -56,3 +56,8 @@ def test_scale_benchmark_runs(tmp_path: Path) -> None:
 def test_fetch_benchmark_runs() -> None:
     out = run("fetch.py", "--days", "1", "--rows", "50")
     assert "ratio baseline/steppe" in out and "96 files, 0 refused, 0 failed" in out
+
+
+def test_alerts_eval_runs() -> None:
+    out = run("alerts_eval.py", "--series", "3")
+    assert "false spike" in out and len(out.splitlines()) == 5
