@@ -77,7 +77,7 @@ _WHERE: dict[str, str] = {
     "write_gdelt": "steppe.ingest.synth",
     "write_news": "steppe.ingest.synth",
     "DEMO_EVENTS": "steppe.pipeline",
-    "EVENT_FORMATS": "steppe.pipeline",
+    "EVENT_FORMATS": "steppe.ingest.events",
     "DemoResult": "steppe.pipeline",
     "StageError": "steppe.pipeline",
     "ingest_events": "steppe.pipeline",

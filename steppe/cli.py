@@ -308,7 +308,7 @@ def resolve(
 def ingest_events(
     files: Annotated[list[Path], typer.Argument(help="files (.gz and .zip too)")],
     fmt: Annotated[
-        str, typer.Option("--format", help="gdelt1, gdelt2, icews or gdelt-csv")
+        str, typer.Option("--format", help="gdelt1, gdelt2, icews, gdelt-csv, polecat or acled")
     ] = "gdelt1",
     as_json: JsonOpt = False,
 ) -> None:
@@ -316,11 +316,20 @@ def ingest_events(
 
     Example: steppe ingest events --format gdelt1 20240101.export.CSV.zip
     """
+    lake = _engine_opts.get("lake")
+    if lake and steppe.is_remote(lake):
+        err.print(f"lake {lake} is remote: not written (Steppe writes only local lakes)")
     with _store() as store:
         with _progress() as progress:
-            reports = steppe.ingest_events(store, files, fmt, progress)
+            reports = steppe.ingest_events(
+                store,
+                files,
+                fmt,
+                progress,
+                lake=lake,
+                on_lake=lambda change: err.print(change.summary(), highlight=False),
+            )
         _print_reports(store, reports, as_json, "line", "")
-        _sync_lake(store)
 
 
 @ingest_app.command("reference")
@@ -342,6 +351,13 @@ def ingest_reference(
         str | None,
         typer.Option(help="national-trade: the unit and currency to record (default: the file's)"),
     ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="replace the rows loaded before even when the file brings fewer",
+        ),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Load a reference dataset (UN votes, ideal points, trade, alliances, IGOs, capabilities).
@@ -359,7 +375,15 @@ def ingest_reference(
         if not store.count("actors"):
             steppe.install_registry(store)
         with _progress() as progress:
-            report = load(store, kind, path, progress(str(path)), licence=licence, unit=unit)
+            report = load(
+                store,
+                kind,
+                path,
+                progress(str(path)),
+                licence=licence,
+                unit=unit,
+                replace=replace,
+            )
         samples = steppe.read.quarantine(store, 3, report.file) if report.quarantined else []
         _sync_lake(store)
     if as_json:
@@ -531,6 +555,80 @@ def fetch_gdelt(
             err.print(f"  {line}", highlight=False)
         console.print(report.summary(), highlight=False, soft_wrap=True)
     if report.count("failed"):
+        raise typer.Exit(1)
+
+
+@fetch_app.command("feeds")
+def fetch_feeds(
+    feeds: Annotated[
+        Path | None,
+        typer.Argument(help="feed list (YAML: feeds: [{name, url, language}]; default bundled)"),
+    ] = None,
+    pages: Annotated[
+        bool, typer.Option("--pages/--no-pages", help="read each item's article page")
+    ] = True,
+    max_page_mb: Annotated[float, typer.Option(min=0.01, help="cap on one page, in MB")] = 5.0,
+    rate: Annotated[
+        float, typer.Option(min=0, help="requests per second to one host; 0: no limit")
+    ] = 1.0,
+    retries: Annotated[int, typer.Option(min=0, help="further attempts after a failure")] = 2,
+    timeout: Annotated[float, typer.Option(min=0.1, help="seconds to connect or read")] = 20.0,
+    as_json: JsonOpt = False,
+) -> None:
+    """Fetch news feeds (RSS/Atom) and their article pages into the documents table:
+    conditional GET, robots.txt honoured, a per-host rate limit, pages capped in size.
+    Exits 1 when a feed failed.
+
+    Example: steppe fetch feeds my_feeds.yaml --max-page-mb 2
+    """
+    from steppe.fetch import Policy
+    from steppe.fetch.feeds import fetch_feeds as fetch
+
+    policy = Policy(rate=rate or None, retries=retries, timeout=timeout, workers=2)
+    with _store() as store:
+        outcomes = fetch(
+            store, feeds, policy=policy, max_page_bytes=int(max_page_mb * 1e6), pages=pages
+        )
+    if as_json:
+        _print_json([o.__dict__ for o in outcomes])
+    else:
+        for outcome in outcomes:
+            console.print(outcome.summary(), highlight=False, soft_wrap=True)
+    if any(o.status == "failed" for o in outcomes):
+        raise typer.Exit(1)
+
+
+@app.command()
+def update(
+    config: Annotated[Path, typer.Argument(help="update configuration (YAML: gdelt, feeds, code)")],
+    rate: Annotated[
+        float, typer.Option(min=0, help="requests per second to one host; 0: no limit")
+    ] = 4.0,
+    retries: Annotated[int, typer.Option(min=0, help="further attempts after a failure")] = 4,
+) -> None:
+    """Fetch the configured sources, ingest, code, measure and list alerts, starting where the
+    last successful update started; one line per stage; exits 1 if a stage failed. Two updates
+    never run at once on one store (a lock file beside it).
+
+    Example: steppe update docs/update.example.yaml
+    """
+    from steppe.fetch import Policy
+    from steppe.update import load_config, run_update, update_lock
+
+    def show(stage: Any) -> None:
+        line = stage.line if stage.ok else f"[red]FAILED[/red]: {escape(stage.line)}"
+        console.print(f"{stage.name}: {line}", highlight=False, soft_wrap=True)
+
+    settings = _checked(lambda: load_config(config))
+    path = _state.get("db", steppe.default_db_path())
+    try:
+        with update_lock(path), _store() as store:
+            report = run_update(
+                store, settings, Policy(rate=rate or None, retries=retries), on_stage=show
+            )
+    except SteppeError as exc:
+        _fail(str(exc))
+    if not report.ok:
         raise typer.Exit(1)
 
 
@@ -1125,28 +1223,47 @@ def demo(
         _fail(str(exc))
     for r in result.ingested:
         console.print(r.summary(), highlight=False, soft_wrap=True)
+    from steppe.report.present import headline_period, present_rows
+
     with steppe.Store(result.store_path, read_only=True) as store:
-        rows = []
-        for code in steppe.FOCAL_STATES:
-            series = steppe.read.indicators(store, "multivector", actor=code)
-            values = [r["value"] for r in series]
-            latest = series[-1] if series else None
-            rows.append(
-                {
-                    "state": code,
-                    "quarters": len(series),
-                    "mean": sum(values) / len(values) if values else None,
-                    "latest": latest["value"] if latest else None,
-                    "period": latest["period"] if latest else None,
-                    "events": sum(r["n"] for r in series),
-                }
-            )
+        sources = steppe.read.sources(store)
+        headline = headline_period(store)
+        present = present_rows(store, headline) if headline else []
     _emit(
-        rows,
+        [
+            {
+                "source": s["name"],
+                "from": str(s["first_date"] or ""),
+                "data as of": str(s["last_date"] or ""),
+                "rows": s["rows"],
+                "licence": s["licence"] or "not stated",
+            }
+            for s in sources
+        ],
         False,
-        ["state", "quarters", "mean", "latest", "period", "events"],
-        "Multivector index (1 = balanced across poles)",
+        ["source", "from", "data as of", "rows", "licence"],
+        "Sources (coverage of each)",
     )
+    if headline:
+        _emit(
+            [
+                {
+                    "state": r["code"],
+                    "multivector": r["index"]["value"],
+                    **{
+                        p: f"{100 * v['value']:.0f} % [{100 * v['lo']:.0f}-{100 * v['hi']:.0f}]"
+                        if v
+                        else ""
+                        for p, v in r["shares"].items()
+                    },
+                    "days": r["index"]["n"],
+                }
+                for r in present
+            ],
+            False,
+            ["state", "multivector", "RUS", "CHN", "EU", "USA", "TUR", "days"],
+            f"{headline}: share of positive GDELT interaction (90 % interval), multivector index",
+        )
     console.print(f"store: {result.store_path}\nreport: {result.report_path}", highlight=False)
 
 
@@ -1190,7 +1307,12 @@ def serve(
             log_level="warning",
         )
         return
-    app_ = create_app(path, token=token, scenarios_dir=scenarios if scenarios.is_dir() else None)
+    app_ = create_app(
+        path,
+        token=token,
+        scenarios_dir=scenarios if scenarios.is_dir() else None,
+        lake=_engine_opts.get("lake"),
+    )
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from steppe.coding import code_documents
-from steppe.domain.errors import IngestError, SteppeError, UnknownFormatError
+from steppe.domain.errors import IngestError, SteppeError
 from steppe.indicators.alerts import compute_alerts
 from steppe.indicators.cohesion import compute_alignment_extras
 from steppe.indicators.dependence import compute_event_dependence
@@ -20,9 +20,8 @@ from steppe.indicators.scope import all_events as counting_scope
 from steppe.indicators.trade import compute_trade_indicators
 from steppe.indicators.votes import compute_vote_indicators
 from steppe.ingest.base import IngestReport, ProgressFn
-from steppe.ingest.gdelt import FORMATS as GDELT_FORMATS
-from steppe.ingest.gdelt import ingest_gdelt
-from steppe.ingest.icews import ingest_icews
+from steppe.ingest.events import EVENT_FORMATS as EVENT_FORMATS
+from steppe.ingest.events import ingest_event_files
 from steppe.ingest.news import ingest_news
 from steppe.ingest.reference import bundled_unvotes, ingest_reference
 from steppe.ingest.ungdc import UNGDC_FIELDS, session_dates
@@ -31,13 +30,31 @@ from steppe.report import write_report
 from steppe.scenarios import load_scenario, simulate, store_run
 from steppe.store import Store
 from steppe.store.engine import Engine
-from steppe.store.lake import is_remote, sync_lake
+from steppe.store.lake import LakeSync, is_remote, sync_lake
 from steppe.store.maintenance import optimize_events
 from steppe.store.reference import install_registry
-from steppe.store.sources import record_event_sources
+from steppe.store.sources import (
+    record_documents_source,
+    record_event_sources,
+    record_source,
+)
 
-EVENT_FORMATS: tuple[str, ...] = ("gdelt1", "gdelt2", "icews", "gdelt-csv")
 DEMO_EVENTS = ("events", "icews_central_asia_2005_2015.tsv.gz")
+DEMO_REFERENCE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("gdelt-dyads", ("gdelt", "gdelt_daily_dyads_focal.csv.gz")),
+    ("eurostat-trade", ("trade", "eurostat_eu_member_monthly_trade_2019_2024.csv.gz")),
+    ("eurostat-trade", ("trade", "eurostat_eu27_annual_exports_by_partner_2010_2023.csv.gz")),
+    ("remittances", ("migration", "bilateral_remittance_estimates_2021_long_focal.csv.gz")),
+    ("remittances", ("migration", "bilateral_migrant_stocks_2021_long_focal.csv.gz")),
+    ("remittances", ("migration", "wdi_remittances_gdp_kgz_tjk_uzb_2009_2024.csv")),
+    ("bsv", ("reference", "bsv", "IdealpointsJuly2025_1991_2024.csv.gz")),
+)
+"""The bundled reference files the demo loads (kind, path under ``steppe/data``): the data
+that reach 2024 (see ``steppe/data/SOURCES.md``)."""
+ICEWS_NOTE = (
+    "history: ICEWS05-15 knowledge-graph benchmark split (frequent entities only), a biased "
+    "sample; not an estimate of any share"
+)
 DEMO_SPEECHES = ("speeches", "ungdc_focal_2015_2024.jsonl.gz")
 """UN General Debate speeches 2015-2024 of the focal states and the powers (CC0)."""
 DEMO_DICTIONARIES = ("dictionaries",)
@@ -53,8 +70,13 @@ def ingest_events(
     paths: Iterable[str | Path],
     fmt: str,
     progress: Callable[[str], ProgressFn] | None = None,
+    lake: str | Path | None = None,
+    on_lake: Callable[[LakeSync], None] | None = None,
 ) -> list[IngestReport]:
-    """Ingest event files of one format; returns one report per file (or zip member).
+    """Ingest event files of one format; returns one report per file (or zip member). The
+    registry is installed on an empty store, the event sources are recorded and a local
+    ``lake`` is brought up to date (``on_lake`` hears each change): the CLI and the dashboard's
+    upload both go through here.
 
     ``progress``, if given, is called with each file's name and returns the callback that
     receives that file's completed fraction.
@@ -65,19 +87,7 @@ def ingest_events(
     ...     [r.loaded for r in ingest_events(s, [data_path(*DEMO_EVENTS)], "icews")]
     [1291]
     """
-    if fmt not in EVENT_FORMATS:
-        raise UnknownFormatError(f"unknown event format {fmt!r}; expected one of {EVENT_FORMATS}")
-    if not store.count("actors"):
-        install_registry(store)
-    reports: list[IngestReport] = []
-    for path in paths:
-        callback = progress(str(path)) if progress else None
-        if fmt in GDELT_FORMATS:
-            reports += ingest_gdelt(store, path, fmt, callback)
-        else:
-            reports += ingest_icews(store, path, callback)
-    record_event_sources(store)
-    return reports
+    return ingest_event_files(store, paths, fmt, progress, lake=lake, on_lake=on_lake)
 
 
 def measure(
@@ -186,7 +196,9 @@ def run_demo(
     seed: int = 0,
     scenarios: str | Path | None = None,
 ) -> DemoResult:
-    """The main job: a fresh store from the bundled registry, event sample and UN votes, the
+    """The main job: a fresh store from the bundled registry, event sample (2005–2015,
+    history), UN votes, and the bundled data reaching 2024 (:data:`DEMO_REFERENCE`: GDELT daily
+    dyads, Eurostat trade, KNOMAD remittances and migrant stocks, WDI, BSV ideal points), the
     indicators, the UN General Debate speeches of the focal states and powers coded into
     events (after the indicators, which read the event datasets), every scenario in the
     ``scenarios`` folder (if given), and ``out/report.html``."""
@@ -204,7 +216,18 @@ def run_demo(
         shutil.copyfile(data_path(*DEMO_EVENTS), sample)
         try:
             reports = ingest_events(store, [sample], "icews", progress)
+            record_source(
+                store,
+                "events:icews",
+                "events",
+                "BSD-3-Clause (ICEWS05-15 benchmark files)",
+                note=ICEWS_NOTE,
+            )
             reports.append(ingest_reference(store, "unvotes", bundled_unvotes()))
+            for kind, parts in DEMO_REFERENCE:
+                path = data_path(*parts)
+                callback = progress(str(path)) if progress else None
+                reports.append(ingest_reference(store, kind, path, callback))
         except IngestError as exc:
             raise StageError(f"ingest: {exc}") from exc
         counts = measure(store, seed=seed)
@@ -216,6 +239,8 @@ def run_demo(
                 date_lookup=session_dates(),
             )
             counts["speech_events"] = code_documents(store, data_path(*DEMO_DICTIONARIES))
+            record_documents_source(store, "CC0 (UN General Debate Corpus, Harvard Dataverse)")
+            record_event_sources(store)
         except SteppeError as exc:
             raise StageError(f"speeches: {exc}") from exc
         runs = []

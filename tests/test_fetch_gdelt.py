@@ -15,8 +15,6 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 import steppe
 from steppe.fetch import Policy, fetch_gdelt
 from steppe.ingest.synth import write_gdelt

@@ -34,6 +34,9 @@ from steppe.fetch.http import Http, Policy, save_if_changed
 from steppe.fetch.state import file_states, record_file, save_validators, validators
 from steppe.ingest.gdelt import ingest_gdelt
 from steppe.store import Store
+from steppe.store.sources import record_event_sources, record_source
+
+GDELT_LICENCE = "GDELT Project terms: free and open for any use; cite the GDELT Project"
 
 GDELT_BASES = {
     1: "http://data.gdeltproject.org/events/",
@@ -232,7 +235,7 @@ class FetchReport:
     gdelt2 2024-01-01..2024-01-01:
     3 files listed, 1 already ingested, 1 ingested, 1 refused, 0 failed;
     10 rows loaded / 0 duplicate / 0 quarantined;
-    0.0 MB downloaded
+    0.00 MB downloaded
     """
 
     source: str
@@ -261,7 +264,7 @@ class FetchReport:
             f"{self.already} already ingested, {self.count('ingested')} ingested, "
             f"{self.count('refused')} refused, {self.count('failed')} failed; "
             f"{rows[0]} rows loaded / {rows[1]} duplicate / {bad} quarantined; "
-            f"{mb:.1f} MB downloaded"
+            f"{mb:.2f} MB downloaded"
         )
 
 
@@ -347,7 +350,7 @@ def fetch_gdelt(
         finally:
             # on an interruption, drop the queued downloads instead of finishing them
             pool.shutdown(wait=True, cancel_futures=True)
-    return FetchReport(
+    report = FetchReport(
         source,
         since,
         until,
@@ -357,6 +360,18 @@ def fetch_gdelt(
         tuple(listing.unreadable),
         time.perf_counter() - started,
     )
+    record_source(
+        store,
+        f"fetch:{source}",
+        "fetch",
+        GDELT_LICENCE,
+        title=f"GDELT {version}.0 event files",
+        fetched_at=datetime.now(),
+        location=str(local) if local is not None else base,
+        note=report.summary(),
+    )
+    record_event_sources(store, {source: GDELT_LICENCE})
+    return report
 
 
 def _is_url(text: str) -> bool:

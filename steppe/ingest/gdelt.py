@@ -307,12 +307,18 @@ def _ingest_one(
                 raise IngestError(f"{display}: {str(exc).splitlines()[0]}") from exc
             finally:
                 con.execute("RESET preserve_insertion_order")
+            implausible = _quarantine_implausible(con, fmt, display, first_rowid)
             good = _scalar(con, "SELECT count(*) FROM events") - before
             hasher.join()
             if already_ingested(store, digest[0], fmt):
                 raise _AlreadyIngested
             removed = remove_new_duplicates(con, first_rowid)
             bad = _quarantine_rejects(con, fmt, display, names, "," if fmt == "gdelt-csv" else "\t")
+            bad += implausible
+            report = IngestReport(
+                display, fmt, good - removed, removed, bad, seconds=time.perf_counter() - t0
+            )
+            log_ingest(store, report, digest[0], started, con=con)
     except _AlreadyIngested:
         return skipped_report(store, display, fmt, digest[0])
     finally:
@@ -320,11 +326,48 @@ def _ingest_one(
         for table in ("_steppe_rejects", "_steppe_scans"):
             con.execute(f"DROP TABLE IF EXISTS {table}")
         con.execute("DROP TYPE IF EXISTS _steppe_cameo")
-    report = IngestReport(
-        display, fmt, good - removed, removed, bad, seconds=time.perf_counter() - t0
-    )
-    log_ingest(store, report, digest[0], started)
     return report
+
+
+EARLIEST_EVENT = "1900-01-01"
+"""Event dates before this (or after today) are not dates of reported events: quarantined."""
+
+_IMPLAUSIBLE = (
+    "CASE WHEN date > current_date THEN 'SQLDATE ' || date || ' is in the future' "
+    f"WHEN date < DATE '{EARLIEST_EVENT}' THEN 'SQLDATE ' || date || ' is before {EARLIEST_EVENT}' "
+    "WHEN isnan(tone) OR isinf(tone) THEN 'AvgTone ' || tone || ' is not a finite number' "
+    "WHEN isnan(goldstein) OR isinf(goldstein) OR abs(goldstein) > 10 "
+    "THEN 'GoldsteinScale ' || goldstein || ' is outside -10..10' END"
+)
+
+
+def _quarantine_implausible(
+    con: duckdb.DuckDBPyConnection, fmt: str, display: str, first_rowid: int
+) -> int:
+    """Move rows that parsed but cannot be true (a date in the future or before 1900, a
+    non-finite AvgTone, a Goldstein score outside -10..10) from the rows just inserted into
+    ``quarantine`` with the reason and the GLOBALEVENTID (the line is not known after the
+    parse); returns how many."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _steppe_implausible AS "
+        f"SELECT rowid AS rid, event_id, {_IMPLAUSIBLE} AS reason FROM events "
+        "WHERE rowid >= ? AND reason IS NOT NULL",
+        [first_rowid],
+    )
+    try:
+        n = _scalar(con, "SELECT count(*) FROM _steppe_implausible")
+        if n:
+            con.execute(
+                "INSERT INTO quarantine SELECT ?, ?, "
+                "NULL, reason, "
+                "'GLOBALEVENTID ' || replace(event_id, 'gdelt:', ''), now() "
+                "FROM _steppe_implausible",
+                [fmt, display],
+            )
+            con.execute("DELETE FROM events WHERE rowid IN (SELECT rid FROM _steppe_implausible)")
+        return n
+    finally:
+        con.execute("DROP TABLE IF EXISTS _steppe_implausible")
 
 
 _CAST = re.compile(r'Could not convert string "(?P<value>.*)" to \'(?P<type>[A-Z]+)')

@@ -1100,17 +1100,17 @@ def _ingest_one(
             con.register("_steppe_bad", pa.Table.from_pylist(quarantine, schema=QUARANTINE_SCHEMA))
             con.execute(QUARANTINE_DEDUP.format(source="_steppe_bad"))
             con.unregister("_steppe_bad")
-    report = IngestReport(
-        display,
-        ORIGIN,
-        loaded,
-        good - loaded,
-        len(bad),
-        seconds=time.perf_counter() - t0,
-        dated_by_fallback=fallback,
-        undated=undated,
-    )
-    log_ingest(store, report, sha, started)
+        report = IngestReport(
+            display,
+            ORIGIN,
+            loaded,
+            good - loaded,
+            len(bad),
+            seconds=time.perf_counter() - t0,
+            dated_by_fallback=fallback,
+            undated=undated,
+        )
+        log_ingest(store, report, sha, started, con=con)
     return report
 
 

@@ -364,6 +364,22 @@ def _load_unvotes(path: Path, source: str) -> _Load:
     )
 
 
+def read_bsv(path: str | Path, source: str = "eval") -> pa.Table:
+    """Bailey-Strezhnev-Voeten ideal-point estimates as a table (country, year, variant,
+    ideal_point, q05, q95, n_votes, cow_code, source) without loading them into a store;
+    malformed lines are left out (``steppe ingest reference --kind bsv`` quarantines them).
+
+    Example:
+
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "bsv.csv"
+    >>> _ = f.write_text("ccode,iso3c,year,idealpointall\\n705,KAZ,2010,0.5\\n")
+    >>> read_bsv(f).column("ideal_point").to_pylist()
+    [0.5]
+    """
+    return _load_bsv(Path(path), source).tables["ideal_points_reference"]
+
+
 def _load_bsv(path: Path, source: str) -> _Load:
     codes = CountryCodes.load()
     cols: dict[str, list[Any]] = {
@@ -584,10 +600,13 @@ def ingest_reference(
     progress: ProgressFn | None = None,
     licence: str | None = None,
     unit: str | None = None,
+    replace: bool = False,
 ) -> IngestReport:
     """Load one reference file of ``kind`` (see :data:`KINDS`) into the store, replacing the
     rows the same file loaded before. Returns the usual report (``duplicate`` is always 0:
-    a reload replaces). ``progress`` gets the fraction done after reading and after each
+    a reload replaces). A reload that would delete more rows than it adds (a truncated copy of
+    a file loaded before) is refused with both counts and the store unchanged, unless
+    ``replace`` is true. ``progress`` gets the fraction done after reading and after each
     table is written (reading is one step: the readers parse a file in one call).
 
     The load is recorded in ``sources`` as ``<kind>:<file name>`` with the dates its rows
@@ -628,8 +647,15 @@ def ingest_reference(
     )
     loaded = sum(t.num_rows for t in load.tables.values())
     with store.transaction() as con:
+        deleted = 0
         for sql, params in load.delete:
-            con.execute(sql, params)
+            deleted += int((con.execute(sql, params).fetchone() or (0,))[0])
+        if deleted > loaded and not replace:
+            raise IngestError(
+                f"{display}: reloading would delete {deleted:,} rows loaded before and add only "
+                f"{loaded:,}; nothing changed (a truncated or partial file?). Load it with "
+                "--replace (replace=True) to replace them anyway"
+            )
         for done, (table, rows) in enumerate(load.tables.items(), start=1):
             cols = ", ".join(f'"{c}"' for c in rows.column_names)
             con.register("_steppe_ref", rows)

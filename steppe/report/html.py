@@ -12,6 +12,14 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from steppe.domain.codes import FOCAL_STATES, POLES
+from steppe.report.present import (
+    MIN_DAYS,
+    headline_period,
+    interaction_charts,
+    latest_levers,
+    present_rows,
+    sources_as_of,
+)
 from steppe.report.svg import Point, fan_chart, line_chart, multi_line_chart
 from steppe.store import Store, read
 
@@ -166,7 +174,7 @@ def dependence_charts(store: Store) -> list[dict[str, str]]:
                     "chart": multi_line_chart(
                         {k: v for k, v in shares.items() if v},
                         y_range=(0.0, 1.0),
-                        title=f"{code} — share of trade with each partner (COW trade)",
+                        title=f"{code} — share of trade with each partner (basis per year)",
                     ),
                 }
             )
@@ -298,7 +306,14 @@ def report_context(store: Store) -> dict[str, Any]:
         )
     focal_memberships = [m for m in read.memberships(store) if m["member"] in FOCAL_STATES]
     info = read.summary(store)
+    headline = headline_period(store)
     return {
+        "headline": headline,
+        "headline_min_days": MIN_DAYS,
+        "present": present_rows(store, headline) if headline else [],
+        "levers": latest_levers(store),
+        "sources": sources_as_of(store),
+        "interaction": interaction_charts(store),
         "title": "Steppe — Central Asia realignment report",
         "version": _version(),
         "generated": datetime.now().strftime("%Y-%m-%d %H:%M"),

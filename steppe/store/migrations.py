@@ -137,6 +137,7 @@ CREATE TABLE sources (
 """What the store knows and how fresh it is: one row per source (a dataset file kind, an
 event origin, a fetched feed), with its coverage, row count, licence and the times it was last
 fetched and loaded. Written through :func:`steppe.store.sources.record_source`."""
+
 _FETCH = """
 CREATE TABLE fetch_files (
     source VARCHAR NOT NULL, name VARCHAR NOT NULL, url VARCHAR NOT NULL, size BIGINT,
@@ -157,6 +158,13 @@ after retries) so that an interrupted fetch resumes without downloading or inges
 twice; validators (ETag, Last-Modified) for conditional GETs of feeds and file lists; and each
 ``steppe update`` run, whose last success is where the next one starts."""
 
+_CAMEO_OPTIONAL = """
+ALTER TABLE events ALTER COLUMN cameo DROP NOT NULL;
+"""
+"""Events coded natively in PLOVER (POLECAT, ACLED through its crosswalk) have no CAMEO code;
+it stays empty rather than being invented. (Version 111: the second migration of the
+developer given number 11.)"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial_canonical_tables", _INITIAL),
     Migration(2, "reference_tables", _REFERENCE),
@@ -164,5 +172,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "event_modality_and_time", _MODALITY_TIME),
     Migration(6, "sources", _SOURCES),
     Migration(11, "fetch_state", _FETCH),
+    Migration(111, "events_cameo_optional", _CAMEO_OPTIONAL),
 )
 """Every migration, in order. ``schema_migrations`` records which have run."""

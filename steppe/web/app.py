@@ -143,9 +143,12 @@ def create_app(
     max_upload_mb: int = 50,
     cache_size: int = 4096,
     threads: int | None = None,
+    lake: str | Path | None = None,
 ) -> FastAPI:
     """The dashboard over the store at ``store_path``. With ``token`` the store is opened
-    read-write and write actions accept that token; without it, everything is read-only.
+    read-write and write actions accept that token; without it, everything is read-only. An
+    uploaded event file goes through the same ingest as ``steppe ingest events``: sources are
+    recorded and a local Parquet ``lake`` is kept up to date.
 
     >>> import tempfile, pathlib
     >>> db = pathlib.Path(tempfile.mkdtemp()) / "s.duckdb"
@@ -240,7 +243,14 @@ def create_app(
             "quarantined": summary["tables"]["quarantine"],
             "origins": read.event_origins(s),
             "alerts": [r for r in read.indicators(s, "alert")][-10:],
+            "sources": read.sources(s),
         }
+
+    @app.get("/api/sources", tags=["overview"])
+    def api_sources(s: Db) -> list[dict[str, Any]]:
+        """Every source in the store: the dates its data cover ("data as of" = the last), rows,
+        last fetch and load, licence."""
+        return read.sources(s)
 
     @app.get("/api/overview", tags=["overview"])
     def api_overview(
@@ -541,8 +551,7 @@ def create_app(
         fmt: Annotated[str, Form(alias="format", pattern="^(gdelt1|gdelt2|icews|gdelt-csv)$")],
     ) -> list[dict[str, Any]]:
         """Upload an event file and ingest it (needs the operator's token)."""
-        from steppe.ingest.gdelt import ingest_gdelt
-        from steppe.ingest.icews import ingest_icews
+        from steppe.ingest.events import ingest_event_files
 
         name = Path(file.filename or "upload").name
         with tempfile.TemporaryDirectory(prefix="steppe-upload-") as tmp:
@@ -551,9 +560,7 @@ def create_app(
                 while chunk := file.file.read(1 << 20):
                     out.write(chunk)
             try:
-                reports = (
-                    ingest_icews(store, path) if fmt == "icews" else ingest_gdelt(store, path, fmt)
-                )
+                reports = ingest_event_files(store, [path], fmt, lake=lake)
             except SteppeError as exc:
                 raise HTTPException(400, str(exc)) from exc
             finally:
