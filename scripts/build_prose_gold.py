@@ -62,10 +62,8 @@ def main(shared: Path) -> None:
         m = re.search(r"id(\d+)-", r["s3_loc"])
         if m:
             heads.setdefault(m.group(1), r)
-    speeches = {
-        f"{s['iso3']}_{s['session']}": s
-        for s in map(json.loads, gzip.open(shared / SPEECHES, "rt", encoding="utf-8"))
-    }
+    with gzip.open(shared / SPEECHES, "rt", encoding="utf-8") as lines:
+        speeches = {f"{s['iso3']}_{s['session']}": s for s in map(json.loads, lines)}
     sessions = {
         int(r["session"]): r["debate_opened"]
         for r in csv.DictReader(

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,7 +21,13 @@ from rich.table import Table
 
 import steppe
 from steppe.domain.errors import SteppeError
-from steppe.ingest.base import ProgressFn
+
+if TYPE_CHECKING:
+    from steppe.ingest.base import ProgressFn
+
+# Nothing heavier than typer, rich and the standard library is imported at module level: `import
+# steppe` is lazy and every command imports the layers it needs, so `--help` starts fast (a test in
+# tests/test_cli_startup.py guards the import graph).
 
 app = typer.Typer(
     help="Steppe: model and measure geopolitical realignment in Central Asia.",
@@ -33,7 +39,12 @@ synth_app = typer.Typer(help="Write deterministic synthetic input files.", no_ar
 eval_app = typer.Typer(help="Check Steppe against published results.", no_args_is_help=True)
 app.add_typer(ingest_app, name="ingest")
 app.add_typer(synth_app, name="synth")
+fetch_app = typer.Typer(
+    help="Download live sources (verified, resumable, polite) and ingest them.",
+    no_args_is_help=True,
+)
 app.add_typer(eval_app, name="eval")
+app.add_typer(fetch_app, name="fetch")
 
 console = Console()
 err = Console(stderr=True)
@@ -78,12 +89,19 @@ def main(
 ) -> None:
     """Steppe command line. Global options: --db PATH (default ./steppe.duckdb), --backend
     duckdb|spark, --spark-master URL, --lake DIR."""
-    _state["db"] = db or steppe.default_db_path()
-    if backend not in steppe.BACKENDS:
+    if db is not None:
+        _state["db"] = db
+    # the default backend needs no check: importing the engine module would load pyarrow
+    if backend != "duckdb" and backend not in steppe.BACKENDS:
         _fail(f"--backend {backend!r}: expected one of {', '.join(steppe.BACKENDS)}")
     if backend == "spark" and lake is None:
-        lake = str(steppe.default_lake_path(_state["db"]))
+        lake = str(steppe.default_lake_path(_db_path()))
     _engine_opts.update(backend=backend, spark_master=spark_master, lake=lake)
+
+
+def _db_path() -> Path:
+    """The store path the global options name (``--db``, ``$STEPPE_DB`` or the default)."""
+    return _state.get("db") or steppe.default_db_path()
 
 
 @contextmanager
@@ -118,7 +136,7 @@ def _sync_lake(store: steppe.Store) -> None:
 
 @contextmanager
 def _store(read_only: bool = False) -> Iterator[steppe.Store]:
-    path = _state.get("db", steppe.default_db_path())
+    path = _db_path()
     if read_only and not path.exists():
         _fail(f"no store at {path}; run 'steppe ingest' or 'steppe demo' first")
     try:
@@ -290,7 +308,7 @@ def resolve(
 def ingest_events(
     files: Annotated[list[Path], typer.Argument(help="files (.gz and .zip too)")],
     fmt: Annotated[
-        str, typer.Option("--format", help="gdelt1, gdelt2, icews or gdelt-csv")
+        str, typer.Option("--format", help="gdelt1, gdelt2, icews, gdelt-csv, polecat or acled")
     ] = "gdelt1",
     as_json: JsonOpt = False,
 ) -> None:
@@ -298,17 +316,30 @@ def ingest_events(
 
     Example: steppe ingest events --format gdelt1 20240101.export.CSV.zip
     """
+    lake = _engine_opts.get("lake")
+    if lake and steppe.is_remote(lake):
+        err.print(f"lake {lake} is remote: not written (Steppe writes only local lakes)")
     with _store() as store:
         with _progress() as progress:
-            reports = steppe.ingest_events(store, files, fmt, progress)
+            reports = steppe.ingest_events(
+                store,
+                files,
+                fmt,
+                progress,
+                lake=lake,
+                on_lake=lambda change: err.print(change.summary(), highlight=False),
+            )
         _print_reports(store, reports, as_json, "line", "")
-        _sync_lake(store)
 
 
 @ingest_app.command("reference")
 def ingest_reference(
     kind: Annotated[
-        str, typer.Option(help="unvotes, bsv, cow-trade, atop, cow-alliance, cow-igo or nmc")
+        str,
+        typer.Option(
+            help="unvotes, bsv, cow-trade, atop, cow-alliance, cow-igo, nmc, gdelt-dyads, "
+            "eurostat-trade, national-trade or remittances"
+        ),
     ],
     path: Annotated[
         Path | None, typer.Argument(help="file or folder (unvotes: bundled if omitted)")
@@ -316,6 +347,17 @@ def ingest_reference(
     licence: Annotated[
         str | None, typer.Option(help="licence to record in 'steppe sources' (default: stated)")
     ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(help="national-trade: the unit and currency to record (default: the file's)"),
+    ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="replace the rows loaded before even when the file brings fewer",
+        ),
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Load a reference dataset (UN votes, ideal points, trade, alliances, IGOs, capabilities).
@@ -333,7 +375,15 @@ def ingest_reference(
         if not store.count("actors"):
             steppe.install_registry(store)
         with _progress() as progress:
-            report = load(store, kind, path, progress(str(path)), licence=licence)
+            report = load(
+                store,
+                kind,
+                path,
+                progress(str(path)),
+                licence=licence,
+                unit=unit,
+                replace=replace,
+            )
         samples = steppe.read.quarantine(store, 3, report.file) if report.quarantined else []
         _sync_lake(store)
     if as_json:
@@ -351,22 +401,38 @@ def ingest_news(
         typer.Argument(help="files or folders (.txt .html .jsonl .csv RSS/Atom, .gz, .zip)"),
     ],
     date: Annotated[
-        str | None, typer.Option(help="publication date for documents that carry none (YYYY-MM-DD)")
+        str | None,
+        typer.Option(
+            help="publication date for documents that carry none (YYYY-MM-DD, YYYY-MM or YYYY)"
+        ),
     ] = None,
     jsonl_field: Annotated[
         list[str] | None,
         typer.Option(help="ROLE=FIELD for JSONL/CSV records; roles text, title, url, date, source"),
     ] = None,
+    mapping: Annotated[
+        str | None,
+        typer.Option(
+            help="a named field mapping: 'ungdc' (UN General Debate speeches, dated by their "
+            "session's general debate)"
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest news documents; each is deduplicated by its normalised text, unreadable ones are
-    quarantined with the reason.
+    quarantined with the reason. --mapping ungdc reads UN General Debate Corpus records (text,
+    iso3 as the source, the session's general-debate opening day as the date).
 
     Example: steppe ingest news feeds/ articles.jsonl --jsonl-field text=body --date 2024-05-01
     """
     from steppe.ingest.news import ingest_news as load
 
-    fields = {}
+    fields: dict[str, str] = {}
+    lookup = None
+    if mapping is not None:
+        from steppe.ingest.ungdc import mapping as named_mapping
+
+        fields, lookup = _checked(lambda: named_mapping(mapping))
     for item in jsonl_field or []:
         role, sep, name = item.partition("=")
         if not sep or not role or not name:
@@ -375,7 +441,12 @@ def ingest_news(
     with _store() as store:
         with _progress() as progress:
             reports = load(
-                store, paths, jsonl_fields=fields or None, date=date, progress=progress("news")
+                store,
+                paths,
+                jsonl_fields=fields or None,
+                date=date,
+                progress=progress("news"),
+                date_lookup=lookup,
             )
         from steppe.store.sources import record_documents_source
 
@@ -413,6 +484,154 @@ def synth_news(
     console.print(f"wrote {documents} synthetic articles to {path}", highlight=False)
 
 
+@fetch_app.command("gdelt")
+def fetch_gdelt(
+    since: Annotated[str, typer.Option(help="first day (YYYY-MM-DD)")],
+    version: Annotated[int, typer.Option("--version", min=1, max=2, help="GDELT 1 or 2")] = 2,
+    until: Annotated[str | None, typer.Option(help="last day, inclusive (default today)")] = None,
+    mirror: Annotated[
+        str | None,
+        typer.Option(help="base URL, or a folder holding the file list with the files beside it"),
+    ] = None,
+    filter_: Annotated[
+        str,
+        typer.Option("--filter", help="focal: keep rows naming a registry actor; all: every row"),
+    ] = "focal",
+    cache: Annotated[
+        Path | None, typer.Option(help="download cache (default <store stem>-cache/ beside it)")
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, max=16, help="concurrent downloads")] = 4,
+    rate: Annotated[
+        float, typer.Option(min=0, help="requests per second to one host; 0: no limit")
+    ] = 4.0,
+    retries: Annotated[int, typer.Option(min=0, help="further attempts after a failure")] = 4,
+    timeout: Annotated[float, typer.Option(min=0.1, help="seconds to connect or read")] = 30.0,
+    as_json: JsonOpt = False,
+) -> None:
+    """Fetch GDELT event files for a date range from GDELT (or a mirror), check each against
+    the published size and MD5, and ingest it; a rerun resumes where the last one stopped.
+    Exits 1 when a file failed after the retries (timeouts, 5xx, no connection); refused
+    files (checksum, unreadable, 404) are reported and kept in quarantine.
+
+    Example: steppe fetch gdelt --version 2 --since 2024-05-01 --until 2024-05-02
+    """
+    from steppe.fetch import Policy
+    from steppe.fetch import fetch_gdelt as fetch
+
+    if filter_ not in ("focal", "all"):
+        _fail(f"--filter {filter_!r}: expected focal or all")
+    first, last = _parse_date(since), _parse_date(until) if until else None
+    policy = Policy(
+        rate=rate or None, retries=retries, timeout=timeout, workers=workers, backoff=1.0
+    )
+    with _store() as store:
+        if not store.count("actors"):
+            steppe.install_registry(store)
+
+        def note(outcome: Any) -> None:
+            if outcome.status != "ingested":
+                err.print(
+                    f"  {outcome.name}: {outcome.status}: {outcome.reason}",
+                    highlight=False,
+                    soft_wrap=True,
+                )
+
+        report = fetch(
+            store,
+            version,
+            first,
+            last,
+            mirror=mirror,
+            focal=filter_ == "focal",
+            cache=cache,
+            policy=policy,
+            on_file=note,
+        )
+        _sync_lake(store)
+    if as_json:
+        _print_json({**report.__dict__, "outcomes": [o.__dict__ for o in report.outcomes]})
+    else:
+        for line in report.unreadable[:3]:
+            err.print(f"  {line}", highlight=False)
+        console.print(report.summary(), highlight=False, soft_wrap=True)
+    if report.count("failed"):
+        raise typer.Exit(1)
+
+
+@fetch_app.command("feeds")
+def fetch_feeds(
+    feeds: Annotated[
+        Path | None,
+        typer.Argument(help="feed list (YAML: feeds: [{name, url, language}]; default bundled)"),
+    ] = None,
+    pages: Annotated[
+        bool, typer.Option("--pages/--no-pages", help="read each item's article page")
+    ] = True,
+    max_page_mb: Annotated[float, typer.Option(min=0.01, help="cap on one page, in MB")] = 5.0,
+    rate: Annotated[
+        float, typer.Option(min=0, help="requests per second to one host; 0: no limit")
+    ] = 1.0,
+    retries: Annotated[int, typer.Option(min=0, help="further attempts after a failure")] = 2,
+    timeout: Annotated[float, typer.Option(min=0.1, help="seconds to connect or read")] = 20.0,
+    as_json: JsonOpt = False,
+) -> None:
+    """Fetch news feeds (RSS/Atom) and their article pages into the documents table:
+    conditional GET, robots.txt honoured, a per-host rate limit, pages capped in size.
+    Exits 1 when a feed failed.
+
+    Example: steppe fetch feeds my_feeds.yaml --max-page-mb 2
+    """
+    from steppe.fetch import Policy
+    from steppe.fetch.feeds import fetch_feeds as fetch
+
+    policy = Policy(rate=rate or None, retries=retries, timeout=timeout, workers=2)
+    with _store() as store:
+        outcomes = fetch(
+            store, feeds, policy=policy, max_page_bytes=int(max_page_mb * 1e6), pages=pages
+        )
+    if as_json:
+        _print_json([o.__dict__ for o in outcomes])
+    else:
+        for outcome in outcomes:
+            console.print(outcome.summary(), highlight=False, soft_wrap=True)
+    if any(o.status == "failed" for o in outcomes):
+        raise typer.Exit(1)
+
+
+@app.command()
+def update(
+    config: Annotated[Path, typer.Argument(help="update configuration (YAML: gdelt, feeds, code)")],
+    rate: Annotated[
+        float, typer.Option(min=0, help="requests per second to one host; 0: no limit")
+    ] = 4.0,
+    retries: Annotated[int, typer.Option(min=0, help="further attempts after a failure")] = 4,
+) -> None:
+    """Fetch the configured sources, ingest, code, measure and list alerts, starting where the
+    last successful update started; one line per stage; exits 1 if a stage failed. Two updates
+    never run at once on one store (a lock file beside it).
+
+    Example: steppe update docs/update.example.yaml
+    """
+    from steppe.fetch import Policy
+    from steppe.update import load_config, run_update, update_lock
+
+    def show(stage: Any) -> None:
+        line = stage.line if stage.ok else f"[red]FAILED[/red]: {escape(stage.line)}"
+        console.print(f"{stage.name}: {line}", highlight=False, soft_wrap=True)
+
+    settings = _checked(lambda: load_config(config))
+    path = _state.get("db", steppe.default_db_path())
+    try:
+        with update_lock(path), _store() as store:
+            report = run_update(
+                store, settings, Policy(rate=rate or None, retries=retries), on_stage=show
+            )
+    except SteppeError as exc:
+        _fail(str(exc))
+    if not report.ok:
+        raise typer.Exit(1)
+
+
 @app.command()
 def code(
     dictionaries: Annotated[
@@ -425,29 +644,60 @@ def code(
             "--ner", help="add spaCy's NER to find actors the gazetteer misses (nlp extra)"
         ),
     ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            help="date for documents that carry none (YYYY-MM-DD, YYYY-MM or YYYY); "
+            "without it they are quarantined, not coded"
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Code the documents not yet coded into events (who did what to whom, CAMEO and PLOVER,
-    Goldstein), each linked to its document and sentence. --ner adds the optional statistical
-    layer (pip install 'steppe[nlp]'; several times slower).
+    Goldstein, modality and time), each linked to its document and sentence. A document
+    without a date takes --date or is quarantined with the reason (never today's date).
+    --ner adds the optional statistical layer (pip install 'steppe[nlp]'; several times
+    slower).
 
     Example: steppe code --dictionaries ../shared/data/petrarch2_dictionaries
     """
     from steppe.coding import code_documents, coding_summary
+    from steppe.coding.coder import CodingRun
     from steppe.coding.statistical import require_nlp
 
+    runs: list[CodingRun] = []
     with _store() as store:
         if ner:
             require_nlp()
         with _progress() as progress:
-            written = code_documents(store, dictionaries, progress=progress("coding"), ner=ner)
+            written = _checked(
+                lambda: code_documents(
+                    store, dictionaries, progress=progress("coding"), ner=ner, date=date, run=runs
+                )
+            )
         summary = coding_summary(store)
+    fallback = sum(r.dated_by_fallback for r in runs)
+    undated = sum(r.quarantined_undated for r in runs)
     result = {
         "events_written": written,
         "documents": summary.documents,
         "coded": summary.coded,
         "coder_events": summary.events,
+        "dated_by_fallback": fallback,
+        "undated_quarantined": undated,
     }
+    if fallback:
+        err.print(
+            f"warning: {fallback} documents without a date of their own were dated {date} "
+            "(--date fallback)",
+            highlight=False,
+        )
+    if undated:
+        err.print(
+            f"warning: {undated} documents have no date and were not coded: quarantined "
+            "(steppe quarantine; code them with --date)",
+            highlight=False,
+        )
     if as_json:
         _print_json(result)
         return
@@ -488,7 +738,17 @@ def events(
     _emit(
         rows,
         as_json,
-        ["date", "source_actor", "target_actor", "cameo", "plover", "origin", "text"],
+        [
+            "date",
+            "source_actor",
+            "target_actor",
+            "cameo",
+            "plover",
+            "modality",
+            "event_time",
+            "origin",
+            "text",
+        ],
         "Events",
     )
 
@@ -498,15 +758,29 @@ def measure(
     freq: Annotated[str, typer.Option(help="quarter or year")] = "quarter",
     method: Annotated[str, typer.Option(help="hhi or entropy")] = "hhi",
     seed: int = 0,
+    all_events: Annotated[
+        bool,
+        typer.Option(
+            "--all-events",
+            help="count negated, hypothetical, future, reported and past events too",
+        ),
+    ] = False,
 ) -> None:
     """Compute the indicators from the store's events and store them. Event indicators run
-    on the global --backend (duckdb or spark) over the --lake when one is named.
+    on the global --backend (duckdb or spark) over the --lake when one is named, and count
+    asserted events at their document's time unless --all-events is given.
 
     Example: steppe measure --freq year --method entropy
     """
     with _store() as store, _engine(store) as engine, _stages() as on_stage:
         counts = steppe.measure(
-            store, freq=freq, method=method, seed=seed, engine=engine, on_stage=on_stage
+            store,
+            freq=freq,
+            method=method,
+            seed=seed,
+            engine=engine,
+            on_stage=on_stage,
+            all_events=all_events,
         )
     for name, n in counts.items():
         console.print(f"{name}: {n} rows", highlight=False)
@@ -758,6 +1032,46 @@ def eval_ktab(ref_log: Path, input_path: Path, as_json: JsonOpt = False) -> None
     )
 
 
+@eval_app.command("forecast")
+def eval_forecast(
+    bsv: Annotated[Path, typer.Option(help="BSV ideal points file (csv or csv.gz)")],
+    train_until: Annotated[int, typer.Option(help="last training year")] = 2019,
+    horizon: Annotated[int, typer.Option(min=1, max=10)] = 5,
+    as_json: JsonOpt = False,
+) -> None:
+    """Back-test the alignment forecast: train on years up to --train-until, score the next
+    --horizon years against BSV ideal points with CRPS and 90% coverage, beside persistence
+    and linear-trend baselines.
+
+    Example: steppe eval forecast --train-until 2019 --bsv IdealpointsJuly2025.csv --json
+    """
+    from steppe.indicators.forecast import eval_forecast as evaluate
+
+    with _store(read_only=True) as store:
+        result = _checked(lambda: evaluate(store, bsv, train_until, horizon))
+    if as_json:
+        _print_json(result)
+        return
+    a, b = result["years"]
+    _emit(
+        [
+            {"method": m, "CRPS": s["crps"], "90% coverage": s["coverage"], "n": s["n"]}
+            for m, s in result["scores"].items()
+        ],
+        False,
+        ["method", "CRPS", "90% coverage", "n"],
+        f"Forecasts for {a}-{b} against BSV (trained to {result['train_until']})",
+    )
+    t = result["targets"]
+    console.print(
+        f"CRPS model/persistence {result['crps_ratio_to_persistence']:.3f} (target <= 0.9: "
+        f"{'met' if t['crps_met'] else 'missed'}); coverage "
+        f"{result['scores']['model']['coverage']:.3f} (target 0.85-0.95: "
+        f"{'met' if t['coverage_met'] else 'missed'})",
+        highlight=False,
+    )
+
+
 @eval_app.command("ideal-points")
 def eval_ideal_points(
     bsv: Annotated[Path, typer.Option(help="BSV ideal points file (csv or csv.gz)")],
@@ -812,22 +1126,44 @@ def eval_coder(
     parse: Annotated[
         bool, typer.Option("--parse/--no-parse", help="use the records' Treebank parses")
     ] = True,
+    prose: Annotated[
+        Path | None,
+        typer.Option(help="analysis-prose gold set (JSON Lines), coded through ingest + code"),
+    ] = None,
+    split: Annotated[str, typer.Option(help="prose gold set part: dev, test or all")] = "test",
     as_json: JsonOpt = False,
 ) -> None:
     """Score the event coder on gold-standard records: precision, recall and F1 for (source,
-    target, CAMEO) triples, CAMEO roots and actors, and PLOVER category accuracy; --json adds
-    every record's error class.
+    target, CAMEO) triples, CAMEO roots and actors, and PLOVER category accuracy; --prose
+    scores events (source, target, PLOVER category, modality) on analysis prose, ingested and
+    coded as 'steppe ingest news' and 'steppe code' do; --json adds every record's error class.
 
-    Example: steppe eval coder --petrarch PETR.UnitTest.records.xml --json
+    Example: steppe eval coder --prose tests/cases/prose_gold/prose_gold.jsonl --split test
     """
     from steppe.coding.evaluate import eval_coder as evaluate
 
+    prose_result = None
+    if prose is not None:
+        from steppe.coding.prose import eval_prose
+
+        prose_result = _checked(lambda: eval_prose(prose, split, dictionaries))
+        if petrarch is None and plover is None:
+            if as_json:
+                _print_json(prose_result.as_dict())
+            else:
+                _print_prose(prose_result)
+            return
     result = _checked(
         lambda: evaluate(petrarch, plover, dictionaries, use_parse=parse, actors=actors)
     )
     if as_json:
-        _print_json(result.as_dict())
+        out = result.as_dict()
+        if prose_result is not None:
+            out["prose"] = prose_result.as_dict()
+        _print_json(out)
         return
+    if prose_result is not None:
+        _print_prose(prose_result)
     for line in result.problems:
         err.print(f"[yellow]skipped:[/yellow] {line}", highlight=False, soft_wrap=True)
     rows = [
@@ -854,16 +1190,92 @@ def eval_coder(
     )
 
 
-@app.command()
-def alerts(as_json: JsonOpt = False) -> None:
-    """List realignment alerts: change points in the focal states' alignment and dependence
-    series (computed by 'steppe measure').
+def _print_prose(result: Any) -> None:
+    rows = [
+        {"measure": name, "precision": sc.precision, "recall": sc.recall, "f1": sc.f1}
+        | {"n": sc.tp + sc.fn}
+        for name, sc in (
+            ("events (source, target, PLOVER, modality)", result.events),
+            ("actors (source, target)", result.actors),
+        )
+    ]
+    _emit(
+        rows,
+        False,
+        ["measure", "precision", "recall", "f1", "n"],
+        f"prose gold set, {result.split}: {result.sentences} sentences",
+    )
+    agree = {
+        "category": result.category_agreement,
+        "modality": result.modality_agreement,
+        "event time": result.event_time_agreement,
+    }
+    console.print(
+        "on events with the right actors: "
+        + ", ".join(f"{k} {v:.3f}" if v is not None else f"{k} -" for k, v in agree.items())
+        + f"; hypothetical stored as asserted: {result.hypothetical_as_asserted}"
+        + f"; one-sided events not scored: {result.one_sided}",
+        highlight=False,
+    )
+    console.print(
+        "error classes: " + ", ".join(f"{k} {v}" for k, v in result.error_classes.items()),
+        highlight=False,
+    )
+    for note in result.notes:
+        err.print(f"[yellow]note:[/yellow] {note}", highlight=False, soft_wrap=True)
 
-    Example: steppe alerts --json
+
+@app.command()
+def alerts(
+    actor: Annotated[str | None, typer.Option(help="focal state code, e.g. KAZ")] = None,
+    partner: Annotated[str | None, typer.Option(help="partner code, e.g. RUS")] = None,
+    since: Annotated[str | None, typer.Option(help="from YYYY-MM-DD")] = None,
+    kind: Annotated[str | None, typer.Option(help="spike or shift")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List alerts, newest first: spikes (far outside a series' trailing median/MAD baseline)
+    and shifts (PELT change points) in the focal states' monthly and quarterly event series,
+    monthly interaction ties and yearly vote and trade series (computed by 'steppe measure').
+
+    Example: steppe alerts --actor KAZ --kind shift --since 2010-01-01 --json
     """
+    if kind is not None and kind not in ("spike", "shift"):
+        err.print(f"[red]error:[/red] --kind must be spike or shift, not {kind!r}")
+        raise typer.Exit(2)
+    day = _parse_date(since) if since else None
     with _store(read_only=True) as store:
-        rows = steppe.read.indicators(store, "alert")
-    _emit(rows, as_json, ["actor", "partner", "period", "value", "method"], "Alerts")
+        rows = steppe.read.alerts(store, actor, partner, day, kind)
+    _emit(
+        rows,
+        as_json,
+        ["date", "actor", "partner", "kind", "direction", "magnitude", "series", "freq", "n"],
+        "Alerts, newest first (method and baseline: --json)",
+    )
+
+
+@app.command()
+def forecast(
+    indicator: Annotated[str, typer.Option(help="yearly indicator")] = "ideal_point",
+    partner: Annotated[str | None, typer.Option(help="partner, for dyadic indicators")] = None,
+    horizon: Annotated[int, typer.Option(min=1, max=20, help="years ahead")] = 5,
+    until: Annotated[int | None, typer.Option(help="use years up to this one only")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Predictive distributions of each focal state's alignment 1 to --horizon years ahead
+    (local-level model; mean, sd and 90% interval).
+
+    Example: steppe forecast --indicator ideal_point --horizon 5 --json
+    """
+    from steppe.indicators.forecast import forecast_alignment
+
+    with _store(read_only=True) as store:
+        rows = _checked(lambda: forecast_alignment(store, indicator, partner, horizon, until))
+    _emit(
+        [r.as_dict() for r in rows],
+        as_json,
+        ["actor", "year", "horizon", "mean", "sd", "lo", "hi", "n"],
+        f"Forecast of {indicator}{' with ' + partner if partner else ''} (90% interval)",
+    )
 
 
 @app.command()
@@ -957,28 +1369,47 @@ def demo(
         _fail(str(exc))
     for r in result.ingested:
         console.print(r.summary(), highlight=False, soft_wrap=True)
+    from steppe.report.present import headline_period, present_rows
+
     with steppe.Store(result.store_path, read_only=True) as store:
-        rows = []
-        for code in steppe.FOCAL_STATES:
-            series = steppe.read.indicators(store, "multivector", actor=code)
-            values = [r["value"] for r in series]
-            latest = series[-1] if series else None
-            rows.append(
-                {
-                    "state": code,
-                    "quarters": len(series),
-                    "mean": sum(values) / len(values) if values else None,
-                    "latest": latest["value"] if latest else None,
-                    "period": latest["period"] if latest else None,
-                    "events": sum(r["n"] for r in series),
-                }
-            )
+        sources = steppe.read.sources(store)
+        headline = headline_period(store)
+        present = present_rows(store, headline) if headline else []
     _emit(
-        rows,
+        [
+            {
+                "source": s["name"],
+                "from": str(s["first_date"] or ""),
+                "data as of": str(s["last_date"] or ""),
+                "rows": s["rows"],
+                "licence": s["licence"] or "not stated",
+            }
+            for s in sources
+        ],
         False,
-        ["state", "quarters", "mean", "latest", "period", "events"],
-        "Multivector index (1 = balanced across poles)",
+        ["source", "from", "data as of", "rows", "licence"],
+        "Sources (coverage of each)",
     )
+    if headline:
+        _emit(
+            [
+                {
+                    "state": r["code"],
+                    "multivector": r["index"]["value"],
+                    **{
+                        p: f"{100 * v['value']:.0f} % [{100 * v['lo']:.0f}-{100 * v['hi']:.0f}]"
+                        if v
+                        else ""
+                        for p, v in r["shares"].items()
+                    },
+                    "days": r["index"]["n"],
+                }
+                for r in present
+            ],
+            False,
+            ["state", "multivector", "RUS", "CHN", "EU", "USA", "TUR", "days"],
+            f"{headline}: share of positive GDELT interaction (90 % interval), multivector index",
+        )
     console.print(f"store: {result.store_path}\nreport: {result.report_path}", highlight=False)
 
 
@@ -1003,7 +1434,7 @@ def serve(
 
     from steppe.web import create_app
 
-    path = _state.get("db", steppe.default_db_path())
+    path = _db_path()
     if not path.exists():
         _fail(f"no store at {path}; run 'steppe demo' or 'steppe ingest' first")
     if host not in ("127.0.0.1", "localhost", "::1"):
@@ -1022,7 +1453,15 @@ def serve(
             log_level="warning",
         )
         return
-    app_ = create_app(path, token=token, scenarios_dir=scenarios if scenarios.is_dir() else None)
+    try:
+        app_ = create_app(
+            path,
+            token=token,
+            scenarios_dir=scenarios if scenarios.is_dir() else None,
+            lake=_engine_opts.get("lake"),
+        )
+    except SteppeError as exc:  # e.g. the store is being written by another process
+        _fail(str(exc))
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
@@ -1050,6 +1489,16 @@ def _print_reports(
     console.print(
         f"{total[0]} {noun}loaded / {total[1]} duplicate / {total[2]} quarantined", highlight=False
     )
+    fallback = sum(r.dated_by_fallback for r in reports)
+    undated = sum(r.undated for r in reports)
+    if fallback:
+        err.print(f"warning: {fallback} {noun}dated by fallback (--date)", highlight=False)
+    if undated:
+        err.print(
+            f"warning: {undated} {noun}without a date: steppe code quarantines them unless "
+            "given --date",
+            highlight=False,
+        )
 
 
 def _parse_date(text: str) -> date:

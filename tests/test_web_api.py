@@ -224,3 +224,84 @@ def test_scenarios_page_runs_and_fan_charts(db: Path, tmp_path: Path) -> None:
         html = c.get("/scenarios").text
         assert 'class="fan"' in html and "robust organisation" in html
     app.state.store.close()
+
+
+def test_upload_goes_through_the_pipeline_ingest_and_keeps_the_lake_in_step(
+    db: Path, tmp_path: Path
+) -> None:
+    # issue 16: the upload called the GDELT/ICEWS loaders directly, so a served lake went stale
+    import duckdb
+
+    from steppe.store.lake import table_glob
+
+    copy = tmp_path / "lake.duckdb"
+    copy.write_bytes(db.read_bytes())
+    lake = tmp_path / "lake"
+    app = create_app(copy, token="s3cret", lake=lake)
+    with TestClient(app) as rw:
+        line = b"Kazakhstan\tConsult\tChina\t2016-03-01\n"
+        ok = rw.post(
+            "/api/ingest",
+            data={"format": "icews"},
+            files={"file": ("e.txt", line)},
+            headers={"X-Steppe-Token": "s3cret"},
+        )
+        assert ok.status_code == 200 and ok.json()[0]["loaded"] == 1
+        sources = rw.app.state.store.query("SELECT name FROM sources")  # type: ignore[attr-defined]
+    app.state.store.close()
+    assert {"name": "events:icews"} in sources
+    with duckdb.connect() as con:
+        n, latest = con.execute(
+            f"SELECT count(*), max(date) FROM read_parquet('{table_glob(lake, 'events')}')"
+        ).fetchone()  # type: ignore[misc]
+        stored = duckdb.connect(str(copy), read_only=True)
+        assert n == stored.execute("SELECT count(*) FROM events").fetchone()[0]  # type: ignore[index]
+        stored.close()
+    assert str(latest) == "2016-03-01"
+
+
+def test_d6_uploads_named_dotdot_or_truncated_get_clear_errors(db: Path, tmp_path: Path) -> None:
+    # issue 16 D6/D11: an upload named '..' gave 500; a truncated .gz gave 500 (an aborted
+    # transaction hid the error); error messages showed the server's temporary folder
+    import gzip
+
+    copy = tmp_path / "up.duckdb"
+    copy.write_bytes(db.read_bytes())
+    app = create_app(copy, token="s3cret")
+    auth = {"X-Steppe-Token": "s3cret"}
+    line = b"Kazakhstan\tConsult\tChina\t2016-03-02\n"
+    with TestClient(app) as rw:
+        dotdot = rw.post(
+            "/api/ingest", data={"format": "icews"}, files={"file": ("..", line)}, headers=auth
+        )
+        assert dotdot.status_code == 200 and dotdot.json()[0]["file"] == "upload"
+        whole = gzip.compress(b"x\t" * 56 + b"x\n" * 1 + b"1\t" * 57 + b"1\n" * 5000)
+        cut = rw.post(
+            "/api/ingest",
+            data={"format": "gdelt1"},
+            files={"file": ("20240101.export.CSV.gz", whole[: len(whole) // 2])},
+            headers=auth,
+        )
+        assert cut.status_code == 400, cut.text
+        detail = cut.json()["detail"]
+        assert detail.startswith("20240101.export.CSV.gz: ") and "steppe-upload-" not in detail
+    app.state.store.close()
+
+
+def test_data_as_of_per_source(client: TestClient) -> None:
+    (src,) = client.get("/api/sources").json()
+    assert src["name"] == "events:icews" and src["last_date"] == "2015-12-30"
+    html = client.get("/").text
+    assert "Data as of" in html and 'id="sources"' in html and "2015-12-30" in html
+
+
+def test_alerts_and_pressure_on_pages(client: TestClient) -> None:
+    alerts = client.get("/api/alerts").json()
+    assert [a["date"] for a in alerts] == sorted((a["date"] for a in alerts), reverse=True)
+    kaz = client.get("/api/alerts", params={"actor": "KAZ", "kind": "shift"}).json()
+    assert all(a["actor"] == "KAZ" and a["kind"] == "shift" for a in kaz)
+    assert client.get("/api/alerts", params={"kind": "drop"}).status_code == 422
+    data = client.get("/api/country/KAZ").json()
+    assert data["pressure"] and any(r["power"] == "CHN" for r in data["pressure"])
+    html = client.get("/country/KAZ").text
+    assert 'id="pressure"' in html and "Caldara" in html

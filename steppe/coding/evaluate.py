@@ -18,10 +18,14 @@ CAMEO dictionaries' actor files (world news; ``actors=False`` for the registry a
 the CAMEO verb dictionary, without the Phoenix discard list (PLOVER codes historical events,
 with a ``historical`` context, where PETRARCH drops any sentence naming "years ago" or a year
 before 1994; every GSR record is an event); the category of the sentence's main event is
-compared with the record's. The GSR is coded in PLOVER 0.5b1 (2016), not the 2021 table
-Steppe codes with: :mod:`steppe.coding.plover2016` puts the coded verbs in the 2016
-categories (the 2016 manual's rules) and chooses the sentence's main event;
-:attr:`CoderEvaluation.category_accuracy_2021` compares in the 2021 names instead.
+compared with the record's. The category is the one ``steppe code`` stores: the coder's own
+stages (:mod:`steppe.coding.plover2016`) put every event in its PLOVER category by the 2016
+manual's rules and store the sentence's events main event first, so the score is that of the
+first stored event of the record, coded with the options ``steppe code`` uses. The GSR names
+categories as the 2016 manual does; :attr:`CoderEvaluation.category_accuracy` compares the
+first event's 2016 category with it and :attr:`CoderEvaluation.category_accuracy_2021` the
+stored ``plover`` column (the same decision in the 2021 names) with the record's category in
+the 2021 names.
 
 Scores: micro precision, recall and F1 over per-record sets of (source, target, CAMEO)
 triples, of CAMEO root codes and of actor codes, and category accuracy. Every record that is
@@ -41,7 +45,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from steppe.coding.coder import Coder
+from steppe.coding.coder import Coder, event_rows
 from steppe.coding.dictionaries import (
     Dictionaries,
     DictionaryNotFoundError,
@@ -49,7 +53,7 @@ from steppe.coding.dictionaries import (
     load_dictionaries,
 )
 from steppe.coding.model import CodedEvent, CoderOptions, Sentence
-from steppe.coding.plover2016 import NAMES_2021, gsr_category, main_category, plover_of
+from steppe.coding.plover2016 import NAMES_2021, gsr_category, plover_of
 from steppe.coding.stages import tokenize
 from steppe.domain.errors import SteppeError
 from steppe.registry import Registry
@@ -558,7 +562,12 @@ def evaluate_coder(
         if coder is not None:
             return coder
         if dyad not in coders:
-            opts = CoderOptions(require_dyad=dyad, require_actor=False)
+            # PLOVER: the options `steppe code` runs with; PETRARCH: the file's own Config
+            opts = (
+                CoderOptions()
+                if gold.format == "plover"
+                else CoderOptions(require_dyad=dyad, require_actor=False)
+            )
             coders[dyad] = Coder(gold.dictionaries, options=opts, registry=gold.registry)
         return coders[dyad]
 
@@ -606,7 +615,9 @@ def evaluate_coder(
             actor_pairs.append((set(rec.actors), pred_actors))
             expected, got, cls = (rec.plover or "",), (), "no_event"
         if rec.scored and rec.plover:
-            top, top_2021 = main_category(coded, gold.dictionaries.verbs)
+            stored = event_rows(coded)
+            top = events[0].category if events else None
+            top_2021 = stored[0]["plover"] if stored else None
             cat_n += 1
             cat_right += top == rec.plover
             cat_right_2021 += top_2021 is not None and top_2021 == NAMES_2021.get(

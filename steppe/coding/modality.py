@@ -176,6 +176,8 @@ class DateMention:
     end: int
     day: date
     precision: str
+    attributive: bool = False
+    """A year used as an adjective without a preposition ("the 2022 unrest")."""
 
 
 def _int(token: str) -> int | None:
@@ -233,7 +235,8 @@ def date_mentions(tokens: tuple[str, ...], on: date) -> list[DateMention]:
             while j >= 0 and low[j] in ("the", "early", "late", "mid", "mid-"):
                 j -= 1
             if prev in POINT and (j < 0 or low[j] not in OPEN_ENDED):
-                out.append(DateMention(k, k + 1, date(int(w), 1, 1), "year"))
+                bare = prev == "the" and (j < 0 or low[j] not in POINT)
+                out.append(DateMention(k, k + 1, date(int(w), 1, 1), "year", bare))
         elif w == "last" and k + 1 < n and low[k + 1] in ("year", "month"):
             if low[k + 1] == "year":
                 out.append(DateMention(k, k + 2, date(on.year - 1, 1, 1), "year"))
@@ -269,8 +272,9 @@ def event_time_of(
     """(``event_time``, date, precision) of the event at ``verb``: ``past`` with the date when
     a date in its clause is before the document's (a year before the document's year, a day
     or month more than :data:`RECENT_DAYS` before it; dates before the verb count, and after
-    it those opened by a preposition: "the 2022 clashes killed", "clashed in 2022", not
-    "recalled the 2022 clashes"; not one that an earlier verb stands between);
+    it those opened by a preposition: "clashed in 2022"; a year used as an adjective only as
+    the clause's subject, "the 2022 clashes killed", not "recalled the 2022 clashes"; not
+    one that an earlier verb stands between);
     ``past_undated`` for "years ago", "previously", "in the past"; else ``document``, with a
     recent date when the text gives one.
 
@@ -286,8 +290,10 @@ def event_time_of(
     for m in date_mentions(s.tokens, s.date) if mentions is None else mentions:
         if m.start < lo or m.end > hi:
             continue
-        if m.end <= verb and any(m.end <= v < verb for v in s.verbs):
+        if m.end <= verb and any(m.end < v < verb for v in s.verbs):
             continue  # the date belongs to an earlier verb
+        if m.attributive and (m.start > verb or m.start - 1 > lo):
+            continue  # "recalled the 2022 unrest": the year dates a noun, not this act
         if m.start > verb:
             j = m.start - 1
             while j > verb and low[j] in ("the", "early", "late", "mid"):

@@ -104,6 +104,12 @@ class CodedEvent:
     ``event_date`` with ``event_precision``) or ``past_undated``."""
     event_date: date | None = None
     event_precision: str | None = None
+    category: str | None = None
+    """The PLOVER 2016 category by the manual's rules (:mod:`steppe.coding.plover2016`);
+    ``plover`` is the same decision in the 2021 names, which the store keeps."""
+    named: str | None = None
+    """For an event coded from a verb or verb + noun frame that names a category without a
+    CAMEO code of its own ("rejected", "staged demonstrations"): that 2016 category."""
 
 
 @dataclass(frozen=True)

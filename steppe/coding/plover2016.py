@@ -1,18 +1,22 @@
-"""PLOVER 0.5b1 (2016) categories of coded sentences, for scoring against the PLOVER
-gold-standard records (``PLOVER_GSR_CAMEO``), which are coded in the 2016 manual's categories
-and names rather than the 2021 CAMEO -> PLOVER table Steppe stores.
+"""PLOVER categories by the manual's rules, in the coding path: what ``steppe code`` stores
+in ``events.plover`` and what the evaluation scores.
 
-:func:`plover_2016` puts one coded verb in a 2016 category from its CAMEO code and what the
-2016 manual says beyond the code (tense, negation, "must", the means of violence);
-:func:`frame_category` reads a verb with the noun it governs ("held talks", "lifted the
-curfew", "withdraw peacekeepers", "dismissed an appeal") in the manual's own words; and
-:func:`main_category` chooses the sentence's main event among them (main clause first,
-reporting verbs last, the more confident and the earlier on ties).
+A CAMEO code alone does not fix a PLOVER category: the PLOVER manual (0.5b1, 2016) adds tense,
+negation, obligation and the means of violence. :func:`plover_2016` puts one coded verb in a
+2016 category from its CAMEO code and those; :func:`frame_category` reads a verb with the noun
+it governs ("held talks", "lifted the curfew", "withdraw peacekeepers", "dismissed an appeal")
+in the manual's own words. Two coder stages use them: :class:`CategoryVerbs` codes verbs that
+name a category without a CAMEO code of their own, and :class:`PloverCategories` sets each
+event's category and orders the sentence's events main event first (main clause first,
+reporting verbs last, the more confident and the earlier on ties). The store keeps the 2021
+names (``plover``: REQUEST for DEMAND, ACCUSE for DISAPPROVE and INVESTIGATE, ASSAULT for
+FIGHT), the vocabulary of the 2021 CAMEO -> PLOVER table that dataset rows use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from steppe.coding.actors import DETERMINERS, PREPOSITIONS, is_modifier
@@ -21,11 +25,14 @@ from steppe.coding.events import (
     BE_FORMS,
     INTENT_FORMS,
     SUBORDINATORS,
+    clause,
     is_future,
     is_negated,
     verb_chain,
 )
-from steppe.coding.model import Sentence
+from steppe.coding.model import Batch, CodedEvent, Sentence
+from steppe.coding.stages import confidence
+from steppe.domain.models import EventCode
 from steppe.registry import load_event_codes
 
 
@@ -390,58 +397,166 @@ def is_subordinate(tokens: Sequence[str], i: int, verbs: Sequence[int]) -> bool:
     return False
 
 
-def main_category(
-    sentences: Sequence[Sentence], verbs: VerbDictionary
-) -> tuple[str | None, str | None]:
-    """(2016 GSR name, 2021 name) of the sentence's main event. Candidates: coded events with
-    a 2016 category (:func:`plover_2016`), a verb with the noun it governs
-    (:func:`frame_category`, which overrides the verb's own code) and verbs that name a
-    category by themselves ("rejected", which the CAMEO dictionary codes only in patterns),
-    the last two as confident as a matched pattern (half that as an infinitive: "threatened
-    to hold a general strike" is the threat). Main-clause verbs come before subordinate ones
-    (:func:`is_subordinate`), then the most confident, then the earliest; a reporting verb
-    ("said", "announced": CAMEO 01 by default) that a pattern codes as something else ranks
-    after the others, as the act is the reported one."""
-    ranked: list[tuple[bool, bool, float, int, str, str | None]] = []
-    for s in sentences:
+# --------------------------------------------------------------------------- coding stages
+
+CATEGORY_ROOTS = {
+    "AGREE": "030", "REJECT": "120", "DEMAND": "100", "RETREAT": "080", "CONCEDE": "080",
+    "PROTEST": "140", "CONSULT": "040", "FIGHT": "190", "ASSAULT": "180",
+    "INVESTIGATE": "090", "THREATEN": "130", "SANCTION": "160", "AID": "070",
+    "MOBILIZE": "150", "COOPERATE": "050", "DISAPPROVE": "110", "COERCE": "170",
+}  # fmt: skip
+"""The CAMEO root that holds each 2016 category (CAMEO 1.1b3's root definitions: 03 intent,
+04 consult, 07 aid, 08 yield, 09 investigate, 10 demand, 11 disapprove, 12 reject, 13
+threaten, 14 protest, 15 force posture, 16 reduce relations, 17 coerce, 18 assault, 19
+fight): the CAMEO code of an event coded from a verb that names a category without a code."""
+REQUEST_ROOTS = frozenset({"02", "10"})
+"""CAMEO roots the 2021 REQUEST category covers: its definition, "All requests, demands, and
+orders", includes appeals (CAMEO 02), which the 2021 table lists under no category."""
+
+
+@cache
+def _codes() -> dict[str, EventCode]:
+    return {c.code: c for c in load_event_codes()}
+
+
+def _infinitive(tokens: Sequence[str], i: int) -> bool:
+    return i > 0 and tokens[i - 1].lower() == "to"
+
+
+def _framed_at(tokens: tuple[str, ...]) -> dict[int, str | None]:
+    framed: dict[int, str | None] = {}
+    for i in range(len(tokens)):
+        cat = frame_category(tokens, i)
+        if cat is not None:
+            framed[i] = _framed(cat, is_future(tokens, i), is_negated(tokens, i))
+    return framed
+
+
+class CategoryVerbs:
+    """Code the verbs that name a 2016 category without a CAMEO code of their own: a verb
+    with the noun it governs (:func:`frame_category`: "staged demonstrations", "lifted the
+    curfew") and a verb the 2016 manual names in a definition (:data:`VERB_CATEGORIES_2016`:
+    "rejected"), where the classifier coded no event. Each becomes an event with its category
+    (``named``) and the CAMEO root that holds it (:data:`CATEGORY_ROOTS`); roles are assigned
+    by the next stage as for any event. Runs after the event classifier."""
+
+    def __init__(self, verbs: VerbDictionary) -> None:
+        self.verbs = verbs
+
+    def process(self, batch: Batch) -> Batch:
+        return replace(batch, sentences=tuple(self._sentence(s) for s in batch.sentences))
+
+    def _sentence(self, s: Sentence) -> Sentence:
         toks = s.tokens
-        framed: dict[int, str | None] = {}
-        for i in range(len(toks)):
-            cat = frame_category(toks, i)
-            if cat is not None:
-                framed[i] = _framed(cat, is_future(toks, i), is_negated(toks, i))
-        for e in s.events:
-            i = e.verb_start
-            word = toks[i]
+        framed = _framed_at(toks)
+        coded = {e.verb_start for e in s.events}
+        added: list[CodedEvent] = []
+        for i in sorted(set(s.verbs) | set(framed)):
+            if i in coded:
+                continue
             obliged = is_obliged(toks, i)
             if i in framed and not obliged:
                 cat = framed[i]
             else:
+                lemma = _lemma(self.verbs, toks[i])
+                cat = plover_2016(None, lemma, negated=is_negated(toks, i), obliged=obliged)
+            if cat is None:
+                continue
+            root = CATEGORY_ROOTS.get(cat)
+            info = _codes().get(root or "")
+            if root is None or info is None:
+                continue
+            added.append(
+                CodedEvent(
+                    verb=toks[i],
+                    verb_start=i,
+                    verb_end=i + 1,
+                    cameo=root,
+                    plover=NAMES_2021.get(cat, cat),
+                    quad_class=info.quad_class,
+                    goldstein=info.goldstein,
+                    named=cat,
+                )
+            )
+        if not added:
+            return s
+        events = sorted((*s.events, *added), key=lambda e: e.verb_start)
+        return replace(s, events=tuple(events))
+
+
+class PloverCategories:
+    """Each event's PLOVER category by the 2016 manual's rules, stored in the 2021 names, and
+    the sentence's events in order of salience (the first is its main event). Runs last.
+
+    ``category`` is the 2016 category (:func:`plover_2016` with the verb's tense, negation,
+    "must" and the means of violence; a verb + noun frame, :func:`frame_category`,
+    overrides the code's); ``plover`` the same in the 2021 names (:data:`NAMES_2021`),
+    appeals (CAMEO 02) being REQUEST by the 2021 definition and statements (01) none.
+    Order: events with a category first, then non-reporting verbs before reporting ones
+    ("said", CAMEO 01 by default, when a pattern codes it as something else: the act is the
+    one reported), main-clause verbs before subordinate ones (:func:`is_subordinate`), the
+    more salient (the event's :func:`~steppe.coding.stages.confidence`; a verb or frame that
+    names its category counts as a matched pattern, half that as an infinitive: "threatened
+    to hold a general strike" is the threat), then the earlier."""
+
+    def __init__(self, verbs: VerbDictionary) -> None:
+        self.verbs = verbs
+
+    def process(self, batch: Batch) -> Batch:
+        return replace(batch, sentences=tuple(self._sentence(s) for s in batch.sentences))
+
+    def _sentence(self, s: Sentence) -> Sentence:
+        if not s.events:
+            return s
+        toks = s.tokens
+        framed = _framed_at(toks)
+        ranked: list[tuple[tuple[bool, bool, bool, float, int], CodedEvent]] = []
+        for e in s.events:
+            i = e.verb_start
+            word = toks[i]
+            lemma = _lemma(self.verbs, word)
+            obliged = is_obliged(toks, i)
+            report = _reporting(self.verbs, word)
+            own = plover_2016(None, lemma, negated=is_negated(toks, i), obliged=obliged)
+            reported = self._reported_frame(toks, i, framed) if report and e.pattern else None
+            names = True
+            if i in framed and not obliged:
+                cat = framed[i]
+            elif e.named is not None:
+                cat = e.named
+            elif reported is not None:
+                cat = reported
+            elif own is not None:
+                cat = own
+            else:
                 cat = plover_2016(
                     e.cameo,
-                    _lemma(verbs, word),
+                    lemma,
                     is_future(toks, i),
                     is_negated(toks, i),
                     obliged,
                     violence_means(toks, i),
                 )
+                names = False
             if cat is not None:
-                report = _reporting(verbs, word)
-                sub = is_subordinate(toks, i, s.verbs)
-                ranked.append((report, sub, -e.confidence, i, cat, e.plover))
-        for i in sorted(set(s.verbs) | set(framed)):
-            obliged = is_obliged(toks, i)
-            if i in framed and not obliged:
-                cat = framed[i]
+                plover: str | None = NAMES_2021.get(cat, cat)
+            elif e.cameo[:2] in REQUEST_ROOTS:
+                plover = "REQUEST"
             else:
-                lemma = _lemma(verbs, toks[i])
-                cat = plover_2016(None, lemma, negated=is_negated(toks, i), obliged=obliged)
-            if cat is not None:
-                infinitive = i > 0 and toks[i - 1].lower() == "to"
-                score = 0.45 if infinitive else 0.9
-                sub = is_subordinate(toks, i, s.verbs)
-                ranked.append((False, sub, -score, i, cat, NAMES_2021.get(cat, cat)))
-    if not ranked:
-        return None, None
-    top = min(ranked, key=lambda c: c[:4])
-    return top[4], top[5]
+                plover = None if e.cameo.startswith("01") else e.plover
+            salience = confidence(e)
+            if names:
+                salience = max(salience, 0.45 if _infinitive(toks, i) else 0.9)
+            report = report and not names
+            sub = is_subordinate(toks, i, s.verbs)
+            key = (cat is None, report, sub, -salience, i)
+            ranked.append((key, replace(e, category=cat, plover=plover)))
+        ranked.sort(key=lambda r: r[0])
+        return replace(s, events=tuple(e for _, e in ranked))
+
+    @staticmethod
+    def _reported_frame(toks: tuple[str, ...], i: int, framed: dict[int, str | None]) -> str | None:
+        """The framed act a reporting verb's pattern codes ("announced that it will withdraw
+        its peacekeepers"): the first verb + noun frame after it in its clause."""
+        _, hi = clause(toks, i)
+        return next((framed[j] for j in sorted(framed) if i < j < hi), None)

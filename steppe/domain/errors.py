@@ -8,6 +8,9 @@
     │   └── SchemaVersionError   the store was written by a newer Steppe
     ├── IngestError          a whole input cannot be read (bad records are quarantined instead)
     │   └── UnknownFormatError   the requested or detected format is not supported
+    ├── FetchError           a remote source cannot be listed or read (a refused *file* is not one)
+    │   ├── NetworkError         the host cannot be reached at all (no network, DNS, refused)
+    │   └── HttpStatusError      the server answered with a final error status (404, 403 ...)
     ├── IndicatorError       an indicator cannot be computed from what is in the store
     └── ScenarioError        a scenario file is invalid or a simulation cannot run
 
@@ -39,6 +42,22 @@ class IngestError(SteppeError):
 
 class UnknownFormatError(IngestError):
     """The input format is not one Steppe reads."""
+
+
+class FetchError(SteppeError):
+    """A remote source (file list, feed) cannot be read after the retries allowed."""
+
+
+class NetworkError(FetchError):
+    """The host cannot be reached at all: no network, no DNS, connection refused."""
+
+
+class HttpStatusError(FetchError):
+    """The server answered with an error status that asking again will not change."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class IndicatorError(SteppeError):

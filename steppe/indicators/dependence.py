@@ -26,6 +26,7 @@ import ibis.expr.types as ir
 import pyarrow as pa
 
 from steppe.domain.codes import COOPERATIVE_QUAD_CLASSES, FOCAL_STATES
+from steppe.indicators.scope import counted_events
 from steppe.store import Store
 from steppe.store.engine import DuckDBEngine, Engine, TableSource
 
@@ -34,7 +35,9 @@ NAMES: tuple[str, ...] = ("coop_share", "coop_asymmetry")
 
 
 def cooperative_dyad_events(ev: ir.Table) -> ir.Table:
-    """The cooperative events (quad class 1 or 2) between two different, resolved actors."""
+    """The cooperative events (quad class 1 or 2) between two different, resolved actors,
+    among those counted (:func:`~steppe.indicators.scope.counted_events`)."""
+    ev = counted_events(ev)
     return ev.filter(
         ev.quad_class.isin(list(COOPERATIVE_QUAD_CLASSES)),
         ev.source_actor.notnull(),

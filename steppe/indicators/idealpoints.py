@@ -322,10 +322,10 @@ def eval_ideal_points(
     """Compare Steppe's ideal points with Bailey-Strezhnev-Voeten's published estimates
     (``variant`` ``all``, ``fp`` or ``legacy``): Pearson r over every common country-year and
     within each focal state's series. Targets: 0.95 overall, 0.90 within each focal state."""
-    from steppe.ingest.reference import _load_bsv
+    from steppe.ingest.reference import read_bsv
 
     fit = fit or estimate_ideal_points(store, seed=seed)
-    bsv = _load_bsv(Path(bsv_path), "eval").tables["ideal_points_reference"]
+    bsv = read_bsv(bsv_path)
     ref = {
         (c, y): v
         for c, y, var, v in zip(

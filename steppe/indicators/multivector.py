@@ -35,6 +35,7 @@ import pyarrow as pa
 
 from steppe.domain.codes import COOPERATIVE_QUAD_CLASSES, FOCAL_STATES, POLES
 from steppe.domain.errors import IndicatorError
+from steppe.indicators.scope import counted_events, scope_label
 from steppe.store import Store
 from steppe.store.engine import DuckDBEngine, Engine, TableSource
 
@@ -103,6 +104,7 @@ def engagements(con: TableSource, states: Iterable[str] = FOCAL_STATES) -> ir.Ta
     actors = con.table("actors")
     mem = con.table("memberships")
     focal = list(states)
+    ev = counted_events(ev)
     coop = ev.filter(ev.quad_class.isin(list(COOPERATIVE_QUAD_CLASSES)))
     sides = (
         coop.filter(coop.source_actor.isin(focal))
@@ -238,12 +240,16 @@ def compute_multivector(
     shares = engine.to_arrow(pole_share_table(engine, freq))
     index = _with_interval(index, shares, method, seed)
     now = datetime.now()
-    method_label = f"{method}; {len(POLES)} poles; cooperative events; {freq}"
+    method_label = f"{method}; {len(POLES)} poles; cooperative events ({scope_label()}); {freq}"
     rows = pa.concat_tables(
         [
             _indicator_rows(index, "multivector", None, method_label, now),
             _indicator_rows(
-                shares, "pole_share", "partner", f"share of cooperative events; {freq}", now
+                shares,
+                "pole_share",
+                "partner",
+                f"share of cooperative events ({scope_label()}); {freq}",
+                now,
             ),
         ]
     )

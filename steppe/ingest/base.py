@@ -3,6 +3,7 @@ quarantine rows, and the report each run returns."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import zipfile
@@ -18,6 +19,7 @@ import duckdb
 import pyarrow as pa
 
 from steppe.domain.errors import IngestError
+from steppe.domain.limits import exceeded, limit
 from steppe.store import Store, scalar
 
 ProgressFn = Callable[[float], None]
@@ -39,6 +41,10 @@ class IngestReport:
     quarantined: int
     skipped: bool = False
     seconds: float = 0.0
+    dated_by_fallback: int = 0
+    """Documents that carried no date and took the ``--date`` fallback."""
+    undated: int = 0
+    """Documents loaded without any date (``steppe code`` needs ``--date`` for them)."""
 
     def summary(self) -> str:
         note = " (already ingested)" if self.skipped else ""
@@ -67,36 +73,96 @@ def file_digest(path: Path) -> str:
     return f"blake3:{digest.hexdigest()}"
 
 
+ZIP_PREFIX = "steppe-zip-"
+"""Temporary folders holding unpacked zip members are named ``steppe-zip-<pid>-<random>``."""
+
+
+def remove_stale_unpacks(folder: Path | None = None) -> list[Path]:
+    """Remove unpack folders left by Steppe processes that no longer run (a ``kill -9`` during
+    a zip ingest skips the clean-up); returns the folders removed.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "steppe-zip-999999999-x").mkdir()
+    >>> (root / f"steppe-zip-{os.getpid()}-y").mkdir()
+    >>> [p.name for p in remove_stale_unpacks(root)]
+    ['steppe-zip-999999999-x']
+    """
+    root = folder or Path(tempfile.gettempdir())
+    removed = []
+    for candidate in root.glob(f"{ZIP_PREFIX}*"):
+        pid = candidate.name.removeprefix(ZIP_PREFIX).split("-", 1)[0]
+        if not pid.isdigit() or _running(int(pid)):
+            continue
+        shutil.rmtree(candidate, ignore_errors=True)
+        removed.append(candidate)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return pid < 2**22  # another user's process (or a nonsense number: not running)
+    return True
+
+
 @contextmanager
-def readable(path: Path) -> Iterator[list[tuple[str, Path]]]:
-    """The data files inside ``path``: itself for plain and .gz files, the members for .zip
-    (extracted to a temporary folder, streamed, removed afterwards). Yields
-    ``(display_name, path)`` pairs."""
+def readable(path: Path) -> Iterator[Iterator[tuple[str, Path]]]:
+    """The data files inside ``path``: itself for plain and .gz files, the members for .zip.
+    Yields ``(display_name, path)`` pairs; a zip's members are unpacked one at a time into a
+    temporary folder (each removed before the next, the folder afterwards), so members with
+    the same base name in different folders stay apart, and unpacking stops with a one-line
+    error when the archive unpacks to more than the ``max_decompressed_mb`` limit."""
     if not path.exists():
         raise IngestError(f"{path}: no such file")
     if not path.is_file():
         raise IngestError(f"{path}: not a file")
     if path.suffix.lower() != ".zip":
-        yield [(str(path), path)]
+        yield iter([(str(path), path)])
         return
-    tmp = Path(tempfile.mkdtemp(prefix="steppe-zip-"))
     try:
-        try:
-            archive = zipfile.ZipFile(path)
-        except zipfile.BadZipFile as exc:
-            raise IngestError(f"{path}: not a readable zip archive ({exc})") from exc
-        members = []
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise IngestError(f"{path}: not a readable zip archive ({exc})") from exc
+    remove_stale_unpacks()
+    tmp = Path(tempfile.mkdtemp(prefix=f"{ZIP_PREFIX}{os.getpid()}-"))
+    try:
         with archive:
-            for info in archive.infolist():
-                if info.is_dir():
-                    continue
-                target = tmp / Path(info.filename).name
-                with archive.open(info) as src, target.open("wb") as dst:
-                    shutil.copyfileobj(src, dst, 1 << 22)
-                members.append((f"{path}!{info.filename}", target))
-        yield members
+            yield _members(path, archive, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _members(path: Path, archive: zipfile.ZipFile, tmp: Path) -> Iterator[tuple[str, Path]]:
+    budget = limit("max_decompressed_mb") << 20
+    for number, info in enumerate(archive.infolist()):
+        if info.is_dir():
+            continue
+        display = f"{path}!{info.filename}"
+        # each member in its own folder: a/day.CSV and b/day.CSV must not overwrite each other
+        folder = tmp / str(number)
+        folder.mkdir()
+        target = folder / (Path(info.filename).name or "member")
+        try:
+            with archive.open(info) as src, target.open("wb") as dst:
+                while chunk := src.read(1 << 22):
+                    budget -= len(chunk)
+                    if budget < 0:
+                        raise IngestError(
+                            exceeded(
+                                "max_decompressed_mb", f"{display}: the archive unpacks to more"
+                            )
+                        )
+                    dst.write(chunk)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, RuntimeError) as exc:
+            raise IngestError(f"{display}: cannot unpack ({exc})") from exc
+        try:
+            yield display, target
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def already_ingested(store: Store, sha: str, origin: str) -> bool:
@@ -130,20 +196,31 @@ def skipped_report(store: Store, file: str, origin: str, sha: str) -> IngestRepo
     return IngestReport(file, origin, 0, int(rows or 0), 0, skipped=True)
 
 
-def log_ingest(store: Store, report: IngestReport, sha: str, started: datetime) -> None:
-    with store.transaction() as con:
-        con.execute(
-            "INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, now())",
-            [
-                report.file,
-                sha,
-                report.origin,
-                report.loaded,
-                report.duplicate,
-                report.quarantined,
-                started,
-            ],
-        )
+def log_ingest(
+    store: Store,
+    report: IngestReport,
+    sha: str,
+    started: datetime,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> None:
+    """Record a finished load in ``ingest_log``. Loaders pass the connection of their open
+    load transaction (``con``), so the log row commits with the rows or not at all: a kill
+    between the two would otherwise make the rerun report every row a duplicate."""
+    sql = "INSERT INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, now())"
+    params = [
+        report.file,
+        sha,
+        report.origin,
+        report.loaded,
+        report.duplicate,
+        report.quarantined,
+        started,
+    ]
+    if con is not None:
+        con.execute(sql, params)
+        return
+    with store.transaction() as tx:
+        tx.execute(sql, params)
 
 
 EVENT_ROW_SCHEMA = pa.schema(

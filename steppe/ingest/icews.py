@@ -208,8 +208,10 @@ def _ingest_one(
                         rows = []
                         if progress:
                             progress(min(raw_fh.tell() / size, 1.0))
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
             raise IngestError(f"{display}: cannot read ({exc})") from exc
+        if not good:
+            _refuse_if_not_icews(display, bad)
         append_events(con, rows)
         remove_new_duplicates(con, first_rowid)
         loaded = int(scalar(con, "SELECT count(*) FROM events")) - before
@@ -217,13 +219,31 @@ def _ingest_one(
             con.register("_steppe_bad", pa.Table.from_pylist(bad, schema=QUARANTINE_SCHEMA))
             con.execute(QUARANTINE_DEDUP.format(source="_steppe_bad"))
             con.unregister("_steppe_bad")
+        report = IngestReport(
+            display, ORIGIN, loaded, good - loaded, len(bad), seconds=time.perf_counter() - t0
+        )
+        log_ingest(store, report, sha, started, con=con)
     if progress:
         progress(1.0)
-    report = IngestReport(
-        display, ORIGIN, loaded, good - loaded, len(bad), seconds=time.perf_counter() - t0
-    )
-    log_ingest(store, report, sha, started)
     return report
+
+
+# reasons that say a line does not have the ICEWS layout at all (not: an unknown name or code)
+_NOT_ICEWS = ("invalid UTF-8", "expected 4 tab-separated fields", "bad date")
+
+
+def _refuse_if_not_icews(display: str, bad: list[dict[str, Any]]) -> None:
+    """A file with no line in the ICEWS layout (empty, binary, another format) is refused
+    with a one-line error instead of loading nothing and quarantining every line."""
+    if not bad:
+        raise IngestError(f"{display}: empty file, no ICEWS events in it")
+    if all(str(b["reason"]).startswith(_NOT_ICEWS) for b in bad):
+        first = bad[0]
+        raise IngestError(
+            f"{display}: not an ICEWS event file (source, event text, target, date; tab-"
+            f"separated): none of its {len(bad):,} lines is; line {first['record']}: "
+            f"{first['reason']}"
+        )
 
 
 def _parse(

@@ -17,6 +17,15 @@ atop           ``ccode1, ccode2, year, atop_defense, ...`` ``ties`` channels ``a
 cow-alliance   ``ccode1, ccode2, year, cow_defense, ...``  ``ties`` channels ``alliance_*``
 cow-igo        ``ccode1, ccode2, year, dyadigos``          ``ties`` channel ``joint_igo``
 nmc            ``ccode, year, milex, ..., cinc``           ``capabilities``
+gdelt-dyads    ``date, focal_iso3, partner_iso3,           ``ties`` channel ``interaction``
+               edge_weight`` (:mod:`.interaction`)         (daily, undirected, signed)
+eurostat-trade Eurostat Comext monthly / annual by partner ``ties`` channels ``trade_exports``
+               (:mod:`.trade_files`)                       / ``trade_imports`` (reporter kept)
+national-trade national offices' imports by partner;       ``ties`` as above, unit and currency
+               stat.uz exports/imports (wide, kUSD)        on every row
+remittances    KNOMAD bilateral remittances / migrant      ``ties`` channels ``remittances``,
+               stocks; WDI remittances % GDP panel         ``migrant_stock``, ``remittances_gdp``
+               (:mod:`.migration`)
 ============== =========================================== =====================================
 
 Country codes become registry codes where the registry knows the country (by ISO2 or COW code),
@@ -33,11 +42,8 @@ replaces the rows it loaded before (UN votes replace all roll calls and votes: o
 from __future__ import annotations
 
 import csv
-import gzip
-import io
-import math
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -48,12 +54,37 @@ import pyarrow as pa
 
 from steppe.domain.errors import IngestError, UnknownFormatError
 from steppe.ingest.base import QUARANTINE_SCHEMA, IngestReport, ProgressFn, file_digest
+from steppe.ingest.interaction import load_gdelt_dyads
+from steppe.ingest.migration import load_remittances
+from steppe.ingest.tabular import (
+    YEARS,
+    BadRow,
+    Load,
+    Rows,
+    flag,
+    integer,
+    number,
+    quarantine_row,
+)
+from steppe.ingest.trade_files import load_eurostat, load_national
 from steppe.registry import Registry
 from steppe.registry.files import data_path
 from steppe.store import Store
 from steppe.store.sources import period_bounds, record_source
 
-KINDS: tuple[str, ...] = ("unvotes", "bsv", "cow-trade", "atop", "cow-alliance", "cow-igo", "nmc")
+KINDS: tuple[str, ...] = (
+    "unvotes",
+    "bsv",
+    "cow-trade",
+    "atop",
+    "cow-alliance",
+    "cow-igo",
+    "nmc",
+    "gdelt-dyads",
+    "eurostat-trade",
+    "national-trade",
+    "remittances",
+)
 """Reference kinds :func:`ingest_reference` reads."""
 
 VOTE_CODES: dict[str, int] = {"yes": 1, "abstain": 2, "no": 3, "1": 1, "2": 2, "3": 3}
@@ -76,6 +107,10 @@ SOURCES: dict[str, str] = {
     "cow-alliance": "COW Formal Alliances 4.1 (Gibler 2009)",
     "cow-igo": "COW IGO v3 (Pevehouse et al. 2020)",
     "nmc": "COW National Material Capabilities v6 (Singer 1987)",
+    "gdelt-dyads": "GDELT 2.0 daily dyadic interaction weights (gzemo/gdelt-graph-data)",
+    "eurostat-trade": "Eurostat Comext trade by partner",
+    "national-trade": "National statistics offices, trade by partner",
+    "remittances": "World Bank: KNOMAD bilateral remittances and migrant stocks; WDI",
 }
 
 SOURCE_KINDS: dict[str, str] = {
@@ -86,6 +121,10 @@ SOURCE_KINDS: dict[str, str] = {
     "cow-alliance": "reference",
     "cow-igo": "reference",
     "nmc": "reference",
+    "gdelt-dyads": "interaction",
+    "eurostat-trade": "trade",
+    "national-trade": "trade",
+    "remittances": "migration",
 }
 """The ``sources`` kind each reference kind is recorded under."""
 
@@ -97,6 +136,10 @@ LICENCES: dict[str, str] = {
     "cow-alliance": "COW: free to use with citation",
     "cow-igo": "COW: free to use with citation",
     "nmc": "COW: free to use with citation",
+    "gdelt-dyads": "GPL-3.0 (gzemo/gdelt-graph-data); GDELT: open, cite the GDELT Project",
+    "eurostat-trade": "CC BY 4.0 (Eurostat)",
+    "national-trade": "not stated (national statistics offices' open data)",
+    "remittances": "CC BY 4.0 (World Bank)",
 }
 """The publisher's terms recorded in ``sources`` unless the caller names a licence."""
 
@@ -165,97 +208,15 @@ class CountryCodes:
         return self.by_cow.get(ccode, f"COW{ccode}")
 
 
-# -- reading -------------------------------------------------------------------------------
-class _Rows:
-    """Rows of a CSV file (plain or .gz) as ``(line, row)``; layout problems raise."""
-
-    def __init__(self, path: Path, required: tuple[str, ...], kind: str) -> None:
-        self.path, self.required, self.kind = path, required, kind
-
-    def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
-        path = self.path
-        if not path.is_file():
-            raise IngestError(f"{path}: no such file")
-        raw: Any = gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")  # noqa: SIM115 (closed by the with below)
-        line = 1
-        try:
-            with raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as text:
-                reader = csv.reader(text)
-                header = next(reader, None)
-                if not header:
-                    raise IngestError(f"{path}: empty file")
-                header = [h.strip().strip("\ufeff") for h in header]
-                missing = [c for c in self.required if c not in header]
-                if missing:
-                    raise IngestError(
-                        f"{path} line 1: not a {self.kind} file; missing columns {missing}"
-                    )
-                width = len(header)
-                for fields in reader:
-                    line = reader.line_num
-                    if not fields:
-                        continue
-                    if len(fields) != width:
-                        yield line, {"__error__": f"{len(fields)} columns, expected {width}"}
-                        continue
-                    yield line, dict(zip(header, fields, strict=True))
-        except (OSError, EOFError, UnicodeDecodeError, csv.Error) as exc:
-            raise IngestError(f"{path} after line {line}: cannot read ({exc})") from exc
-
-
-class _Bad(ValueError):
-    """A row-level problem: the row goes to quarantine with this reason."""
-
-
-def _int(row: dict[str, str], col: str, lo: int | None = None, hi: int | None = None) -> int:
-    value = row.get(col, "").strip()
-    try:
-        out = int(float(value)) if value and float(value).is_integer() else int(value)
-    except ValueError:
-        raise _Bad(f'{col}: "{value}" is not an integer') from None
-    if (lo is not None and out < lo) or (hi is not None and out > hi):
-        raise _Bad(f"{col}: {out} is outside {lo}..{hi}")
-    return out
-
-
-def _num(row: dict[str, str], col: str, missing_below: float | None = None) -> float | None:
-    """A number or ``None`` for empty/NA (and, with ``missing_below``, for COW's -9 codes)."""
-    value = row.get(col, "").strip()
-    if value in ("", "NA", "NaN", "nan", "."):
-        return None
-    try:
-        out = float(value)
-    except ValueError:
-        raise _Bad(f'{col}: "{value}" is not a number') from None
-    if math.isnan(out) or (missing_below is not None and out < missing_below):
-        return None
-    return out
-
-
-def _flag(row: dict[str, str], col: str) -> bool | None:
-    value = row.get(col, "").strip()
-    if value in ("", "NA"):
-        return None
-    if value not in ("0", "1", "0.0", "1.0"):
-        raise _Bad(f'{col}: "{value}" is not 0 or 1')
-    return value.startswith("1")
-
-
-_YEAR = (1800, 2100)
-
-
-@dataclass
-class _Load:
-    """What one file yields: rows per target table and the quarantined lines."""
-
-    tables: dict[str, pa.Table]
-    delete: list[tuple[str, list[Any]]]
-    bad: list[tuple[int, str, str]]
-
-
-def _quarantine(bad: list[tuple[int, str, str]], line: int, reason: str, row: Any) -> None:
-    raw = ",".join(row.values()) if isinstance(row, dict) else str(row)
-    bad.append((line, reason, raw[:4000]))
+# -- reading: the shared row readers (steppe.ingest.tabular) under their local names --------
+_Rows = Rows
+_Bad = BadRow
+_int = integer
+_num = number
+_flag = flag
+_YEAR = YEARS
+_Load = Load
+_quarantine = quarantine_row
 
 
 # -- kinds ---------------------------------------------------------------------------------
@@ -401,6 +362,22 @@ def _load_unvotes(path: Path, source: str) -> _Load:
         [("DELETE FROM votes", []), ("DELETE FROM rollcalls", [])],
         bad,
     )
+
+
+def read_bsv(path: str | Path, source: str = "eval") -> pa.Table:
+    """Bailey-Strezhnev-Voeten ideal-point estimates as a table (country, year, variant,
+    ideal_point, q05, q95, n_votes, cow_code, source) without loading them into a store;
+    malformed lines are left out (``steppe ingest reference --kind bsv`` quarantines them).
+
+    Example:
+
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "bsv.csv"
+    >>> _ = f.write_text("ccode,iso3c,year,idealpointall\\n705,KAZ,2010,0.5\\n")
+    >>> read_bsv(f).column("ideal_point").to_pylist()
+    [0.5]
+    """
+    return _load_bsv(Path(path), source).tables["ideal_points_reference"]
 
 
 def _load_bsv(path: Path, source: str) -> _Load:
@@ -557,13 +534,21 @@ _ATOP = ("atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_co
 _COW_ALLY = ("cow_defense", "cow_neutral", "cow_nonagg", "cow_entente")
 
 
-def _parse(kind: str, path: Path, source: str) -> _Load:
+def _parse(kind: str, path: Path, source: str, unit: str | None = None) -> _Load:
     if kind == "unvotes":
         return _load_unvotes(path, source)
     if kind == "bsv":
         return _load_bsv(path, source)
     if kind == "nmc":
         return _load_nmc(path, source)
+    if kind == "gdelt-dyads":
+        return load_gdelt_dyads(path, source)
+    if kind == "eurostat-trade":
+        return load_eurostat(path, source)
+    if kind == "national-trade":
+        return load_national(path, source, unit)
+    if kind == "remittances":
+        return load_remittances(path, source)
     if kind == "cow-trade":
         return _dyads(path, source, "COW trade", ("flow1", "flow2"), _trade)
     if kind == "atop":
@@ -614,14 +599,20 @@ def ingest_reference(
     path: str | Path,
     progress: ProgressFn | None = None,
     licence: str | None = None,
+    unit: str | None = None,
+    replace: bool = False,
 ) -> IngestReport:
     """Load one reference file of ``kind`` (see :data:`KINDS`) into the store, replacing the
     rows the same file loaded before. Returns the usual report (``duplicate`` is always 0:
-    a reload replaces). ``progress`` gets the fraction done after reading and after each
+    a reload replaces). A reload that would delete more rows than it adds (a truncated copy of
+    a file loaded before) is refused with both counts and the store unchanged, unless
+    ``replace`` is true. ``progress`` gets the fraction done after reading and after each
     table is written (reading is one step: the readers parse a file in one call).
 
     The load is recorded in ``sources`` as ``<kind>:<file name>`` with the dates its rows
     cover, the row count and ``licence`` (default: the publisher's terms in :data:`LICENCES`).
+    ``unit`` overrides the currency/unit recorded for ``national-trade`` rows (e.g. to say that
+    the compiler converted the values).
 
     >>> from steppe.store import Store
     >>> with Store(":memory:") as s:
@@ -639,7 +630,9 @@ def ingest_reference(
     source = f"{SOURCES[kind]}: {target.name}"
     step = progress or (lambda _fraction: None)
     step(0.0)
-    load = _parse(kind, target, source)
+    if unit is not None and kind != "national-trade":
+        raise IngestError(f"--unit applies to national-trade only, not {kind}")
+    load = _parse(kind, target, source, unit)
     step(_READ_SHARE)
     origin = f"reference:{kind}"
     hashed = target if target.is_file() else None
@@ -654,8 +647,15 @@ def ingest_reference(
     )
     loaded = sum(t.num_rows for t in load.tables.values())
     with store.transaction() as con:
+        deleted = 0
         for sql, params in load.delete:
-            con.execute(sql, params)
+            deleted += int((con.execute(sql, params).fetchone() or (0,))[0])
+        if deleted > loaded and not replace:
+            raise IngestError(
+                f"{display}: reloading would delete {deleted:,} rows loaded before and add only "
+                f"{loaded:,}; nothing changed (a truncated or partial file?). Load it with "
+                "--replace (replace=True) to replace them anyway"
+            )
         for done, (table, rows) in enumerate(load.tables.items(), start=1):
             cols = ", ".join(f'"{c}"' for c in rows.column_names)
             con.register("_steppe_ref", rows)
@@ -687,6 +687,7 @@ def ingest_reference(
             last_date=last,
             rows=loaded,
             location=display,
+            note=load.note,
             con=con,
         )
     step(1.0)

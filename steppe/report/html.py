@@ -12,6 +12,14 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from steppe.domain.codes import FOCAL_STATES, POLES
+from steppe.report.present import (
+    MIN_DAYS,
+    headline_period,
+    interaction_charts,
+    latest_levers,
+    present_rows,
+    sources_as_of,
+)
 from steppe.report.svg import (
     Point,
     fan_chart,
@@ -173,7 +181,7 @@ def dependence_charts(store: Store) -> list[dict[str, str]]:
                     "chart": multi_line_chart(
                         {k: v for k, v in shares.items() if v},
                         y_range=(0.0, 1.0),
-                        title=f"{code} — share of trade with each partner (COW trade)",
+                        title=f"{code} — share of trade with each partner (basis per year)",
                     ),
                 }
             )
@@ -388,7 +396,14 @@ def report_context(store: Store) -> dict[str, Any]:
         )
     focal_memberships = [m for m in read.memberships(store) if m["member"] in FOCAL_STATES]
     info = read.summary(store)
+    headline = headline_period(store)
     return {
+        "headline": headline,
+        "headline_min_days": MIN_DAYS,
+        "present": present_rows(store, headline) if headline else [],
+        "levers": latest_levers(store),
+        "sources": sources_as_of(store),
+        "interaction": interaction_charts(store),
         "title": "Steppe — Central Asia realignment report",
         "version": _version(),
         "generated": datetime.now().strftime("%Y-%m-%d %H:%M"),
@@ -401,16 +416,23 @@ def report_context(store: Store) -> dict[str, Any]:
         "portfolio": portfolio,
         "memberships": focal_memberships,
         "origins": read.event_origins(store),
+        "modalities": read.event_modalities(store),
         "files": read.ingest_log(store),
         "method_note": METHOD_NOTE,
         "attribution": ATTRIBUTION,
         "alignment": alignment_charts(store),
         "dependence": dependence_charts(store),
         "scenarios": scenario_sections(store),
-        "alerts": read.indicators(store, "alert"),
+        "alerts": read.alerts(store, limit=ALERTS_SHOWN),
+        "alerts_total": len(read.alerts(store)),
         "cohesion": cohesion_charts(store),
+        "pressure": {c: read.pressure(store, c) for c in FOCAL_STATES},
         "channels": channel_charts(store),
     }
+
+
+ALERTS_SHOWN = 30
+"""Alerts listed in the report (the newest; ``steppe alerts`` lists all)."""
 
 
 def write_report(store: Store, path: str | Path) -> Path:

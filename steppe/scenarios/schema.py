@@ -51,9 +51,14 @@ from pydantic import (
 )
 
 from steppe.domain.errors import ScenarioError
+from steppe.domain.limits import exceeded, limit
 from steppe.scenarios.bdm import BDMRules
 
-_FROZEN = ConfigDict(frozen=True, extra="forbid")
+# NaN and infinities are refused in every number (a run with them stores null outcomes)
+_FROZEN = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+MAX_MAGNITUDE = 1e9
+"""Largest absolute value a scenario number may take: beyond it sums of powers overflow."""
+MAX_SEED = 2**63 - 1
 
 
 class Normal(BaseModel):
@@ -335,7 +340,7 @@ class Scenario(BaseModel):
     model: Literal["bdm", "smp"] = "bdm"
     rounds: int = Field(default=10, ge=1, le=1000)
     runs: int = Field(default=1000, ge=1)
-    seed: int = Field(default=0, ge=0)
+    seed: int = Field(default=0, ge=0, le=MAX_SEED)
     dimensions: tuple[Dimension, ...] = Field(min_length=1)
     actors: tuple[ActorSpec, ...] = Field(min_length=2)
     shocks: tuple[Shock, ...] = ()
@@ -447,6 +452,10 @@ def semantic_problems(s: Scenario) -> list[str]:
             for a, d in covered
         )
     ]
+    out.extend(_too_large(s.model_dump(), ""))
+    scale = scale_problem(s)
+    if scale:
+        out.append(scale)
     if s.model == "bdm":
         try:
             BDMRules.from_params(s.params)
@@ -465,6 +474,38 @@ def _actor_of(problem: str, s: Scenario) -> str | None:
         add = s.shocks[int(m[1])].add_actor
         return add.code if add is not None else None
     return None
+
+
+def _too_large(value: Any, where: str) -> list[str]:
+    """Paths of numbers beyond ±:data:`MAX_MAGNITUDE` (``1e308`` parses, then overflows)."""
+    if isinstance(value, Mapping):
+        return [p for k, v in value.items() for p in _too_large(v, f"{where}.{k}" if where else k)]
+    if isinstance(value, list | tuple):
+        return [p for i, v in enumerate(value) for p in _too_large(v, f"{where}[{i}]")]
+    if isinstance(value, float) and abs(value) > MAX_MAGNITUDE:
+        return [f"{where}: {value:g} is beyond ±{MAX_MAGNITUDE:g}"]
+    return []
+
+
+def scale_problem(s: Scenario, runs: int | None = None) -> str | None:
+    """Why a simulation of ``s`` (with ``runs``, default its own) is too large to run, or None:
+    runs x actors x rounds above the ``max_simulation_cells`` limit.
+
+    >>> s = parse_scenario({"name": "x", "runs": 10, "dimensions": [{"name": "d"}], "actors": [
+    ...     {"code": c, "capability": 1, "position": {"d": 5}, "salience": {"d": 1}}
+    ...     for c in "AB"]})
+    >>> scale_problem(s) is None, scale_problem(s, runs=10**9)[:40]
+    (True, 'runs: 1,000,000,000 runs x 2 actors x 10')
+    """
+    n = s.runs if runs is None else runs
+    actors = len(s.all_actor_codes)
+    cells = n * actors * s.rounds
+    if cells <= limit("max_simulation_cells"):
+        return None
+    return "runs: " + exceeded(
+        "max_simulation_cells",
+        f"{n:,} runs x {actors:,} actors x {s.rounds:,} rounds = {cells:,} is too large",
+    )
 
 
 def _path(loc: Sequence[int | str]) -> str:
@@ -527,10 +568,14 @@ def load_scenario(path: str | Path) -> Scenario:
         text = p.read_text(encoding="utf-8")
     except OSError as exc:
         raise ScenarioError(f"{p.name}: cannot read scenario: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ScenarioError(f"{p.name}: not UTF-8 text (byte {exc.start})") from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
         raise ScenarioError(f"{p.name}:{where}: not valid YAML") from None
+    except RecursionError:
+        raise ScenarioError(f"{p.name}: YAML nested too deeply to be a scenario") from None
     return parse_scenario(data, p.name)

@@ -127,6 +127,7 @@ this migration carried no modality, so they are removed and their documents code
 next ``steppe code`` (event ids are deterministic, so nothing is duplicated). Documents record
 the precision of ``published_at`` and whether the date came with the document (``document``)
 or from ``--date`` (``fallback``); undated documents stay NULL."""
+
 _SOURCES = """
 CREATE TABLE sources (
     name VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, title VARCHAR, licence VARCHAR,
@@ -138,11 +139,54 @@ CREATE TABLE sources (
 event origin, a fetched feed), with its coverage, row count, licence and the times it was last
 fetched and loaded. Written through :func:`steppe.store.sources.record_source`."""
 
+_ALERTS = """
+CREATE TABLE alerts (
+    actor VARCHAR NOT NULL, partner VARCHAR, date DATE NOT NULL, kind VARCHAR NOT NULL,
+    direction VARCHAR NOT NULL, magnitude DOUBLE NOT NULL, series VARCHAR NOT NULL,
+    method VARCHAR NOT NULL, freq VARCHAR NOT NULL, value DOUBLE, baseline DOUBLE, score DOUBLE,
+    n BIGINT, computed_at TIMESTAMP NOT NULL
+);
+DELETE FROM indicators WHERE name = 'alert';
+"""
+"""Spike and shift alerts in their own table (``steppe.indicators.alerts``); the yearly change
+points formerly stored as ``indicators`` rows named ``alert`` are dropped (recomputed by
+``steppe measure``)."""
+
+_FETCH = """
+CREATE TABLE fetch_files (
+    source VARCHAR NOT NULL, name VARCHAR NOT NULL, url VARCHAR NOT NULL, size BIGINT,
+    md5 VARCHAR, status VARCHAR NOT NULL, reason VARCHAR, loaded BIGINT, duplicate BIGINT,
+    quarantined BIGINT, updated TIMESTAMP NOT NULL, PRIMARY KEY (source, name)
+);
+CREATE TABLE http_cache (
+    url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR, status INTEGER,
+    fetched_at TIMESTAMP NOT NULL
+);
+CREATE TABLE update_runs (
+    started TIMESTAMP NOT NULL, finished TIMESTAMP, ok BOOLEAN, since TIMESTAMP,
+    stages JSON
+);
+"""
+"""Fetch state: each remote file's fate (``ingested``, ``refused`` with the reason, ``failed``
+after retries) so that an interrupted fetch resumes without downloading or ingesting a file
+twice; validators (ETag, Last-Modified) for conditional GETs of feeds and file lists; and each
+``steppe update`` run, whose last success is where the next one starts."""
+
+_CAMEO_OPTIONAL = """
+ALTER TABLE events ALTER COLUMN cameo DROP NOT NULL;
+"""
+"""Events coded natively in PLOVER (POLECAT, ACLED through its crosswalk) have no CAMEO code;
+it stays empty rather than being invented. (Version 111: the second migration of the
+developer given number 11.)"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial_canonical_tables", _INITIAL),
     Migration(2, "reference_tables", _REFERENCE),
     Migration(3, "ingest_log_digest", _DIGEST),
     Migration(4, "event_modality_and_time", _MODALITY_TIME),
     Migration(6, "sources", _SOURCES),
+    Migration(10, "alerts_table", _ALERTS),
+    Migration(11, "fetch_state", _FETCH),
+    Migration(111, "events_cameo_optional", _CAMEO_OPTIONAL),
 )
 """Every migration, in order. ``schema_migrations`` records which have run."""

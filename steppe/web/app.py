@@ -143,9 +143,12 @@ def create_app(
     max_upload_mb: int = 50,
     cache_size: int = 4096,
     threads: int | None = None,
+    lake: str | Path | None = None,
 ) -> FastAPI:
     """The dashboard over the store at ``store_path``. With ``token`` the store is opened
-    read-write and write actions accept that token; without it, everything is read-only.
+    read-write and write actions accept that token; without it, everything is read-only. An
+    uploaded event file goes through the same ingest as ``steppe ingest events``: sources are
+    recorded and a local Parquet ``lake`` is kept up to date.
 
     >>> import tempfile, pathlib
     >>> db = pathlib.Path(tempfile.mkdtemp()) / "s.duckdb"
@@ -239,8 +242,15 @@ def create_app(
             "events": summary["tables"]["events"],
             "quarantined": summary["tables"]["quarantine"],
             "origins": read.event_origins(s),
-            "alerts": [r for r in read.indicators(s, "alert")][-10:],
+            "alerts": read.alerts(s, limit=10),
+            "sources": read.sources(s),
         }
+
+    @app.get("/api/sources", tags=["overview"])
+    def api_sources(s: Db) -> list[dict[str, Any]]:
+        """Every source in the store: the dates its data cover ("data as of" = the last), rows,
+        last fetch and load, licence."""
+        return read.sources(s)
 
     @app.get("/api/overview", tags=["overview"])
     def api_overview(
@@ -289,6 +299,18 @@ def create_app(
         """Memberships with role, dates and source."""
         return read.memberships(s, actor=actor, org=org, on=on)
 
+    @app.get("/api/alerts", tags=["indicators"])
+    def api_alerts(
+        s: Db,
+        actor: Annotated[str | None, Query(pattern=CODE)] = None,
+        partner: Annotated[str | None, Query(pattern=CODE)] = None,
+        since: date | None = None,
+        kind: Annotated[str | None, Query(pattern="^(spike|shift)$")] = None,
+        limit: Annotated[int, Query(ge=1, le=10000)] = 500,
+    ) -> list[dict[str, Any]]:
+        """Spike and shift alerts, newest first (see README "Alerts")."""
+        return read.alerts(s, actor, partner, since, kind, limit)
+
     @app.get("/api/indicators", tags=["indicators"])
     def api_indicators(
         s: Db,
@@ -308,6 +330,8 @@ def create_app(
             "memberships": read.memberships(s, actor=code),
             "indicators": {n: read.indicators(s, n, actor=code) for n in read.indicator_names(s)},
             "events": read.events(s, actor=code, limit=25),
+            "pressure": read.pressure(s, code),
+            "alerts": read.alerts(s, actor=code, limit=20),
         }
 
     @app.get("/api/country/{code}", tags=["country"])
@@ -321,7 +345,7 @@ def create_app(
         charts = [
             _indicator_chart(name, rows)
             for name, rows in data["indicators"].items()
-            if name not in ("pole_share", "alert") and rows
+            if name not in ("pole_share", "alert") and not name.startswith("pressure_") and rows
         ]
         portfolio = _portfolio(data["indicators"].get("pole_share", []))
         timeline = _timeline(data["memberships"])
@@ -541,24 +565,23 @@ def create_app(
         fmt: Annotated[str, Form(alias="format", pattern="^(gdelt1|gdelt2|icews|gdelt-csv)$")],
     ) -> list[dict[str, Any]]:
         """Upload an event file and ingest it (needs the operator's token)."""
-        from steppe.ingest.gdelt import ingest_gdelt
-        from steppe.ingest.icews import ingest_icews
+        from steppe.ingest.events import ingest_event_files
 
-        name = Path(file.filename or "upload").name
+        name = upload_name(file.filename)
         with tempfile.TemporaryDirectory(prefix="steppe-upload-") as tmp:
             path = Path(tmp) / name
             with path.open("wb") as out:
                 while chunk := file.file.read(1 << 20):
                     out.write(chunk)
+            # messages and reports name the upload, never the server's temporary folder
+            private = str(path)
             try:
-                reports = (
-                    ingest_icews(store, path) if fmt == "icews" else ingest_gdelt(store, path, fmt)
-                )
+                reports = ingest_event_files(store, [path], fmt, lake=lake)
             except SteppeError as exc:
-                raise HTTPException(400, str(exc)) from exc
+                raise HTTPException(400, str(exc).replace(private, name)) from exc
             finally:
                 cache.clear()
-        return [r.__dict__ | {"file": name} for r in reports]
+        return [r.__dict__ | {"file": r.file.replace(private, name)} for r in reports]
 
     @app.exception_handler(SteppeError)
     async def steppe_error(request: Request, exc: SteppeError) -> JSONResponse:
@@ -568,6 +591,19 @@ def create_app(
 
 
 PREFERRED_PARTNERS = ("RUS", "CHN", "USA", "EU", "TUR", "IRN", "trade")
+
+
+def upload_name(filename: str | None) -> str:
+    """A safe file name for an upload: its last path part in letters, digits, ``.``, ``_``
+    and ``-`` (the suffix decides .gz/.zip handling); ``upload`` when nothing usable is left.
+
+    >>> upload_name("../../etc/20240101.export.CSV.zip"), upload_name(".."), upload_name(None)
+    ('20240101.export.CSV.zip', 'upload', 'upload')
+    """
+    import re
+
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", (filename or "").replace("\\", "/").split("/")[-1])
+    return name[:200] if name.strip("._") else "upload"
 
 
 def _indicator_chart(name: str, rows: list[dict[str, Any]]) -> str:
