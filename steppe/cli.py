@@ -676,6 +676,9 @@ def code(
                 )
             )
         summary = coding_summary(store)
+        from steppe.store.sources import record_event_sources
+
+        record_event_sources(store)
     fallback = sum(r.dated_by_fallback for r in runs)
     undated = sum(r.quarantined_undated for r in runs)
     result = {
