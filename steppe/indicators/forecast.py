@@ -190,7 +190,7 @@ def yearly_series(
         )
     }
     extra = ("AND NOT coalesce(sparse, false) " if "sparse" in has else "") + (
-        "AND freq = 'year' " if "freq" in has else ""
+        "AND coalesce(freq, 'year') = 'year' " if "freq" in has else ""
     )
     rows = store.query(
         "SELECT CAST(period AS INTEGER) AS year, avg(value) AS value FROM indicators "
