@@ -676,6 +676,9 @@ def code(
                 )
             )
         summary = coding_summary(store)
+        from steppe.store.sources import record_event_sources
+
+        record_event_sources(store)
     fallback = sum(r.dated_by_fallback for r in runs)
     undated = sum(r.quarantined_undated for r in runs)
     result = {
@@ -835,6 +838,20 @@ def simulate(
         typer.Option(help="BDM variant: published-code (default), text or replication"),
     ] = None,
     rounds: Annotated[int | None, typer.Option(min=1, help="rounds (default: the file's)")] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(help="period for the file's measured inputs (default: the file's)"),
+    ] = None,
+    sensitivity: Annotated[
+        bool,
+        typer.Option(
+            "--sensitivity",
+            help="also perturb each actor's position, capability and salience one at a time",
+        ),
+    ] = False,
+    sensitivity_runs: Annotated[
+        int | None, typer.Option(min=1, help="runs per perturbed input (default: --runs)")
+    ] = None,
     store_result: Annotated[
         bool, typer.Option("--store/--no-store", help="save the run in scenario_runs")
     ] = True,
@@ -845,6 +862,13 @@ def simulate(
 
     A CSV is read as a BDM table (header Actor/Stakeholder, Capability/Resources, Position,
     Salience) or a KTAB SMP file, told apart by its header.
+
+    A scenario's measured inputs (starting positions from indicators, e.g. the ideal-point
+    distance to Russia) are read from the store; --period re-bases them on another period.
+
+    --sensitivity re-runs the scenario with each actor's position (±10 % of the scale),
+    capability (x0.75, x1.25) and salience (±0.1) changed one at a time, on the same draws, and
+    shows how far each moves the final outcome and each threshold probability.
 
     Example: steppe simulate scenarios/forum_institutionalisation.yaml --runs 2000 --seed 7
     """
@@ -865,8 +889,17 @@ def simulate(
             changes["variant"] = variant
         if changes:
             scenario = with_params(scenario, changes)
+        if scenario.measured:
+            from steppe.scenarios import resolve_measured
+
+            with _store(read_only=True) as store:
+                scenario = resolve_measured(scenario, store, period)
         with _progress() as progress:
             result = run(scenario, runs=runs, seed=seed, progress=progress(file.name))
+        if sensitivity:
+            from steppe.scenarios.sensitivity import with_sensitivity
+
+            result = with_sensitivity(result, scenario, sensitivity_runs)
     except SteppeError as exc:
         _fail(str(exc))
         raise
@@ -928,6 +961,41 @@ def simulate(
             False,
             ["threshold", "probability"],
             "Thresholds at the final round",
+        )
+    if result.measured:
+        from steppe.scenarios import measured_rows
+
+        mrows = [
+            {
+                "actor": m["actor"],
+                "source": f"{m['indicator']} {m['basis']} {m['period']}",
+                "value": m["value"],
+                "map": m["map"],
+                "position": m["position"],
+                "sd": m["spread"],
+            }
+            for m in measured_rows(scenario)
+        ]
+        _emit(mrows, False, list(mrows[0]), "Starting positions from measured data")
+    if result.sensitivity:
+        sens_rows: list[dict[str, Any]] = []
+        for srow in result.sensitivity:
+            row: dict[str, Any] = {"actor": srow["actor"], "field": srow["field"]}
+            row["change"] = srow["change"]
+            for d, v in srow["outcome"].items():
+                row[f"{d} lowered / raised"] = f"{v['low']:.2f} / {v['high']:.2f}"
+            for k, v in srow["thresholds"].items():
+                row[f"P({k})"] = f"{v['low']:.3f} / {v['high']:.3f}"
+            sens_rows.append(row)
+        base = result.sensitivity[0]
+        basis = ", ".join(f"{d} {v['base']:.2f}" for d, v in base["outcome"].items())
+        basis += "".join(f", P({k}) {v['base']:.3f}" for k, v in base["thresholds"].items())
+        _emit(
+            sens_rows,
+            False,
+            list(sens_rows[0]),
+            f"Sensitivity at the final round, one input at a time ({result.sensitivity_runs} "
+            f"runs; unperturbed: {basis}); widest swing first",
         )
     _emit(
         [
@@ -1360,8 +1428,17 @@ def serve(
         "scenarios"
     ),
     workers: Annotated[int, typer.Option(min=1, max=32, help="processes (read-only only)")] = 1,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="a further Host name the server answers to (repeatable; '*' for any); "
+            "others get 421, against DNS rebinding"
+        ),
+    ] = None,
 ) -> None:
-    """Serve the dashboard (read-only unless a token is set) on 127.0.0.1 by default.
+    """Serve the dashboard (read-only unless a token is set) on 127.0.0.1 by default. It
+    answers only requests addressed to 127.0.0.1, localhost, ::1, the --host and each
+    --allow-host name.
 
     Example: steppe serve --port 8000
     """
@@ -1374,6 +1451,9 @@ def serve(
         _fail(f"no store at {path}; run 'steppe demo' or 'steppe ingest' first")
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/yellow] serving on {host}, reachable from other machines")
+    names = [*(allow_host or []), host]
+    hosts = None if "*" in names else (*names, "127.0.0.1", "localhost", "::1")
+    os.environ["STEPPE_WEB_HOSTS"] = "*" if hosts is None else ",".join(hosts)
     if workers > 1:
         if token:
             _fail("--workers needs a read-only server: one process writes, never several")
@@ -1394,6 +1474,7 @@ def serve(
             token=token,
             scenarios_dir=scenarios if scenarios.is_dir() else None,
             lake=_engine_opts.get("lake"),
+            hosts=hosts,
         )
     except SteppeError as exc:  # e.g. the store is being written by another process
         _fail(str(exc))

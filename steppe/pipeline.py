@@ -28,7 +28,7 @@ from steppe.ingest.reference import bundled_unvotes, ingest_reference
 from steppe.ingest.ungdc import UNGDC_FIELDS, session_dates
 from steppe.registry import data_path
 from steppe.report import write_report
-from steppe.scenarios import load_scenario, simulate, store_run
+from steppe.scenarios import load_scenario, simulate, store_run, with_sensitivity
 from steppe.store import Store
 from steppe.store.engine import Engine
 from steppe.store.lake import LakeSync, is_remote, sync_lake
@@ -41,6 +41,8 @@ from steppe.store.sources import (
 )
 
 DEMO_EVENTS = ("events", "icews_central_asia_2005_2015.tsv.gz")
+DEMO_SENSITIVITY_RUNS = 200
+"""runs per perturbed input in the demo's sensitivity analysis (BDM scenarios)"""
 DEMO_REFERENCE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("gdelt-dyads", ("gdelt", "gdelt_daily_dyads_focal.csv.gz")),
     ("eurostat-trade", ("trade", "eurostat_eu_member_monthly_trade_2019_2024.csv.gz")),
@@ -244,13 +246,16 @@ def run_demo(
             )
             counts["speech_events"] = code_documents(store, data_path(*DEMO_DICTIONARIES))
             record_documents_source(store, "CC0 (UN General Debate Corpus, Harvard Dataverse)")
-            record_event_sources(store)
+            record_event_sources(store, {"coder": "Steppe's coding of CC0 speeches (MIT)"})
         except SteppeError as exc:
             raise StageError(f"speeches: {exc}") from exc
         runs = []
         for path in sorted(Path(scenarios).glob("*.yaml")) if scenarios else []:
             try:
-                result = simulate(load_scenario(path), seed=seed or None)
+                scenario = load_scenario(path)
+                result = simulate(scenario, seed=seed or None)
+                if scenario.model == "bdm":  # SMP's sensitivity takes minutes: on demand only
+                    result = with_sensitivity(result, scenario, runs=DEMO_SENSITIVITY_RUNS)
             except SteppeError as exc:
                 raise StageError(f"scenarios: {exc}") from exc
             runs.append(store_run(store, result))
