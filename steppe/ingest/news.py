@@ -62,6 +62,7 @@ from xml.parsers import expat
 import pyarrow as pa
 
 from steppe.domain.errors import IngestError, UnknownFormatError
+from steppe.domain.limits import exceeded, limit
 from steppe.ingest.base import (
     QUARANTINE_DEDUP,
     QUARANTINE_SCHEMA,
@@ -639,14 +640,19 @@ def _kind(name: str) -> str | None:
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
+    """The file's bytes (decompressed for .gz), read whole: at most the ``max_news_file_mb``
+    limit, so a small .gz that unpacks to gigabytes is refused before it fills memory."""
+    most = limit("max_news_file_mb") << 20
     try:
-        if name.lower().endswith(".gz"):
-            with gzip.open(path, "rb") as fh:
-                return fh.read()
-        return path.read_bytes()
+        opener = gzip.open if name.lower().endswith(".gz") else open
+        with opener(path, "rb") as fh:
+            data = fh.read(most + 1)
     except (OSError, EOFError, zlib.error) as exc:
         what = "truncated gzip stream" if isinstance(exc, EOFError) else str(exc)
         raise IngestError(f"{name}: cannot read ({what})") from exc
+    if len(data) > most:
+        raise IngestError(f"{name}: " + exceeded("max_news_file_mb", "larger when read, not read"))
+    return bytes(data)
 
 
 def _decode_file(data: bytes, declared: str | None = None) -> str | _Bad:
@@ -909,13 +915,15 @@ _READERS = {
 # --------------------------------------------------------------------------- ingesting
 
 
-def _files(paths: Iterable[str | Path]) -> list[Path]:
-    out: list[Path] = []
+def _files(paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
+    """The files to read, each with the folder it was found in (None for a file named)."""
+    out: list[tuple[Path, Path | None]] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
             out.extend(
-                sorted(
+                (p, path)
+                for p in sorted(
                     p
                     for p in path.rglob("*")
                     if p.is_file()
@@ -933,8 +941,19 @@ def _files(paths: Iterable[str | Path]) -> list[Path]:
                 ", optionally .gz, or a .zip of them)"
             )
         else:
-            out.append(path)
+            out.append((path, None))
     return out
+
+
+def _outside(path: Path, folder: Path | None) -> str | None:
+    """Why a file found in ``folder`` must not be read: a link that leads outside the folder."""
+    if folder is None:
+        return None
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return "a symbolic link to a file outside the folder; not read"
+    return None
 
 
 def _fields(jsonl_fields: Mapping[str, str] | None) -> dict[str, tuple[str, ...]]:
@@ -985,11 +1004,17 @@ def ingest_news(
         raise IngestError(f"bad --date {date!r} (expected YYYY-MM-DD, YYYY-MM or ISO 8601)")
     fields = _fields(jsonl_fields)
     files = _files(paths)
-    total = max(sum(p.stat().st_size for p in files), 1)
+    total = max(sum(p.stat().st_size for p, _ in files), 1)
     done = 0
     reports: list[IngestReport] = []
-    for path in files:
+    for path, folder in files:
         size = path.stat().st_size
+        outside = _outside(path, folder)
+        if outside is not None:  # quarantined with the reason, never read
+            ctx = _Context(str(path), fields, default_date)
+            reports.append(_ingest_one(store, str(path), path, ctx, unreadable=outside))
+            done += size
+            continue
         try:
             with readable(path) as members:
                 for display, member in members:
@@ -1019,7 +1044,9 @@ def _ingest_one(
     """Load one file. One that cannot be read (``unreadable`` says why, or reading fails) is
     quarantined as a whole and logged like any other, so it never stops the batch."""
     started, t0 = datetime.now(), time.perf_counter()
-    sha = file_digest(path)
+    # a link refused unread is logged under its own name: its target's bytes are never opened
+    refused_link = unreadable is not None and path.is_symlink()
+    sha = f"symlink:{display}" if refused_link else file_digest(path)
     if already_ingested(store, sha, ORIGIN):
         return skipped_report(store, display, ORIGIN, sha)
     items: Iterable[Item] = ()

@@ -176,7 +176,8 @@ DEFAULT_VARIANT = "published-code"
 
 def _pair_sums(e: F, w: F) -> tuple[F, F]:
     """``(tot, net)``: ``tot[i, j] = sum_k w_k |e_kj - e_ki|`` and ``net[i, j] = sum_k w_k
-    (e_kj - e_ki)`` for voter-by-actor values ``e[k, a]``."""
+    (e_kj - e_ki)`` for voter-by-actor values ``e[k, a]`` (``tot`` is the O(n^3) part of a
+    round)."""
     n = e.shape[-1]
     lead = e.shape[:-2]
     diff = e[..., :, None, :] - e[..., :, :, None]  # [k, i, j] = e_kj - e_ki
@@ -215,13 +216,10 @@ def win_probability(
     if rule == "published-code":
         e = a / span if r is None else np.power(a / span, r[..., :, None])
         tot, net = _pair_sums(e, w)
-        # sum over ordered pairs (a, b) of active actors of |e_ka - e_kb|, from the sorted
-        # values: sum_{a,b} |e_a - e_b| = 2 sum_m e_(m) (2m - n - 1)
-        srt = np.sort(e[..., act], axis=-1)
-        m = srt.shape[-1]
-        coef = 2.0 * (2.0 * np.arange(1, m + 1) - m - 1)
-        per_voter = srt @ coef  # [k]
-        denom = (w * per_voter).sum(axis=-1)[..., None, None]
+        # the sum over voters k and ordered pairs (a, b) of active actors of w_k |e_ka - e_kb|
+        # is the sum of tot over those pairs
+        both = act[:, None] & act[None, :]
+        denom = np.where(both, tot, 0.0).sum(axis=(-1, -2))[..., None, None]
         num = 0.5 * (tot + net)
     else:
         tot, net = _pair_sums(a, w)
