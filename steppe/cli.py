@@ -676,6 +676,9 @@ def code(
                 )
             )
         summary = coding_summary(store)
+        from steppe.store.sources import record_event_sources
+
+        record_event_sources(store)
     fallback = sum(r.dated_by_fallback for r in runs)
     undated = sum(r.quarantined_undated for r in runs)
     result = {
@@ -1425,8 +1428,17 @@ def serve(
         "scenarios"
     ),
     workers: Annotated[int, typer.Option(min=1, max=32, help="processes (read-only only)")] = 1,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="a further Host name the server answers to (repeatable; '*' for any); "
+            "others get 421, against DNS rebinding"
+        ),
+    ] = None,
 ) -> None:
-    """Serve the dashboard (read-only unless a token is set) on 127.0.0.1 by default.
+    """Serve the dashboard (read-only unless a token is set) on 127.0.0.1 by default. It
+    answers only requests addressed to 127.0.0.1, localhost, ::1, the --host and each
+    --allow-host name.
 
     Example: steppe serve --port 8000
     """
@@ -1439,6 +1451,9 @@ def serve(
         _fail(f"no store at {path}; run 'steppe demo' or 'steppe ingest' first")
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/yellow] serving on {host}, reachable from other machines")
+    names = [*(allow_host or []), host]
+    hosts = None if "*" in names else (*names, "127.0.0.1", "localhost", "::1")
+    os.environ["STEPPE_WEB_HOSTS"] = "*" if hosts is None else ",".join(hosts)
     if workers > 1:
         if token:
             _fail("--workers needs a read-only server: one process writes, never several")
@@ -1459,6 +1474,7 @@ def serve(
             token=token,
             scenarios_dir=scenarios if scenarios.is_dir() else None,
             lake=_engine_opts.get("lake"),
+            hosts=hosts,
         )
     except SteppeError as exc:  # e.g. the store is being written by another process
         _fail(str(exc))

@@ -246,7 +246,7 @@ def run_demo(
             )
             counts["speech_events"] = code_documents(store, data_path(*DEMO_DICTIONARIES))
             record_documents_source(store, "CC0 (UN General Debate Corpus, Harvard Dataverse)")
-            record_event_sources(store)
+            record_event_sources(store, {"coder": "Steppe's coding of CC0 speeches (MIT)"})
         except SteppeError as exc:
             raise StageError(f"speeches: {exc}") from exc
         runs = []

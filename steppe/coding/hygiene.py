@@ -17,9 +17,7 @@ import re
 
 _URL = re.compile(r"(?:\bhttps?://|\bwww\.|\bpic\.twitter\.com/)[^\s—–]+")
 _TAG = re.compile(r"(?<![\w&/])[#@][A-Za-z_]\w*")
-_EMBED_SIGNATURE = re.compile(
-    r"[—–]\s*[^.!?\n]{0,80}?\(\s*\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?"
-)
+_EMBED_SIGNATURE = re.compile(r"[—–]\s*[^.!?\n]{0,80}?\(\s*\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?")
 """What is left of an embedded post's signature once its handle is gone: "— Daryo | Central
 Asia (@DaryoEng) December 21, 2023"."""
 _GLUED_STOP = re.compile(

@@ -366,6 +366,23 @@ def export_events(store: Store, max_rows: int = 1_000_000, **filters: Any) -> An
         ).to_arrow_table()
 
 
+def count_events(store: Store, **filters: Any) -> int:
+    """How many events match the filter (the same filters as :func:`events`)."""
+    where, params = _event_filter(**filters)
+    return int(store.query(f"SELECT count(*) AS n FROM events{where}", params)[0]["n"])
+
+
+def event_batches(store: Store, batch_rows: int = 20_000, **filters: Any) -> Any:
+    """Every event matching the filter, newest first, as an Arrow RecordBatchReader of
+    ``batch_rows`` rows a batch: exports stream it without holding the result in memory.
+    Read it on a cursor of its own (:meth:`Store.cursor`) and close that when done."""
+    where, params = _event_filter(**filters)
+    cols = ", ".join(EVENT_COLUMNS)
+    return store.con.sql(
+        f"SELECT {cols} FROM events{where} ORDER BY date DESC, event_id DESC", params=params
+    ).to_arrow_reader(batch_rows)
+
+
 def network(
     store: Store, since: date | None = None, until: date | None = None, min_events: int = 1
 ) -> list[Row]:
