@@ -23,11 +23,13 @@ def main(path: str) -> None:
     print(partners_table(rows))
     coop = sum(r["cooperative"] for r in rows)
     confl = sum(r["conflictual"] for r in rows)
+    requests = sum(r["requests"] for r in rows)
     other = sum(r["other"] for r in rows)
     n = speeches[0] if speeches else 0
     print(
         f"\n{n} speeches; asserted events with the speaker as a side: {coop} cooperative, "
-        f"{confl} conflictual; {other} more negated, hypothetical, future or reported."
+        f"{confl} conflictual, {requests} requests (not in the table); {other} more negated, "
+        "hypothetical, future or reported."
     )
 
 

@@ -401,7 +401,10 @@ def ingest_news(
         typer.Argument(help="files or folders (.txt .html .jsonl .csv RSS/Atom, .gz, .zip)"),
     ],
     date: Annotated[
-        str | None, typer.Option(help="publication date for documents that carry none (YYYY-MM-DD)")
+        str | None,
+        typer.Option(
+            help="publication date for documents that carry none (YYYY-MM-DD, YYYY-MM or YYYY)"
+        ),
     ] = None,
     jsonl_field: Annotated[
         list[str] | None,
@@ -641,29 +644,63 @@ def code(
             "--ner", help="add spaCy's NER to find actors the gazetteer misses (nlp extra)"
         ),
     ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            help="date for documents that carry none (YYYY-MM-DD, YYYY-MM or YYYY); "
+            "without it they are quarantined, not coded"
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Code the documents not yet coded into events (who did what to whom, CAMEO and PLOVER,
-    Goldstein), each linked to its document and sentence. --ner adds the optional statistical
-    layer (pip install 'steppe[nlp]'; several times slower).
+    Goldstein, modality and time), each linked to its document and sentence. A document
+    without a date takes --date or is quarantined with the reason (never today's date).
+    --ner adds the optional statistical layer (pip install 'steppe[nlp]'; several times
+    slower).
 
     Example: steppe code --dictionaries ../shared/data/petrarch2_dictionaries
     """
     from steppe.coding import code_documents, coding_summary
+    from steppe.coding.coder import CodingRun
     from steppe.coding.statistical import require_nlp
 
+    runs: list[CodingRun] = []
     with _store() as store:
         if ner:
             require_nlp()
         with _progress() as progress:
-            written = code_documents(store, dictionaries, progress=progress("coding"), ner=ner)
+            written = _checked(
+                lambda: code_documents(
+                    store, dictionaries, progress=progress("coding"), ner=ner, date=date, run=runs
+                )
+            )
         summary = coding_summary(store)
+        from steppe.store.sources import record_event_sources
+
+        record_event_sources(store)
+    fallback = sum(r.dated_by_fallback for r in runs)
+    undated = sum(r.quarantined_undated for r in runs)
     result = {
         "events_written": written,
         "documents": summary.documents,
         "coded": summary.coded,
         "coder_events": summary.events,
+        "dated_by_fallback": fallback,
+        "undated_quarantined": undated,
     }
+    if fallback:
+        err.print(
+            f"warning: {fallback} documents without a date of their own were dated {date} "
+            "(--date fallback)",
+            highlight=False,
+        )
+    if undated:
+        err.print(
+            f"warning: {undated} documents have no date and were not coded: quarantined "
+            "(steppe quarantine; code them with --date)",
+            highlight=False,
+        )
     if as_json:
         _print_json(result)
         return
@@ -823,6 +860,20 @@ def simulate(
         typer.Option(help="BDM variant: published-code (default), text or replication"),
     ] = None,
     rounds: Annotated[int | None, typer.Option(min=1, help="rounds (default: the file's)")] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(help="period for the file's measured inputs (default: the file's)"),
+    ] = None,
+    sensitivity: Annotated[
+        bool,
+        typer.Option(
+            "--sensitivity",
+            help="also perturb each actor's position, capability and salience one at a time",
+        ),
+    ] = False,
+    sensitivity_runs: Annotated[
+        int | None, typer.Option(min=1, help="runs per perturbed input (default: --runs)")
+    ] = None,
     store_result: Annotated[
         bool, typer.Option("--store/--no-store", help="save the run in scenario_runs")
     ] = True,
@@ -833,6 +884,13 @@ def simulate(
 
     A CSV is read as a BDM table (header Actor/Stakeholder, Capability/Resources, Position,
     Salience) or a KTAB SMP file, told apart by its header.
+
+    A scenario's measured inputs (starting positions from indicators, e.g. the ideal-point
+    distance to Russia) are read from the store; --period re-bases them on another period.
+
+    --sensitivity re-runs the scenario with each actor's position (±10 % of the scale),
+    capability (x0.75, x1.25) and salience (±0.1) changed one at a time, on the same draws, and
+    shows how far each moves the final outcome and each threshold probability.
 
     Example: steppe simulate scenarios/forum_institutionalisation.yaml --runs 2000 --seed 7
     """
@@ -853,8 +911,17 @@ def simulate(
             changes["variant"] = variant
         if changes:
             scenario = with_params(scenario, changes)
+        if scenario.measured:
+            from steppe.scenarios import resolve_measured
+
+            with _store(read_only=True) as store:
+                scenario = resolve_measured(scenario, store, period)
         with _progress() as progress:
             result = run(scenario, runs=runs, seed=seed, progress=progress(file.name))
+        if sensitivity:
+            from steppe.scenarios.sensitivity import with_sensitivity
+
+            result = with_sensitivity(result, scenario, sensitivity_runs)
     except SteppeError as exc:
         _fail(str(exc))
         raise
@@ -917,6 +984,41 @@ def simulate(
             ["threshold", "probability"],
             "Thresholds at the final round",
         )
+    if result.measured:
+        from steppe.scenarios import measured_rows
+
+        mrows = [
+            {
+                "actor": m["actor"],
+                "source": f"{m['indicator']} {m['basis']} {m['period']}",
+                "value": m["value"],
+                "map": m["map"],
+                "position": m["position"],
+                "sd": m["spread"],
+            }
+            for m in measured_rows(scenario)
+        ]
+        _emit(mrows, False, list(mrows[0]), "Starting positions from measured data")
+    if result.sensitivity:
+        sens_rows: list[dict[str, Any]] = []
+        for srow in result.sensitivity:
+            row: dict[str, Any] = {"actor": srow["actor"], "field": srow["field"]}
+            row["change"] = srow["change"]
+            for d, v in srow["outcome"].items():
+                row[f"{d} lowered / raised"] = f"{v['low']:.2f} / {v['high']:.2f}"
+            for k, v in srow["thresholds"].items():
+                row[f"P({k})"] = f"{v['low']:.3f} / {v['high']:.3f}"
+            sens_rows.append(row)
+        base = result.sensitivity[0]
+        basis = ", ".join(f"{d} {v['base']:.2f}" for d, v in base["outcome"].items())
+        basis += "".join(f", P({k}) {v['base']:.3f}" for k, v in base["thresholds"].items())
+        _emit(
+            sens_rows,
+            False,
+            list(sens_rows[0]),
+            f"Sensitivity at the final round, one input at a time ({result.sensitivity_runs} "
+            f"runs; unperturbed: {basis}); widest swing first",
+        )
     _emit(
         [
             {
@@ -951,6 +1053,46 @@ def eval_ktab(ref_log: Path, input_path: Path, as_json: JsonOpt = False) -> None
         f"mean absolute difference: final positions {result['mae_position']:.2f} "
         f"points; final win probabilities {result['mae_probability_points']:.2f} "
         f"points (target <= 2: {'met' if result['within_target'] else 'missed'})",
+        highlight=False,
+    )
+
+
+@eval_app.command("forecast")
+def eval_forecast(
+    bsv: Annotated[Path, typer.Option(help="BSV ideal points file (csv or csv.gz)")],
+    train_until: Annotated[int, typer.Option(help="last training year")] = 2019,
+    horizon: Annotated[int, typer.Option(min=1, max=10)] = 5,
+    as_json: JsonOpt = False,
+) -> None:
+    """Back-test the alignment forecast: train on years up to --train-until, score the next
+    --horizon years against BSV ideal points with CRPS and 90% coverage, beside persistence
+    and linear-trend baselines.
+
+    Example: steppe eval forecast --train-until 2019 --bsv IdealpointsJuly2025.csv --json
+    """
+    from steppe.indicators.forecast import eval_forecast as evaluate
+
+    with _store(read_only=True) as store:
+        result = _checked(lambda: evaluate(store, bsv, train_until, horizon))
+    if as_json:
+        _print_json(result)
+        return
+    a, b = result["years"]
+    _emit(
+        [
+            {"method": m, "CRPS": s["crps"], "90% coverage": s["coverage"], "n": s["n"]}
+            for m, s in result["scores"].items()
+        ],
+        False,
+        ["method", "CRPS", "90% coverage", "n"],
+        f"Forecasts for {a}-{b} against BSV (trained to {result['train_until']})",
+    )
+    t = result["targets"]
+    console.print(
+        f"CRPS model/persistence {result['crps_ratio_to_persistence']:.3f} (target <= 0.9: "
+        f"{'met' if t['crps_met'] else 'missed'}); coverage "
+        f"{result['scores']['model']['coverage']:.3f} (target 0.85-0.95: "
+        f"{'met' if t['coverage_met'] else 'missed'})",
         highlight=False,
     )
 
@@ -1109,15 +1251,56 @@ def _print_prose(result: Any) -> None:
 
 
 @app.command()
-def alerts(as_json: JsonOpt = False) -> None:
-    """List realignment alerts: change points in the focal states' alignment and dependence
-    series (computed by 'steppe measure').
+def alerts(
+    actor: Annotated[str | None, typer.Option(help="focal state code, e.g. KAZ")] = None,
+    partner: Annotated[str | None, typer.Option(help="partner code, e.g. RUS")] = None,
+    since: Annotated[str | None, typer.Option(help="from YYYY-MM-DD")] = None,
+    kind: Annotated[str | None, typer.Option(help="spike or shift")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List alerts, newest first: spikes (far outside a series' trailing median/MAD baseline)
+    and shifts (PELT change points) in the focal states' monthly and quarterly event series,
+    monthly interaction ties and yearly vote and trade series (computed by 'steppe measure').
 
-    Example: steppe alerts --json
+    Example: steppe alerts --actor KAZ --kind shift --since 2010-01-01 --json
     """
+    if kind is not None and kind not in ("spike", "shift"):
+        err.print(f"[red]error:[/red] --kind must be spike or shift, not {kind!r}")
+        raise typer.Exit(2)
+    day = _parse_date(since) if since else None
     with _store(read_only=True) as store:
-        rows = steppe.read.indicators(store, "alert")
-    _emit(rows, as_json, ["actor", "partner", "period", "value", "method"], "Alerts")
+        rows = steppe.read.alerts(store, actor, partner, day, kind)
+    _emit(
+        rows,
+        as_json,
+        ["date", "actor", "partner", "kind", "direction", "magnitude", "series", "freq", "n"],
+        "Alerts, newest first (method and baseline: --json)",
+    )
+
+
+@app.command()
+def forecast(
+    indicator: Annotated[str, typer.Option(help="yearly indicator")] = "ideal_point",
+    partner: Annotated[str | None, typer.Option(help="partner, for dyadic indicators")] = None,
+    horizon: Annotated[int, typer.Option(min=1, max=20, help="years ahead")] = 5,
+    until: Annotated[int | None, typer.Option(help="use years up to this one only")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Predictive distributions of each focal state's alignment 1 to --horizon years ahead
+    (local-level model; mean, sd and 90% interval).
+
+    Example: steppe forecast --indicator ideal_point --horizon 5 --json
+    """
+    from steppe.indicators.forecast import forecast_alignment
+
+    with _store(read_only=True) as store:
+        rows = _checked(lambda: forecast_alignment(store, indicator, partner, horizon, until))
+    _emit(
+        [r.as_dict() for r in rows],
+        as_json,
+        ["actor", "year", "horizon", "mean", "sd", "lo", "hi", "n"],
+        f"Forecast of {indicator}{' with ' + partner if partner else ''} (90% interval)",
+    )
 
 
 @app.command()
@@ -1317,8 +1500,17 @@ def serve(
         "scenarios"
     ),
     workers: Annotated[int, typer.Option(min=1, max=32, help="processes (read-only only)")] = 1,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="a further Host name the server answers to (repeatable; '*' for any); "
+            "others get 421, against DNS rebinding"
+        ),
+    ] = None,
 ) -> None:
-    """Serve the dashboard (read-only unless a token is set) on 127.0.0.1 by default.
+    """Serve the dashboard (read-only unless a token is set) on 127.0.0.1 by default. It
+    answers only requests addressed to 127.0.0.1, localhost, ::1, the --host and each
+    --allow-host name.
 
     Example: steppe serve --port 8000
     """
@@ -1331,6 +1523,9 @@ def serve(
         _fail(f"no store at {path}; run 'steppe demo' or 'steppe ingest' first")
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/yellow] serving on {host}, reachable from other machines")
+    names = [*(allow_host or []), host]
+    hosts = None if "*" in names else (*names, "127.0.0.1", "localhost", "::1")
+    os.environ["STEPPE_WEB_HOSTS"] = "*" if hosts is None else ",".join(hosts)
     if workers > 1:
         if token:
             _fail("--workers needs a read-only server: one process writes, never several")
@@ -1345,12 +1540,16 @@ def serve(
             log_level="warning",
         )
         return
-    app_ = create_app(
-        path,
-        token=token,
-        scenarios_dir=scenarios if scenarios.is_dir() else None,
-        lake=_engine_opts.get("lake"),
-    )
+    try:
+        app_ = create_app(
+            path,
+            token=token,
+            scenarios_dir=scenarios if scenarios.is_dir() else None,
+            lake=_engine_opts.get("lake"),
+            hosts=hosts,
+        )
+    except SteppeError as exc:  # e.g. the store is being written by another process
+        _fail(str(exc))
     uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
@@ -1378,6 +1577,16 @@ def _print_reports(
     console.print(
         f"{total[0]} {noun}loaded / {total[1]} duplicate / {total[2]} quarantined", highlight=False
     )
+    fallback = sum(r.dated_by_fallback for r in reports)
+    undated = sum(r.undated for r in reports)
+    if fallback:
+        err.print(f"warning: {fallback} {noun}dated by fallback (--date)", highlight=False)
+    if undated:
+        err.print(
+            f"warning: {undated} {noun}without a date: steppe code quarantines them unless "
+            "given --date",
+            highlight=False,
+        )
 
 
 def _parse_date(text: str) -> date:

@@ -16,6 +16,7 @@ from steppe.indicators.idealpoints import compute_ideal_points
 from steppe.indicators.interaction import compute_interaction
 from steppe.indicators.migration import compute_migration
 from steppe.indicators.multivector import compute_multivector
+from steppe.indicators.pressure import compute_pressure
 from steppe.indicators.scope import all_events as counting_scope
 from steppe.indicators.support import finalise_support
 from steppe.indicators.trade import compute_trade_indicators
@@ -28,7 +29,7 @@ from steppe.ingest.reference import bundled_unvotes, ingest_reference
 from steppe.ingest.ungdc import UNGDC_FIELDS, session_dates
 from steppe.registry import data_path
 from steppe.report import write_report
-from steppe.scenarios import load_scenario, simulate, store_run
+from steppe.scenarios import load_scenario, simulate, store_run, with_sensitivity
 from steppe.store import Store
 from steppe.store.engine import Engine
 from steppe.store.lake import LakeSync, is_remote, sync_lake
@@ -41,6 +42,8 @@ from steppe.store.sources import (
 )
 
 DEMO_EVENTS = ("events", "icews_central_asia_2005_2015.tsv.gz")
+DEMO_SENSITIVITY_RUNS = 200
+"""runs per perturbed input in the demo's sensitivity analysis (BDM scenarios)"""
 DEMO_REFERENCE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("gdelt-dyads", ("gdelt", "gdelt_daily_dyads_focal.csv.gz")),
     ("eurostat-trade", ("trade", "eurostat_eu_member_monthly_trade_2019_2024.csv.gz")),
@@ -103,9 +106,11 @@ def measure(
     """Compute every indicator the store's data allow and store them; returns rows written per
     indicator family. Events give the multivector index, cooperation dependence and regional
     cohesion; UN roll calls give vote agreement, S-scores, kappa and ideal points; trade ties
-    give trade shares, concentration and the trade multivector index; change points in those
-    series give realignment alerts. Also stores the events newest first (once per change),
-    which keeps listings fast.
+    give trade shares, concentration and the trade multivector index; spikes and change points
+    in the event, interaction-tie, vote and trade series give alerts (``steppe alerts``); events
+    and documents give the monthly hybrid-pressure index (``pressure_acts``,
+    ``pressure_text_*``). Also stores the events newest first (once per change), which keeps
+    listings fast.
 
     The event indicators run on ``engine`` (default: the store's DuckDB; see
     :func:`steppe.open_engine` for Spark and the Parquet lake). When the engine reads a local
@@ -185,11 +190,12 @@ def _measure(
             out["migration"] = compute_migration(store)
         enter("measure cohesion")
         out |= compute_alignment_extras(store, engine)
-        if "votes" in out or "trade" in out or "interaction" in out:
-            enter("measure alerts")
-            out["alerts"] = compute_alerts(store)
+        enter("measure hybrid pressure")
+        out["pressure"] = compute_pressure(store)
         enter("measure support")
-        finalise_support(store)
+        finalise_support(store)  # before the alerts: sparse values are never alert sources
+        enter("measure alerts")
+        out["alerts"] = compute_alerts(store)
         return out
     except SteppeError as exc:
         raise StageError(f"{stage}: {exc}") from exc
@@ -253,13 +259,16 @@ def run_demo(
             )
             counts["speech_events"] = code_documents(store, data_path(*DEMO_DICTIONARIES))
             record_documents_source(store, "CC0 (UN General Debate Corpus, Harvard Dataverse)")
-            record_event_sources(store)
+            record_event_sources(store, {"coder": "Steppe's coding of CC0 speeches (MIT)"})
         except SteppeError as exc:
             raise StageError(f"speeches: {exc}") from exc
         runs = []
         for path in sorted(Path(scenarios).glob("*.yaml")) if scenarios else []:
             try:
-                result = simulate(load_scenario(path), seed=seed or None)
+                scenario = load_scenario(path)
+                result = simulate(scenario, seed=seed or None)
+                if scenario.model == "bdm":  # SMP's sensitivity takes minutes: on demand only
+                    result = with_sensitivity(result, scenario, runs=DEMO_SENSITIVITY_RUNS)
             except SteppeError as exc:
                 raise StageError(f"scenarios: {exc}") from exc
             runs.append(store_run(store, result))

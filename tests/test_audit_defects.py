@@ -240,3 +240,203 @@ def test_d13_gdelt_rows_with_nan_tone_or_far_future_dates_are_quarantined(
     assert store.query("SELECT count(*) AS n FROM events WHERE isnan(tone) OR date > today()") == [
         {"n": 0}
     ]
+
+
+# -- D6: one-line errors instead of tracebacks ----------------------------------------------
+def test_d6_truncated_gzip_in_gdelt_is_one_line(store: steppe.Store, tmp_path: Path) -> None:
+    whole = steppe.write_gdelt(tmp_path / "a.tsv.gz", rows=3000, seed=1).read_bytes()
+    cut = tmp_path / "20240101.export.CSV.gz"
+    cut.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(IngestError, match=r"GZIP") as caught:
+        steppe.ingest_events(store, [cut], "gdelt1")
+    assert str(caught.value).startswith(f"{cut}: ") and "\n" not in str(caught.value)
+    assert store.count("events") == 0
+    # the store is usable afterwards (no aborted transaction left behind)
+    good = steppe.write_gdelt(tmp_path / "b.tsv", rows=10, seed=2)
+    assert steppe.ingest_events(store, [good], "gdelt1")[0].loaded == 10
+
+
+def test_d6_cli_serve_on_a_store_being_written_is_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    with steppe.Store(db) as writer:
+        steppe.install_registry(writer)
+        out = subprocess.run(
+            [sys.executable, "-m", "steppe.cli", "--db", str(db), "serve", "--port", "1"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert out.returncode == 1, out.stderr
+    assert out.stderr.startswith("error: cannot open store") and "Traceback" not in out.stderr
+
+
+def _scenario(tmp_path: Path, body: str, name: str = "s.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(body)
+    return path
+
+
+BASE = """name: t
+rounds: {rounds}
+runs: {runs}
+seed: {seed}
+dimensions: [{{name: d}}]
+actors:
+  - {{code: A, capability: {cap}, position: {{d: 20}}, salience: {{d: 0.5}}}}
+  - {{code: B, capability: 1, position: {{d: 80}}, salience: {{d: 0.5}}}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"seed": 10**30}, "seed: Input should be less than or equal to"),
+        ({"cap": ".nan"}, "actors[0].capability"),
+        ({"cap": ".inf"}, "actors[0].capability"),
+        ({"cap": "1e308"}, "actors[0].capability: 1e+308 is beyond ±1e+09"),
+        ({"runs": 10**9}, "limit max_simulation_cells = 50000000; set STEPPE_MAX_SIMULATION_CELLS"),
+    ],
+    ids=["seed-1e30", "nan", "inf", "1e308", "huge-runs"],
+)
+def test_d6_d7_scenario_values_that_cannot_run_are_refused(
+    tmp_path: Path, fields: dict[str, object], message: str
+) -> None:
+    from steppe.domain.errors import ScenarioError
+    from steppe.scenarios import load_scenario
+
+    values = {"rounds": 3, "runs": 10, "seed": 1, "cap": 1, **fields}
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(_scenario(tmp_path, BASE.format(**values)))
+    assert message in str(caught.value)
+
+
+def test_d7_huge_actor_counts_hit_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from steppe.domain.errors import ScenarioError
+    from steppe.scenarios import load_scenario, simulate
+
+    monkeypatch.setenv("STEPPE_MAX_SIMULATION_CELLS", "1000")
+    actors = "".join(
+        f"  - {{code: X{i}, capability: 1, position: {{d: {i % 100}}}, salience: {{d: 0.5}}}}\n"
+        for i in range(60)
+    )
+    body = "name: many\nrounds: 10\nruns: 2\ndimensions: [{name: d}]\nactors:\n" + actors
+    with pytest.raises(ScenarioError, match=r"2 runs x 60 actors x 10 rounds = 1,200"):
+        load_scenario(_scenario(tmp_path, body))
+    small = BASE.format(rounds=3, runs=10, seed=1, cap=1)
+    scenario = load_scenario(_scenario(tmp_path, small))
+    with pytest.raises(ScenarioError, match=r"1,000 runs x 2 actors x 3 rounds = 6,000"):
+        simulate(scenario, runs=1000)  # --runs on the command line is checked too
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"name: \xff\xfe\n", "not UTF-8 text"),
+        (b"a: " + b"[" * 20_000 + b"]" * 20_000 + b"\n", "nested too deeply"),
+    ],
+    ids=["invalid-utf8", "deep-yaml"],
+)
+def test_d6_unreadable_scenarios_are_one_line(tmp_path: Path, content: bytes, message: str) -> None:
+    from steppe.domain.errors import ScenarioError
+    from steppe.scenarios import load_scenario
+
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(content)
+    with pytest.raises(ScenarioError, match=message):
+        load_scenario(path)
+
+
+def test_d6_ktab_header_shorter_than_its_dimensions(tmp_path: Path) -> None:
+    from steppe.domain.errors import ScenarioError
+    from steppe.scenarios import read_ktab_csv
+
+    path = tmp_path / "k.csv"
+    path.write_text("toy,desc,2,3\nActor,Desc,Power,Pos1,Sal1\nA,a,10,50,80\nB,b,20,40,70\n")
+    with pytest.raises(ScenarioError, match=r"k.csv:2: the header has 5 fields; 3 dimensions"):
+        read_ktab_csv(path)
+
+
+# -- D10: symbolic links out of a news folder -----------------------------------------------
+def test_d10_news_folder_links_to_outside_files_are_not_read(
+    store: steppe.Store, tmp_path: Path
+) -> None:
+    from steppe.ingest.news import ingest_news
+
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("Kazakhstan signed a secret deal with China in Astana.\n")
+    folder = tmp_path / "news"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "story.txt").write_text("Uzbekistan hosted Russian ministers in Tashkent.\n")
+    (folder / "leak.txt").symlink_to(secret)
+    (folder / "sub" / "dir").symlink_to(secret.parent, target_is_directory=True)
+    (folder / "inside.txt").symlink_to(folder / "story.txt")  # a link inside: fine
+    reports = ingest_news(store, [folder], date="2024-01-02")
+    texts = [r["text"] for r in store.query("SELECT text FROM documents")]
+    assert texts and not any("secret" in t for t in texts)
+    refused = {Path(r.file).name for r in reports if r.quarantined and not r.loaded}
+    assert "leak.txt" in refused
+    reasons = {q["reason"] for q in steppe.read.quarantine(store)}
+    assert any("outside the folder" in r for r in reasons)
+
+
+def test_d12_doctests_leave_no_temporary_folders(tmp_path: Path) -> None:
+    # the doctests of these modules call tempfile.mkdtemp(); run them with a private TMPDIR
+    root = Path(__file__).resolve().parent.parent
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    modules = ["steppe/ingest/base.py", "steppe/store/lake.py", "steppe/ingest/synth.py"]
+    out = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *modules],
+        cwd=root,
+        env={**os.environ, "TMPDIR": str(tmp)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert out.returncode == 0, out.stdout[-2000:]
+    assert sorted(p.name for p in tmp.iterdir() if not p.name.startswith("pytest-of-")) == []
+
+
+# -- D3: one enormous line -------------------------------------------------------------------
+def test_d3_a_line_of_200000_tabs_is_quarantined_at_the_line_limit(
+    store: steppe.Store, tmp_path: Path
+) -> None:
+    import time
+
+    src = steppe.write_gdelt(tmp_path / "20240101.export.CSV", rows=100, seed=6)
+    lines = src.read_text().splitlines()
+    lines[50] = "\t" * 200_000
+    src.write_text("\n".join(lines) + "\n")
+    started = time.perf_counter()
+    report = steppe.ingest_events(store, [src], "gdelt1")[0]
+    assert time.perf_counter() - started < 60  # was 115 s and 6.7 GB
+    assert (report.loaded, report.quarantined) == (99, 1)
+    (q,) = steppe.read.quarantine(store)
+    assert q["record"] == 51
+    assert q["reason"] == (
+        "line of 200,000 bytes, not read (limit max_line_kb = 64; set STEPPE_MAX_LINE_KB)"
+    )
+
+
+def test_d4_a_news_gz_that_unpacks_beyond_the_limit_is_quarantined_unread(
+    store: steppe.Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gzip
+
+    from steppe.ingest.news import ingest_news
+
+    bomb = tmp_path / "bomb.txt.gz"
+    bomb.write_bytes(gzip.compress(b"Astana " * ((3 << 20) // 7)))  # 3 MB of text
+    assert bomb.stat().st_size < 100_000
+    fine = tmp_path / "fine.txt"
+    fine.write_text("Kazakhstan and China signed a pipeline deal in Astana.\n")
+    monkeypatch.setenv("STEPPE_MAX_NEWS_FILE_MB", "1")
+    reports = ingest_news(store, [bomb, fine], date="2024-01-02")
+    assert [(r.loaded, r.quarantined) for r in reports] == [(0, 1), (1, 0)]
+    (q,) = steppe.read.quarantine(store)
+    assert "limit max_news_file_mb = 1; set STEPPE_MAX_NEWS_FILE_MB" in q["reason"]

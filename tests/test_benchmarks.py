@@ -51,3 +51,13 @@ def test_scale_benchmark_runs(tmp_path: Path) -> None:
     assert "rows/s" in out and "growth exponent" in out
     rows = [line.split() for line in out.splitlines() if line.strip().startswith(("20,000", "60,"))]
     assert len(rows) == 2 and all(float(r[4].replace(",", "")) > 0 for r in rows)
+
+
+def test_fetch_benchmark_runs() -> None:
+    out = run("fetch.py", "--days", "1", "--rows", "50")
+    assert "ratio baseline/steppe" in out and "96 files, 0 refused, 0 failed" in out
+
+
+def test_alerts_eval_runs() -> None:
+    out = run("alerts_eval.py", "--series", "3")
+    assert "false spike" in out and len(out.splitlines()) == 5

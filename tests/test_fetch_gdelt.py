@@ -300,3 +300,30 @@ def test_kill_9_during_download_then_rerun_completes_without_duplicates(
     for path in {h.path for h in done}:
         whole = [h for h in site.requests(path) if h.sent == len(site.files[path])]
         assert len(whole) == 1, path  # a complete download is never fetched again
+
+
+def test_bad_rows_in_a_batch_are_quarantined_under_their_own_file(
+    tmp_path: Path, store: steppe.Store
+) -> None:
+    site = v2_site(tmp_path)
+    name = f"{STAMPS[2]}.export.CSV"
+    tsv = write_gdelt(tmp_path / name, rows=ROWS, seed=3, version=2)
+    lines = tsv.read_text().splitlines()
+    cells = lines[6].split("\t")
+    cells[1] = "20241341"  # SQLDATE: month 13
+    lines[6] = "\t".join(cells)
+    tsv.write_text("\n".join(lines) + "\n")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.write(tsv, name)
+    data = buf.getvalue()
+    site.files[f"/gdeltv2/{name}.zip"] = data
+    relist(site, name + ".zip", size=len(data), md5=hashlib.md5(data).hexdigest())
+    with serve(site) as url:
+        report = fetch(store, url, tmp_path, policy=Policy(rate=None, workers=4, backoff=0.05))
+    outcome = next(o for o in report.outcomes if o.name == name + ".zip")
+    assert (outcome.status, outcome.loaded, outcome.quarantined) == ("ingested", ROWS - 1, 1)
+    [bad] = store.query("SELECT file, record, reason FROM quarantine WHERE origin = 'gdelt2'")
+    assert bad["file"].endswith(f"{name}.zip!{name}") and bad["record"] == 7
+    assert bad["reason"] == 'SQLDATE: "20241341" is not a YYYYMMDD date'
+    assert events(store) == (4 * ROWS - 1, 4 * ROWS - 1)

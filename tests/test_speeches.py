@@ -84,5 +84,6 @@ def test_coded_speeches_name_the_speakers_partners(store: steppe.Store, tmp_path
     assert all(2015 <= r["year"] <= 2024 and r["partner"] != "AZE" for r in rows)
     armenia = [r for r in rows if r["partner"] == "ARM"]
     assert sum(r["conflictual"] for r in armenia) > sum(r["cooperative"] for r in armenia)
+    assert all(r["requests"] >= 0 and r["other"] >= 0 for r in rows)
     table = partners_table(rows, ["AZE"])
     assert table.splitlines()[2].startswith("| AZE | ") and "ARM" in table

@@ -26,7 +26,8 @@ from functools import lru_cache
 
 from steppe.coding.dictionaries import ActorDictionary, Agent, AgentDictionary
 from steppe.coding.model import Batch, Mention, Sentence
-from steppe.registry import Gazetteer, normalise
+from steppe.domain.models import Period
+from steppe.registry import Gazetteer, Registry, normalise
 
 FUZZY_KINDS = frozenset({"leader", "capital", "name"})
 MAX_ACTOR_WORDS = 6
@@ -51,6 +52,72 @@ _OTHER_FUNCTION_WORDS = frozenset({
 })  # fmt: skip
 FUNCTION_WORDS = PREPOSITIONS | DETERMINERS | CONJUNCTIONS | _OTHER_FUNCTION_WORDS
 AGENT_PREPOSITIONS = frozenset({"of", "in", "from"})
+PLACE_KINDS = frozenset({"capital", "seat"})
+MEETING_NOUNS = frozenset({
+    "meeting", "meetings", "summit", "summits", "talks", "format", "process", "forum",
+    "conference", "declaration", "communique", "communiqué", "round", "platform", "dialogue",
+    "consultations", "negotiations", "accords", "gathering",
+})  # fmt: skip
+"""Nouns a place name modifies as a venue ("the Tashkent meeting", "the Astana format"): the
+place is where, not who (CAMEO codes actors, and a city hosting talks is not a party)."""
+VAGUE = frozenset({
+    "multiple", "various", "several", "many", "numerous", "other", "certain", "unnamed",
+    "unspecified", "different", "some", "unidentified",
+})  # fmt: skip
+"""Quantifiers that leave an agent noun naming no one ("multiple actors", "various
+parties"): such a phrase is no agent unless an actor follows ("several officials from
+Kazakhstan")."""
+CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+COLLECTIVE_NOUNS = {
+    "leaders": "GOV", "presidents": "GOV", "heads": "GOV", "governments": "GOV",
+    "states": "", "countries": "", "nations": "", "republics": "",
+}  # fmt: skip
+MEETING_CONTEXT = frozenset({
+    "meeting", "meetings", "summit", "consultative", "met", "gathered", "convened", "joint",
+    "declaration", "communique", "communiqué",
+})  # fmt: skip
+"""Words that make a sentence about the leaders' forum itself: its collective is then the
+Consultative Meeting (CAM), else the states one by one."""
+FORUM = "CAM"
+
+
+@lru_cache(maxsize=1)
+def _forum_periods() -> tuple[tuple[str, Period], ...]:
+    return tuple(
+        (m.member, m.period)
+        for m in Registry.load().memberships
+        if m.org == FORUM and m.role == "member"
+    )
+
+
+def forum_members(on: date) -> tuple[str, ...]:
+    """The members of the Consultative Meeting (CAM) on ``on``, from the registry.
+
+    >>> forum_members(date(2024, 1, 1)), forum_members(date(2025, 12, 1))[0]
+    (('KAZ', 'KGZ', 'TJK', 'TKM', 'UZB'), 'AZE')
+    """
+    return tuple(sorted(code for code, period in _forum_periods() if period.contains(on)))
+
+
+def venue_context(low: list[str], start: int, end: int) -> bool:
+    """Is the place name in ``low[start:end]`` named as the place of something: after
+    "in"/"at", or before a meeting noun ("the Tashkent meeting")?
+
+    >>> venue_context(["met", "in", "tashkent"], 2, 3), venue_context(["tashkent", "said"], 0, 1)
+    (True, False)
+    """
+    before = low[start - 1] if start > 0 else ""
+    after = low[end] if end < len(low) else ""
+    return before in ("in", "at") or after in MEETING_NOUNS
+
+
+def is_place(gazetteer: Gazetteer, name: str, on: date) -> bool:
+    """Does ``name`` name only capitals or seats on ``on``?"""
+    matches = gazetteer.matches(name, on)
+    return bool(matches) and all(m.kind in PLACE_KINDS for m in matches)
+
+
+_COLLECTIVE_FIRST = frozenset({"the", "all", "five", "six", "central", "region", "regional"})
 
 
 def damerau_levenshtein(a: str, b: str) -> int:
@@ -117,8 +184,10 @@ class _Phrase:
         self.end = atom.end
         self.fuzzy = self.fuzzy or atom.fuzzy
         if atom.agent is not None:
-            (self.prefixes if atom.agent.prefix else self.agents).append(atom.agent.code)
-        elif atom.code and not self.code:
+            codes = self.prefixes if atom.agent.prefix else self.agents
+            if atom.agent.code not in codes:
+                codes.append(atom.agent.code)
+        if atom.code and not self.code:
             self.code = atom.code
 
     def mention(self, tokens: tuple[str, ...]) -> Mention:
@@ -196,7 +265,10 @@ class ActorRecognizer:
 
     def _gazetteer(
         self, tokens: tuple[str, ...], norm: list[str], i: int, on: date
-    ) -> tuple[int, str] | None:
+    ) -> tuple[int, str, str | None, bool] | None:
+        """(end, code, agent, is a place) of the longest gazetteer name at ``i``. A leader's
+        name after their last term is the state with the agent ``ELI`` (CAMEO's code for
+        former officials and elites: "Nazarbayev" in 2022 is KAZELI)."""
         assert self.gaz is not None
         if not tokens[i][:1].isupper() and not tokens[i][:1].isdigit():
             return None
@@ -213,10 +285,72 @@ class ActorRecognizer:
                 key = self._plurals[key]
             if key not in self._keys and not key.startswith("the "):
                 continue  # the lookup, which only folds a leading "the", would find nothing
-            code = self.gaz.resolve(key, on)
-            if code:
-                return j, code
+            matches = self.gaz.matches(key, on)
+            codes = {m.code for m in matches}
+            if len(codes) == 1:
+                place = all(m.kind in PLACE_KINDS for m in matches)
+                return j, codes.pop(), None, place
+            if not matches:
+                former = self._former(key, on)
+                if former:
+                    return j, former, "ELI", False
         return None
+
+    def _former(self, key: str, on: date) -> str | None:
+        """The state of a leader whose every term ended before ``on``."""
+        assert self.gaz is not None
+        every = self.gaz.matches(key)
+        if not every or any(m.kind != "leader" for m in every):
+            return None
+        if any(m.valid.end is None or m.valid.end >= on for m in every):
+            return None
+        codes = {m.code for m in every}
+        return codes.pop() if len(codes) == 1 else None
+
+    def _collective(self, low: list[str], i: int, on: date) -> _Atom | None:
+        """A regional collective at ``i``: "Central Asian leaders", "the five states", "the
+        region's presidents", "the six leaders" (from November 2025). Leaders in a sentence
+        about their forum are the Consultative Meeting (CAM); otherwise the five Central Asian
+        states one by one (``A/B`` codes), leaders and governments with the agent GOV."""
+        k = i
+        if low[k] in ("the", "all"):
+            k += 1
+        number = None
+        if k < len(low) and low[k] in ("five", "six"):
+            number = low[k]
+            k += 1
+        region = False
+        if low[k : k + 2] == ["central", "asian"] or low[k : k + 3] == ["central", "asia", "'s"]:
+            region = True
+            k += 2 if low[k + 1] == "asian" else 3
+        elif low[k : k + 2] == ["region", "'s"] or low[k : k + 1] == ["regional"]:
+            region = True
+            k += 2 if low[k] == "region" else 1
+        if k >= len(low) or low[k] not in COLLECTIVE_NOUNS or not (region or number):
+            return None
+        if k == i or (number is None and low[i] == "all"):
+            pass
+        noun = low[k]
+        end = k + 1
+        if noun == "heads":
+            if low[k + 1 : k + 3] != ["of", "state"]:
+                return None
+            end = k + 3
+        agent = COLLECTIVE_NOUNS[noun]
+        members = forum_members(on)
+        if number == "six":
+            if len(members) != 6:
+                return None
+            code = FORUM if agent else "/".join(members)
+        elif agent and self._meeting(low):
+            code = FORUM
+        else:
+            code = "/".join(CENTRAL_ASIA)
+        return _Atom(i, end, code, Agent(agent) if agent and code != FORUM else None)
+
+    @staticmethod
+    def _meeting(low: list[str]) -> bool:
+        return any(w in MEETING_CONTEXT for w in low)
 
     def _fuzzy_keys(self, word: str) -> tuple[str, ...]:
         if word not in self._fuzzy_cache:
@@ -244,14 +378,29 @@ class ActorRecognizer:
                 hit = self.actors.match(low, i, on)
                 if hit is not None and any(t[:1].isupper() for t in tokens[i : hit[0]]):
                     best = _Atom(i, hit[0], hit[1], None)
+            place = False
             if self.gaz is not None:
                 g = self._gazetteer(tokens, norm, i, on)
                 if g is not None and (best is None or g[0] > best.end):
-                    best = _Atom(i, g[0], g[1], None)
+                    best = _Atom(i, g[0], g[1], Agent(g[2]) if g[2] else None)
+                    place = g[3]
+                if low[i] in _COLLECTIVE_FIRST and (
+                    low[i] not in ("the", "all")
+                    or (i + 1 < len(low) and low[i + 1] in _COLLECTIVE_FIRST)
+                ):
+                    c = self._collective(low, i, on)
+                    if c is not None and (best is None or c.end > best.end):
+                        best, place = c, False
             if low[i] in agents:
                 a = agents.match(low, i)
                 if a is not None and (best is None or a[0] > best.end):
-                    best = _Atom(i, a[0], None, a[1])
+                    best, place = _Atom(i, a[0], None, a[1]), False
+            if best is not None and place and self._venue(low, best):
+                i = best.end  # "in Tashkent", "the Tashkent meeting": where, not who
+                continue
+            if best is not None and best.code is None and self._vague(low, best):
+                i = best.end
+                continue
             if (
                 best is None
                 and self.gaz is not None
@@ -269,6 +418,17 @@ class ActorRecognizer:
                 found.append(best)
             i = best.end
         return found
+
+    @staticmethod
+    def _venue(low: list[str], atom: _Atom) -> bool:
+        return venue_context(low, atom.start, atom.end)
+
+    @staticmethod
+    def _vague(low: list[str], atom: _Atom) -> bool:
+        """An agent noun after a vague quantifier, with no actor following it."""
+        before = low[atom.start - 1] if atom.start > 0 else ""
+        after = low[atom.end] if atom.end < len(low) else ""
+        return before in VAGUE and after not in AGENT_PREPOSITIONS
 
     # ------------------------------------------------------------------ pass 2: phrases
 

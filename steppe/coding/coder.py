@@ -23,13 +23,19 @@ from steppe.coding.stages import (
     EventTime,
     Modality,
     RoleAssigner,
-    Scorer,
     Segmenter,
     Sentence,
     Stage,
 )
 from steppe.coding.statistical import StatisticalActors
-from steppe.ingest.base import ProgressFn, append_events, remove_new_duplicates
+from steppe.domain.errors import IngestError
+from steppe.ingest.base import (
+    QUARANTINE_DEDUP,
+    QUARANTINE_SCHEMA,
+    ProgressFn,
+    append_events,
+    remove_new_duplicates,
+)
 from steppe.registry import Gazetteer
 from steppe.store import Store, scalar
 
@@ -86,8 +92,7 @@ class Coder:
             RoleAssigner(options),
             Modality(),
             EventTime(),
-            Scorer(),
-            PloverCategories(dicts.verbs),
+            PloverCategories(dicts.verbs),  # scores confidence too (the Scorer's work)
         )
 
     def process(self, batch: Batch) -> Batch:
@@ -149,18 +154,104 @@ def event_rows(sentences: Sequence[Sentence]) -> list[dict[str, Any]]:
     return rows
 
 
-def _pending(store: Store) -> list[tuple[str, str, date]]:
+def _pending(store: Store) -> list[tuple[str, str, date, str]]:
+    """Dated documents not yet coded: (doc_id, text, date, precision)."""
     rows = store.con.execute(
         """
-        SELECT d.doc_id, coalesce(d.text, ''), CAST(coalesce(d.published_at, d.ingested_at,
-               now()) AS DATE)
+        SELECT d.doc_id, coalesce(d.text, ''), CAST(d.published_at AS DATE),
+               coalesce(d.date_precision, 'day')
         FROM documents d
-        WHERE NOT EXISTS (SELECT 1 FROM ingest_log l WHERE l.origin = ? AND l.file = d.doc_id)
+        WHERE d.published_at IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM ingest_log l WHERE l.origin = ? AND l.file = d.doc_id)
         ORDER BY d.doc_id
         """,
         [ORIGIN],
     ).fetchall()
-    return [(str(r[0]), str(r[1]), r[2]) for r in rows]
+    return [(str(r[0]), str(r[1]), r[2], str(r[3])) for r in rows]
+
+
+UNDATED_REASON = "document has no publication date: not coded (give steppe code --date)"
+
+
+def _date_undated(store: Store, on: date | str | None) -> tuple[int, int]:
+    """Give undated, uncoded documents the fallback date ``on`` (``YYYY-MM-DD``, ``YYYY-MM``
+    or ``YYYY``, its precision recorded, ``dated_by = 'fallback'``), or without one quarantine
+    them with the reason. Returns (dated by fallback, quarantined)."""
+    undated = [
+        str(r[0])
+        for r in store.con.execute(
+            "SELECT doc_id FROM documents d WHERE published_at IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM ingest_log l WHERE l.origin = ? AND l.file = d.doc_id) "
+            "ORDER BY doc_id",
+            [ORIGIN],
+        ).fetchall()
+    ]
+    if not undated:
+        return 0, 0
+    if on is not None:
+        day, precision = parse_fallback_date(on)
+        with store.transaction() as con:
+            con.execute(
+                "UPDATE documents SET published_at = ?, date_precision = ?, "
+                "dated_by = 'fallback' WHERE published_at IS NULL AND NOT EXISTS "
+                "(SELECT 1 FROM ingest_log l WHERE l.origin = ? AND l.file = doc_id)",
+                [datetime(day.year, day.month, day.day), precision, ORIGIN],
+            )
+        return len(undated), 0
+    now = datetime.now()
+    bad = pa.table(
+        {
+            "origin": [ORIGIN] * len(undated),
+            "file": undated,
+            "record": pa.array([None] * len(undated), pa.int64()),
+            "reason": [UNDATED_REASON] * len(undated),
+            "raw": pa.array([None] * len(undated), pa.string()),
+            "at": pa.array([now] * len(undated), pa.timestamp("us")),
+        },
+        schema=QUARANTINE_SCHEMA,
+    )
+    with store.transaction() as con:
+        con.register("_steppe_undated", bad)
+        try:
+            con.execute(QUARANTINE_DEDUP.format(source="_steppe_undated"))
+        finally:
+            con.unregister("_steppe_undated")
+    return 0, len(undated)
+
+
+def parse_fallback_date(value: date | str) -> tuple[date, str]:
+    """A fallback date and its precision from ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (the
+    first day of the month or year).
+
+    >>> parse_fallback_date("2024-05"), parse_fallback_date("2023")
+    ((datetime.date(2024, 5, 1), 'month'), (datetime.date(2023, 1, 1), 'year'))
+    >>> parse_fallback_date("May 2024")
+    Traceback (most recent call last):
+    ...
+    steppe.domain.errors.IngestError: bad --date 'May 2024': expected YYYY-MM-DD, YYYY-MM or YYYY
+    """
+    if isinstance(value, date):
+        return value, "day"
+    text = value.strip()
+    try:
+        if len(text) == 4 and text.isdigit():
+            return date(int(text), 1, 1), "year"
+        if len(text) == 7 and text[4] == "-":
+            return date(int(text[:4]), int(text[5:]), 1), "month"
+        return date.fromisoformat(text), "day"
+    except ValueError:
+        pass
+    raise IngestError(f"bad --date {value!r}: expected YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+@dataclass(frozen=True)
+class CodingRun:
+    """What one :func:`code_documents` run did besides writing events."""
+
+    events: int
+    documents: int
+    dated_by_fallback: int
+    quarantined_undated: int
 
 
 def code_documents(
@@ -169,13 +260,26 @@ def code_documents(
     progress: ProgressFn | None = None,
     coder: Coder | None = None,
     ner: bool = False,
+    date: date | str | None = None,
+    run: list[CodingRun] | None = None,
 ) -> int:
     """Code every document not yet coded and write its events (origin ``coder``); return how
     many events were written. Each coded document gets an ``ingest_log`` row (origin
     ``coder``, file = digest = doc_id, ok = its events), so documents with no events are not
     coded again; running twice writes nothing the second time. ``ner`` adds the statistical
-    layer (see :class:`Coder`) when no ``coder`` is given."""
+    layer (see :class:`Coder`) when no ``coder`` is given.
+
+    Dates are never invented: a document without a publication date takes ``date`` (the
+    fallback, ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``, recorded as ``dated_by = 'fallback'``
+    with its precision) or, without one, is quarantined with the reason and left uncoded, to
+    be coded by a later run given a date. ``run``, if given, receives a :class:`CodingRun`
+    with those counts."""
+    if date is not None:
+        parse_fallback_date(date)  # a bad date fails even when nothing needs it
+    fallback, quarantined = _date_undated(store, date)
     pending = _pending(store)
+    if run is not None:
+        run.append(CodingRun(0, len(pending), fallback, quarantined))
     if not pending:
         if progress:
             progress(1.0)
@@ -185,7 +289,7 @@ def code_documents(
     for start in range(0, len(pending), CHUNK):
         chunk = pending[start : start + CHUNK]
         started = datetime.now()
-        sentences = coder.code([Document(d, t, day) for d, t, day in chunk])
+        sentences = coder.code([Document(d, t, day, p) for d, t, day, p in chunk])
         rows = event_rows(sentences)
         per_doc: dict[str, int] = {}
         for r in rows:
@@ -199,8 +303,8 @@ def code_documents(
             written += int(scalar(con, "SELECT count(*) FROM events")) - before
             coded = pa.table(
                 {
-                    "doc_id": [d for d, _, _ in chunk],
-                    "ok": pa.array([per_doc.get(d, 0) for d, _, _ in chunk], pa.int64()),
+                    "doc_id": [d for d, *_ in chunk],
+                    "ok": pa.array([per_doc.get(d, 0) for d, *_ in chunk], pa.int64()),
                 }
             )
             con.register("_steppe_coded", coded)  # one INSERT, not one per document

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from steppe.coding.actors import DETERMINERS, PREPOSITIONS, is_modifier
+from steppe.coding.actors import DETERMINERS, FORUM, PREPOSITIONS, forum_members, is_modifier
 from steppe.coding.dictionaries import (
     Dictionaries,
     PatternElement,
@@ -64,6 +64,13 @@ MONTHS = frozenset({
     "october", "november", "december"
 })  # fmt: skip
 BEFORE, AFTER = 8, 12
+MULTILATERAL = 3
+"""Participants from which a meeting is multilateral."""
+VERBAL_QUAD_CLASSES = frozenset({1, 3})
+"""Verbal cooperation and conflict: statements, appeals, accusations need someone who makes
+them, so a passive whose "by" names no actor ("is being challenged by shifting loyalties") or
+a progressive passive without one ("is being questioned") frames a situation and is no event;
+material acts keep an unknown source ("were killed by a roadside bomb")."""
 SUBORDINATORS = frozenset({"after", "before", "since", "until", "as", "because", "when", "if"})
 """Words that may open a clause: the phrase after them can be a subject."""
 _CODE = re.compile(r"\d{2,4}[A-Za-z]?")
@@ -750,7 +757,9 @@ class RoleAssigner:
         while j >= lo and j > k - 6:
             at = _mention_at(s, j)
             if at is not None:
-                return at if not in_pp(low, s.mentions[at].start) else None
+                start = s.mentions[at].start
+                # "the Ambassador of Tajikistan to Russia <Name>": the head before the PP
+                return at if not in_pp(low, start) else self._nearest(s, low, lo, start)
             if low[j] in PREPOSITIONS and low[j] not in SUBORDINATORS:
                 return self._nearest(s, low, lo, j)
             if not (low[j] in ("'s", "and") or low[j] in DETERMINERS or _noun_like(s, low, j)):
@@ -795,6 +804,29 @@ class RoleAssigner:
                 return None
         return False
 
+    @staticmethod
+    def _progressive(low: list[str], e: CodedEvent) -> bool:
+        """ "is being challenged": a passive in the progressive with no agent describes a
+        situation, not an act."""
+        k = e.verb_start - 1
+        return k > 0 and low[k] == "being" and low[k - 1] in BE_FORMS
+
+    @staticmethod
+    def _multilateral(
+        s: Sentence, sources: list[Mention], targets: list[Mention]
+    ) -> tuple[list[Mention], list[Mention]]:
+        """A meeting of three or more participants (CAMEO 04): one event per participant,
+        with the forum as target when the sentence names one ("the region's presidents met":
+        each member of the Consultative Meeting, target CAM); not every ordered pair."""
+        forum = [m for m in s.mentions if m.code == FORUM]
+        if len(sources) == 1 and sources[0].code == FORUM and not targets:
+            members = forum_members(s.date)
+            if members:
+                return [replace(sources[0], code=c) for c in members], [sources[0]]
+        if len(sources) >= MULTILATERAL and not targets:
+            return sources, forum[:1]
+        return sources, targets
+
     def roles(self, s: Sentence) -> list[CodedEvent]:
         low = [t.lower() for t in s.tokens]
         subjects: dict[int, int | None] = {}
@@ -810,6 +842,8 @@ class RoleAssigner:
             if e.compound_slot is not None and s.mentions[e.compound_slot].start < e.verb_start:
                 group = _members(s.mentions, e.compound_slot)
                 pairs = [(a, b) for a in group for b in group if a.full_code != b.full_code]
+                if len(group) >= MULTILATERAL and e.cameo.startswith("04"):
+                    pairs = [(a, None) for a in group]
             else:
                 sources = _members(s.mentions, src) if src is not None else []
                 if e.compound_slot is not None:
@@ -821,9 +855,14 @@ class RoleAssigner:
                     tgt = self._object(s, low, e, hi, exclude)
                 if e.source_slot is None and e.target_slot is None:
                     by = self._passive_by(s, low, e, hi)
+                    verbal = e.quad_class in VERBAL_QUAD_CLASSES
+                    if verbal and (by is None or (by is False and self._progressive(low, e))):
+                        continue  # framing: "is being challenged (by shifting loyalties)"
                     if by is not False:
                         sources, tgt = (_members(s.mentions, by) if by is not None else []), subj
                 targets = _members(s.mentions, tgt) if tgt is not None else []
+                if e.cameo.startswith("04"):
+                    sources, targets = self._multilateral(s, sources, targets)
                 none: list[Mention | None] = [None]
                 pairs = [
                     (a, b)

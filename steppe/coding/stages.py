@@ -16,6 +16,7 @@ from dataclasses import replace
 from steppe.coding.actors import ActorRecognizer, damerau_levenshtein
 from steppe.coding.dictionaries import Dictionaries
 from steppe.coding.events import EventClassifier, RoleAssigner
+from steppe.coding.hygiene import clean_text, is_boilerplate
 from steppe.coding.modality import EventTime, Modality
 from steppe.coding.model import (
     Batch,
@@ -134,7 +135,19 @@ def split_sentences(text: str) -> list[str]:
     ['Mr. Tokayev met the U.S. envoy.', 'Growth was 3.5 per cent!', 'J. R. Smith']
     >>> split_sentences("Talks ended.\\n\\nno more")
     ['Talks ended.', 'no more']
+
+    Scraped text is cleaned first (:func:`~steppe.coding.hygiene.clean_text`: glued
+    sentences and headlines, hashtags, links, bylines, datelines) and sentences that report
+    nothing are dropped (:func:`~steppe.coding.hygiene.is_boilerplate`: share prompts,
+    captions, credits).
+
+    >>> split_sentences("Lavrov arrived.Our talks went well. Follow us on Telegram here.")
+    ['Lavrov arrived.', 'Our talks went well.']
     """
+    return [s for s in _split(clean_text(text)) if not is_boilerplate(s)]
+
+
+def _split(text: str) -> list[str]:
     out: list[str] = []
     for para in re.split(r"\n\s*\n", text):
         para = " ".join(para.split())

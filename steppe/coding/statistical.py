@@ -23,6 +23,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from steppe.coding.actors import is_place, venue_context
 from steppe.coding.stages import Batch, Mention, Sentence, damerau_levenshtein
 from steppe.domain.errors import SteppeError
 from steppe.registry import Gazetteer, normalise
@@ -214,6 +215,11 @@ class StatisticalActors:
             if not inside or any(i in taken for i in inside):
                 continue
             start, end = inside[0], inside[-1] + 1
+            low = [t.lower() for t in sentence.tokens]
+            if is_place(self.resolver.gaz, ent.text, sentence.date) and venue_context(
+                low, start, end
+            ):
+                continue  # "in Astana": where, not who (as the gazetteer stage decides)
             hit = self.resolver.resolve(ent.text, sentence.date, ent.label_)
             if hit is None:
                 continue

@@ -23,16 +23,22 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from steppe.domain.errors import FetchError, HttpStatusError, IngestError
+from steppe.domain.errors import FetchError, HttpStatusError
 from steppe.fetch.http import Http, Policy, save_if_changed
-from steppe.fetch.state import file_states, record_file, save_validators, validators
-from steppe.ingest.gdelt import ingest_gdelt
+from steppe.fetch.state import (
+    FileRecord,
+    file_states,
+    record_files,
+    save_validators,
+    validators,
+)
+from steppe.ingest.gdelt import ingest_gdelt_files
 from steppe.store import Store
 from steppe.store.sources import record_event_sources, record_source
 
@@ -292,6 +298,7 @@ def fetch_gdelt(
     cache: str | Path | None = None,
     policy: Policy | None = None,
     on_file: OutcomeFn | None = None,
+    batch: int = 256,
 ) -> FetchReport:
     """Fetch the GDELT ``version`` (1 or 2) event files covering ``since``..``until``
     (inclusive; default today), verify each against the list's size and MD5, and ingest it.
@@ -301,7 +308,8 @@ def fetch_gdelt(
     ``cache`` (default beside the store) keeps the file lists and downloaded files; a rerun
     re-uses them. Raises :class:`NetworkError` in one line when the source cannot be reached
     and :class:`FetchError` when its list cannot be read; a file that fails is recorded and the
-    rest go on.
+    rest go on. Files that arrive together are ingested together, up to ``batch`` files in one
+    scan and transaction (each keeps its own report, log row and quarantine lines).
 
     >>> import tempfile, pathlib, zipfile, hashlib
     >>> from steppe.ingest.synth import write_gdelt
@@ -341,12 +349,18 @@ def fetch_gdelt(
         outcomes = []
         pool = ThreadPoolExecutor(policy.workers, thread_name_prefix="steppe-fetch")
         try:
-            jobs = [(f, pool.submit(_obtain, http, f, local, cache_dir)) for f in todo]
-            for remote, result in _in_order_of_completion(jobs):
-                outcome = _settle(store, source, remote, result, focal)
-                outcomes.append(outcome)
-                if on_file is not None:
-                    on_file(outcome)
+            remaining = {pool.submit(_obtain, http, f, local, cache_dir): f for f in todo}
+            while remaining:
+                # ingest whatever has arrived (up to a batch) while the pool fetches the rest:
+                # slow downloads are ingested one by one, fast ones in large batches
+                finished, _ = wait(remaining, return_when=FIRST_COMPLETED)
+                arrived = [(remaining.pop(job), job.result()) for job in finished]
+                for start in range(0, len(arrived), batch):
+                    settled = _settle(store, source, arrived[start : start + batch], focal)
+                    outcomes += settled
+                    for outcome in settled:
+                        if on_file is not None:
+                            on_file(outcome)
         finally:
             # on an interruption, drop the queued downloads instead of finishing them
             pool.shutdown(wait=True, cancel_futures=True)
@@ -382,7 +396,7 @@ def _listing(
     store: Store, http: Http, version: int, base: str, local: Path | None, cache_dir: Path
 ) -> Listing:
     names = LISTS[version]
-    texts: dict[str, list[str]] = {}
+    paths: dict[str, Path] = {}
     for name in names:
         if local is not None:
             path = local / name
@@ -401,14 +415,19 @@ def _listing(
                 raise
             if changed:
                 save_validators(store, url, found)
-        with path.open(encoding="utf-8", errors="replace") as fh:
-            texts[name] = fh.read().splitlines()
+        paths[name] = path
     if version == 1:
-        return parse_v1_lists(texts["filesizes"], texts["md5sums"], base)
+        with (
+            paths["filesizes"].open(encoding="utf-8", errors="replace") as sizes,
+            paths["md5sums"].open(encoding="utf-8", errors="replace") as md5s,
+        ):
+            return parse_v1_lists(sizes, md5s, base)
     files: dict[str, RemoteFile] = {}
     unreadable: list[str] = []
-    for name in names:
-        listing = parse_master_list(texts.get(name, []), base, name)
+    for name, path in paths.items():
+        # the real master list has hundreds of thousands of lines: read as a stream
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            listing = parse_master_list(fh, base, name)
         files.update((f.name, f) for f in listing.files)
         unreadable += listing.unreadable
     return Listing(sorted(files.values(), key=lambda f: f.name), unreadable)
@@ -450,44 +469,40 @@ def _obtain(http: Http, remote: RemoteFile, local: Path | None, cache_dir: Path)
     return _Obtained(target, downloaded=moved)
 
 
-def _in_order_of_completion(
-    jobs: list[tuple[RemoteFile, Future[_Obtained]]],
-) -> Iterator[tuple[RemoteFile, _Obtained]]:
-    """Each job as its download completes (so ingest runs while the pool fetches)."""
-    remote_of = {future: remote for remote, future in jobs}
-    for future in as_completed(remote_of):
-        yield remote_of[future], future.result()
-
-
 def _settle(
-    store: Store, source: str, remote: RemoteFile, got: _Obtained, focal: bool
-) -> FileOutcome:
-    """Ingest a verified file, or record why it was not; returns the outcome."""
-    if got.path is None:
-        outcome = FileOutcome(remote.name, got.status, got.reason, downloaded=got.downloaded)
-    else:
-        try:
-            reports = ingest_gdelt(store, got.path, source, focal=focal)
-        except IngestError as exc:
-            outcome = FileOutcome(remote.name, "refused", str(exc), downloaded=got.downloaded)
+    store: Store, source: str, arrived: list[tuple[RemoteFile, _Obtained]], focal: bool
+) -> list[FileOutcome]:
+    """Ingest the verified files that arrived (in one batch) and record every file's fate."""
+    verified = [got.path for _, got in arrived if got.path is not None]
+    loaded = ingest_gdelt_files(store, verified, source, focal) if verified else {}
+    outcomes, records = [], []
+    for remote, got in arrived:
+        if got.path is None:
+            outcome = FileOutcome(remote.name, got.status, got.reason, downloaded=got.downloaded)
         else:
-            outcome = FileOutcome(
+            result = loaded[got.path]
+            if isinstance(result, str):
+                outcome = FileOutcome(remote.name, "refused", result, downloaded=got.downloaded)
+            else:
+                outcome = FileOutcome(
+                    remote.name,
+                    "ingested",
+                    loaded=sum(r.loaded for r in result),
+                    duplicate=sum(r.duplicate for r in result),
+                    quarantined=sum(r.quarantined for r in result),
+                    downloaded=got.downloaded,
+                )
+        outcomes.append(outcome)
+        records.append(
+            FileRecord(
                 remote.name,
-                "ingested",
-                loaded=sum(r.loaded for r in reports),
-                duplicate=sum(r.duplicate for r in reports),
-                quarantined=sum(r.quarantined for r in reports),
-                downloaded=got.downloaded,
+                remote.url,
+                remote.size,
+                remote.md5,
+                outcome.status,
+                outcome.reason,
+                (outcome.loaded, outcome.duplicate, outcome.quarantined),
             )
-    record_file(
-        store,
-        source,
-        remote.name,
-        remote.url,
-        remote.size,
-        remote.md5,
-        outcome.status,
-        outcome.reason,
-        (outcome.loaded, outcome.duplicate, outcome.quarantined),
-    )
-    return outcome
+        )
+    record_files(store, source, records)
+    return outcomes

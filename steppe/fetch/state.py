@@ -3,6 +3,7 @@ validators of conditional GETs (``http_cache``)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 import pyarrow as pa
@@ -19,34 +20,60 @@ def file_states(store: Store, source: str) -> dict[str, tuple[str, str | None]]:
     return {name: (status, md5) for name, status, md5 in rows}
 
 
-def record_file(
-    store: Store,
-    source: str,
-    name: str,
-    url: str,
-    size: int | None,
-    md5: str | None,
-    status: str,
-    reason: str | None = None,
-    counts: tuple[int, int, int] = (0, 0, 0),
-) -> None:
-    """Record (replacing any earlier record) what became of one remote file; a file refused or
-    failed also goes to ``quarantine`` with its reason, where ``steppe quarantine`` shows it."""
+@dataclass(frozen=True)
+class FileRecord:
+    """What became of one remote file, as ``fetch_files`` keeps it."""
+
+    name: str
+    url: str
+    size: int | None
+    md5: str | None
+    status: str
+    reason: str | None = None
+    counts: tuple[int, int, int] = (0, 0, 0)
+
+
+def record_files(store: Store, source: str, records: list[FileRecord]) -> None:
+    """Record (replacing earlier records) what became of remote files, in one transaction; a
+    file refused or failed also goes to ``quarantine`` with its reason, where ``steppe
+    quarantine`` shows it."""
+    if not records:
+        return
+    now = datetime.now()
+    refused = [
+        {
+            "origin": f"fetch:{source}",
+            "file": r.url,
+            "record": None,
+            "reason": f"{r.status}: {r.reason}",
+            "raw": None,
+            "at": now,
+        }
+        for r in records
+        if r.status in ("refused", "failed") and r.reason
+    ]
+    table = pa.table(
+        {
+            "source": [source] * len(records),
+            "name": [r.name for r in records],
+            "url": [r.url for r in records],
+            "size": pa.array([r.size for r in records], pa.int64()),
+            "md5": pa.array([r.md5 for r in records], pa.string()),
+            "status": [r.status for r in records],
+            "reason": pa.array([r.reason for r in records], pa.string()),
+            "loaded": [r.counts[0] for r in records],
+            "duplicate": [r.counts[1] for r in records],
+            "quarantined": [r.counts[2] for r in records],
+        }
+    )
     with store.transaction() as con:
-        con.execute(
-            "INSERT OR REPLACE INTO fetch_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
-            [source, name, url, size, md5, status, reason, *counts],
-        )
-        if status in ("refused", "failed") and reason:
-            row = {
-                "origin": f"fetch:{source}",
-                "file": url,
-                "record": None,
-                "reason": f"{status}: {reason}",
-                "raw": None,
-                "at": datetime.now(),
-            }
-            con.register("_steppe_refused", pa.Table.from_pylist([row], schema=QUARANTINE_SCHEMA))
+        con.register("_steppe_files", table)
+        try:
+            con.execute("INSERT OR REPLACE INTO fetch_files SELECT *, now() FROM _steppe_files")
+        finally:
+            con.unregister("_steppe_files")
+        if refused:
+            con.register("_steppe_refused", pa.Table.from_pylist(refused, schema=QUARANTINE_SCHEMA))
             try:
                 con.execute(QUARANTINE_DEDUP.format(source="_steppe_refused"))
             finally:

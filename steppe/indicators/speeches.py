@@ -7,9 +7,11 @@ from S's speech of Y in which S itself is the source or the target and both side
 actors; the event counts as
 
 * cooperative when its PLOVER category is AGREE, CONSULT, SUPPORT, COOPERATE, AID, CONCEDE or
-  RETREAT, conflictual when it is REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION,
-  MOBILIZE, COERCE or ASSAULT (the PLOVER manual's quad classes; CAMEO 01/02 comments, which have
-  no PLOVER category, are left out);
+  RETREAT, conflictual when it is ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE
+  or ASSAULT (the PLOVER manual's quad classes), a request when it is REQUEST — counted apart:
+  in a General Debate speech most requests are appeals to the UN or to partners, which the
+  quad classes' "verbal conflict" would misread; CAMEO 01/02 comments, which have no PLOVER
+  category, are left out;
 * asserted, or *other* (negated, hypothetical, future, reported), by its stored ``modality``.
 
 This reads what a speech asserts about the speaker and a partner; events among third parties
@@ -27,7 +29,6 @@ from steppe.store import Store
 
 COOPERATIVE = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT")
 CONFLICTUAL = (
-    "REQUEST",
     "ACCUSE",
     "REJECT",
     "THREATEN",
@@ -40,8 +41,9 @@ CONFLICTUAL = (
 
 
 def stated_partners(store: Store, speakers: Iterable[str] = FOCAL_STATES) -> list[dict[str, Any]]:
-    """One row per (speaker, year, partner): ``cooperative`` and ``conflictual`` asserted
-    events, and ``other`` (events of another modality), sorted by speaker, year and partner.
+    """One row per (speaker, year, partner): ``cooperative``, ``conflictual`` and ``requests``
+    among asserted events, and ``other`` (events of another modality), sorted by speaker, year
+    and partner.
 
     >>> from steppe.store import Store
     >>> with Store(":memory:") as s:
@@ -74,11 +76,12 @@ def stated_partners(store: Store, speakers: Iterable[str] = FOCAL_STATES) -> lis
               AND e.source_actor IS NOT NULL AND e.target_actor IS NOT NULL
               AND e.source_actor <> e.target_actor
               AND d.source IN (e.source_actor, e.target_actor)
-              AND e.plover IN ({coop}, {confl})
+              AND e.plover IN ({coop}, {confl}, 'REQUEST')
         )
         SELECT speaker, year, partner,
                count(*) FILTER (WHERE modality = 'asserted' AND plover IN ({coop})),
                count(*) FILTER (WHERE modality = 'asserted' AND plover IN ({confl})),
+               count(*) FILTER (WHERE modality = 'asserted' AND plover = 'REQUEST'),
                count(*) FILTER (WHERE modality <> 'asserted')
         FROM ev GROUP BY ALL ORDER BY speaker, year, partner
         """,
@@ -91,7 +94,8 @@ def stated_partners(store: Store, speakers: Iterable[str] = FOCAL_STATES) -> lis
             "partner": str(r[2]),
             "cooperative": int(r[3]),
             "conflictual": int(r[4]),
-            "other": int(r[5]),
+            "requests": int(r[5]),
+            "other": int(r[6]),
         }
         for r in rows
     ]

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
+import tempfile
 import threading
 import time
+import zipfile
+import zlib
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from steppe.domain.errors import IngestError, UnknownFormatError
+from steppe.domain.limits import exceeded, limit
 from steppe.ingest.base import (
     QUARANTINE_DEDUP,
     QUARANTINE_SCHEMA,
@@ -98,7 +103,7 @@ SELECT 'gdelt:' || r.GLOBALEVENTID AS event_id, r.SQLDATE AS date,
     r.NumMentions AS mentions, r.AvgTone AS tone, '{origin}' AS origin,
     NULL::VARCHAR AS doc_id, NULL::VARCHAR AS sentence, NULL::DOUBLE AS confidence,
     {url} AS url, 'asserted' AS modality, 'document' AS event_time, NULL::DATE AS event_date,
-    'day' AS date_precision
+    'day' AS date_precision{extra}
 FROM {reader} r
 """
 """The canonical projection. Lookups are inline literals indexed by the CAMEO enum rather than
@@ -158,11 +163,22 @@ def _layout(fmt: str, path: Path) -> tuple[list[str], str]:
     return names, "delim='\\t', header=false, quote='', escape=''"
 
 
-def _reader(path: Path, names: list[str], options: str) -> str:
+def _max_line_bytes() -> int:
+    """DuckDB's line-size cap: the ``max_line_kb`` limit (a longer line is quarantined)."""
+    return limit("max_line_kb") * 1024
+
+
+def _reader(path: Path | list[Path], names: list[str], options: str) -> str:
     cols = ", ".join(f"{_sql_str(n)}: '{_TYPES.get(n, 'VARCHAR')}'" for n in names)
+    if isinstance(path, list):  # several files in one scan, each row naming its file
+        files = "[" + ", ".join(_sql_str(str(p)) for p in path) + "]"
+        options += ", filename=true, union_by_name=false"
+    else:
+        files = _sql_str(str(path))
     return (
-        f"read_csv({_sql_str(str(path))}, columns={{{cols}}}, {options}, "
+        f"read_csv({files}, columns={{{cols}}}, {options}, "
         "dateformat='%Y%m%d', auto_detect=false, strict_mode=true, null_padding=false, "
+        f"max_line_size={_max_line_bytes()}, "
         "store_rejects=true, rejects_table='_steppe_rejects', rejects_scan='_steppe_scans')"
     )
 
@@ -175,7 +191,7 @@ def _literal_list(values: list[object], sql_type: str) -> str:
 def _select(
     con: duckdb.DuckDBPyConnection,
     fmt: str,
-    path: Path,
+    path: Path | list[Path],
     names: list[str],
     options: str,
     focal: bool = False,
@@ -192,6 +208,7 @@ def _select(
     select = _SELECT.format(
         origin=fmt,
         reader=_reader(path, names, options),
+        extra=", r.filename AS _file" if isinstance(path, list) else "",
         amap=f"({amap})",
         url="r.SOURCEURL" if "SOURCEURL" in names else "NULL::VARCHAR",
         plover=_literal_list([c[0] for c in codes], "VARCHAR"),
@@ -292,9 +309,11 @@ def _ingest_one(
             return skipped_report(store, display, fmt, digest[0])
     con = store.con
     select = _select(con, fmt, path, names, options, focal)
+    # a session setting, set and reset outside the transaction: a RESET inside an aborted
+    # transaction fails and would hide the real error (a truncated .gz, an open quote)
+    con.execute("SET preserve_insertion_order = false")
     try:
         with store.transaction():
-            con.execute("SET preserve_insertion_order = false")
             con.execute(
                 "CREATE OR REPLACE TYPE _steppe_cameo AS ENUM "
                 "(SELECT code FROM event_codes ORDER BY code)"
@@ -305,8 +324,6 @@ def _ingest_one(
                 _run_with_progress(con, f"INSERT INTO events {select}", progress)
             except duckdb.Error as exc:
                 raise IngestError(f"{display}: {str(exc).splitlines()[0]}") from exc
-            finally:
-                con.execute("RESET preserve_insertion_order")
             implausible = _quarantine_implausible(con, fmt, display, first_rowid)
             good = _scalar(con, "SELECT count(*) FROM events") - before
             hasher.join()
@@ -322,6 +339,7 @@ def _ingest_one(
     except _AlreadyIngested:
         return skipped_report(store, display, fmt, digest[0])
     finally:
+        con.execute("RESET preserve_insertion_order")
         hasher.join()
         for table in ("_steppe_rejects", "_steppe_scans"):
             con.execute(f"DROP TABLE IF EXISTS {table}")
@@ -409,6 +427,10 @@ def reject_reason(
         return f"{found} columns, expected {len(names)} ({error_type.lower()})"
     if error_type == "INVALID ENCODING":
         return "invalid UTF-8 byte sequence"
+    if error_type == "LINE SIZE OVER MAXIMUM":
+        size = re.search(r"Actual Size:\s*(\d+)", message)
+        what = f"line of {int(size[1]):,} bytes" if size else "line too long"
+        return exceeded("max_line_kb", f"{what}, not read")
     return f"{error_type.lower()}: {message.splitlines()[0]}"
 
 
@@ -446,3 +468,240 @@ def _quarantine_rejects(
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
     return int(scalar(con, sql) or 0)
+
+
+def ingest_gdelt_files(
+    store: Store, paths: list[Path], fmt: str = "gdelt2", focal: bool = False
+) -> dict[Path, list[IngestReport] | str]:
+    """Load many GDELT files of one format in one scan and one transaction — what a fetch of
+    thousands of 15-minute files needs, where a transaction per file would cost more than the
+    parse. Each file still gets its own report, ``ingest_log`` row (by digest: a file ingested
+    before is skipped) and quarantine rows naming it and its line. A file that cannot be read
+    (not a zip, wrong layout) maps to the reason instead; the others still load. If the
+    combined scan fails, the files are loaded one by one so that the failure stays with its
+    file.
+
+    >>> from steppe.store.reference import install_registry
+    >>> from steppe.ingest.synth import write_gdelt
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> files = [write_gdelt(d / f"{i}.tsv", rows=30, seed=i, version=2) for i in (1, 2)]
+    >>> _ = (d / "bad.tsv").write_text("only\\tthree\\tcolumns\\n")
+    >>> with Store(":memory:") as s:
+    ...     _ = install_registry(s)
+    ...     out = ingest_gdelt_files(s, [*files, d / "bad.tsv"], "gdelt2")
+    >>> [r[0].loaded for r in list(out.values())[:2]], list(out.values())[2]
+    ([30, 30], 'line 1: 3 columns; GDELT 2.0 has 61')
+    """
+    if fmt not in FORMATS:
+        raise UnknownFormatError(f"unknown GDELT format {fmt!r}; expected one of {FORMATS}")
+    out: dict[Path, list[IngestReport] | str] = {}
+    with tempfile.TemporaryDirectory(prefix="steppe-batch-") as tmp:
+        found: list[tuple[Path, str, Path, list[str], str]] = []
+        for number, path in enumerate(paths):
+            try:
+                members = _extract(Path(path), Path(tmp), number)
+                layouts = [(d, m, *_layout(fmt, m)) for d, m in members]
+            except IngestError as exc:
+                out[path] = str(exc).removeprefix(f"{path}").lstrip(": ") or str(exc)
+                continue
+            out[path] = []
+            found += [(path, d, m, names, options) for d, m, names, options in layouts]
+        digests = {member: file_digest(member) for _, _, member, _, _ in found}
+        known = _known_digests(store, list(digests.values()), fmt)
+        groups: dict[tuple[str, ...], list[tuple[Path, str, Path, str]]] = {}
+        options_of: dict[tuple[str, ...], str] = {}
+        for path, display, member, names, options in found:
+            reports = out[path]
+            assert isinstance(reports, list)
+            if digests[member] in known:
+                reports.append(skipped_report(store, display, fmt, digests[member]))
+                continue
+            groups.setdefault(tuple(names), []).append((path, display, member, digests[member]))
+            options_of[tuple(names)] = options
+        for key, group in groups.items():
+            try:
+                batch = _ingest_batch(store, group, fmt, list(key), options_of[key], focal)
+            except IngestError:
+                batch = []
+                for path, display, member, _ in group:
+                    try:
+                        batch.append((path, _ingest_one(store, display, member, fmt, None, focal)))
+                    except IngestError as exc:
+                        out[path] = str(exc)
+            for path, report in batch:
+                reports = out[path]
+                if isinstance(reports, list):
+                    reports.append(report)
+    return out
+
+
+def _extract(path: Path, tmp: Path, number: int) -> list[tuple[str, Path]]:
+    """The data files of ``path`` as ``(display name, local path)``: itself, or the members of
+    a zip extracted under ``tmp`` (one folder for a whole batch)."""
+    if not path.is_file():
+        raise IngestError(f"{path}: no such file")
+    if path.suffix.lower() != ".zip":
+        return [(str(path), path)]
+    try:
+        with zipfile.ZipFile(path) as archive:
+            out = []
+            for index, info in enumerate(archive.infolist()):
+                if info.is_dir():
+                    continue
+                target = tmp / f"{number}-{index}-{Path(info.filename).name}"
+                with archive.open(info) as src, target.open("wb") as dst:
+                    shutil.copyfileobj(src, dst, 1 << 22)
+                out.append((f"{path}!{info.filename}", target))
+            return out
+    except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
+        raise IngestError(f"{path}: not a readable zip archive ({exc})") from exc
+
+
+def _known_digests(store: Store, digests: list[str], origin: str) -> set[str]:
+    if not digests:
+        return set()
+    table = pa.table({"digest": digests})
+    store.con.register("_steppe_digests", table)
+    try:
+        rows = store.con.execute(
+            "SELECT DISTINCT l.digest FROM ingest_log l JOIN _steppe_digests d USING (digest) "
+            "WHERE l.origin = ?",
+            [origin],
+        ).fetchall()
+    finally:
+        store.con.unregister("_steppe_digests")
+    return {r[0] for r in rows}
+
+
+def _ingest_batch(
+    store: Store,
+    group: list[tuple[Path, str, Path, str]],
+    fmt: str,
+    names: list[str],
+    options: str,
+    focal: bool,
+) -> list[tuple[Path, IngestReport]]:
+    started, t0 = datetime.now(), time.perf_counter()
+    con = store.con
+    members = [member for _, _, member, _ in group]
+    display_of = {str(member): display for _, display, member, _ in group}
+    select = _select(con, fmt, members, names, options, focal)
+    counts: dict[str, tuple[int, int]] = {}
+    bad: dict[str, int] = {}
+    out: list[tuple[Path, IngestReport, str]] = []
+    try:
+        with store.transaction():
+            con.execute("SET preserve_insertion_order = false")
+            con.execute(
+                "CREATE OR REPLACE TYPE _steppe_cameo AS ENUM "
+                "(SELECT code FROM event_codes ORDER BY code)"
+            )
+            try:
+                con.execute(
+                    "CREATE TEMP TABLE _steppe_batch AS "
+                    f"SELECT *, row_number() OVER () AS _k FROM ({select})"
+                )
+            except duckdb.Error as exc:
+                raise IngestError(f"batch of {len(group)}: {str(exc).splitlines()[0]}") from exc
+            finally:
+                con.execute("RESET preserve_insertion_order")
+            con.execute(
+                """CREATE TEMP TABLE _steppe_dup AS
+                SELECT _k FROM _steppe_batch WHERE event_id IN (SELECT event_id FROM events)
+                UNION
+                SELECT _k FROM (SELECT _k, row_number() OVER (PARTITION BY event_id ORDER BY _k)
+                                AS n FROM _steppe_batch) WHERE n > 1"""
+            )
+            con.execute(
+                "INSERT INTO events SELECT * EXCLUDE (_file, _k) FROM _steppe_batch "
+                "WHERE _k NOT IN (SELECT _k FROM _steppe_dup)"
+            )
+            for file, total, dup in con.execute(
+                "SELECT b._file, count(*), count(d._k) FROM _steppe_batch b "
+                "LEFT JOIN _steppe_dup d USING (_k) GROUP BY b._file"
+            ).fetchall():
+                counts[str(file)] = (int(total), int(dup))
+            bad = _quarantine_batch_rejects(con, fmt, display_of, names)
+            seconds = (time.perf_counter() - t0) / max(len(group), 1)
+            for path, display, member, digest in group:
+                total, dup = counts.get(str(member), (0, 0))
+                report = IngestReport(
+                    display, fmt, total - dup, dup, bad.get(str(member), 0), seconds=seconds
+                )
+                out.append((path, report, digest))
+            _log_many(con, out, started)
+    finally:
+        for table in ("_steppe_rejects", "_steppe_scans", "_steppe_batch", "_steppe_dup"):
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+        con.execute("DROP TYPE IF EXISTS _steppe_cameo")
+    return [(path, report) for path, report, _ in out]
+
+
+def _log_many(
+    con: duckdb.DuckDBPyConnection,
+    done: list[tuple[Path, IngestReport, str]],
+    started: datetime,
+) -> None:
+    """``ingest_log`` rows for a batch, written in its transaction (so a file is logged exactly
+    when its rows are in)."""
+    now = datetime.now()
+    table = pa.table(
+        {
+            "file": [r.file for _, r, _ in done],
+            "digest": [d for _, _, d in done],
+            "origin": [r.origin for _, r, _ in done],
+            "ok": [r.loaded for _, r, _ in done],
+            "duplicate": [r.duplicate for _, r, _ in done],
+            "bad": [r.quarantined for _, r, _ in done],
+            "started": [started] * len(done),
+            "finished": [now] * len(done),
+        }
+    )
+    con.register("_steppe_log", table)
+    try:
+        con.execute("INSERT INTO ingest_log SELECT * FROM _steppe_log")
+    finally:
+        con.unregister("_steppe_log")
+
+
+def _quarantine_batch_rejects(
+    con: duckdb.DuckDBPyConnection, origin: str, display_of: dict[str, str], names: list[str]
+) -> dict[str, int]:
+    """The batch scan's rejected lines into ``quarantine``, each under its own file's name;
+    returns the rejected-line count per file path."""
+    if not con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = '_steppe_rejects'"
+    ).fetchall()[0][0]:
+        return {}
+    rows = con.execute(
+        "SELECT s.file_path, r.line, r.error_type, r.error_message, r.csv_line "
+        "FROM _steppe_rejects r JOIN _steppe_scans s USING (scan_id, file_id) "
+        "ORDER BY s.file_path, r.line, r.error_type NOT IN ('MISSING COLUMNS', "
+        "'TOO MANY COLUMNS'), r.error_type != 'INVALID ENCODING', r.column_idx NULLS LAST"
+    ).fetchall()
+    seen: dict[tuple[str, int], dict[str, Any]] = {}
+    now = datetime.now()
+    delimiter = "," if origin == "gdelt-csv" else "\t"
+    for file_path, line, error_type, message, csv_line in rows:
+        key = (str(file_path), int(line))
+        if key in seen:
+            continue
+        seen[key] = {
+            "origin": origin,
+            "file": display_of.get(str(file_path), str(file_path)),
+            "record": line,
+            "reason": reject_reason(error_type, message or "", csv_line or "", names, delimiter),
+            "raw": (csv_line or "")[:4000],
+            "at": now,
+        }
+    if seen:
+        con.register(
+            "_steppe_bad", pa.Table.from_pylist(list(seen.values()), schema=QUARANTINE_SCHEMA)
+        )
+        con.execute(QUARANTINE_DEDUP.format(source="_steppe_bad"))
+        con.unregister("_steppe_bad")
+    per_file: dict[str, int] = {}
+    for file_path, _ in seen:
+        per_file[file_path] = per_file.get(file_path, 0) + 1
+    return per_file

@@ -62,6 +62,7 @@ from xml.parsers import expat
 import pyarrow as pa
 
 from steppe.domain.errors import IngestError, UnknownFormatError
+from steppe.domain.limits import exceeded, limit
 from steppe.ingest.base import (
     QUARANTINE_DEDUP,
     QUARANTINE_SCHEMA,
@@ -109,6 +110,8 @@ _SCHEMA = pa.schema(
         ("published_at", pa.timestamp("us")),
         ("text", pa.string()),
         ("ingested_at", pa.timestamp("us")),
+        ("date_precision", pa.string()),
+        ("dated_by", pa.string()),
     ]
 )
 
@@ -300,6 +303,27 @@ def parse_date(value: Any) -> datetime | None:
     if dt.tzinfo is not None:
         dt = dt.astimezone(UTC).replace(tzinfo=None)
     return dt
+
+
+def date_precision(value: Any) -> str | None:
+    """How precise a date value is: ``year`` for ``YYYY``, ``month`` for ``YYYY-MM``, ``day``
+    for a full date or a timestamp; ``None`` when :func:`parse_date` cannot read it.
+
+    >>> date_precision("2022"), date_precision("2022-11"), date_precision("2022-11-05")
+    ('year', 'month', 'day')
+    >>> date_precision("soon") is None
+    True
+    """
+    if parse_date(value) is None:
+        return None
+    if isinstance(value, date):
+        return "day"
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}", text):
+        return "year"
+    if re.fullmatch(r"\d{4}[-/.]\d{1,2}", text):
+        return "month"
+    return "day"
 
 
 def _parse_date_text(text: str) -> datetime | None:
@@ -583,6 +607,7 @@ class _Doc:
     published: datetime | None = None
     source: str | None = None
     read_all: bool = True
+    precision: str | None = None
 
 
 @dataclass
@@ -599,6 +624,7 @@ class _Context:
     default_date: datetime | None
     notes: list[_Bad] = field(default_factory=list)
     date_lookup: Mapping[str, str] | None = None
+    default_precision: str | None = None
 
 
 Item = tuple[int | None, _Doc | _Bad]
@@ -614,14 +640,19 @@ def _kind(name: str) -> str | None:
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
+    """The file's bytes (decompressed for .gz), read whole: at most the ``max_news_file_mb``
+    limit, so a small .gz that unpacks to gigabytes is refused before it fills memory."""
+    most = limit("max_news_file_mb") << 20
     try:
-        if name.lower().endswith(".gz"):
-            with gzip.open(path, "rb") as fh:
-                return fh.read()
-        return path.read_bytes()
+        opener = gzip.open if name.lower().endswith(".gz") else open
+        with opener(path, "rb") as fh:
+            data = fh.read(most + 1)
     except (OSError, EOFError, zlib.error) as exc:
         what = "truncated gzip stream" if isinstance(exc, EOFError) else str(exc)
         raise IngestError(f"{name}: cannot read ({what})") from exc
+    if len(data) > most:
+        raise IngestError(f"{name}: " + exceeded("max_news_file_mb", "larger when read, not read"))
+    return bytes(data)
 
 
 def _decode_file(data: bytes, declared: str | None = None) -> str | _Bad:
@@ -666,6 +697,7 @@ def _read_html(data: bytes, ctx: _Context) -> Iterator[Item]:
             title=page.title,
             url=page.url,
             published=parse_date(page.published),
+            precision=date_precision(page.published),
             source=page.site,
             read_all=not page.truncated,
         ),
@@ -703,6 +735,7 @@ def _record_doc(record: Mapping[str, Any], number: int, ctx: _Context) -> _Doc |
         title=opt("title"),
         url=opt("url"),
         published=parse_date(when),
+        precision=date_precision(when),
         source=opt("source"),
     )
 
@@ -826,7 +859,8 @@ def _read_feed(data: bytes, ctx: _Context) -> Iterator[Item]:
         yield None, _Bad(None, f"not an RSS or Atom feed (root <{_local(root.tag)}>)")
         return
     channel = next((c for c in root if _local(c.tag) == "channel"), root)
-    feed_date = parse_date(_child_text(channel, "pubdate", "lastbuilddate", "updated", "date"))
+    feed_raw = _child_text(channel, "pubdate", "lastbuilddate", "updated", "date")
+    feed_date = parse_date(feed_raw)
     feed_title = _child_text(channel, "title")
     feed_link = _atom_link(channel)
     items = [el for el in root.iter() if _local(el.tag) in ("item", "entry")]
@@ -851,9 +885,8 @@ def _read_feed(data: bytes, ctx: _Context) -> Iterator[Item]:
         if not full:
             yield number, _Bad(number, "empty item: no title or text", ET.tostring(item, "unicode"))
             continue
-        published = parse_date(
-            _child_text(item, "pubdate", "published", "issued", "date", "updated")
-        )
+        item_raw = _child_text(item, "pubdate", "published", "issued", "date", "updated")
+        published = parse_date(item_raw)
         url = _atom_link(item) or _child_text(item, "guid", "id")
         yield (
             number,
@@ -862,6 +895,7 @@ def _read_feed(data: bytes, ctx: _Context) -> Iterator[Item]:
                 title=title_text,
                 url=url,
                 published=published or feed_date,
+                precision=date_precision(item_raw) if published else date_precision(feed_raw),
                 source=(_WS.sub(" ", feed_title).strip() if feed_title else None)
                 or _host(feed_link),
             ),
@@ -881,13 +915,15 @@ _READERS = {
 # --------------------------------------------------------------------------- ingesting
 
 
-def _files(paths: Iterable[str | Path]) -> list[Path]:
-    out: list[Path] = []
+def _files(paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
+    """The files to read, each with the folder it was found in (None for a file named)."""
+    out: list[tuple[Path, Path | None]] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
             out.extend(
-                sorted(
+                (p, path)
+                for p in sorted(
                     p
                     for p in path.rglob("*")
                     if p.is_file()
@@ -905,8 +941,19 @@ def _files(paths: Iterable[str | Path]) -> list[Path]:
                 ", optionally .gz, or a .zip of them)"
             )
         else:
-            out.append(path)
+            out.append((path, None))
     return out
+
+
+def _outside(path: Path, folder: Path | None) -> str | None:
+    """Why a file found in ``folder`` must not be read: a link that leads outside the folder."""
+    if folder is None:
+        return None
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return "a symbolic link to a file outside the folder; not read"
+    return None
 
 
 def _fields(jsonl_fields: Mapping[str, str] | None) -> dict[str, tuple[str, ...]]:
@@ -952,24 +999,37 @@ def ingest_news(
     if isinstance(paths, str | Path):
         paths = [paths]
     default_date = parse_date(date)
+    default_precision = date_precision(date)
     if date is not None and default_date is None:
         raise IngestError(f"bad --date {date!r} (expected YYYY-MM-DD, YYYY-MM or ISO 8601)")
     fields = _fields(jsonl_fields)
     files = _files(paths)
-    total = max(sum(p.stat().st_size for p in files), 1)
+    total = max(sum(p.stat().st_size for p, _ in files), 1)
     done = 0
     reports: list[IngestReport] = []
-    for path in files:
+    for path, folder in files:
         size = path.stat().st_size
+        outside = _outside(path, folder)
+        if outside is not None:  # quarantined with the reason, never read
+            ctx = _Context(str(path), fields, default_date)
+            reports.append(_ingest_one(store, str(path), path, ctx, unreadable=outside))
+            done += size
+            continue
         try:
             with readable(path) as members:
                 for display, member in members:
                     if _kind(Path(display).name) is None:
                         continue
-                    ctx = _Context(display, fields, default_date, date_lookup=date_lookup)
+                    ctx = _Context(
+                        display,
+                        fields,
+                        default_date,
+                        date_lookup=date_lookup,
+                        default_precision=default_precision,
+                    )
                     reports.append(_ingest_one(store, display, member, ctx))
         except IngestError as exc:  # a corrupt archive: quarantined, and the batch goes on
-            ctx = _Context(str(path), fields, default_date)
+            ctx = _Context(str(path), fields, default_date, default_precision=default_precision)
             reason = str(exc).removeprefix(f"{path}: ")
             reports.append(_ingest_one(store, str(path), path, ctx, unreadable=reason))
         done += size
@@ -984,7 +1044,9 @@ def _ingest_one(
     """Load one file. One that cannot be read (``unreadable`` says why, or reading fails) is
     quarantined as a whole and logged like any other, so it never stops the batch."""
     started, t0 = datetime.now(), time.perf_counter()
-    sha = file_digest(path)
+    # a link refused unread is logged under its own name: its target's bytes are never opened
+    refused_link = unreadable is not None and path.is_symlink()
+    sha = f"symlink:{display}" if refused_link else file_digest(path)
     if already_ingested(store, sha, ORIGIN):
         return skipped_report(store, display, ORIGIN, sha)
     items: Iterable[Item] = ()
@@ -1001,7 +1063,7 @@ def _ingest_one(
     bad: list[_Bad] = []
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
-    good = loaded = chars = 0
+    good = loaded = chars = fallback = undated = 0
     con = store.con
     with store.transaction():
         for number, item in items:
@@ -1023,15 +1085,26 @@ def _ingest_one(
             if key in seen:
                 continue
             seen.add(key)
+            precision: str | None
+            if item.published is not None:
+                published, precision, dated_by = item.published, item.precision or "day", "document"
+            elif ctx.default_date is not None:
+                published, precision, dated_by = ctx.default_date, ctx.default_precision, "fallback"
+                fallback += 1
+            else:
+                published, precision, dated_by = None, None, None
+                undated += 1
             rows.append(
                 {
                     "doc_id": key,
                     "source": item.source or _host(item.url) or fallback_source,
                     "url": item.url,
                     "title": (item.title or "")[:2000] or None,
-                    "published_at": item.published or ctx.default_date,
+                    "published_at": published,
                     "text": text,
                     "ingested_at": started,
+                    "date_precision": precision,
+                    "dated_by": dated_by,
                 }
             )
             chars += len(text)
@@ -1055,7 +1128,14 @@ def _ingest_one(
             con.execute(QUARANTINE_DEDUP.format(source="_steppe_bad"))
             con.unregister("_steppe_bad")
         report = IngestReport(
-            display, ORIGIN, loaded, good - loaded, len(bad), seconds=time.perf_counter() - t0
+            display,
+            ORIGIN,
+            loaded,
+            good - loaded,
+            len(bad),
+            seconds=time.perf_counter() - t0,
+            dated_by_fallback=fallback,
+            undated=undated,
         )
         log_ingest(store, report, sha, started, con=con)
     return report

@@ -22,7 +22,14 @@ from steppe.report.present import (
     present_rows,
     sources_as_of,
 )
-from steppe.report.svg import Point, fan_chart, line_chart, multi_line_chart
+from steppe.report.svg import (
+    Point,
+    fan_chart,
+    line_chart,
+    multi_line_chart,
+    paths_chart,
+    tornado_chart,
+)
 from steppe.store import Store, read
 
 ATTRIBUTION = (
@@ -301,8 +308,13 @@ def dependence_charts(store: Store) -> list[dict[str, str]]:
 
 
 def scenario_charts(run: dict[str, Any]) -> list[str]:
-    """Fan charts (one per issue dimension) for a stored scenario run."""
+    """Charts for a stored scenario run, per issue dimension: the fan chart and every actor's
+    path (median and 5-95 % band over runs), with the shock rounds marked on both."""
     outcome = json.loads(run["outcome"]) if isinstance(run["outcome"], str) else run["outcome"]
+    shocks = [
+        (int(sh["round"]), (f"{sh['name']} ({sh['label']})" if sh.get("name") else sh["label"]))
+        for sh in outcome.get("shocks", [])
+    ]
     charts = []
     for dim in outcome["dimensions"]:
         lines = [
@@ -310,18 +322,94 @@ def scenario_charts(run: dict[str, Any]) -> list[str]:
             for t in outcome.get("thresholds", [])
             if t.get("dimension") == dim
         ]
+        y_range = tuple(outcome["dimension_scale"][dim])
         charts.append(
             fan_chart(
                 outcome["rounds_index"],
                 outcome["outcome_median"][dim],
                 outcome["outcome_q05"][dim],
                 outcome["outcome_q95"][dim],
-                y_range=tuple(outcome["dimension_scale"][dim]),
+                y_range=y_range,
                 thresholds=lines,
-                title=f"{run['scenario']} — {dim} (median, 5–95 %)",
+                shocks=shocks,
+                mean=outcome.get("mean_median", {}).get(dim),
+                title=f"{run['scenario']} — {dim} (median voter, 5–95 %; dashed: mean)",
+            )
+        )
+        if outcome.get("path_median"):
+            charts.append(
+                paths_chart(
+                    outcome["rounds_index"],
+                    {
+                        a: (
+                            outcome["path_median"][a][dim],
+                            outcome["path_q05"][a][dim],
+                            outcome["path_q95"][a][dim],
+                        )
+                        for a in outcome["path_median"]
+                    },
+                    y_range=y_range,
+                    shocks=shocks,
+                    outcome=outcome["outcome_median"][dim],
+                    title=f"{run['scenario']} — {dim}: actors' positions (median, 5–95 %)",
+                )
+            )
+    charts.extend(sensitivity_charts(outcome, str(run["scenario"])))
+    return charts
+
+
+def sensitivity_charts(outcome: dict[str, Any], name: str, top: int = 12) -> list[str]:
+    """Tornado charts of a run's one-at-a-time sensitivity (if it has one): the final outcome
+    per dimension and each threshold probability, the ``top`` widest swings."""
+    rows = outcome.get("sensitivity") or []
+    if not rows:
+        return []
+    n = outcome.get("sensitivity_runs")
+    note = f"one at a time, {n} runs" if n else "one at a time"
+    charts = []
+    for dim in outcome["dimensions"]:
+        bars = sorted(
+            ((f"{r['actor']} {r['field']}", r["outcome"][dim]["low"], r["outcome"][dim]["high"])
+             for r in rows),
+            key=lambda b: -abs(b[2] - b[1]),
+        )[:top]  # fmt: skip
+        charts.append(
+            tornado_chart(
+                bars,
+                rows[0]["outcome"][dim]["base"],
+                title=f"{name} — what moves the final {dim} ({note})",
+            )
+        )
+    for thr in rows[0]["thresholds"]:
+        bars = sorted(
+            ((f"{r['actor']} {r['field']}", r["thresholds"][thr]["low"],
+              r["thresholds"][thr]["high"]) for r in rows),
+            key=lambda b: -abs(b[2] - b[1]),
+        )[:top]  # fmt: skip
+        charts.append(
+            tornado_chart(
+                bars,
+                rows[0]["thresholds"][thr]["base"],
+                x_range=(0.0, 1.0),
+                title=f"{name} — what moves P({thr}) ({note})",
             )
         )
     return charts
+
+
+def sensitivity_table(outcome: dict[str, Any]) -> list[dict[str, Any]]:
+    """The sensitivity rows of a run flattened for a table: actor, field, change, and per
+    dimension and threshold the values with the input lowered and raised."""
+    out = []
+    for r in outcome.get("sensitivity") or []:
+        cells = [f"{d}: {v['low']:.1f} / {v['high']:.1f}" for d, v in r["outcome"].items()] + [
+            f"P({k}): {v['low']:.2f} / {v['high']:.2f}" for k, v in r["thresholds"].items()
+        ]
+        out.append(
+            {"actor": r["actor"], "field": r["field"], "change": r["change"],
+             "swing": r["swing"], "cells": cells}
+        )  # fmt: skip
+    return out
 
 
 def scenario_sections(store: Store) -> list[dict[str, Any]]:
@@ -341,6 +429,8 @@ def scenario_sections(store: Store) -> list[dict[str, Any]]:
                 "runs": outcome.get("runs"),
                 "charts": scenario_charts(run),
                 "thresholds": outcome.get("threshold_probability", {}),
+                "sensitivity": sensitivity_table(outcome),
+                "sensitivity_runs": outcome.get("sensitivity_runs"),
                 "positions": [
                     {
                         "actor": a,
@@ -428,16 +518,20 @@ def report_context(store: Store) -> dict[str, Any]:
         "alignment": alignment_charts(store),
         "dependence": dependence_charts(store),
         "scenarios": scenario_sections(store),
-        "alerts": sorted(
-            read.indicators(store, "alert"), key=lambda r: r["period_start"], reverse=True
-        ),
+        "alerts": read.alerts(store, limit=ALERTS_SHOWN),
+        "alerts_total": len(read.alerts(store)),
         "headlines": list(heads.values()),
         "headline_by_state": heads,
         "headline_series": headline_series(store),
         "cohesion": cohesion_charts(store),
+        "pressure": {c: read.pressure(store, c) for c in FOCAL_STATES},
         "channels": channel_charts(store),
         "split_votes": split_vote_charts(store),
     }
+
+
+ALERTS_SHOWN = 30
+"""Alerts listed in the report (the newest; ``steppe alerts`` lists all)."""
 
 
 def write_report(store: Store, path: str | Path) -> Path:

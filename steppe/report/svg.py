@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -300,10 +300,14 @@ def fan_chart(
     title: str,
     y_range: tuple[float, float],
     thresholds: Sequence[tuple[str, float]] = (),
+    shocks: Sequence[tuple[int, str]] = (),
+    mean: Sequence[float] | None = None,
     width: int = 640,
     height: int = 220,
 ) -> str:
-    """A scenario fan chart: median outcome per round with its 5-95 % band and threshold lines.
+    """A scenario fan chart: median outcome per round with its 5-95 % band, threshold lines,
+    the shock rounds marked (:func:`shock_marks`) and, if given, the weighted mean position as
+    a dashed line.
 
     >>> svg = fan_chart([0, 1], [50, 55], [40, 45], [60, 65], title="x", y_range=(0, 100),
     ...                 thresholds=[("robust", 60)])
@@ -343,6 +347,16 @@ def fan_chart(
     parts.append(f'<polygon points="{upper} {lower}" class="band"/>')
     coords = " ".join(f"{sx(r):.1f},{sy(v):.1f}" for r, v in zip(rounds, median, strict=True))
     parts.append(f'<polyline points="{coords}" class="line"/>')
+    if mean is not None:
+        dashed = " ".join(f"{sx(r):.1f},{sy(v):.1f}" for r, v in zip(rounds, mean, strict=True))
+        parts.append(
+            f'<polyline points="{dashed}" fill="none" stroke="#2f6fdd" stroke-width="1.2" '
+            f'stroke-dasharray="5 3"><title>weighted mean position (capability × salience; '
+            f"median over runs)</title></polyline>"
+            f'<text x="{sx(rounds[-1]) + 4:.1f}" y="{sy(mean[-1]) + 4:.1f}" class="tick" '
+            f'fill="#2f6fdd">mean</text>'
+        )
+    parts.extend(shock_marks(shocks, sx, pad_t, pad_t + inner_h))
     for name, value in thresholds:
         # the label sits inside the plot, right-aligned just above its line: never cut
         y = sy(value)
@@ -354,4 +368,182 @@ def fan_chart(
             f'stroke-width="3" paint-order="stroke">{escape(name)} ({value:g})</text>'
         )
     parts.append(f'<text x="{pad_l}" y="14" class="title">{escape(title)}</text></svg>')
+    return "".join(parts)
+
+
+def shock_marks(
+    shocks: Sequence[tuple[int, str]], sx: Callable[[float], float], top: float, bottom: float
+) -> list[str]:
+    """Dashed vertical lines half a round before each shock round (a shock applies at the
+    start of its round, so it shows in that round's value), labelled ``⚡N``; hovering gives
+    the shocks' descriptions.
+
+    >>> marks = shock_marks([(3, "RUS capability x 0.8"), (3, "AZE joins")], lambda r: r * 10,
+    ...                     0, 100)
+    >>> len(marks), "RUS capability x 0.8; AZE joins" in marks[0]
+    (1, True)
+    """
+    by_round: dict[int, list[str]] = {}
+    for rnd, label in shocks:
+        by_round.setdefault(int(rnd), []).append(label)
+    out = []
+    for rnd, labels in sorted(by_round.items()):
+        x = sx(rnd - 0.5)
+        text = escape(f"round {rnd}: " + "; ".join(labels))
+        out.append(
+            f'<g class="shock"><title>{text}</title><line x1="{x:.1f}" x2="{x:.1f}" '
+            f'y1="{top:.1f}" y2="{bottom:.1f}" stroke="#7d3c98" stroke-dasharray="2 3" '
+            f'stroke-width="1.2"/><text x="{x + 2:.1f}" y="{top + 9:.1f}" class="tick" '
+            f'fill="#7d3c98">\u26a1{rnd}</text></g>'
+        )
+    return out
+
+
+def paths_chart(
+    rounds: Sequence[int],
+    series: Mapping[str, tuple[Sequence[float | None], ...]],
+    *,
+    title: str,
+    y_range: tuple[float, float],
+    shocks: Sequence[tuple[int, str]] = (),
+    outcome: Sequence[float] | None = None,
+    width: int = 640,
+    height: int = 240,
+) -> str:
+    """Every actor's position per round: ``series[actor] = (median, q05, q95)`` (None where the
+    actor takes no part), a light band per actor, the outcome as a thick grey line, shock
+    rounds marked; actors' labels at their last position.
+
+    >>> svg = paths_chart([0, 1, 2], {"RUS": ([80, 70, 60], [75, 65, 55], [85, 75, 65]),
+    ...                               "AZE": ([None, 50, 52], [None, 50, 50], [None, 50, 55])},
+    ...                   title="t", y_range=(0, 100), shocks=[(1, "AZE joins")])
+    >>> svg.count("<polyline"), "AZE joins" in svg, "RUS" in svg
+    (2, True, True)
+    """
+    lo, hi = y_range
+    pad_l, pad_r, pad_t, pad_b = 40, 70, 22, 26
+    inner_w, inner_h = width - pad_l - pad_r, height - pad_t - pad_b
+    last = max(rounds[-1], 1) if rounds else 1
+
+    def sx(r: float) -> float:
+        return pad_l + r / last * inner_w
+
+    def sy(v: float) -> float:
+        return pad_t + (1 - (min(max(v, lo), hi) - lo) / (hi - lo)) * inner_h
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="100%" role="img" aria-label="{escape(title)}" class="paths">'
+        f"<title>{escape(title)}</title>"
+    ]
+    for tick in (lo, (lo + hi) / 2, hi):
+        parts.append(
+            f'<line x1="{pad_l}" x2="{pad_l + inner_w}" y1="{sy(tick):.1f}" y2="{sy(tick):.1f}" '
+            f'class="grid"/><text x="{pad_l - 4}" y="{sy(tick) + 4:.1f}" text-anchor="end" '
+            f'class="tick">{tick:g}</text>'
+        )
+    for r in rounds[:: max(1, len(rounds) // 10)]:
+        parts.append(
+            f'<text x="{sx(r):.1f}" y="{height - 8}" text-anchor="middle" class="tick">{r}</text>'
+        )
+    if outcome is not None:
+        coords = " ".join(f"{sx(r):.1f},{sy(v):.1f}" for r, v in zip(rounds, outcome, strict=True))
+        parts.append(
+            f'<polyline points="{coords}" fill="none" stroke="#9aa5b1" stroke-width="4" '
+            f'opacity="0.6"><title>outcome (median voter, median over runs)</title></polyline>'
+        )
+    label_ys: list[float] = []
+    for i, (actor, (med, q05, q95)) in enumerate(series.items()):
+        colour = PALETTE[i % len(PALETTE)]
+        on = [k for k, v in enumerate(med) if v is not None]
+        if not on:
+            continue
+        pts = [(rounds[k], float(med[k] or 0), float(q05[k] or 0), float(q95[k] or 0)) for k in on]
+        upper = " ".join(f"{sx(r):.1f},{sy(h):.1f}" for r, _, _, h in pts)
+        lower = " ".join(f"{sx(r):.1f},{sy(lo_):.1f}" for r, _, lo_, _ in reversed(pts))
+        if any(h > lo_ for _, _, lo_, h in pts):
+            parts.append(f'<polygon points="{upper} {lower}" fill="{colour}" opacity="0.08"/>')
+        coords = " ".join(f"{sx(r):.1f},{sy(m):.1f}" for r, m, _, _ in pts)
+        parts.append(
+            f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="1.4">'
+            f"<title>{escape(actor)}</title></polyline>"
+        )
+        y = sy(pts[-1][1]) + 4
+        while any(abs(y - other) < 9 for other in label_ys):
+            y += 9
+        label_ys.append(y)
+        parts.append(
+            f'<text x="{sx(pts[-1][0]) + 4:.1f}" y="{y:.1f}" class="tick" fill="{colour}">'
+            f"{escape(actor)}</text>"
+        )
+    parts.extend(shock_marks(shocks, sx, pad_t, pad_t + inner_h))
+    parts.append(f'<text x="{pad_l}" y="14" class="title">{escape(title)}</text></svg>')
+    return "".join(parts)
+
+
+def tornado_chart(
+    bars: Sequence[tuple[str, float, float]],
+    base: float,
+    *,
+    title: str,
+    x_range: tuple[float, float] | None = None,
+    low_label: str = "input lowered",
+    high_label: str = "input raised",
+    width: int = 640,
+    bar_height: int = 14,
+) -> str:
+    """A tornado chart: one horizontal bar per ``(label, value_when_lowered,
+    value_when_raised)``, drawn from ``base`` (the unperturbed outcome, a vertical line) to each
+    value, widest swing on top; lowered in orange, raised in blue.
+
+    >>> svg = tornado_chart([("RUS capability", 40, 55), ("KAZ position", 45, 52)], 50,
+    ...                     title="t")
+    >>> svg.index("RUS capability") < svg.index("KAZ position"), svg.count("<rect")
+    (True, 6)
+    """
+    rows = sorted(bars, key=lambda b: -abs(b[2] - b[1]))
+    pad_l, pad_r, pad_t, pad_b = 150, 20, 36, 24
+    height = pad_t + pad_b + max(1, len(rows)) * (bar_height + 4)
+    inner_w = width - pad_l - pad_r
+    values = [v for _, lo, hi in rows for v in (lo, hi)] + [base]
+    lo_x, hi_x = x_range or (min(values), max(values))
+    if hi_x <= lo_x:
+        lo_x, hi_x = lo_x - 1, hi_x + 1
+
+    def sx(v: float) -> float:
+        return pad_l + (min(max(v, lo_x), hi_x) - lo_x) / (hi_x - lo_x) * inner_w
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="100%" role="img" aria-label="{escape(title)}" class="tornado">'
+        f"<title>{escape(title)}</title>"
+    ]
+    for tick in (lo_x, (lo_x + hi_x) / 2, hi_x):
+        parts.append(
+            f'<line x1="{sx(tick):.1f}" x2="{sx(tick):.1f}" y1="{pad_t - 4}" '
+            f'y2="{height - pad_b}" class="grid"/><text x="{sx(tick):.1f}" y="{height - 8}" '
+            f'text-anchor="middle" class="tick">{tick:.3g}</text>'
+        )
+    for k, (label, low, high) in enumerate(rows):
+        y = pad_t + k * (bar_height + 4)
+        for value, colour, which in ((low, "#d68910", low_label), (high, "#2f6fdd", high_label)):
+            x0, x1 = sorted((sx(base), sx(value)))
+            parts.append(
+                f'<rect x="{x0:.1f}" y="{y}" width="{max(x1 - x0, 1.0):.1f}" '
+                f'height="{bar_height}" fill="{colour}" opacity="0.8"><title>'
+                f"{escape(label)}, {escape(which)}: {value:.4g} (base {base:.4g})</title></rect>"
+            )
+        parts.append(
+            f'<text x="{pad_l - 6}" y="{y + bar_height - 3}" text-anchor="end" class="tick">'
+            f"{escape(label)}</text>"
+        )
+    parts.append(
+        f'<line x1="{sx(base):.1f}" x2="{sx(base):.1f}" y1="{pad_t - 6}" y2="{height - pad_b}" '
+        f'stroke="#333" stroke-width="1.2"/>'
+        f'<rect x="{pad_l}" y="22" width="10" height="6" fill="#d68910"/>'
+        f'<text x="{pad_l + 13}" y="28" class="tick">{escape(low_label)}</text>'
+        f'<rect x="{pad_l + 110}" y="22" width="10" height="6" fill="#2f6fdd"/>'
+        f'<text x="{pad_l + 123}" y="28" class="tick">{escape(high_label)}</text>'
+        f'<text x="{pad_l}" y="14" class="title">{escape(title)}</text></svg>'
+    )
     return "".join(parts)

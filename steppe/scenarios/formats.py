@@ -42,11 +42,18 @@ def read_ktab_csv(path: str | Path, rounds: int = 10) -> Scenario:
         ]
     except OSError as exc:
         raise ScenarioError(f"{p.name}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ScenarioError(f"{p.name}: not UTF-8 text (byte {exc.start})") from None
     rows = [r[:-1] if r and r[-1] == "" else r for r in rows if any(rows and c for c in r)]
     if len(rows) < 3 or len(rows[0]) < 4:
         raise ScenarioError(f"{p.name}: not a KTAB SMP CSV (line 1: name, desc, #actors, #dims)")
-    n_act, n_dim = int(_num(rows[0][2], f"{p.name}:1")), int(_num(rows[0][3], f"{p.name}:1"))
+    n_act, n_dim = _count(rows[0][2], f"{p.name}:1"), _count(rows[0][3], f"{p.name}:1")
     header = rows[1]
+    if len(header) < 3 + 2 * n_dim:
+        raise ScenarioError(
+            f"{p.name}:2: the header has {len(header)} fields; {n_dim} dimensions need "
+            f"{3 + 2 * n_dim} (name, description, capability, then position and salience each)"
+        )
     dims = [
         header[3 + 2 * d].removesuffix(" Position").strip() or f"dim{d + 1}" for d in range(n_dim)
     ]
@@ -74,6 +81,14 @@ def read_ktab_csv(path: str | Path, rounds: int = 10) -> Scenario:
         "actors": actors,
     }
     return parse_scenario(data, p.name)
+
+
+def _count(text: str, where: str) -> int:
+    """A positive whole number of actors or dimensions."""
+    value = _num(text, where)
+    if not value.is_integer() or not 1 <= value <= 10_000:
+        raise ScenarioError(f"{where}: {text!r} is not a count between 1 and 10,000")
+    return int(value)
 
 
 _KTAB_PARAMS = {

@@ -20,9 +20,10 @@ import json
 import uuid
 from datetime import UTC, datetime
 
+from steppe.domain.errors import ScenarioError
 from steppe.scenarios.montecarlo import Progress, run_batch
 from steppe.scenarios.results import SimulationResult, summarise
-from steppe.scenarios.schema import Scenario
+from steppe.scenarios.schema import MAX_SEED, Scenario, scale_problem
 from steppe.store import Store
 from steppe.store.reference import insert_rows
 
@@ -39,6 +40,11 @@ def simulate(
     summarise it. ``progress``, if given, is called with the fraction done (0..1)."""
     n = scenario.runs if runs is None else runs
     sd = scenario.seed if seed is None else seed
+    problem = scale_problem(scenario, n)
+    if problem:
+        raise ScenarioError(f"{scenario.name}: {problem}")
+    if not 0 <= sd <= MAX_SEED:
+        raise ScenarioError(f"{scenario.name}: seed {sd} is outside 0..{MAX_SEED}")
     batch = run_batch(scenario, n, sd, progress)
     if progress is not None:
         progress(1.0)

@@ -141,6 +141,7 @@ this migration carried no modality, so they are removed and their documents code
 next ``steppe code`` (event ids are deterministic, so nothing is duplicated). Documents record
 the precision of ``published_at`` and whether the date came with the document (``document``)
 or from ``--date`` (``fallback``); undated documents stay NULL."""
+
 _SOURCES = """
 CREATE TABLE sources (
     name VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, title VARCHAR, licence VARCHAR,
@@ -151,6 +152,19 @@ CREATE TABLE sources (
 """What the store knows and how fresh it is: one row per source (a dataset file kind, an
 event origin, a fetched feed), with its coverage, row count, licence and the times it was last
 fetched and loaded. Written through :func:`steppe.store.sources.record_source`."""
+
+_ALERTS = """
+CREATE TABLE alerts (
+    actor VARCHAR NOT NULL, partner VARCHAR, date DATE NOT NULL, kind VARCHAR NOT NULL,
+    direction VARCHAR NOT NULL, magnitude DOUBLE NOT NULL, series VARCHAR NOT NULL,
+    method VARCHAR NOT NULL, freq VARCHAR NOT NULL, value DOUBLE, baseline DOUBLE, score DOUBLE,
+    n BIGINT, computed_at TIMESTAMP NOT NULL
+);
+DELETE FROM indicators WHERE name = 'alert';
+"""
+"""Spike and shift alerts in their own table (``steppe.indicators.alerts``); the yearly change
+points formerly stored as ``indicators`` rows named ``alert`` are dropped (recomputed by
+``steppe measure``)."""
 
 _FETCH = """
 CREATE TABLE fetch_files (
@@ -186,6 +200,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "event_modality_and_time", _MODALITY_TIME),
     Migration(5, "indicator_freq_sparse", _SUPPORT),
     Migration(6, "sources", _SOURCES),
+    Migration(10, "alerts_table", _ALERTS),
     Migration(11, "fetch_state", _FETCH),
     Migration(111, "events_cameo_optional", _CAMEO_OPTIONAL),
 )

@@ -87,6 +87,100 @@ def indicators(
     )
 
 
+def alerts(
+    store: Store,
+    actor: str | None = None,
+    partner: str | None = None,
+    since: date | None = None,
+    kind: str | None = None,
+    limit: int | None = None,
+) -> list[Row]:
+    """Spike and shift alerts, newest first (then actor, partner, series).
+
+    >>> with Store(":memory:") as s:
+    ...     alerts(s, actor="KAZ", kind="spike")
+    []
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column, value in (("actor", actor), ("partner", partner), ("kind", kind)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if since:
+        clauses.append("date >= ?")
+        params.append(since)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = (
+        "SELECT actor, partner, date, kind, direction, magnitude, series, method, freq, value, "
+        "baseline, score, n FROM alerts"
+        + where
+        + " ORDER BY date DESC, actor, partner NULLS FIRST, series, freq, kind"
+    )
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return store.query(sql, params)
+
+
+def pressure(store: Store, state: str) -> list[Row]:
+    """The hybrid-pressure index of ``state`` (``steppe.indicators.pressure``) summed over its
+    months. Per power: coercive acts (total, months with any, the latest such month, all events n)
+    and, per lever, the pooled text share (hits / documents naming the state) with its n.
+
+    >>> with Store(":memory:") as s:
+    ...     pressure(s, "KAZ")
+    []
+    """
+    acts = store.query(
+        "SELECT partner, sum(value) AS acts, sum(n) AS n, count(*) FILTER (WHERE value > 0) "
+        "AS months, max(period) FILTER (WHERE value > 0) AS latest, min(period) AS first, "
+        "max(period) AS last FROM indicators WHERE name = 'pressure_acts' AND actor = ? "
+        "GROUP BY partner",
+        [state],
+    )
+    text = store.query(
+        "SELECT name, partner, sum(value * n) AS k, sum(n) AS n FROM indicators "
+        "WHERE name LIKE 'pressure_text_%' AND actor = ? GROUP BY ALL",
+        [state],
+    )
+    docs = {r["name"]: int(r["n"]) for r in text if r["partner"] is None}
+    out: list[Row] = []
+    powers = sorted({r["partner"] for r in acts} | {r["partner"] for r in text}, key=_last_none)
+    for power in powers:
+        a = next((r for r in acts if r["partner"] == power), None)
+        shares = {
+            r["name"].removeprefix("pressure_text_"): (round(float(r["k"])), docs.get(r["name"]))
+            for r in text
+            if r["partner"] == power
+        }
+        if a is None and not shares:
+            continue
+        out.append(
+            {
+                "power": power,
+                "acts": int(a["acts"]) if a else None,
+                "acts_months": int(a["months"]) if a else None,
+                "acts_latest": a["latest"] if a else None,
+                "events_n": int(a["n"]) if a else None,
+                "span": f"{a['first']} to {a['last']}" if a else None,
+                "text": {
+                    lever: {
+                        "documents": k,
+                        "n": n,
+                        "share": k / n if n else None,
+                    }
+                    for lever, (k, n) in sorted(shares.items())
+                },
+            }
+        )
+    return out
+
+
+def _last_none(code: str | None) -> tuple[bool, str]:
+    return code is None, code or ""
+
+
 def indicator_period(store: Store, name: str, period: str, channel: str | None = None) -> list[Row]:
     """One period of an indicator's own series (no partner; or the per-channel series whose
     partner is ``channel``, e.g. multivector / interaction), for every actor."""
@@ -307,6 +401,23 @@ def export_events(store: Store, max_rows: int = 1_000_000, **filters: Any) -> An
             f"SELECT {cols} FROM events{where} ORDER BY date DESC, event_id DESC LIMIT ?",
             params=[*params, max_rows],
         ).to_arrow_table()
+
+
+def count_events(store: Store, **filters: Any) -> int:
+    """How many events match the filter (the same filters as :func:`events`)."""
+    where, params = _event_filter(**filters)
+    return int(store.query(f"SELECT count(*) AS n FROM events{where}", params)[0]["n"])
+
+
+def event_batches(store: Store, batch_rows: int = 20_000, **filters: Any) -> Any:
+    """Every event matching the filter, newest first, as an Arrow RecordBatchReader of
+    ``batch_rows`` rows a batch: exports stream it without holding the result in memory.
+    Read it on a cursor of its own (:meth:`Store.cursor`) and close that when done."""
+    where, params = _event_filter(**filters)
+    cols = ", ".join(EVENT_COLUMNS)
+    return store.con.sql(
+        f"SELECT {cols} FROM events{where} ORDER BY date DESC, event_id DESC", params=params
+    ).to_arrow_reader(batch_rows)
 
 
 def network(

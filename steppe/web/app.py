@@ -17,14 +17,22 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import parse_qsl, urlencode
 
+import pyarrow as pa
 import pyarrow.csv as pacsv
 from fastapi import Depends, FastAPI, File, Form, Header, HTTPException, Query, Request, UploadFile
 from fastapi import Path as Path_
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import (
+    HTMLResponse,
+    JSONResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
 from fastapi.staticfiles import StaticFiles
 
 from steppe.domain.codes import FOCAL_STATES, POLES
 from steppe.domain.errors import SteppeError
+from steppe.domain.limits import exceeded, limit
 from steppe.indicators.headline import headline_series, headlines
 from steppe.indicators.support import MIN_N, UNIT_SCALE
 from steppe.report.html import (
@@ -44,7 +52,62 @@ CSP = (
     "frame-ancestors 'none'; form-action 'self'"
 )
 
+SECURITY_HEADERS = (
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+)
+"""Headers every response carries, errors included."""
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+"""Host names a server bound to the loopback answers to (anything else: DNS rebinding)."""
+
 _env = template_environment("web/templates")
+
+
+class SecurityHeaders:
+    """ASGI middleware: the CSP and friends on every response (413 and 500 too), and requests
+    whose ``Host`` is not one of ``hosts`` refused with 421 (a DNS-rebinding page in a browser
+    reaches 127.0.0.1 under the attacker's name; ``hosts=None`` accepts any)."""
+
+    def __init__(self, app: Any, hosts: tuple[str, ...] | None) -> None:
+        # Starlette's test client sends "testserver": a single-label name no DNS can rebind
+        self.app = app
+        self.hosts = None if hosts is None else {h.lower() for h in (*hosts, "testserver")}
+
+    async def __call__(
+        self,
+        scope: Any,
+        receive: Callable[[], Awaitable[Any]],
+        send: Callable[[Any], Awaitable[None]],
+    ) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def secured(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
+                message = dict(message, headers=[*message.get("headers", []), *extra])
+            await send(message)
+
+        if self.hosts is not None and host_name(scope) not in self.hosts:
+            await _refuse(secured, 421, b'{"detail":"unexpected Host header"}')
+            return
+        await self.app(scope, receive, secured)
+
+
+def host_name(scope: Any) -> str:
+    """The host name of a request's ``Host`` header, lower case, without port or brackets.
+
+    >>> host_name({"headers": [(b"host", b"[::1]:8000")]}), host_name({"headers": []})
+    ('::1', '')
+    """
+    raw: str = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1").strip().lower()
+    if raw.startswith("["):
+        return raw[1 : raw.find("]")] if "]" in raw else raw
+    return raw.rsplit(":", 1)[0] if raw.count(":") == 1 else raw
 
 
 class SizeLimit:
@@ -67,19 +130,32 @@ class SizeLimit:
             await _too_large(send)
             return
         seen = 0
+        over = False
+        answered = False
 
         async def counted() -> Any:
-            nonlocal seen
+            nonlocal seen, over
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.max_bytes:
+                over = True
                 raise _TooLarge
             return message
 
+        async def answer(message: Any) -> None:
+            # a body parser may turn the error raised above into its own 400: answer 413
+            nonlocal answered
+            if not over:
+                await send(message)
+            elif not answered:
+                answered = True
+                await _too_large(send)
+
         try:
-            await self.app(scope, counted, send)
+            await self.app(scope, counted, answer)
         except _TooLarge:
-            await _too_large(send)
+            if not answered:
+                await _too_large(send)
 
 
 class DropEmptyParams:
@@ -100,14 +176,18 @@ class _TooLarge(Exception):
 
 
 async def _too_large(send: Callable[[Any], Awaitable[None]]) -> None:
+    await _refuse(send, 413, b'{"detail":"request too large"}')
+
+
+async def _refuse(send: Callable[[Any], Awaitable[None]], status: int, body: bytes) -> None:
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
-            "headers": [(b"content-type", b"application/json")],
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), *SECURITY_HEADERS],
         }
     )
-    await send({"type": "http.response.body", "body": b'{"detail":"request too large"}'})
+    await send({"type": "http.response.body", "body": body})
 
 
 class QueryCache:
@@ -151,9 +231,11 @@ def create_app(
     cache_size: int = 4096,
     threads: int | None = None,
     lake: str | Path | None = None,
+    hosts: tuple[str, ...] | None = LOOPBACK_HOSTS,
 ) -> FastAPI:
     """The dashboard over the store at ``store_path``. With ``token`` the store is opened
-    read-write and write actions accept that token; without it, everything is read-only. An
+    read-write and write actions accept that token; without it, everything is read-only.
+    Requests must name one of ``hosts`` in their Host header (``None``: any). An
     uploaded event file goes through the same ingest as ``steppe ingest events``: sources are
     recorded and a local Parquet ``lake`` is kept up to date.
 
@@ -180,18 +262,15 @@ def create_app(
     app.state.cache = cache
     app.mount("/static", StaticFiles(packages=[("steppe", "web/static")]), name="static")
 
-    @app.middleware("http")
-    async def headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
-
     app.add_middleware(SizeLimit, max_bytes=max_upload_mb * 1024 * 1024)
     app.add_middleware(DropEmptyParams)
+    app.add_middleware(SecurityHeaders, hosts=hosts)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> JSONResponse:
+        # runs outside the middleware stack: the headers are set here
+        headers = {k.decode(): v.decode() for k, v in SECURITY_HEADERS}
+        return JSONResponse({"detail": "internal error"}, status_code=500, headers=headers)
 
     def db() -> Iterator[Store]:
         view = store.cursor()
@@ -256,7 +335,6 @@ def create_app(
         by_actor = {r["actor"]: r for r in rows}
         actors = {a["code"]: a for a in read.actors(s)}
         summary = read.summary(s)
-        alerts = sorted(read.indicators(s, "alert"), key=lambda r: r["period_start"], reverse=True)
         return {
             "indicator": indicator,
             "channel": channel,
@@ -284,7 +362,7 @@ def create_app(
             "events": summary["tables"]["events"],
             "quarantined": summary["tables"]["quarantine"],
             "origins": read.event_origins(s),
-            "alerts": alerts[:10],
+            "alerts": read.alerts(s, limit=10),
             "sources": read.sources(s),
         }
 
@@ -415,6 +493,18 @@ def create_app(
         """Memberships with role, dates and source."""
         return read.memberships(s, actor=actor, org=org, on=on)
 
+    @app.get("/api/alerts", tags=["indicators"])
+    def api_alerts(
+        s: Db,
+        actor: Annotated[str | None, Query(pattern=CODE)] = None,
+        partner: Annotated[str | None, Query(pattern=CODE)] = None,
+        since: date | None = None,
+        kind: Annotated[str | None, Query(pattern="^(spike|shift)$")] = None,
+        limit: Annotated[int, Query(ge=1, le=10000)] = 500,
+    ) -> list[dict[str, Any]]:
+        """Spike and shift alerts, newest first (see README "Alerts")."""
+        return read.alerts(s, actor, partner, since, kind, limit)
+
     @app.get("/api/indicators", tags=["indicators"])
     def api_indicators(
         s: Db,
@@ -434,6 +524,8 @@ def create_app(
             "memberships": read.memberships(s, actor=code),
             "indicators": {n: read.indicators(s, n, actor=code) for n in read.indicator_names(s)},
             "events": read.events(s, actor=code, limit=25),
+            "pressure": read.pressure(s, code),
+            "alerts": read.alerts(s, actor=code, limit=20),
         }
 
     @app.get("/api/country/{code}", tags=["country"])
@@ -447,7 +539,7 @@ def create_app(
         charts = [
             chart
             for name, rows in data["indicators"].items()
-            if name not in ("pole_share", "alert") and rows
+            if name not in ("pole_share", "alert") and not name.startswith("pressure_") and rows
             for chart in _indicator_charts(name, rows)
         ]
         portfolio = _portfolio(data["indicators"].get("pole_share", []))
@@ -551,21 +643,22 @@ def create_app(
         filters: Filters,
         fmt: Annotated[str, Query(alias="format", pattern="^(csv|json)$")] = "csv",
     ) -> Response:
-        """Every event matching the filter (at most 1,000,000) as CSV or JSON."""
-        table = read.export_events(s, **filters)
-        if fmt == "json":
-            body = json.dumps(table.to_pylist(), default=str, ensure_ascii=False)
-            return Response(
-                body,
-                media_type="application/json",
-                headers={"Content-Disposition": 'attachment; filename="steppe-events.json"'},
+        """Every event matching the filter as CSV or JSON, streamed in batches (memory stays
+        flat whatever the size). A filter matching more than the ``max_export_rows`` limit is
+        refused with the count (narrow it, or raise the limit). CSV text cells that a
+        spreadsheet would run as a formula (starting ``=``, ``+``, ``-``, ``@``) get a
+        leading ``'``."""
+        most = limit("max_export_rows")
+        n = read.count_events(s, **filters)
+        if n > most:
+            raise HTTPException(
+                413, exceeded("max_export_rows", f"{n:,} events match; narrow the filter")
             )
-        sink = io.BytesIO()
-        pacsv.write_csv(table, sink)
-        return Response(
-            sink.getvalue(),
-            media_type="text/csv",
-            headers={"Content-Disposition": 'attachment; filename="steppe-events.csv"'},
+        name = f"steppe-events.{fmt}"
+        return StreamingResponse(
+            _export_stream(store, filters, fmt),
+            media_type="application/json" if fmt == "json" else "text/csv",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
@@ -670,19 +763,21 @@ def create_app(
         """Upload an event file and ingest it (needs the operator's token)."""
         from steppe.ingest.events import ingest_event_files
 
-        name = Path(file.filename or "upload").name
+        name = upload_name(file.filename)
         with tempfile.TemporaryDirectory(prefix="steppe-upload-") as tmp:
             path = Path(tmp) / name
             with path.open("wb") as out:
                 while chunk := file.file.read(1 << 20):
                     out.write(chunk)
+            # messages and reports name the upload, never the server's temporary folder
+            private = str(path)
             try:
                 reports = ingest_event_files(store, [path], fmt, lake=lake)
             except SteppeError as exc:
-                raise HTTPException(400, str(exc)) from exc
+                raise HTTPException(400, str(exc).replace(private, name)) from exc
             finally:
                 cache.clear()
-        return [r.__dict__ | {"file": name} for r in reports]
+        return [r.__dict__ | {"file": r.file.replace(private, name)} for r in reports]
 
     @app.exception_handler(SteppeError)
     async def steppe_error(request: Request, exc: SteppeError) -> JSONResponse:
@@ -696,6 +791,72 @@ CHANNELS = ("interaction", "votes", "trade", "combined")
 GAP_DAYS = {"month": 40, "quarter": 100, "year": 400}
 """A line joins two values of a series no further apart than this (else it breaks)."""
 """Partners that name a channel of an indicator (multivector) rather than a state."""
+
+
+def _export_stream(store: Store, filters: dict[str, Any], fmt: str) -> Iterator[bytes]:
+    """The export's bytes, one batch at a time, read on a cursor of its own."""
+    view = store.cursor()
+    try:
+        reader = read.event_batches(view, **filters)
+        first = True
+        if fmt == "json":
+            yield b"["
+        for batch in reader:
+            if fmt == "json":
+                rows = (json.dumps(r, default=str, ensure_ascii=False) for r in batch.to_pylist())
+                text = ",".join(rows)
+                if text:
+                    yield (("" if first else ",") + text).encode()
+                    first = False
+                continue
+            sink = io.BytesIO()
+            options = pacsv.WriteOptions(include_header=first)
+            pacsv.write_csv(pa.Table.from_batches([defuse_formulas(batch)]), sink, options)
+            first = False
+            yield sink.getvalue()
+        if fmt == "json":
+            yield b"]"
+        elif first:  # nothing matched: the header alone
+            sink = io.BytesIO()
+            pacsv.write_csv(reader.schema.empty_table(), sink)
+            yield sink.getvalue()
+    finally:
+        view.close()
+
+
+_FORMULA = r"^[=+\-@\t\r]"
+
+
+def defuse_formulas(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """Text cells a spreadsheet would evaluate (``=HYPERLINK(...)``, ``+cmd``, ``@SUM``...)
+    prefixed with ``'`` so they open as text (OWASP's CSV-injection advice).
+
+    >>> b = pa.RecordBatch.from_pydict({"t": ["=HYPERLINK(1)", "ok", None], "n": [-1, 2, 3]})
+    >>> defuse_formulas(b).to_pydict()
+    {'t': ["'=HYPERLINK(1)", 'ok', None], 'n': [-1, 2, 3]}
+    """
+    import pyarrow.compute as pc
+
+    columns = []
+    for column in batch.columns:
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            risky = pc.match_substring_regex(column, _FORMULA)
+            column = pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column)
+        columns.append(column)
+    return pa.RecordBatch.from_arrays(columns, names=batch.schema.names)
+
+
+def upload_name(filename: str | None) -> str:
+    """A safe file name for an upload: its last path part in letters, digits, ``.``, ``_``
+    and ``-`` (the suffix decides .gz/.zip handling); ``upload`` when nothing usable is left.
+
+    >>> upload_name("../../etc/20240101.export.CSV.zip"), upload_name(".."), upload_name(None)
+    ('20240101.export.CSV.zip', 'upload', 'upload')
+    """
+    import re
+
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", (filename or "").replace("\\", "/").split("/")[-1])
+    return name[:200] if name.strip("._") else "upload"
 
 
 def _indicator_charts(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -846,8 +1007,11 @@ def app_from_env() -> FastAPI:
     import os
 
     scenarios = os.environ.get("STEPPE_SCENARIOS")
+    names = os.environ.get("STEPPE_WEB_HOSTS", "")
+    hosts = None if names == "*" else tuple(n for n in names.split(",") if n) or LOOPBACK_HOSTS
     return create_app(
         os.environ["STEPPE_DB"],
         scenarios_dir=scenarios or None,
         cache_size=int(os.environ.get("STEPPE_WEB_CACHE", "4096")),
+        hosts=hosts,
     )
