@@ -45,6 +45,22 @@ def _label_pad(labels: Sequence[str], minimum: int) -> int:
     return max(minimum, 6 * max((len(x) for x in labels), default=0) + 10)
 
 
+def _title(title: str, x: float, width: int) -> str:
+    """A chart title at ``x``; one too long for the room left (12 px bold, at most about 7.4 px a
+    character) is condensed to fit rather than cut at the edge.
+
+    >>> "textLength" in _title("t" * 200, 40, 640), "textLength" in _title("short", 40, 640)
+    (True, False)
+    """
+    room = width - x - 6
+    fit = (
+        f' textLength="{room:.0f}" lengthAdjust="spacingAndGlyphs"'
+        if 7.4 * len(title) > room
+        else ""
+    )
+    return f'<text x="{x}" y="14" class="title"{fit}>{escape(title)}</text>'
+
+
 def _year_tick(x: float, y: float, year: int, width: int) -> str:
     """A year label under the x axis, anchored so that it stays inside the chart."""
     anchor = "end" if x + 14 > width - 2 else "start" if x - 14 < 2 else "middle"
@@ -155,7 +171,7 @@ def line_chart(
             'stroke="#9aa5b1" stroke-width="1.2"/>'
             f'<text x="{x0 + 70}" y="13" class="tick">sparse (thin support)</text>'
         )
-    parts.append(f'<text x="{pad_l}" y="14" class="title">{escape(title)}</text></svg>')
+    parts.append(_title(title, pad_l, width) + "</svg>")
     return "".join(parts)
 
 
@@ -287,7 +303,7 @@ def multi_line_chart(
             f'<rect x="{legend_x}" y="{legend_y}" width="10" height="3" fill="{colour}"/>'
             f'<text x="{legend_x + 13}" y="{legend_y + 5}" class="tick">{escape(label)}</text>'
         )
-    parts.append(f'<text x="{pad_l}" y="14" class="title">{escape(title)}</text></svg>')
+    parts.append(_title(title, pad_l, width) + "</svg>")
     return "".join(parts)
 
 
@@ -368,7 +384,7 @@ def fan_chart(
             f'text-anchor="end" class="tick threshold-label" stroke="#ffffff" '
             f'stroke-width="3" paint-order="stroke">{escape(name)} ({value:g})</text>'
         )
-    parts.append(f'<text x="{pad_l}" y="14" class="title">{escape(title)}</text></svg>')
+    parts.append(_title(title, pad_l, width) + "</svg>")
     return "".join(parts)
 
 
@@ -478,7 +494,7 @@ def paths_chart(
             f"{escape(actor)}</text>"
         )
     parts.extend(shock_marks(shocks, sx, pad_t, pad_t + inner_h))
-    parts.append(f'<text x="{pad_l}" y="14" class="title">{escape(title)}</text></svg>')
+    parts.append(_title(title, pad_l, width) + "</svg>")
     return "".join(parts)
 
 
@@ -545,6 +561,7 @@ def tornado_chart(
         f'<text x="{pad_l + 13}" y="28" class="tick">{escape(low_label)}</text>'
         f'<rect x="{pad_l + 110}" y="22" width="10" height="6" fill="#2f6fdd"/>'
         f'<text x="{pad_l + 123}" y="28" class="tick">{escape(high_label)}</text>'
-        f'<text x="{pad_l}" y="14" class="title">{escape(title)}</text></svg>'
+        + _title(title, 8, width)
+        + "</svg>"
     )
     return "".join(parts)
