@@ -141,18 +141,25 @@ def test_compute_alerts_reads_store_series(store: steppe.Store) -> None:
         # a sparse value and one with too few roll calls: never alert sources
         _add_indicator(con, "vote_agreement", "RUS", 2020, 0.1, n=100, sparse=True)
         _add_indicator(con, "vote_agreement", "RUS", 2021, 0.1, n=3)
-        # a monthly interaction tie with a jump in 2021-07
+        # the monthly GDELT interaction channel (positive part) with a jump in 2021-07
         weights = np.random.default_rng(6).normal(50.0, 5.0, 48)
         weights[42] = 400.0
         for i, w in enumerate(weights):
             con.execute(
-                "INSERT INTO ties VALUES (?, 'TKM', 'CHN', 'interaction', ?, 'weight', 'test')",
-                [f"{2018 + i // 12}-{i % 12 + 1:02d}", float(w)],
+                "INSERT INTO indicators (name, actor, partner, period, period_start, value, n, "
+                "method, computed_at) VALUES ('interaction_pos', 'TKM', 'CHN', ?, ?, ?, 30, "
+                "'test', ?)",
+                [
+                    f"{2018 + i // 12}-{i % 12 + 1:02d}",
+                    date(2018 + i // 12, i % 12 + 1, 1),
+                    float(w),
+                    datetime.now(),
+                ],
             )
     assert A.compute_alerts(store) == 2
     rows = steppe.read.alerts(store)
     assert [(r["date"], r["kind"], r["series"], r["freq"]) for r in rows] == [
-        (date(2021, 7, 1), "spike", "interaction with CHN", "month"),
+        (date(2021, 7, 1), "spike", "interaction_pos with CHN", "month"),
         (date(2006, 1, 1), "shift", "ideal_point", "year"),
     ]
     assert rows[1]["magnitude"] == pytest.approx(-0.7, abs=0.05) and rows[1]["n"] == 2800

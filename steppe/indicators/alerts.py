@@ -430,7 +430,8 @@ def _indicator_series(store: Store, state: str) -> list[Series]:
     sparse = (
         "AND NOT coalesce(sparse, false) " if _has_column(store, "indicators", "sparse") else ""
     )
-    freq = "AND freq = 'year' " if _has_column(store, "indicators", "freq") else ""
+    has_freq = _has_column(store, "indicators", "freq")
+    freq = "AND coalesce(freq, 'year') = 'year' " if has_freq else ""
     out = _monthly_indicator_series(store, state, sparse + freq.replace("'year'", "'month'"))
     for name, partners in INDICATOR_SERIES:
         for partner in partners:
