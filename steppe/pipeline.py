@@ -18,6 +18,7 @@ from steppe.indicators.migration import compute_migration
 from steppe.indicators.multivector import compute_multivector
 from steppe.indicators.pressure import compute_pressure
 from steppe.indicators.scope import all_events as counting_scope
+from steppe.indicators.support import finalise_support
 from steppe.indicators.trade import compute_trade_indicators
 from steppe.indicators.votes import compute_vote_indicators
 from steppe.ingest.base import IngestReport, ProgressFn
@@ -116,7 +117,13 @@ def measure(
     lake and the store holds events, the lake is first brought up to date with the store
     (:func:`steppe.sync_lake`); a store without events uses the lake as it is. The small
     reference-data indicators (votes, trade, alerts) always run in the store. ``on_stage``
-    hears the name of each stage as it starts (for a progress display). Event indicators
+    hears the name of each stage as it starts (for a progress display).
+
+    Each frequency is a series of its own: ``freq`` (quarter, the default, or year) replaces
+    only that frequency's event-multivector rows; the yearly series is always computed too (it
+    feeds the headline figures and the channel comparison). Last, every row a writer left
+    without ``freq`` or ``sparse`` gets them
+    (:func:`steppe.indicators.support.finalise_support`). Event indicators
     count asserted events at their document's time; ``all_events`` counts negated,
     hypothetical, future, reported and past events too
     (:mod:`steppe.indicators.scope`)."""
@@ -155,6 +162,10 @@ def _measure(
                 store, freq=freq, method=method, seed=seed, engine=engine
             )
         }
+        if freq != "year":  # the yearly series feeds the headline and the channel comparison
+            out["multivector_year"] = compute_multivector(
+                store, freq="year", method=method, seed=seed, engine=engine
+            )
         enter("measure dependence")
         out["dependence"] = compute_event_dependence(store, engine)
         if store.count("votes"):
@@ -181,6 +192,8 @@ def _measure(
         out |= compute_alignment_extras(store, engine)
         enter("measure hybrid pressure")
         out["pressure"] = compute_pressure(store)
+        enter("measure support")
+        finalise_support(store)
         enter("measure alerts")
         out["alerts"] = compute_alerts(store)
         return out

@@ -93,3 +93,34 @@ def test_cli_sensitivity_json(tmp_path: Path) -> None:
         env={"STEPPE_DB": str(tmp_path / "s.duckdb")},
     )  # fmt: skip
     assert text.exit_code == 0 and "Sensitivity at the final round" in text.stdout
+
+
+def test_report_and_dashboard_show_paths_shocks_and_tornado(tmp_path: Path) -> None:
+    import steppe
+    from steppe.report import write_report
+
+    s = _scenario(shocks=[{"round": 2, "actor": "A", "field": "capability", "multiply": 0.5}])
+    r = with_sensitivity(simulate(s), s, runs=10)
+    db = tmp_path / "r.duckdb"
+    with Store(db) as st:
+        steppe.install_registry(st)
+        store_run(st, r)
+        html = write_report(st, tmp_path / "report.html").read_text(encoding="utf-8")
+    for page in [html, _dashboard(db)]:
+        assert 'class="fan"' in page and 'class="paths"' in page and 'class="tornado"' in page
+        assert "round 2: A capability x 0.5" in page  # the shock, marked on the charts
+        assert "Sensitivity, one input at a time (10 runs)" in page
+
+
+def _dashboard(db: Path) -> str:
+    import pytest
+
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from steppe.web import create_app
+
+    with TestClient(create_app(db)) as c:
+        res = c.get("/scenarios")
+        assert res.status_code == 200
+        return str(res.text)

@@ -491,8 +491,10 @@ class CategoryVerbs:
 
 
 class PloverCategories:
-    """Each event's PLOVER category by the 2016 manual's rules, stored in the 2021 names, and
-    the sentence's events in order of salience (the first is its main event). Runs last.
+    """Each event's PLOVER category by the 2016 manual's rules, stored in the 2021 names, its
+    :func:`~steppe.coding.stages.confidence` (what :class:`~steppe.coding.stages.Scorer`
+    sets, done here to copy each event once), and the sentence's events in order of salience
+    (the first is its main event). Runs last.
 
     ``category`` is the 2016 category (:func:`plover_2016` with the verb's tense, negation,
     "must" and the means of violence; a verb + noun frame, :func:`frame_category`,
@@ -551,13 +553,14 @@ class PloverCategories:
                 plover = "REQUEST"
             else:
                 plover = None if e.cameo.startswith("01") else e.plover
-            salience = confidence(e)
+            salience = confidence(e)  # the event's confidence (Scorer's), below
             if names:
                 salience = max(salience, 0.45 if _infinitive(toks, i) else 0.9)
             report = report and not names
             sub = is_subordinate(toks, i, s.verbs, low)
             key = (cat is None, report, sub, -salience, i)
-            ranked.append((key, replace(e, category=cat, plover=plover)))
+            scored = confidence(e)
+            ranked.append((key, replace(e, category=cat, plover=plover, confidence=scored)))
         ranked.sort(key=lambda r: r[0])
         return replace(s, events=tuple(e for _, e in ranked))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +16,39 @@ class Point:
     lo: float | None = None
     hi: float | None = None
     label: str = ""
+    sparse: bool = False
+
+
+def tick_label(value: float, span: float) -> str:
+    """A short axis label for ``value`` on an axis spanning ``span``: enough decimals to tell
+    the ticks apart, never more than three, no scientific notation for ordinary numbers.
+
+    >>> tick_label(0.200593, 0.4), tick_label(1.0, 1.0), tick_label(-1.25, 3.0)
+    ('0.20', '1.00', '-1.2')
+    >>> tick_label(2500, 5000), tick_label(1371276014, 1e9)
+    ('2,500', '1.37 bn')
+    """
+    if span <= 0:
+        span = abs(value) or 1.0
+    decimals = min(3, max(0, 1 - math.floor(math.log10(span / 2))))
+    if abs(value) >= 1e9:
+        return f"{value / 1e9:.2f} bn"
+    if abs(value) >= 1e6:
+        return f"{value / 1e6:.1f} m"
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:.{decimals}f}"
+
+
+def _label_pad(labels: Sequence[str], minimum: int) -> int:
+    """Left padding wide enough for the longest tick label (10 px font, about 6 px a char)."""
+    return max(minimum, 6 * max((len(x) for x in labels), default=0) + 10)
+
+
+def _year_tick(x: float, y: float, year: int, width: int) -> str:
+    """A year label under the x axis, anchored so that it stays inside the chart."""
+    anchor = "end" if x + 14 > width - 2 else "start" if x - 14 < 2 else "middle"
+    return f'<text x="{x:.1f}" y="{y}" text-anchor="{anchor}" class="tick">{year}</text>'
 
 
 def _segments(points: Sequence[Point], max_gap_days: int) -> list[list[Point]]:
@@ -47,7 +81,8 @@ def line_chart(
     >>> svg.startswith("<svg") and "&lt;b&gt;" in svg
     True
     """
-    pad_l, pad_r, pad_t, pad_b = 36, 10, 22, 24
+    ticks = [(t, tick_label(t, y_max - y_min)) for t in (y_min, (y_min + y_max) / 2, y_max)]
+    pad_l, pad_r, pad_t, pad_b = _label_pad([t for _, t in ticks], 36), 10, 22, 24
     inner_w, inner_h = width - pad_l - pad_r, height - pad_t - pad_b
     pts = sorted(points, key=lambda p: p.x)
     head = (
@@ -72,21 +107,18 @@ def line_chart(
         return pad_t + (1 - (v - y_min) / (y_max - y_min)) * inner_h
 
     parts = [head]
-    for tick in (y_min, (y_min + y_max) / 2, y_max):
+    for tick, text in ticks:
         y = sy(tick)
         parts.append(
             f'<line x1="{pad_l}" x2="{width - pad_r}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
         )
         parts.append(
-            f'<text x="{pad_l - 4}" y="{y + 4:.1f}" text-anchor="end" class="tick">{tick:g}</text>'
+            f'<text x="{pad_l - 4}" y="{y + 4:.1f}" text-anchor="end" class="tick">{text}</text>'
         )
     years = list(range(first.year + (first.month > 1 or first.day > 1), last.year + 1))
     step = max(1, len(years) // 8)
     for yr in years[::step]:
-        parts.append(
-            f'<text x="{sx(date(yr, 1, 1)):.1f}" y="{height - 6}" text-anchor="middle" '
-            f'class="tick">{yr}</text>'
-        )
+        parts.append(_year_tick(sx(date(yr, 1, 1)), height - 6, yr, width))
     for seg in _segments(pts, max_gap_days):
         band = [p for p in seg if p.lo is not None and p.hi is not None]
         if len(band) > 1:
@@ -104,15 +136,66 @@ def line_chart(
             parts.append(f'<polyline points="{coords}" class="line"/>')
     for p in pts:
         tip = escape(p.label or f"{p.x.isoformat()}: {p.y:.3f}")
+        # sparse points: hollow and grey, so the eye reads them as thin support
+        style = (
+            'class="dot sparse" fill="#ffffff" stroke="#9aa5b1" stroke-width="1.2"'
+            if p.sparse
+            else 'class="dot"'
+        )
         parts.append(
-            f'<circle cx="{sx(p.x):.1f}" cy="{sy(p.y):.1f}" r="2.5" class="dot">'
+            f'<circle cx="{sx(p.x):.1f}" cy="{sy(p.y):.1f}" r="2.8" {style}>'
             f"<title>{tip}</title></circle>"
+        )
+    if any(p.sparse for p in pts):
+        x0 = width - pad_r - 200
+        parts.append(
+            f'<circle cx="{x0}" cy="10" r="2.8" class="dot"/>'
+            f'<text x="{x0 + 6}" y="13" class="tick">adequate</text>'
+            f'<circle cx="{x0 + 64}" cy="10" r="2.8" fill="#ffffff" '
+            'stroke="#9aa5b1" stroke-width="1.2"/>'
+            f'<text x="{x0 + 70}" y="13" class="tick">sparse (thin support)</text>'
         )
     parts.append(f'<text x="{pad_l}" y="14" class="title">{escape(title)}</text></svg>')
     return "".join(parts)
 
 
 PALETTE = ("#2f6fdd", "#c0392b", "#d68910", "#1e8449", "#7d3c98", "#566573")
+
+FIXED_COLOURS: dict[str, str] = {
+    "RUS": "#c0392b",
+    "CHN": "#d68910",
+    "USA": "#1e8449",
+    "EU": "#7d3c98",
+    "TUR": "#566573",
+    "IRN": "#17a589",
+    "events": "#2f6fdd",
+    "interaction": "#c0392b",
+    "votes": "#7d3c98",
+    "trade": "#1e8449",
+    "combined": "#1d2733",
+}
+"""Poles and channels keep one colour in every chart (matched on a label's last word, so
+"with RUS" is Russia's red); other series take the palette in order."""
+
+
+def series_colours(labels: Sequence[str]) -> dict[str, str]:
+    """A colour per series label: the fixed colour of its pole or channel, else the next
+    palette colour not yet used.
+
+    >>> series_colours(["KAZ", "with RUS", "CHN"])
+    {'KAZ': '#2f6fdd', 'with RUS': '#c0392b', 'CHN': '#d68910'}
+    """
+    fixed = {label: FIXED_COLOURS.get(label.split()[-1]) for label in labels if label}
+    used = {c for c in fixed.values() if c}
+    free = [c for c in PALETTE if c not in used] or list(PALETTE)
+    out: dict[str, str] = {}
+    for i, label in enumerate(labels):
+        colour = fixed.get(label)
+        if colour is None:
+            colour = free[0] if free else PALETTE[i % len(PALETTE)]
+            free = free[1:] or free
+        out[label] = colour
+    return out
 
 
 def multi_line_chart(
@@ -146,7 +229,23 @@ def multi_line_chart(
     if hi <= lo:
         lo, hi = lo - 1, hi + 1
     first, last = x_range or (min(p.x for p in pts), max(p.x for p in pts))
-    pad_l, pad_r, pad_t, pad_b = 40, 10, 34, 24
+    ticks = [(t, tick_label(t, hi - lo)) for t in (lo, (lo + hi) / 2, hi)]
+    pad_l, pad_r, pad_b = _label_pad([t for _, t in ticks], 40), 10, 24
+    # legend entries flow left to right and wrap onto new rows: none is cut at the edge
+    legend: list[tuple[float, float]] = []
+    lx, ly = float(pad_l), 22.0
+    for label in series:
+        need = 14 + 6 * len(label) + 12
+        if lx + need > width - pad_r and lx > pad_l:
+            lx, ly = float(pad_l), ly + 12
+        legend.append((lx, ly))
+        lx += need
+    pad_t = int(ly) + 12
+    height += pad_t - 34
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="100%" role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>'
+    )
     inner_w, inner_h = width - pad_l - pad_r, height - pad_t - pad_b
     span = max(last.toordinal() - first.toordinal(), 1)
 
@@ -157,21 +256,18 @@ def multi_line_chart(
         return pad_t + (1 - (min(max(v, lo), hi) - lo) / (hi - lo)) * inner_h
 
     parts = [head]
-    for tick in (lo, (lo + hi) / 2, hi):
+    for tick, text in ticks:
         parts.append(
             f'<line x1="{pad_l}" x2="{width - pad_r}" y1="{sy(tick):.1f}" y2="{sy(tick):.1f}" '
             f'class="grid"/><text x="{pad_l - 4}" y="{sy(tick) + 4:.1f}" text-anchor="end" '
-            f'class="tick">{tick:.2g}</text>'
+            f'class="tick">{text}</text>'
         )
     years = list(range(first.year + 1, last.year + 1))
     for yr in years[:: max(1, len(years) // 8)]:
-        parts.append(
-            f'<text x="{sx(date(yr, 1, 1)):.1f}" y="{height - 6}" text-anchor="middle" '
-            f'class="tick">{yr}</text>'
-        )
-    legend_x = float(pad_l)
+        parts.append(_year_tick(sx(date(yr, 1, 1)), height - 6, yr, width))
+    colours = series_colours(list(series))
     for i, (label, points) in enumerate(series.items()):
-        colour = PALETTE[i % len(PALETTE)]
+        colour = colours[label]
         ordered = sorted(points, key=lambda p: p.x)
         for seg in _segments(ordered, max_gap_days):
             if len(seg) > 1:
@@ -186,11 +282,11 @@ def multi_line_chart(
                     f'<circle cx="{sx(p.x):.1f}" cy="{sy(p.y):.1f}" r="2" fill="{colour}">'
                     f"<title>{escape(label)}</title></circle>"
                 )
+        legend_x, legend_y = legend[i]
         parts.append(
-            f'<rect x="{legend_x}" y="22" width="10" height="3" fill="{colour}"/>'
-            f'<text x="{legend_x + 13}" y="27" class="tick">{escape(label)}</text>'
+            f'<rect x="{legend_x}" y="{legend_y}" width="10" height="3" fill="{colour}"/>'
+            f'<text x="{legend_x + 13}" y="{legend_y + 5}" class="tick">{escape(label)}</text>'
         )
-        legend_x += 14 + 7 * len(label) + 12
     parts.append(f'<text x="{pad_l}" y="14" class="title">{escape(title)}</text></svg>')
     return "".join(parts)
 
@@ -219,7 +315,7 @@ def fan_chart(
     True
     """
     lo, hi = y_range
-    pad_l, pad_r, pad_t, pad_b = 40, 130, 22, 26
+    pad_l, pad_r, pad_t, pad_b = 40, 12, 22, 26
     inner_w, inner_h = width - pad_l - pad_r, height - pad_t - pad_b
     last = max(rounds[-1], 1) if rounds else 1
 
@@ -262,10 +358,14 @@ def fan_chart(
         )
     parts.extend(shock_marks(shocks, sx, pad_t, pad_t + inner_h))
     for name, value in thresholds:
+        # the label sits inside the plot, right-aligned just above its line: never cut
+        y = sy(value)
+        label_y = y - 3 if y - 3 > pad_t + 8 else y + 11
         parts.append(
-            f'<line x1="{pad_l}" x2="{pad_l + inner_w}" y1="{sy(value):.1f}" y2="{sy(value):.1f}" '
-            f'class="threshold"/><text x="{pad_l + inner_w + 4}" y="{sy(value) + 4:.1f}" '
-            f'class="tick">{escape(name)}</text>'
+            f'<line x1="{pad_l}" x2="{pad_l + inner_w}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'class="threshold"/><text x="{pad_l + inner_w - 4}" y="{label_y:.1f}" '
+            f'text-anchor="end" class="tick threshold-label" stroke="#ffffff" '
+            f'stroke-width="3" paint-order="stroke">{escape(name)} ({value:g})</text>'
         )
     parts.append(f'<text x="{pad_l}" y="14" class="title">{escape(title)}</text></svg>')
     return "".join(parts)

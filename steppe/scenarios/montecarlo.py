@@ -244,7 +244,7 @@ def run_inputs(
     scenario: Scenario,
     inputs: Inputs,
     progress: Progress | None = None,
-    chunk: int = 256,
+    chunk: int = 64,
     seed: int | None = None,
 ) -> Batch:
     """Run the scenario's model on drawn inputs, every run at once (in chunks). ``seed``

@@ -33,10 +33,17 @@ from fastapi.staticfiles import StaticFiles
 from steppe.domain.codes import FOCAL_STATES, POLES
 from steppe.domain.errors import SteppeError
 from steppe.domain.limits import exceeded, limit
-from steppe.report.html import scenario_sections, template_environment
+from steppe.indicators.headline import headline_series, headlines
+from steppe.indicators.support import MIN_N, UNIT_SCALE
+from steppe.report.html import (
+    DEFINITIONS,
+    scenario_sections,
+    support_points,
+    template_environment,
+)
 from steppe.report.svg import Point, line_chart, multi_line_chart
 from steppe.store import Store, read
-from steppe.web.svg import network_graph, region_map
+from steppe.web.svg import network_graph, region_map, value_range
 
 CODE = r"^[A-Za-z0-9_]{2,12}$"
 CSP = (
@@ -297,24 +304,58 @@ def create_app(
         return HTMLResponse(render_page(name, **context))
 
     # ---------------------------------------------------------------- data for pages + API
-    def overview_data(s: Store, indicator: str, period: str | None) -> dict[str, Any]:
-        periods = read.periods(s, indicator)
-        chosen = period if period in periods else (periods[-1] if periods else None)
-        rows = read.indicator_period(s, indicator, chosen) if chosen else []
-        values = {r["actor"]: r["value"] for r in rows}
+    def overview_data(
+        s: Store,
+        indicator: str | None,
+        period: str | None,
+        freq: str | None = None,
+        channel: str | None = None,
+    ) -> dict[str, Any]:
+        heads = headlines(s)
+        head_series = headline_series(s)
+        if indicator is None:  # no choice made: open on the headline series and period
+            indicator, channel = head_series.indicator, head_series.partner
+            if period is None:
+                freq = freq or head_series.freq
+                periods_of = [h.period for h in heads if h.period]
+                period = max(set(periods_of), key=periods_of.count) if periods_of else None
+        freqs = read.series_frequencies(s, indicator, channel)
+        if freq is None and period:  # the period's form names its frequency
+            freq = "quarter" if "Q" in period else "month" if "-" in period else "year"
+        chosen_freq: str | None = (
+            freq if freq in freqs else ("year" if "year" in freqs else next(iter(freqs), None))
+        )
+        periods = read.series_periods(s, indicator, channel, chosen_freq) if chosen_freq else []
+        chosen = period if period in periods else default_period(s, indicator, channel, periods)
+        rows = [
+            r
+            for r in (read.indicator_period(s, indicator, chosen, channel) if chosen else [])
+            if r["actor"] in FOCAL_STATES
+        ]
+        by_actor = {r["actor"]: r for r in rows}
         actors = {a["code"]: a for a in read.actors(s)}
         summary = read.summary(s)
         return {
             "indicator": indicator,
+            "channel": channel,
+            "channels": channels_of(s, indicator),
+            "freq": chosen_freq,
+            "freqs": freqs,
             "period": chosen,
             "periods": periods,
-            "indicators": read.indicator_names(s),
+            "indicators": own_series_names(s),
+            "headlines": [h.as_row() for h in heads],
+            "headline_series": head_series.label,
+            "headline_min_n": head_series.min_n,
             "values": [
                 {
                     "actor": c,
                     "name": actors.get(c, {}).get("name", c),
-                    "value": values.get(c),
-                    "n": next((r["n"] for r in rows if r["actor"] == c), None),
+                    "value": by_actor.get(c, {}).get("value"),
+                    "lo": by_actor.get(c, {}).get("lo"),
+                    "hi": by_actor.get(c, {}).get("hi"),
+                    "n": by_actor.get(c, {}).get("n"),
+                    "sparse": by_actor.get(c, {}).get("sparse"),
                 }
                 for c in FOCAL_STATES
             ],
@@ -325,32 +366,88 @@ def create_app(
             "sources": read.sources(s),
         }
 
+    def channels_of(s: Store, indicator: str) -> list[str]:
+        """Per-channel series of an indicator (partners that name a channel, not a state)."""
+        return [
+            r["partner"]
+            for r in s.query(
+                "SELECT DISTINCT partner FROM indicators WHERE name = ? "
+                "AND list_contains(?, partner) ORDER BY 1",
+                [indicator, list(CHANNELS)],
+            )
+        ]
+
     @app.get("/api/sources", tags=["overview"])
     def api_sources(s: Db) -> list[dict[str, Any]]:
         """Every source in the store: the dates its data cover ("data as of" = the last), rows,
         last fetch and load, licence."""
         return read.sources(s)
 
+    def default_period(
+        s: Store, indicator: str, channel: str | None, periods: list[str]
+    ) -> str | None:
+        """The latest period in which most focal states have an adequately supported value
+        (else the latest with any adequate value, else the latest period)."""
+        best_any = None
+        for p in reversed(periods):
+            rows = [
+                r
+                for r in read.indicator_period(s, indicator, p, channel)
+                if r["actor"] in FOCAL_STATES
+            ]
+            adequate = sum(1 for r in rows if r["value"] is not None and not r["sparse"])
+            if adequate * 2 > len(FOCAL_STATES):
+                return p
+            if adequate and best_any is None:
+                best_any = p
+        return best_any or (periods[-1] if periods else None)
+
+    def own_series_names(s: Store) -> list[str]:
+        return [
+            r["name"]
+            for r in s.query(
+                "SELECT DISTINCT name FROM indicators WHERE partner IS NULL "
+                "AND list_contains(?, actor) AND name <> 'alert' ORDER BY 1",
+                [list(FOCAL_STATES)],
+            )
+        ]
+
     @app.get("/api/overview", tags=["overview"])
     def api_overview(
         s: Db,
-        indicator: Annotated[str, Query(pattern=CODE)] = "multivector",
-        period: Annotated[str | None, Query(pattern=r"^\d{4}(Q[1-4])?$")] = None,
+        indicator: Annotated[str | None, Query(pattern=CODE)] = None,
+        period: Annotated[str | None, Query(pattern=r"^\d{4}(Q[1-4]|-\d{2})?$")] = None,
+        freq: Annotated[str | None, Query(pattern="^(quarter|year|month)$")] = None,
+        channel: Annotated[str | None, Query(pattern=CODE)] = None,
     ) -> dict[str, Any]:
-        """Headline figures and each focal state's value of an indicator in a period."""
-        return overview_data(s, indicator, period)
+        """Headline figures (the same as ``steppe headlines`` and the report) and each focal
+        state's value of an indicator in a period (default: the latest period with adequate
+        support), with interval, n and the sparse flag. Without ``indicator`` it opens on the
+        headline series (``channel``: a per-channel series such as multivector / interaction)
+        and the headline period."""
+        return overview_data(s, indicator, period, freq, channel)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(
         s: Db,
-        indicator: Annotated[str, Query(pattern=CODE)] = "multivector",
-        period: Annotated[str | None, Query(pattern=r"^\d{4}(Q[1-4])?$")] = None,
+        indicator: Annotated[str | None, Query(pattern=CODE)] = None,
+        period: Annotated[str | None, Query(pattern=r"^\d{4}(Q[1-4]|-\d{2})?$")] = None,
+        freq: Annotated[str | None, Query(pattern="^(quarter|year|month)$")] = None,
+        channel: Annotated[str | None, Query(pattern=CODE)] = None,
     ) -> HTMLResponse:
-        data = overview_data(s, indicator, period)
+        data = overview_data(s, indicator, period, freq, channel)
+        indicator = data["indicator"]
         actors = {a["code"]: a for a in read.actors(s)}
         labels = {
             v["actor"]: f"{v['name']}: "
-            + (f"{v['value']:.3f} (n={v['n']})" if v["value"] is not None else "no value")
+            + (
+                f"{v['value']:.3f} [{v['lo']:.2f}–{v['hi']:.2f}] (n={v['n']})"
+                if v["value"] is not None and v["lo"] is not None
+                else f"{v['value']:.3f} (n={v['n']})"
+                if v["value"] is not None
+                else "no value"
+            )
+            + (" — sparse" if v["sparse"] else "")
             for v in data["values"]
         }
         caps = [
@@ -358,8 +455,26 @@ def create_app(
             for c in FOCAL_STATES
             if c in actors and actors[c]["lat"] is not None
         ]
-        svg = region_map({v["actor"]: v["value"] for v in data["values"]}, labels, capitals=caps)
-        return page("overview", title="Overview", map_svg=svg, **data)
+        shown = {v["actor"]: (v["value"] if not v["sparse"] else None) for v in data["values"]}
+        # the colour bar spans the values shown (its ends are labelled), so that differences
+        # of a few hundredths stay visible
+        scale = value_range([x for x in shown.values() if x is not None])
+        series = f"{indicator} ({data['channel']})" if data["channel"] else indicator
+        svg = region_map(
+            shown,
+            labels,
+            capitals=caps,
+            sparse={v["actor"] for v in data["values"] if v["sparse"]},
+            scale=scale,
+            legend=f"{series}, {data['period'] or 'no period'}",
+        )
+        return page(
+            "overview",
+            title="Overview",
+            map_svg=svg,
+            definition=DEFINITIONS.get(indicator, ""),
+            **data,
+        )
 
     @app.get("/api/actors", tags=["actors"])
     def api_actors(
@@ -422,9 +537,10 @@ def create_app(
     def country(s: Db, code: Annotated[str, Depends(_code)]) -> HTMLResponse:
         data = country_data(s, code)
         charts = [
-            _indicator_chart(name, rows)
+            chart
             for name, rows in data["indicators"].items()
             if name not in ("pole_share", "alert") and not name.startswith("pressure_") and rows
+            for chart in _indicator_charts(name, rows)
         ]
         portfolio = _portfolio(data["indicators"].get("pole_share", []))
         timeline = _timeline(data["memberships"])
@@ -671,6 +787,10 @@ def create_app(
 
 
 PREFERRED_PARTNERS = ("RUS", "CHN", "USA", "EU", "TUR", "IRN", "trade")
+CHANNELS = ("interaction", "votes", "trade", "combined")
+GAP_DAYS = {"month": 40, "quarter": 100, "year": 400}
+"""A line joins two values of a series no further apart than this (else it breaks)."""
+"""Partners that name a channel of an indicator (multivector) rather than a state."""
 
 
 def _export_stream(store: Store, filters: dict[str, Any], fmt: str) -> Iterator[bytes]:
@@ -739,22 +859,41 @@ def upload_name(filename: str | None) -> str:
     return name[:200] if name.strip("._") else "upload"
 
 
-def _indicator_chart(name: str, rows: list[dict[str, Any]]) -> str:
-    """One chart per indicator: its own series with its band, or for dyadic indicators the
-    series with the main poles (up to five partners, poles first)."""
-    by_partner: dict[str | None, list[dict[str, Any]]] = {}
+def _indicator_charts(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The charts of one indicator, one per frequency: its own series with its band (sparse
+    values hollow), or for dyadic indicators the series with the main partners (up to five,
+    poles first; adequately supported values only). Each comes with its definition and a
+    line on its support (n, sparse values)."""
+    out = []
+    for freq in ("quarter", "year", "month", None):
+        of_freq = [r for r in rows if r.get("freq") == freq and r["value"] is not None]
+        if not of_freq:
+            continue
+        label = f"{name}, per {freq}" if freq else name
+        own = [r for r in of_freq if r["partner"] is None]
+        if own:
+            pts = support_points(own)
+            if name in UNIT_SCALE:
+                lo, hi = 0.0, 1.0
+            else:
+                ys = [v for p in pts for v in (p.y, p.lo, p.hi) if v is not None]
+                lo, hi = min(ys), max(ys)
+                if hi <= lo:
+                    lo, hi = lo - 1, hi + 1
+            gap = GAP_DAYS.get(freq or "", 400)
+            chart = line_chart(pts, title=label, y_min=lo, y_max=hi, max_gap_days=gap)
+            out.append(_chart_entry(name, own, chart))
+        dyadic = [r for r in of_freq if r["partner"] is not None]
+        if any(not r.get("sparse") for r in dyadic):  # a chart of only thin values says nothing
+            out.append(_chart_entry(name, dyadic, _partner_chart(label, dyadic, freq)))
+    return out
+
+
+def _partner_chart(label: str, rows: list[dict[str, Any]], freq: str | None) -> str:
+    by_partner: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
-        if r["value"] is not None:
+        if not r.get("sparse"):
             by_partner.setdefault(r["partner"], []).append(r)
-    if None in by_partner:
-        pts = [
-            Point(
-                r["period_start"], r["value"], r["lo"], r["hi"], f"{r['period']}: {r['value']:.3f}"
-            )
-            for r in by_partner[None]
-        ]
-        lo, hi = min([0.0, *(p.y for p in pts)]), max([1.0, *(p.y for p in pts)])
-        return line_chart(pts, title=name, y_min=lo, y_max=hi)
     ranked = sorted(
         by_partner,
         key=lambda p: (
@@ -762,12 +901,30 @@ def _indicator_chart(name: str, rows: list[dict[str, Any]]) -> str:
             -len(by_partner[p]),
         ),
     )[:5]
-    series = {
-        f"{p}": [Point(r["period_start"], r["value"]) for r in by_partner[p]]
-        for p in ranked
-        if p is not None
+    series = {p: [Point(r["period_start"], r["value"]) for r in by_partner[p]] for p in ranked}
+    return multi_line_chart(
+        series,
+        title=f"{label}, with partners (adequate values)",
+        max_gap_days=GAP_DAYS.get(freq or "", 400),
+    )
+
+
+def _chart_entry(name: str, rows: list[dict[str, Any]], svg: str) -> dict[str, Any]:
+    ns = [r["n"] for r in rows if r["n"] is not None]
+    sparse = sum(1 for r in rows if r.get("sparse"))
+    support = (
+        f"n from {min(ns):,} to {max(ns):,} per value; {sparse} of {len(rows)} values sparse"
+        if ns
+        else f"no n stored; {sparse} of {len(rows)} values sparse"
+    )
+    method = rows[-1].get("method") or ""
+    return {
+        "name": name,
+        "svg": svg,
+        "definition": DEFINITIONS.get(name, ""),
+        "method": method,
+        "support": support,
     }
-    return multi_line_chart(series, title=f"{name} with partners")
 
 
 def _code(code: str) -> str:
@@ -788,14 +945,19 @@ def _cursor(after: str | None) -> tuple[date, str] | None:
         raise HTTPException(422, "bad 'after' cursor") from exc
 
 
-def _portfolio(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Pole shares per period, newest first, as rows for a table."""
-    periods: dict[str, dict[str, Any]] = {}
+def _portfolio(rows: list[dict[str, Any]], freq: str = "year") -> list[dict[str, Any]]:
+    """Pooled pole shares per period of one frequency, newest first, as rows for a table
+    (``n`` = the period's cooperative events; ``sparse`` when n is under the support rule)."""
+    periods: dict[Any, dict[str, Any]] = {}
     for r in rows:
-        periods.setdefault(r["period"], {"period": r["period"], "n": 0})
-        periods[r["period"]][r["partner"]] = r["value"]
-        periods[r["period"]]["n"] += r["n"] or 0
-    return list(reversed(list(periods.values())))[:40]
+        if r.get("freq") != freq:
+            continue
+        row = periods.setdefault(
+            r["period_start"], {"period": r["period"], "n": r["n"], "sparse": False}
+        )
+        row[r["partner"]] = r["value"]
+        row["sparse"] = r["n"] is None or r["n"] < MIN_N
+    return [periods[k] for k in sorted(periods, reverse=True)][:40]
 
 
 def _timeline(memberships: list[dict[str, Any]]) -> str:
