@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -118,6 +119,26 @@ def make_files(folder: Path, days: int, rows: int, seed: int) -> tuple[int, floa
     return len(listing), size / 1e6
 
 
+def serve(folder: Path, port: int, latency: float) -> None:
+    """The standard library's threading file server on 127.0.0.1, each answer delayed by
+    ``latency`` seconds (the round trips a real download pays)."""
+    import functools
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            if latency:
+                time.sleep(latency)
+            super().do_GET()
+
+    handler = functools.partial(Handler, directory=str(folder))
+    with ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        server.serve_forever()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -136,13 +157,38 @@ def main() -> int:
     parser.add_argument("--days", type=int, default=30)
     parser.add_argument("--rows", type=int, default=1100, help="rows per 15-minute file")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--latency",
+        type=float,
+        default=0.0,
+        help="seconds the server waits before each answer (0: a mirror on the same machine; "
+        "0.1: roughly a request to data.gdeltproject.org from Europe)",
+    )
+    parser.add_argument("--make", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.serve:
+        serve(args.serve, args.port, args.latency)
+        return 0
+    if args.make:  # the files are written in a child process: Linux keeps a process's peak
+        # RSS across fork and exec, so a parent that generated 3 million rows would inflate
+        # both measured children's peak memory
+        files, mb = make_files(args.make, args.days, args.rows, args.seed)
+        print(json.dumps({"files": files, "mb": mb}))
+        return 0
 
     with tempfile.TemporaryDirectory(prefix="steppe-bench-fetch-") as tmp:
         served = Path(tmp) / "gdeltv2"
         served.mkdir()
         t = time.perf_counter()
-        files, mb = make_files(served, args.days, args.rows, args.seed)
+        made = subprocess.run(
+            [sys.executable, __file__, "--make", str(served), "--days", str(args.days),
+             "--rows", str(args.rows), "--seed", str(args.seed)],
+            check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        written = json.loads(made.stdout.strip().splitlines()[-1])
+        files, mb = int(written["files"]), float(written["mb"])
         print(
             f"synthetic GDELT 2.0 exports: {files:,} files x {args.rows:,} rows "
             f"({files * args.rows:,} rows, {mb:,.0f} MB zipped; written in "
@@ -150,11 +196,11 @@ def main() -> int:
         )
         port = free_port()
         server = subprocess.Popen(
-            [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
-            cwd=tmp,
+            [sys.executable, __file__, "--serve", tmp, "--port", str(port),
+             "--latency", str(args.latency)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-        )
+        )  # fmt: skip
         try:
             url = f"http://127.0.0.1:{port}/gdeltv2/"
             for _ in range(100):
@@ -177,6 +223,10 @@ def main() -> int:
             server.terminate()
             server.wait()
     ratio = base["seconds"] / mine["seconds"]
+    print(
+        f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end; "
+        f"server latency {args.latency * 1000:.0f} ms per request"
+    )
     print(
         f"baseline (sequential httpx + pandas.read_csv): {base['seconds']:.1f} s, "
         f"{base['rows']:,.0f} rows parsed, peak memory {base['peak_mb']:.0f} MB"

@@ -4,6 +4,11 @@ errors per endpoint, and the overview page's load time in headless Chromium when
 
     python benchmarks/serve.py                       # 1,000,000 events, 50 clients, 30 s
     python benchmarks/serve.py --events 50000 --seconds 5 --clients 10   # quick check
+    python benchmarks/serve.py --mix uncached   # every request a filter never seen before
+
+The ``cached`` mix (default) repeats filters as a team's dashboard traffic does, so the
+server's query cache answers many; ``uncached`` gives every request its own date window, so
+none is answered from the cache: the cost of the queries themselves.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
@@ -46,8 +52,14 @@ def build_store(folder: Path, events: int) -> Path:
     return db
 
 
-def request_for(rng: random.Random) -> tuple[str, str, dict[str, str]]:
-    """A realistic mix: first pages and deeper pages of filtered event lists, and the page."""
+def request_for(rng: random.Random, uncached: bool = False) -> tuple[str, str, dict[str, str]]:
+    """A realistic mix: first pages and deeper pages of filtered event lists, and the page.
+    ``uncached``: each request also gets its own date window (a filter never seen before)."""
+    if uncached:
+        name, path, base = request_for(rng)
+        start = date(2015, 1, 1) + timedelta(days=rng.randrange(0, 2000))
+        until = start + timedelta(days=rng.randrange(30, 1500))
+        return name, path, base | {"since": start.isoformat(), "until": until.isoformat()}
     kind = rng.random()
     params: dict[str, str] = {"actor": rng.choice(FOCAL), "limit": "50"}
     if kind < 0.3:
@@ -62,13 +74,18 @@ def request_for(rng: random.Random) -> tuple[str, str, dict[str, str]]:
 
 
 async def client(
-    base: str, until: float, seed: int, results: dict[str, list[float]], errors: dict[str, int]
+    base: str,
+    until: float,
+    seed: int,
+    results: dict[str, list[float]],
+    errors: dict[str, int],
+    uncached: bool = False,
 ) -> None:
     rng = random.Random(seed)
     async with httpx.AsyncClient(base_url=base, timeout=30) as http:
         cursor: str | None = None
         while time.perf_counter() < until:
-            name, path, params = request_for(rng)
+            name, path, params = request_for(rng, uncached)
             if cursor and name == "api" and rng.random() < 0.3:
                 params["after"] = cursor  # a deeper page of the previous filter
             t = time.perf_counter()
@@ -114,6 +131,12 @@ def main() -> int:
     ap.add_argument("--cache-size", type=int, default=4096, help="0 disables the query cache")
     ap.add_argument("--threads", type=int, default=0, help="DuckDB threads (0: DuckDB default)")
     ap.add_argument("--workers", type=int, default=1, help="server processes (read-only)")
+    ap.add_argument(
+        "--mix",
+        choices=("cached", "uncached"),
+        default="cached",
+        help="uncached: a distinct filter per request, so the query cache never answers",
+    )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="steppe-serve-") as tmp:
         t = time.perf_counter()
@@ -164,7 +187,10 @@ def main() -> int:
 
             async def run() -> None:
                 await asyncio.gather(
-                    *(client(base, until, i, results, errors) for i in range(args.clients))
+                    *(
+                        client(base, until, i, results, errors, args.mix == "uncached")
+                        for i in range(args.clients)
+                    )
                 )
 
             asyncio.run(run())
@@ -173,8 +199,8 @@ def main() -> int:
             server.terminate()
             server.wait(10)
     print(
-        f"{args.clients} clients for {args.seconds:.0f} s on 127.0.0.1; query cache "
-        f"{args.cache_size or 'off'}; DuckDB threads {args.threads or 'default'}"
+        f"{args.clients} clients for {args.seconds:.0f} s on 127.0.0.1; {args.mix} mix; query "
+        f"cache {args.cache_size or 'off'}; DuckDB threads {args.threads or 'default'}"
     )
     print(f"{'endpoint':22}{'requests':>10}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}")
     for name, label in (("api", "/api/events"), ("page", "/events (HTML)")):

@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the names as the type checker and readers see them
     )
     from steppe.domain.models import Actor, Alias, Leader, Membership, Period
     from steppe.fetch import FetchReport, fetch_gdelt
+    from steppe.indicators.headline import Headline, headlines
     from steppe.indicators.multivector import multivector_index, multivector_table
     from steppe.ingest.base import IngestReport
     from steppe.ingest.synth import write_gdelt, write_news
@@ -71,6 +72,8 @@ _WHERE: dict[str, str] = {
     "Period": "steppe.domain.models",
     "FetchReport": "steppe.fetch",
     "fetch_gdelt": "steppe.fetch",
+    "Headline": "steppe.indicators.headline",
+    "headlines": "steppe.indicators.headline",
     "multivector_index": "steppe.indicators.multivector",
     "multivector_table": "steppe.indicators.multivector",
     "IngestReport": "steppe.ingest.base",
@@ -142,6 +145,7 @@ __all__ = [
     "FetchError",
     "FetchReport",
     "Gazetteer",
+    "Headline",
     "IndicatorError",
     "IngestError",
     "IngestReport",
@@ -163,6 +167,7 @@ __all__ = [
     "default_db_path",
     "default_lake_path",
     "fetch_gdelt",
+    "headlines",
     "ingest_events",
     "install_registry",
     "is_remote",

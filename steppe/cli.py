@@ -736,24 +736,38 @@ def events(
             origin=origin,
         )
     for r in rows:
-        text = r["sentence"] or f"{r['source_raw']} -> {r['target_raw']}"
-        r["text"] = text if as_json or len(text) <= 120 else text[:119] + "…"
-    _emit(
-        rows,
-        as_json,
-        [
-            "date",
-            "source_actor",
-            "target_actor",
-            "cameo",
-            "plover",
-            "modality",
-            "event_time",
-            "origin",
-            "text",
-        ],
-        "Events",
-    )
+        r["text"] = r["sentence"] or f"{r['source_raw']} -> {r['target_raw']}"
+    if as_json:
+        _print_json(rows)
+        return
+    _events_table(rows)
+
+
+def _events_table(rows: list[dict[str, Any]]) -> None:
+    """Events as a table whose text column keeps most of the width and wraps whole words:
+    the other columns are compact (actors as "KAZ→RUS", codes as "042 CONSULT")."""
+    table = Table(title="Events", show_lines=True, expand=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("actors", no_wrap=True)
+    table.add_column("code", no_wrap=False, max_width=14)
+    table.add_column("how", no_wrap=False, max_width=12)
+    table.add_column("origin", no_wrap=True)
+    table.add_column("text", ratio=1, min_width=30, overflow="fold")
+    for r in rows:
+        how = " ".join(
+            str(x)
+            for x in (r.get("modality"), r.get("event_time"))
+            if x and x not in ("asserted", "document")
+        )
+        table.add_row(
+            str(r["date"]),
+            f"{r['source_actor'] or '?'}→{r['target_actor'] or '?'}",
+            " ".join(str(x) for x in (r["cameo"], r["plover"]) if x),
+            how or "asserted",
+            str(r["origin"]),
+            escape(str(r["text"])),
+        )
+    console.print(table)
 
 
 @app.command()
@@ -809,20 +823,28 @@ def indicators(
     name: Annotated[str, typer.Option(help="indicator name, e.g. multivector")] = "multivector",
     actor: Annotated[str | None, typer.Option(help="actor code")] = None,
     partner: Annotated[str | None, typer.Option(help="partner or pole")] = None,
+    freq: Annotated[str | None, typer.Option(help="quarter, year or month (default: all)")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """List stored indicator values.
+    """List stored indicator values with their interval, n, frequency and sparse flag.
 
-    Example: steppe indicators --name multivector --actor KAZ --json
+    Example: steppe indicators --name multivector --actor KAZ --freq year --json
     """
     with _store(read_only=True) as store:
-        rows = steppe.read.indicators(store, name, actor, partner)
+        rows = steppe.read.indicators(store, name, actor, partner, freq)
         if not rows and name not in steppe.read.indicator_names(store):
             _fail(
                 f"no indicator {name!r} in the store; run 'steppe measure' "
                 f"(known: {', '.join(steppe.read.indicator_names(store)) or 'none'})"
             )
-    _emit(rows, as_json, ["actor", "partner", "period", "value", "lo", "hi", "n"], name)
+    if not as_json:
+        rows = [r | {"sparse": "sparse" if r["sparse"] else ""} for r in rows]
+    _emit(
+        rows,
+        as_json,
+        ["actor", "partner", "freq", "period", "value", "lo", "hi", "n", "sparse"],
+        name,
+    )
 
 
 @app.command()
@@ -838,6 +860,20 @@ def simulate(
         typer.Option(help="BDM variant: published-code (default), text or replication"),
     ] = None,
     rounds: Annotated[int | None, typer.Option(min=1, help="rounds (default: the file's)")] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(help="period for the file's measured inputs (default: the file's)"),
+    ] = None,
+    sensitivity: Annotated[
+        bool,
+        typer.Option(
+            "--sensitivity",
+            help="also perturb each actor's position, capability and salience one at a time",
+        ),
+    ] = False,
+    sensitivity_runs: Annotated[
+        int | None, typer.Option(min=1, help="runs per perturbed input (default: --runs)")
+    ] = None,
     store_result: Annotated[
         bool, typer.Option("--store/--no-store", help="save the run in scenario_runs")
     ] = True,
@@ -848,6 +884,13 @@ def simulate(
 
     A CSV is read as a BDM table (header Actor/Stakeholder, Capability/Resources, Position,
     Salience) or a KTAB SMP file, told apart by its header.
+
+    A scenario's measured inputs (starting positions from indicators, e.g. the ideal-point
+    distance to Russia) are read from the store; --period re-bases them on another period.
+
+    --sensitivity re-runs the scenario with each actor's position (±10 % of the scale),
+    capability (x0.75, x1.25) and salience (±0.1) changed one at a time, on the same draws, and
+    shows how far each moves the final outcome and each threshold probability.
 
     Example: steppe simulate scenarios/forum_institutionalisation.yaml --runs 2000 --seed 7
     """
@@ -868,8 +911,17 @@ def simulate(
             changes["variant"] = variant
         if changes:
             scenario = with_params(scenario, changes)
+        if scenario.measured:
+            from steppe.scenarios import resolve_measured
+
+            with _store(read_only=True) as store:
+                scenario = resolve_measured(scenario, store, period)
         with _progress() as progress:
             result = run(scenario, runs=runs, seed=seed, progress=progress(file.name))
+        if sensitivity:
+            from steppe.scenarios.sensitivity import with_sensitivity
+
+            result = with_sensitivity(result, scenario, sensitivity_runs)
     except SteppeError as exc:
         _fail(str(exc))
         raise
@@ -931,6 +983,41 @@ def simulate(
             False,
             ["threshold", "probability"],
             "Thresholds at the final round",
+        )
+    if result.measured:
+        from steppe.scenarios import measured_rows
+
+        mrows = [
+            {
+                "actor": m["actor"],
+                "source": f"{m['indicator']} {m['basis']} {m['period']}",
+                "value": m["value"],
+                "map": m["map"],
+                "position": m["position"],
+                "sd": m["spread"],
+            }
+            for m in measured_rows(scenario)
+        ]
+        _emit(mrows, False, list(mrows[0]), "Starting positions from measured data")
+    if result.sensitivity:
+        sens_rows: list[dict[str, Any]] = []
+        for srow in result.sensitivity:
+            row: dict[str, Any] = {"actor": srow["actor"], "field": srow["field"]}
+            row["change"] = srow["change"]
+            for d, v in srow["outcome"].items():
+                row[f"{d} lowered / raised"] = f"{v['low']:.2f} / {v['high']:.2f}"
+            for k, v in srow["thresholds"].items():
+                row[f"P({k})"] = f"{v['low']:.3f} / {v['high']:.3f}"
+            sens_rows.append(row)
+        base = result.sensitivity[0]
+        basis = ", ".join(f"{d} {v['base']:.2f}" for d, v in base["outcome"].items())
+        basis += "".join(f", P({k}) {v['base']:.3f}" for k, v in base["thresholds"].items())
+        _emit(
+            sens_rows,
+            False,
+            list(sens_rows[0]),
+            f"Sensitivity at the final round, one input at a time ({result.sensitivity_runs} "
+            f"runs; unperturbed: {basis}); widest swing first",
         )
     _emit(
         [
@@ -1263,17 +1350,24 @@ def sources(as_json: JsonOpt = False) -> None:
 
 @app.command()
 def info(as_json: JsonOpt = False) -> None:
-    """Show the store's schema version and table sizes.
+    """Show the store's schema version, table sizes and events by origin (with dates).
 
     Example: steppe info --json
     """
     with _store(read_only=True) as store:
         summary = steppe.read.summary(store)
+        origins = steppe.read.event_origins(store)
     if as_json:
-        _print_json(summary)
+        _print_json(summary | {"event_origins": origins})
         return
     console.print(f"{summary['path']} (schema v{summary['schema_version']})", highlight=False)
     _emit([{"table": t, "rows": n} for t, n in summary["tables"].items()], False, ["table", "rows"])
+    _emit(
+        [{**o, "first": str(o["first"]), "last": str(o["last"])} for o in origins],
+        False,
+        ["origin", "events", "first", "last"],
+        "Events by origin",
+    )
 
 
 @app.command()
@@ -1313,6 +1407,7 @@ def demo(
         sources = steppe.read.sources(store)
         headline = headline_period(store)
         present = present_rows(store, headline) if headline else []
+        heads = [h.as_row() for h in steppe.headlines(store)]
     _emit(
         [
             {
@@ -1333,7 +1428,6 @@ def demo(
             [
                 {
                     "state": r["code"],
-                    "multivector": r["index"]["value"],
                     **{
                         p: f"{100 * v['value']:.0f} % [{100 * v['lo']:.0f}-{100 * v['hi']:.0f}]"
                         if v
@@ -1345,10 +1439,53 @@ def demo(
                 for r in present
             ],
             False,
-            ["state", "multivector", "RUS", "CHN", "EU", "USA", "TUR", "days"],
-            f"{headline}: share of positive GDELT interaction (90 % interval), multivector index",
+            ["state", "RUS", "CHN", "EU", "USA", "TUR", "days"],
+            f"{headline}: share of positive GDELT interaction (90 % interval)",
         )
+    _show_headlines(heads, False)
     console.print(f"store: {result.store_path}\nreport: {result.report_path}", highlight=False)
+
+
+HEADLINE_COLUMNS = ("state", "period", "value", "lo", "hi", "n", "latest_data")
+
+
+def _print_headlines(store: steppe.Store, as_json: bool) -> None:
+    _show_headlines([h.as_row() for h in steppe.headlines(store)], as_json)
+
+
+def _show_headlines(rows: list[dict[str, Any]], as_json: bool) -> None:
+    if as_json:
+        _print_json(rows)
+        return
+    _emit(
+        [
+            {
+                **r,
+                "latest_data": f"{r['latest_data']}{' (thin)' if r['latest_sparse'] else ''}"
+                if r["latest_data"]
+                else None,
+            }
+            for r in rows
+        ],
+        False,
+        HEADLINE_COLUMNS,
+        f"Headline: {rows[0]['series'] if rows else 'multivector index'} — latest period with "
+        "adequate support (1 = balanced across poles)",
+    )
+
+
+@app.command()
+def headlines(as_json: JsonOpt = False) -> None:
+    """Each focal state's headline figure: its multivector index in the latest period with
+    adequate support (GDELT interaction per quarter with data on >= 60 days when loaded, else
+    cooperative events per year with >= 10 events; never a sparse value), with its 90 %
+    interval, n and the latest period with any data. The same figures as the demo summary, the
+    report and the dashboard.
+
+    Example: steppe headlines --json
+    """
+    with _store(read_only=True) as store:
+        _print_headlines(store, as_json)
 
 
 @app.command()
@@ -1363,8 +1500,17 @@ def serve(
         "scenarios"
     ),
     workers: Annotated[int, typer.Option(min=1, max=32, help="processes (read-only only)")] = 1,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="a further Host name the server answers to (repeatable; '*' for any); "
+            "others get 421, against DNS rebinding"
+        ),
+    ] = None,
 ) -> None:
-    """Serve the dashboard (read-only unless a token is set) on 127.0.0.1 by default.
+    """Serve the dashboard (read-only unless a token is set) on 127.0.0.1 by default. It
+    answers only requests addressed to 127.0.0.1, localhost, ::1, the --host and each
+    --allow-host name.
 
     Example: steppe serve --port 8000
     """
@@ -1377,6 +1523,9 @@ def serve(
         _fail(f"no store at {path}; run 'steppe demo' or 'steppe ingest' first")
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/yellow] serving on {host}, reachable from other machines")
+    names = [*(allow_host or []), host]
+    hosts = None if "*" in names else (*names, "127.0.0.1", "localhost", "::1")
+    os.environ["STEPPE_WEB_HOSTS"] = "*" if hosts is None else ",".join(hosts)
     if workers > 1:
         if token:
             _fail("--workers needs a read-only server: one process writes, never several")
@@ -1397,6 +1546,7 @@ def serve(
             token=token,
             scenarios_dir=scenarios if scenarios.is_dir() else None,
             lake=_engine_opts.get("lake"),
+            hosts=hosts,
         )
     except SteppeError as exc:  # e.g. the store is being written by another process
         _fail(str(exc))

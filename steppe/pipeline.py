@@ -18,6 +18,7 @@ from steppe.indicators.migration import compute_migration
 from steppe.indicators.multivector import compute_multivector
 from steppe.indicators.pressure import compute_pressure
 from steppe.indicators.scope import all_events as counting_scope
+from steppe.indicators.support import finalise_support
 from steppe.indicators.trade import compute_trade_indicators
 from steppe.indicators.votes import compute_vote_indicators
 from steppe.ingest.base import IngestReport, ProgressFn
@@ -28,7 +29,7 @@ from steppe.ingest.reference import bundled_unvotes, ingest_reference
 from steppe.ingest.ungdc import UNGDC_FIELDS, session_dates
 from steppe.registry import data_path
 from steppe.report import write_report
-from steppe.scenarios import load_scenario, simulate, store_run
+from steppe.scenarios import load_scenario, simulate, store_run, with_sensitivity
 from steppe.store import Store
 from steppe.store.engine import Engine
 from steppe.store.lake import LakeSync, is_remote, sync_lake
@@ -41,6 +42,8 @@ from steppe.store.sources import (
 )
 
 DEMO_EVENTS = ("events", "icews_central_asia_2005_2015.tsv.gz")
+DEMO_SENSITIVITY_RUNS = 200
+"""runs per perturbed input in the demo's sensitivity analysis (BDM scenarios)"""
 DEMO_REFERENCE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("gdelt-dyads", ("gdelt", "gdelt_daily_dyads_focal.csv.gz")),
     ("eurostat-trade", ("trade", "eurostat_eu_member_monthly_trade_2019_2024.csv.gz")),
@@ -114,7 +117,13 @@ def measure(
     lake and the store holds events, the lake is first brought up to date with the store
     (:func:`steppe.sync_lake`); a store without events uses the lake as it is. The small
     reference-data indicators (votes, trade, alerts) always run in the store. ``on_stage``
-    hears the name of each stage as it starts (for a progress display). Event indicators
+    hears the name of each stage as it starts (for a progress display).
+
+    Each frequency is a series of its own: ``freq`` (quarter, the default, or year) replaces
+    only that frequency's event-multivector rows; the yearly series is always computed too (it
+    feeds the headline figures and the channel comparison). Last, every row a writer left
+    without ``freq`` or ``sparse`` gets them
+    (:func:`steppe.indicators.support.finalise_support`). Event indicators
     count asserted events at their document's time; ``all_events`` counts negated,
     hypothetical, future, reported and past events too
     (:mod:`steppe.indicators.scope`)."""
@@ -153,6 +162,10 @@ def _measure(
                 store, freq=freq, method=method, seed=seed, engine=engine
             )
         }
+        if freq != "year":  # the yearly series feeds the headline and the channel comparison
+            out["multivector_year"] = compute_multivector(
+                store, freq="year", method=method, seed=seed, engine=engine
+            )
         enter("measure dependence")
         out["dependence"] = compute_event_dependence(store, engine)
         if store.count("votes"):
@@ -179,6 +192,8 @@ def _measure(
         out |= compute_alignment_extras(store, engine)
         enter("measure hybrid pressure")
         out["pressure"] = compute_pressure(store)
+        enter("measure support")
+        finalise_support(store)  # before the alerts: sparse values are never alert sources
         enter("measure alerts")
         out["alerts"] = compute_alerts(store)
         return out
@@ -250,7 +265,10 @@ def run_demo(
         runs = []
         for path in sorted(Path(scenarios).glob("*.yaml")) if scenarios else []:
             try:
-                result = simulate(load_scenario(path), seed=seed or None)
+                scenario = load_scenario(path)
+                result = simulate(scenario, seed=seed or None)
+                if scenario.model == "bdm":  # SMP's sensitivity takes minutes: on demand only
+                    result = with_sensitivity(result, scenario, runs=DEMO_SENSITIVITY_RUNS)
             except SteppeError as exc:
                 raise StageError(f"scenarios: {exc}") from exc
             runs.append(store_run(store, result))

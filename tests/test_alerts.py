@@ -96,11 +96,13 @@ def test_spike_not_counted_as_shift_and_fields() -> None:
 def test_count_spike_needs_support() -> None:
     rng = np.random.default_rng(5)
     quiet = rng.poisson(0.3, 60).astype(float)
-    quiet[40] = 8.0  # far outside a baseline of 0, but fewer than MIN_N events
+    quiet[40] = 15.0  # far outside, but the series is usually empty: no baseline to be far from
     assert not [a for a in A.scan(_series(quiet, counts=True)) if a.kind == "spike"]
-    quiet[40] = 15.0
-    spikes = [a for a in A.scan(_series(quiet, counts=True)) if a.kind == "spike"]
-    assert [(a.date, a.direction, a.value) for a in spikes] == [(_months(60)[40], "up", 15.0)]
+    regular = rng.poisson(2.0, 60).astype(float)
+    regular[40] = 20.0
+    spikes = [a for a in A.scan(_series(regular, counts=True)) if a.kind == "spike"]
+    assert [(a.date, a.direction, a.value) for a in spikes] == [(_months(60)[40], "up", 20.0)]
+    assert spikes[0].baseline >= 1.0 and spikes[0].magnitude == 20.0 - spikes[0].baseline
 
 
 def test_count_shift_found_with_magnitude_in_events() -> None:
@@ -141,18 +143,25 @@ def test_compute_alerts_reads_store_series(store: steppe.Store) -> None:
         # a sparse value and one with too few roll calls: never alert sources
         _add_indicator(con, "vote_agreement", "RUS", 2020, 0.1, n=100, sparse=True)
         _add_indicator(con, "vote_agreement", "RUS", 2021, 0.1, n=3)
-        # a monthly interaction tie with a jump in 2021-07
+        # the monthly GDELT interaction channel (positive part) with a jump in 2021-07
         weights = np.random.default_rng(6).normal(50.0, 5.0, 48)
         weights[42] = 400.0
         for i, w in enumerate(weights):
             con.execute(
-                "INSERT INTO ties VALUES (?, 'TKM', 'CHN', 'interaction', ?, 'weight', 'test')",
-                [f"{2018 + i // 12}-{i % 12 + 1:02d}", float(w)],
+                "INSERT INTO indicators (name, actor, partner, period, period_start, value, n, "
+                "method, computed_at) VALUES ('interaction_pos', 'TKM', 'CHN', ?, ?, ?, 30, "
+                "'test', ?)",
+                [
+                    f"{2018 + i // 12}-{i % 12 + 1:02d}",
+                    date(2018 + i // 12, i % 12 + 1, 1),
+                    float(w),
+                    datetime.now(),
+                ],
             )
     assert A.compute_alerts(store) == 2
     rows = steppe.read.alerts(store)
     assert [(r["date"], r["kind"], r["series"], r["freq"]) for r in rows] == [
-        (date(2021, 7, 1), "spike", "interaction with CHN", "month"),
+        (date(2021, 7, 1), "spike", "interaction_pos with CHN", "month"),
         (date(2006, 1, 1), "shift", "ideal_point", "year"),
     ]
     assert rows[1]["magnitude"] == pytest.approx(-0.7, abs=0.05) and rows[1]["n"] == 2800

@@ -400,3 +400,43 @@ def test_d12_doctests_leave_no_temporary_folders(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stdout[-2000:]
     assert sorted(p.name for p in tmp.iterdir() if not p.name.startswith("pytest-of-")) == []
+
+
+# -- D3: one enormous line -------------------------------------------------------------------
+def test_d3_a_line_of_200000_tabs_is_quarantined_at_the_line_limit(
+    store: steppe.Store, tmp_path: Path
+) -> None:
+    import time
+
+    src = steppe.write_gdelt(tmp_path / "20240101.export.CSV", rows=100, seed=6)
+    lines = src.read_text().splitlines()
+    lines[50] = "\t" * 200_000
+    src.write_text("\n".join(lines) + "\n")
+    started = time.perf_counter()
+    report = steppe.ingest_events(store, [src], "gdelt1")[0]
+    assert time.perf_counter() - started < 60  # was 115 s and 6.7 GB
+    assert (report.loaded, report.quarantined) == (99, 1)
+    (q,) = steppe.read.quarantine(store)
+    assert q["record"] == 51
+    assert q["reason"] == (
+        "line of 200,000 bytes, not read (limit max_line_kb = 64; set STEPPE_MAX_LINE_KB)"
+    )
+
+
+def test_d4_a_news_gz_that_unpacks_beyond_the_limit_is_quarantined_unread(
+    store: steppe.Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gzip
+
+    from steppe.ingest.news import ingest_news
+
+    bomb = tmp_path / "bomb.txt.gz"
+    bomb.write_bytes(gzip.compress(b"Astana " * ((3 << 20) // 7)))  # 3 MB of text
+    assert bomb.stat().st_size < 100_000
+    fine = tmp_path / "fine.txt"
+    fine.write_text("Kazakhstan and China signed a pipeline deal in Astana.\n")
+    monkeypatch.setenv("STEPPE_MAX_NEWS_FILE_MB", "1")
+    reports = ingest_news(store, [bomb, fine], date="2024-01-02")
+    assert [(r.loaded, r.quarantined) for r in reports] == [(0, 1), (1, 0)]
+    (q,) = steppe.read.quarantine(store)
+    assert "limit max_news_file_mb = 1; set STEPPE_MAX_NEWS_FILE_MB" in q["reason"]

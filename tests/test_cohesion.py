@@ -39,71 +39,32 @@ def _rows(store: Store, name: str, partner: str | None = None) -> dict[tuple[str
     return {(r["actor"], r["period"]): r["value"] for r in store.query(sql, params)}
 
 
-KAZ_2010 = {
-    ("KAZ", "RUS"): 0.9,
-    ("KAZ", "CHN"): 0.8,
-    ("KAZ", "USA"): 0.4,
-    ("KAZ", "TUR"): 0.7,
-    ("KAZ", "IRN"): 0.8,
-    ("KAZ", "FRA"): 0.5,
-    ("KAZ", "DEU"): 0.7,
-    ("KAZ", "GBR"): 0.5,
-    ("KAZ", "KGZ"): 0.9,
-    ("KAZ", "IND"): 0.6,
-}
-
-
-def _hhi_m(values: list[float]) -> float:
-    total = sum(values)
-    h = sum((v / total) ** 2 for v in values)
-    return 1 - (h - 1 / 8) / (1 - 1 / 8)
-
-
-def test_vote_multivector_hand_computed(store: Store) -> None:
-    _agree(store, 2010, KAZ_2010)
-    # poles RUS CHN EU USA TUR IRN region other; EU = mean(FRA, DEU, GBR) as GBR is a member
-    expected = _hhi_m([0.9, 0.8, (0.5 + 0.7 + 0.5) / 3, 0.4, 0.7, 0.8, 0.9, 0.6])
-    assert co.compute_vote_multivector(store) == 1  # KGZ lacks most poles: skipped
-    got = _rows(store, "multivector", "votes")
-    assert got == {("KAZ", "2010"): pytest.approx(expected)}
-    assert 0.95 < expected < 1  # near 1, as documented
-    n = store.query("SELECT n FROM indicators WHERE partner = 'votes'")[0]["n"]
-    assert n == 10
-    assert co.compute_vote_multivector(store) == 1  # replaces, never duplicates
-    assert len(_rows(store, "multivector", "votes")) == 1
-
-
-def test_vote_multivector_uk_leaves_eu(store: Store) -> None:
-    pairs = {(a, b): v for (a, b), v in KAZ_2010.items() if b != "IND"}
-    _agree(store, 2021, pairs)  # GBR left on 2020-01-31: it is the only "other" partner
-    co.compute_vote_multivector(store)
-    expected = _hhi_m([0.9, 0.8, 0.6, 0.4, 0.7, 0.8, 0.9, 0.5])
-    assert _rows(store, "multivector", "votes")[("KAZ", "2021")] == pytest.approx(expected)
+KAZ_2010 = {("KAZ", "RUS"): 0.9, ("KAZ", "CHN"): 0.8}
 
 
 def test_combined_multivector(store: Store) -> None:
-    for i, t in enumerate(["RUS", "RUS", "CHN", "CHN"]):
-        _event(store, i, "2010-05-01", "KAZ", t, 1)
-    for partner, v in (("trade", 0.3), ("votes", 0.95)):
+    rows = [
+        ("KAZ", None, "2010", 0.6, 40, False),  # the pooled yearly events channel
+        ("KAZ", "trade", "2010", 0.3, 12, None),
+        ("KAZ", "votes", "2010", 0.95, 30, False),
+        ("UZB", "trade", "2011", 0.2, 15, None),
+        ("UZB", None, "2011", 0.9, 3, True),  # sparse: left out of the combination
+        ("TJK", None, "2011", 0.5, 2, True),  # nothing adequate: no combined value
+    ]
+    for actor, partner, year, v, n, sparse in rows:
         store.con.execute(
-            "INSERT INTO indicators (name, actor, partner, period, period_start, value, method, "
-            "computed_at) VALUES ('multivector', 'KAZ', ?, '2010', DATE '2010-01-01', ?, 't', "
-            "now())",
-            [partner, v],
+            "INSERT INTO indicators (name, actor, partner, freq, period, period_start, value, "
+            "n, sparse, method, computed_at) VALUES ('multivector', ?, ?, 'year', ?, "
+            "make_date(CAST(? AS INTEGER), 1, 1), ?, ?, ?, 't', now())",
+            [actor, partner, year, year, v, n, sparse],
         )
-    store.con.execute(
-        "INSERT INTO indicators (name, actor, partner, period, period_start, value, method, "
-        "computed_at) VALUES ('multivector', 'UZB', 'trade', '2011', DATE '2011-01-01', 0.2, "
-        "'t', now())"
-    )
     assert co.compute_combined_multivector(store) == 2
-    events_m = 1 - (0.5 - 1 / 8) / (1 - 1 / 8)  # half RUS, half CHN
     got = store.query(
-        "SELECT actor, period, value, n, method FROM indicators WHERE partner = 'combined' "
-        "ORDER BY actor"
+        "SELECT actor, period, value, n, sparse, method FROM indicators "
+        "WHERE partner = 'combined' ORDER BY actor"
     )
-    assert got[0]["value"] == pytest.approx((events_m + 0.3 + 0.95) / 3)
-    assert got[0]["n"] == 3
+    assert got[0]["value"] == pytest.approx((0.6 + 0.3 + 0.95) / 3)
+    assert got[0]["n"] == 3 and got[0]["sparse"] is False
     assert got[0]["method"] == "mean of channels: events, trade, votes"
     assert (got[1]["actor"], got[1]["value"], got[1]["n"]) == ("UZB", 0.2, 1)
     assert got[1]["method"] == "mean of channels: trade"
@@ -197,8 +158,8 @@ def test_alignment_extras(store: Store) -> None:
         "INSERT INTO capabilities (country, year, cinc, source) VALUES ('RUS', 2010, 0.06, 't')"
     )
     out = co.compute_alignment_extras(store)
-    assert out["vote_multivector"] == 1
-    assert out["combined_multivector"] == 1
+    assert "split_vote" not in out  # no UN votes in the store
+    assert out["combined_multivector"] == 0
     assert out["capability_share"] == 1
     assert out["cohesion"] > 0
 

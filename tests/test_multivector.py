@@ -111,10 +111,15 @@ def test_measure_stores_values_with_interval(hand: steppe.Store) -> None:
     ]
     assert row["lo"] <= row["value"] <= row["hi"]
     assert "hhi" in row["method"]
-    again = steppe.read.indicators(hand, "multivector", "KAZ")
+    again = steppe.read.indicators(hand, "multivector", "KAZ", freq="quarter")
     steppe.measure(hand, seed=3)
-    assert steppe.read.indicators(hand, "multivector", "KAZ")[1]["lo"] == again[1]["lo"]
-    events_channel = [r for r in steppe.read.indicators(hand, "multivector") if not r["partner"]]
+    assert (
+        steppe.read.indicators(hand, "multivector", "KAZ", freq="quarter")[1]["lo"]
+        == again[1]["lo"]
+    )
+    events_channel = [
+        r for r in steppe.read.indicators(hand, "multivector", freq="quarter") if not r["partner"]
+    ]
     assert len(events_channel) == 4
     assert {r["partner"] for r in steppe.read.indicators(hand, "pole_share")} <= set(steppe.POLES)
 

@@ -19,6 +19,7 @@ from steppe.coding.prose import (
     match,
     read_prose_gold,
 )
+from steppe.registry import data_path
 from steppe.registry.loader import load_actors
 
 from .conftest import CASES
@@ -122,7 +123,7 @@ def test_malformed_gold_line_names_file_and_line(tmp_path: Path) -> None:
         read_prose_gold(bad)
 
 
-def test_eval_coder_prose_runs_the_user_path_on_the_committed_test_part(shared: Path) -> None:
+def test_eval_coder_prose_runs_the_user_path_on_the_committed_test_part() -> None:
     result = CliRunner().invoke(
         app,
         [
@@ -133,7 +134,7 @@ def test_eval_coder_prose_runs_the_user_path_on_the_committed_test_part(shared: 
             "--split",
             "test",
             "--dictionaries",
-            str(shared / "petrarch2_dictionaries"),
+            str(data_path("dictionaries")),  # the bundled PETRARCH2 files: no ../shared needed
             "--json",
         ],
     )

@@ -295,6 +295,107 @@ def test_data_as_of_per_source(client: TestClient) -> None:
     assert "Data as of" in html and 'id="sources"' in html and "2015-12-30" in html
 
 
+# -- issue 16, D11 and D5 -------------------------------------------------------------------
+def test_d11_foreign_host_headers_are_refused(client: TestClient) -> None:
+    evil = client.get("/api/events/export", headers={"Host": "rebind.attacker.example"})
+    assert evil.status_code == 421
+    assert "default-src 'self'" in evil.headers["content-security-policy"]
+    for host in ("127.0.0.1:8000", "localhost", "[::1]:8000"):
+        assert client.get("/api/actors", headers={"Host": host}).status_code == 200
+
+
+def test_d11_errors_carry_the_csp_and_a_chunked_body_over_the_limit_gets_413(
+    db: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "csp.duckdb"
+    copy.write_bytes(db.read_bytes())
+    app = create_app(copy, token="s3cret", max_upload_mb=1)
+    auth = {"X-Steppe-Token": "s3cret"}
+    with TestClient(app, raise_server_exceptions=False) as rw:
+        declared = rw.post(
+            "/api/ingest",
+            data={"format": "icews"},
+            files={"file": ("big.txt", b"x" * (2 << 20))},
+            headers=auth,
+        )
+        assert declared.status_code == 413
+        assert "default-src 'self'" in declared.headers["content-security-policy"]
+
+        def chunks() -> Iterator[bytes]:  # no Content-Length: sent chunked
+            yield b"--b\r\nContent-Disposition: form-data; name=format\r\n\r\nicews\r\n"
+            yield b'--b\r\nContent-Disposition: form-data; name=file; filename="e.txt"\r\n\r\n'
+            for _ in range(3):
+                yield b"x" * (1 << 20)
+            yield b"\r\n--b--\r\n"
+
+        chunked = rw.post(
+            "/api/ingest",
+            content=chunks(),
+            headers={**auth, "Content-Type": "multipart/form-data; boundary=b"},
+        )
+        assert chunked.status_code == 413, chunked.text
+        assert "default-src 'self'" in chunked.headers["content-security-policy"]
+        app.state.store.con.close()  # the store gone under the server: an internal error
+        broken = rw.get("/api/actors")
+        assert broken.status_code == 500 and "Traceback" not in broken.text
+        assert "default-src 'self'" in broken.headers["content-security-policy"]
+
+
+def test_d11_csv_export_defuses_formulas(db: Path, tmp_path: Path) -> None:
+    from steppe.store import Store
+    from steppe.store.reference import insert_rows
+
+    copy = tmp_path / "formula.duckdb"
+    copy.write_bytes(db.read_bytes())
+    with Store(copy) as s:
+        insert_rows(
+            s,
+            "events",
+            [
+                {
+                    "event_id": "test:formula",
+                    "date": "2015-06-01",
+                    "source_actor": "KAZ",
+                    "target_actor": "CHN",
+                    "cameo": "042",
+                    "origin": "test",
+                    "sentence": '=HYPERLINK("http://x.example","click")',
+                }
+            ],
+        )
+    app = create_app(copy)
+    with TestClient(app) as c:
+        text = c.get("/api/events/export", params={"actor": "KAZ", "format": "csv"}).text
+        row = next(r for r in csv.DictReader(io.StringIO(text)) if r["event_id"] == "test:formula")
+        assert row["sentence"].startswith("'=HYPERLINK(")
+        as_json = c.get("/api/events/export", params={"actor": "KAZ", "format": "json"}).json()
+        assert any(e["sentence"] == '=HYPERLINK("http://x.example","click")' for e in as_json)
+    app.state.store.close()
+
+
+def test_d5_exports_stream_in_batches_and_refuse_over_the_row_limit(
+    client: TestClient, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from steppe.store import Store, read
+
+    with Store(db, read_only=True) as s:
+        n = read.count_events(s, actor="KAZ")
+        batches = list(read.event_batches(s, batch_rows=100, actor="KAZ"))
+    assert n > 300 and len(batches) >= 3 and sum(b.num_rows for b in batches) == n
+    with client.stream("GET", "/api/events/export", params={"actor": "KAZ"}) as r:
+        assert r.headers.get("content-length") is None  # streamed, not built whole
+        lines = sum(chunk.count(b"\n") for chunk in r.iter_bytes())
+    assert lines >= n + 1  # header + one line per event (sentences may hold newlines)
+    assert (
+        len(client.get("/api/events/export", params={"actor": "KAZ", "format": "json"}).json()) == n
+    )
+    monkeypatch.setenv("STEPPE_MAX_EXPORT_ROWS", "5")
+    refused = client.get("/api/events/export", params={"actor": "KAZ"})
+    assert refused.status_code == 413
+    assert "max_export_rows = 5" in refused.json()["detail"]
+    assert "STEPPE_MAX_EXPORT_ROWS" in refused.json()["detail"]
+
+
 def test_alerts_and_pressure_on_pages(client: TestClient) -> None:
     alerts = client.get("/api/alerts").json()
     assert [a["date"] for a in alerts] == sorted((a["date"] for a in alerts), reverse=True)

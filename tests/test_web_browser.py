@@ -110,6 +110,9 @@ def test_map_renders_focal_states(server: str, browser: Any) -> None:
     box = page.locator("#region-map").bounding_box()
     assert box and box["width"] > 500 and box["height"] > 200
     with page.expect_navigation():
+        page.select_option("select[name=freq]", "quarter")
+    assert "freq=quarter" in page.url
+    with page.expect_navigation():
         page.select_option("select[name=period]", "2010Q2")
     assert "period=2010Q2" in page.url and w.errors == []
 
@@ -151,3 +154,53 @@ def test_pagination_moves_on(server: str, browser: Any) -> None:
         page.click("#next-page")
     assert "after=" in page.url and page.locator("#events tbody tr").count() == 10
     assert page.locator("#events tbody tr td").first.inner_text() <= first
+
+
+CLIPPED_JS = """() => {
+  const bad = [];
+  for (const svg of document.querySelectorAll('svg[viewBox]')) {
+    const [x0, y0, w, h] = svg.getAttribute('viewBox').trim().split(/[ ,]+/).map(Number);
+    for (const t of svg.querySelectorAll('text')) {
+      const b = t.getBBox();
+      if (!b.width) continue;
+      if (b.x < x0 - 0.5 || b.y < y0 - 0.5 || b.x + b.width > x0 + w + 0.5
+          || b.y + b.height > y0 + h + 0.5) bad.push(t.textContent);
+    }
+  }
+  return bad;
+}"""
+
+
+@pytest.mark.parametrize("path", ["/", "/country/KAZ", "/country/TJK", "/scenarios"])
+def test_no_label_is_cut_at_a_chart_edge(server: str, browser: Any, path: str) -> None:
+    w = Watched(browser, server)
+    page = w.open(path)
+    assert page.evaluate(CLIPPED_JS) == []
+    assert w.errors == []
+
+
+def test_overview_defaults_and_orders(server: str, browser: Any) -> None:
+    w = Watched(browser, server)
+    page = w.open("/")
+    periods = page.locator("select[name=period] option").all_inner_texts()
+    assert periods == sorted(periods, reverse=True)  # one frequency, newest first
+    assert len({len(p) for p in periods}) == 1  # never years and quarters mixed
+    chosen = page.locator("select[name=period] option[selected]").inner_text()
+    support = page.locator("#values tbody td:last-child").all_inner_texts()
+    assert "adequate" in support, f"default period {chosen} has no adequate value"
+    assert page.locator("#region-map .scale").count() == 1  # the colour scale
+    # headline cells never show a sparse value: each is a number or a dash
+    for cell in page.locator("#headlines td.headline-value").all_inner_texts():
+        assert cell == "—" or float(cell) >= 0
+    dates = page.locator("#alerts tbody tr td:first-child").all_inner_texts()
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_country_portfolio_newest_first_with_definitions(server: str, browser: Any) -> None:
+    w = Watched(browser, server)
+    page = w.open("/country/KAZ")
+    years = page.locator("#portfolio tbody tr td:first-child").all_inner_texts()
+    assert years and years == sorted(years, reverse=True)
+    charts = page.locator(".chart").count()
+    assert charts > 0 and page.locator(".chart details.def").count() == charts
+    assert page.locator("circle.sparse").count() > 0  # thin quarters drawn hollow

@@ -384,7 +384,10 @@ class ActorRecognizer:
                 if g is not None and (best is None or g[0] > best.end):
                     best = _Atom(i, g[0], g[1], Agent(g[2]) if g[2] else None)
                     place = g[3]
-                if low[i] in _COLLECTIVE_FIRST:
+                if low[i] in _COLLECTIVE_FIRST and (
+                    low[i] not in ("the", "all")
+                    or (i + 1 < len(low) and low[i + 1] in _COLLECTIVE_FIRST)
+                ):
                     c = self._collective(low, i, on)
                     if c is not None and (best is None or c.end > best.end):
                         best, place = c, False

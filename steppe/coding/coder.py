@@ -23,7 +23,6 @@ from steppe.coding.stages import (
     EventTime,
     Modality,
     RoleAssigner,
-    Scorer,
     Segmenter,
     Sentence,
     Stage,
@@ -93,8 +92,7 @@ class Coder:
             RoleAssigner(options),
             Modality(),
             EventTime(),
-            Scorer(),
-            PloverCategories(dicts.verbs),
+            PloverCategories(dicts.verbs),  # scores confidence too (the Scorer's work)
         )
 
     def process(self, batch: Batch) -> Batch:

@@ -757,7 +757,9 @@ class RoleAssigner:
         while j >= lo and j > k - 6:
             at = _mention_at(s, j)
             if at is not None:
-                return at if not in_pp(low, s.mentions[at].start) else None
+                start = s.mentions[at].start
+                # "the Ambassador of Tajikistan to Russia <Name>": the head before the PP
+                return at if not in_pp(low, start) else self._nearest(s, low, lo, start)
             if low[j] in PREPOSITIONS and low[j] not in SUBORDINATORS:
                 return self._nearest(s, low, lo, j)
             if not (low[j] in ("'s", "and") or low[j] in DETERMINERS or _noun_like(s, low, j)):

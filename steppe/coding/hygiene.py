@@ -17,9 +17,7 @@ import re
 
 _URL = re.compile(r"(?:\bhttps?://|\bwww\.|\bpic\.twitter\.com/)[^\s—–]+")
 _TAG = re.compile(r"(?<![\w&/])[#@][A-Za-z_]\w*")
-_EMBED_SIGNATURE = re.compile(
-    r"[—–]\s*[^.!?\n]{0,80}?\(\s*\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?"
-)
+_EMBED_SIGNATURE = re.compile(r"[—–]\s*[^.!?\n]{0,80}?\(\s*\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?")
 """What is left of an embedded post's signature once its handle is gone: "— Daryo | Central
 Asia (@DaryoEng) December 21, 2023"."""
 _GLUED_STOP = re.compile(
@@ -57,6 +55,29 @@ _SHARE = re.compile(
 _HEADLINE_LABEL = re.compile(r"(?m)^(?:Video|Watch|Live|Update|Breaking|Opinion)\s*:\s+")
 """A headline's label, dropped with the headline kept: "Video: What does Almaty look like"."""
 _RIGHTS = re.compile(r"(?:©|\ball rights reserved\b|\bcopyright\b)", re.IGNORECASE)
+_GLUED_HINT = re.compile(r"[.!?][\"“‘'”’]?[A-Z]")
+_MARKS = ("#", "@", "\n", "—", "–", "http", "www.", "pic.")
+_OPENERS = ("By ", "BY ", "Written", "Author", "Video", "Watch", "Live", "Update", "Breaking",
+            "Opinion")  # fmt: skip
+
+
+_PROMPTS = frozenset({
+    "follow", "subscribe", "share", "join", "like", "click", "download", "sign", "read",
+})  # fmt: skip
+
+
+def _boiler_hint(s: str) -> bool:
+    """A cheap first look: a sentence :func:`is_boilerplate` could drop starts with a label
+    ("Photo:") or a prompt word, or has a copyright mark."""
+    head = s[:24]
+    if ":" in head or "|" in head or "©" in s:
+        return True
+    if s.split(" ", 1)[0].lower() in _PROMPTS:
+        return True
+    low = s.lower()
+    return "copyright" in low or "rights reserved" in low
+
+
 _TERMINAL = (".", "!", "?", "…", ":", ";", '"', "”", "’", "'", ")")
 
 
@@ -96,11 +117,33 @@ def clean_text(text: str) -> str:
     >>> clean_text("Migrants use WhatsApp.PoliticsdiplomacyBilateral Relations")
     'Migrants use WhatsApp. Politicsdiplomacy. Bilateral Relations'
     """
-    text = _URL.sub(" ", text)
-    text = _TAG.sub("", text)
-    text = _HEADLINE_LABEL.sub("", text)
-    text = re.sub(r"(?<=\s)[…]+(?=\s|$)", " ", text)  # what a removed hashtag run leaves
-    text = _EMBED_SIGNATURE.sub(". ", text)
+    original = text
+    if "http" in text or "www." in text or "pic." in text:
+        text = _URL.sub(" ", text)
+    if "#" in text or "@" in text:
+        text = _TAG.sub("", text)
+    if ":" in text:
+        text = _HEADLINE_LABEL.sub("", text)
+    if "…" in text:
+        text = re.sub(r"(?<=\s)[…]+(?=\s|$)", " ", text)  # what a removed hashtag run leaves
+    if "(" in text and ("—" in text or "–" in text):
+        text = _EMBED_SIGNATURE.sub(". ", text)
+    if "\n" in text or text.lstrip()[:3].isupper() or text.lstrip().startswith(_OPENERS):
+        text = _lines(text)
+    if _GLUED_HINT.search(text) is not None:
+        text = _GLUED_STOP.sub(" ", text)
+    if any(not (w.islower() or w.istitle() or w.isupper()) for w in text.split()):
+        text = _CAMEL_TOKEN.sub(_split_headline, text)
+    if text == original:
+        return text.strip()
+    text = re.sub(r"[ \t\u00a0]+", " ", text)
+    text = re.sub(r"([.!?…])\s+\.(?!\.)", r"\1", text)
+    text = re.sub(r"\s+([.,;:!?])", r"\1", text)
+    return text.strip()
+
+
+def _lines(text: str) -> str:
+    """Bylines out, the story's dateline off, a headline line ended with a full stop."""
     lines = text.split("\n")
     out: list[str] = []
     for k, line in enumerate(lines):
@@ -113,13 +156,7 @@ def clean_text(text: str) -> str:
         if nxt[:1].isupper() and _headline(line):
             line += "."
         out.append(line)
-    text = "\n".join(out)
-    text = _GLUED_STOP.sub(" ", text)
-    text = _CAMEL_TOKEN.sub(_split_headline, text)
-    text = re.sub(r"[ \t\u00a0]+", " ", text)
-    text = re.sub(r"([.!?…])\s+\.(?!\.)", r"\1", text)
-    text = re.sub(r"\s+([.,;:!?])", r"\1", text)
-    return text.strip()
+    return "\n".join(out)
 
 
 def is_boilerplate(sentence: str) -> bool:
@@ -135,4 +172,6 @@ def is_boilerplate(sentence: str) -> bool:
     False
     """
     s = sentence.strip()
+    if not _boiler_hint(s):
+        return False
     return bool(_LABEL.match(s) or _SHARE.match(s) or _RIGHTS.search(s))

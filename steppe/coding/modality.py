@@ -63,7 +63,12 @@ def _may_is_month(tokens: tuple[str, ...], k: int) -> bool:
     )
 
 
-def modality_of(tokens: tuple[str, ...], verb: int) -> str:
+def modality_of(
+    tokens: tuple[str, ...],
+    verb: int,
+    low: list[str] | None = None,
+    bounds: tuple[int, int] | None = None,
+) -> str:
     """The modality of the event whose verb is at ``verb``: ``negated`` when a negation is
     among the four words before the verb; ``hypothetical`` when its clause is conditional
     ("if", "unless") or a modal of possibility or obligation ("could", "might", "may",
@@ -85,25 +90,23 @@ def modality_of(tokens: tuple[str, ...], verb: int) -> str:
     >>> modality_of(tokenize("In May Tokayev visited Beijing"), 3)
     'asserted'
     """
-    low = [t.lower() for t in tokens]
-    lo, hi = clause(tokens, verb)
+    low = [t.lower() for t in tokens] if low is None else low
+    lo, hi = clause(low, verb) if bounds is None else bounds
     window = low[max(lo, verb - 4) : verb]
     if any(w in NEGATIONS for w in window):
         return "negated"
-    before = range(lo, verb)
-    words = [low[k] for k in before if not _may_is_month(tokens, k)]
-    conditional = any(w in CONDITIONS and w != "whether" for w in low[lo:hi]) or (
-        "whether" in words
-    )
-    if conditional or any(w in HYPOTHETICAL for w in words):
+    words = low[lo:verb]
+    if "may" in words:
+        words = [low[k] for k in range(lo, verb) if not _may_is_month(tokens, k)]
+    before = set(words)
+    around = set(low[lo:hi])
+    if (CONDITIONS - {"whether"}) & around or "whether" in before or HYPOTHETICAL & before:
         return "hypothetical"
-    if any(w in FUTURE for w in words) or any(
-        a in INTENT and b == "to" for a, b in pairwise(words)
+    if FUTURE & before or (
+        "to" in before and any(a in INTENT and b == "to" for a, b in pairwise(words))
     ):
         return "future"
-    if any(w in REPORTED for w in low[lo:hi]) or (
-        low[verb] not in CLAIM_VERBS and any(w in CLAIM_VERBS for w in words)
-    ):
+    if REPORTED & around or (low[verb] not in CLAIM_VERBS and CLAIM_VERBS & before):
         return "reported"
     return "asserted"
 
@@ -118,7 +121,7 @@ class Modality:
             events = []
             low = [t.lower() for t in s.tokens]
             for e in s.events:
-                lo, _ = clause(s.tokens, e.verb_start)
+                lo, hi = clause(low, e.verb_start)
                 start = max(lo, e.verb_start - 4)
                 window = low[start : e.verb_start]
                 negated = any(w in NEGATIONS for w in window)
@@ -126,7 +129,7 @@ class Modality:
                     w in MODALS and not _may_is_month(s.tokens, start + k)
                     for k, w in enumerate(window)
                 ) or any(a in INTENT and b == "to" for a, b in pairwise(window))
-                mode = modality_of(s.tokens, e.verb_start)
+                mode = modality_of(s.tokens, e.verb_start, low, (lo, hi))
                 events.append(replace(e, negated=negated, modal=modal, modality=mode))
             sentences.append(replace(s, events=tuple(events)))
         return replace(batch, sentences=tuple(sentences))
@@ -161,6 +164,8 @@ UNDATED_PAST = (
     ("in", "the", "1990s"), ("in", "the", "1980s"), ("in", "the", "2000s"),
 )  # fmt: skip
 _YEAR = re.compile(r"(?:19|20)\d\d")
+TIME_TRIGGERS = frozenset({"last", "ago", *MONTH_NUMBERS})
+UNDATED_TRIGGERS = frozenset(p[-1] for p in UNDATED_PAST) | frozenset(p[0] for p in UNDATED_PAST)
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "a": 1, "one": 1}  # fmt: skip
 RECENT_DAYS = 31
@@ -201,6 +206,8 @@ def date_mentions(tokens: tuple[str, ...], on: date) -> list[DateMention]:
     [('2023-01-01', 'year'), ('2025-02-01', 'month')]
     """
     low = [t.lower() for t in tokens]
+    if not any(w in TIME_TRIGGERS or (w[:1] in "12" and _YEAR.fullmatch(w)) for w in low):
+        return []
     out: list[DateMention] = []
     k = 0
     n = len(tokens)
@@ -258,6 +265,8 @@ def _is_past(m: DateMention, on: date) -> bool:
 
 
 def _undated_past(low: list[str], lo: int, hi: int) -> bool:
+    if not any(w in UNDATED_TRIGGERS and w != "in" for w in low[lo:hi]):
+        return False
     for phrase in UNDATED_PAST:
         n = len(phrase)
         for k in range(lo, hi - n + 1):
@@ -285,7 +294,7 @@ def event_time_of(
     (('past', datetime.date(2022, 1, 1), 'month'), ('document', None, None))
     """
     low = [t.lower() for t in s.tokens]
-    lo, hi = clause(s.tokens, verb)
+    lo, hi = clause(low, verb)
     best: DateMention | None = None
     for m in date_mentions(s.tokens, s.date) if mentions is None else mentions:
         if m.start < lo or m.end > hi:
@@ -322,6 +331,9 @@ class EventTime:
                 continue
             events: list[CodedEvent] = []
             mentions = date_mentions(s.tokens, s.date)
+            if not mentions and not _undated_past([t.lower() for t in s.tokens], 0, len(s.tokens)):
+                sentences.append(s)  # every event is the document's news
+                continue
             for e in s.events:
                 when, day, precision = event_time_of(s, e.verb_start, mentions)
                 events.append(

@@ -360,7 +360,9 @@ RELATIVES = frozenset({"who", "which", "whom", "whose", "where"})
 ADVERBIAL = SUBORDINATORS | {"while", "unless", "although", "though", "whereas", "once"}
 
 
-def is_subordinate(tokens: Sequence[str], i: int, verbs: Sequence[int]) -> bool:
+def is_subordinate(
+    tokens: Sequence[str], i: int, verbs: Sequence[int], low: list[str] | None = None
+) -> bool:
     """Is the verb at ``i`` outside the sentence's main clause? Without a parse: a participle
     without "be" ("refugees fleeing the war", ", killing 156 people"), a verb right after a
     preposition or determiner (an adjective: "alleged bombers"), a bare verb right after a
@@ -375,8 +377,10 @@ def is_subordinate(tokens: Sequence[str], i: int, verbs: Sequence[int]) -> bool:
     >>> toks = "Sharon , who has vowed not to return , lost".split()
     >>> [is_subordinate(toks, k, [4, 9]) for k in (4, 9)]
     [True, False]
+
+    ``low``: the tokens lower-cased, when the caller has them.
     """
-    low = [t.lower() for t in tokens]
+    low = [t.lower() for t in tokens] if low is None else low
     chain = verb_chain(low, i)
     start = i - len(chain)
     prev = low[start - 1] if start > 0 else ""
@@ -425,7 +429,9 @@ def _infinitive(tokens: Sequence[str], i: int) -> bool:
 
 def _framed_at(tokens: tuple[str, ...]) -> dict[int, str | None]:
     framed: dict[int, str | None] = {}
-    for i in range(len(tokens)):
+    for i, token in enumerate(tokens):
+        if token.lower() not in _FRAME_FORMS:
+            continue
         cat = frame_category(tokens, i)
         if cat is not None:
             framed[i] = _framed(cat, is_future(tokens, i), is_negated(tokens, i))
@@ -485,8 +491,10 @@ class CategoryVerbs:
 
 
 class PloverCategories:
-    """Each event's PLOVER category by the 2016 manual's rules, stored in the 2021 names, and
-    the sentence's events in order of salience (the first is its main event). Runs last.
+    """Each event's PLOVER category by the 2016 manual's rules, stored in the 2021 names, its
+    :func:`~steppe.coding.stages.confidence` (what :class:`~steppe.coding.stages.Scorer`
+    sets, done here to copy each event once), and the sentence's events in order of salience
+    (the first is its main event). Runs last.
 
     ``category`` is the 2016 category (:func:`plover_2016` with the verb's tense, negation,
     "must" and the means of violence; a verb + noun frame, :func:`frame_category`,
@@ -509,6 +517,7 @@ class PloverCategories:
         if not s.events:
             return s
         toks = s.tokens
+        low = [t.lower() for t in toks]
         framed = _framed_at(toks)
         ranked: list[tuple[tuple[bool, bool, bool, float, int], CodedEvent]] = []
         for e in s.events:
@@ -544,13 +553,14 @@ class PloverCategories:
                 plover = "REQUEST"
             else:
                 plover = None if e.cameo.startswith("01") else e.plover
-            salience = confidence(e)
+            salience = confidence(e)  # the event's confidence (Scorer's), below
             if names:
                 salience = max(salience, 0.45 if _infinitive(toks, i) else 0.9)
             report = report and not names
-            sub = is_subordinate(toks, i, s.verbs)
+            sub = is_subordinate(toks, i, s.verbs, low)
             key = (cat is None, report, sub, -salience, i)
-            ranked.append((key, replace(e, category=cat, plover=plover)))
+            scored = confidence(e)
+            ranked.append((key, replace(e, category=cat, plover=plover, confidence=scored)))
         ranked.sort(key=lambda r: r[0])
         return replace(s, events=tuple(e for _, e in ranked))
 

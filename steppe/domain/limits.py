@@ -22,6 +22,12 @@ from steppe.domain.errors import SteppeError
 DEFAULTS: dict[str, int] = {
     # bytes one .gz or .zip may unpack to (per member and per archive): a zip bomb stops here
     "max_decompressed_mb": 4096,
+    # bytes one news file (after .gz) may hold: news files are read whole into memory
+    "max_news_file_mb": 256,
+    # length of one line of an event file (GDELT lines are under 3 KB); longer: quarantined
+    "max_line_kb": 64,
+    # events one export (CSV/JSON download) may hold; a larger filter is refused with the count
+    "max_export_rows": 1_000_000,
     # runs x actors x rounds of one simulation (the Monte Carlo holds arrays of about this size)
     "max_simulation_cells": 50_000_000,
 }

@@ -396,7 +396,7 @@ def _listing(
     store: Store, http: Http, version: int, base: str, local: Path | None, cache_dir: Path
 ) -> Listing:
     names = LISTS[version]
-    texts: dict[str, list[str]] = {}
+    paths: dict[str, Path] = {}
     for name in names:
         if local is not None:
             path = local / name
@@ -415,14 +415,19 @@ def _listing(
                 raise
             if changed:
                 save_validators(store, url, found)
-        with path.open(encoding="utf-8", errors="replace") as fh:
-            texts[name] = fh.read().splitlines()
+        paths[name] = path
     if version == 1:
-        return parse_v1_lists(texts["filesizes"], texts["md5sums"], base)
+        with (
+            paths["filesizes"].open(encoding="utf-8", errors="replace") as sizes,
+            paths["md5sums"].open(encoding="utf-8", errors="replace") as md5s,
+        ):
+            return parse_v1_lists(sizes, md5s, base)
     files: dict[str, RemoteFile] = {}
     unreadable: list[str] = []
-    for name in names:
-        listing = parse_master_list(texts.get(name, []), base, name)
+    for name, path in paths.items():
+        # the real master list has hundreds of thousands of lines: read as a stream
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            listing = parse_master_list(fh, base, name)
         files.update((f.name, f) for f in listing.files)
         unreadable += listing.unreadable
     return Listing(sorted(files.values(), key=lambda f: f.name), unreadable)

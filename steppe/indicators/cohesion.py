@@ -2,8 +2,8 @@
 
 The remaining indicators of issue #4, all written to ``indicators`` with ``period`` = year:
 
-* ``multivector`` partner ``votes`` — the multivector index on the UN votes channel
-  (:func:`compute_vote_multivector`).
+* ``multivector`` partner ``votes`` — the votes channel, from split-vote alignment
+  (:func:`steppe.indicators.splitvote.compute_split_votes`).
 * ``multivector`` partner ``combined`` — the mean of the channels available for a state-year
   (events, trade, votes; :func:`compute_combined_multivector`).
 * ``cohesion_events``, ``cohesion_votes``, ``cohesion_igo``, ``cohesion_orgs`` — how much the
@@ -27,10 +27,11 @@ import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from steppe.domain.codes import FOCAL_STATES, POLES
+from steppe.domain.codes import FOCAL_STATES
 from steppe.domain.errors import IndicatorError
 from steppe.indicators.dependence import cooperative_dyad_events
-from steppe.indicators.multivector import multivector_index, multivector_table
+from steppe.indicators.splitvote import compute_split_votes
+from steppe.indicators.support import is_sparse
 from steppe.store import Store
 from steppe.store.engine import DuckDBEngine, Engine, TableSource
 
@@ -66,42 +67,6 @@ class YearValue:
 
 
 # -- pure helpers ----------------------------------------------------------------------------
-
-
-def vote_pole_engagement(
-    actor: str,
-    agreements: Mapping[str, float],
-    eu_members: Collection[str],
-    focal: Collection[str] = FOCAL_STATES,
-) -> dict[str, float] | None:
-    """A state's engagement with each of the 8 poles on the votes channel in one year: its
-    vote agreement with RUS, CHN, USA, TUR and IRN; the mean agreement with the EU members
-    (``eu_members``), with the other focal states (region) and with every other partner
-    (other). ``agreements`` maps partner to agreement. ``None`` when a pole has no partner.
-
-    >>> ag = {"RUS": 0.9, "CHN": 0.8, "USA": 0.4, "TUR": 0.7, "IRN": 0.8,
-    ...       "FRA": 0.5, "DEU": 0.7, "KGZ": 0.9, "IND": 0.8, "JPN": 0.6}
-    >>> e = vote_pole_engagement("KAZ", ag, {"FRA", "DEU"}, ("KAZ", "KGZ"))
-    >>> round(e["EU"], 6), e["region"], round(e["other"], 6)
-    (0.6, 0.9, 0.7)
-    >>> vote_pole_engagement("KAZ", {"RUS": 0.9}, set()) is None
-    True
-    """
-    groups: dict[str, list[float]] = {p: [] for p in POLES}
-    for partner, value in agreements.items():
-        if partner == actor:
-            continue
-        if partner in POWERS:
-            groups[partner].append(value)
-        elif partner in focal:
-            groups["region"].append(value)
-        elif partner in eu_members:
-            groups["EU"].append(value)
-        else:
-            groups["other"].append(value)
-    if any(not v for v in groups.values()):
-        return None
-    return {p: sum(v) / len(v) for p, v in groups.items()}
 
 
 def pair_means(
@@ -180,8 +145,15 @@ _SCHEMA = pa.schema(
 )
 
 
-def _replace(store: Store, where: str, params: list[Any], rows: Sequence[YearValue]) -> int:
-    """Delete the rows matching ``where`` (bound ``params``) and insert ``rows``, atomically."""
+def _replace(
+    store: Store,
+    where: str,
+    params: list[Any],
+    rows: Sequence[YearValue],
+    sparse: bool | None = None,
+) -> int:
+    """Delete the rows matching ``where`` (bound ``params``) and insert ``rows``, atomically;
+    yearly rows. ``sparse`` set for all of them, or left to the support rule (None)."""
     table = pa.Table.from_pylist(
         [
             {
@@ -202,10 +174,11 @@ def _replace(store: Store, where: str, params: list[Any], rows: Sequence[YearVal
         con.register("_steppe_cohesion", table)
         try:
             con.execute(
-                "INSERT INTO indicators (name, actor, partner, period, period_start, value, lo, "
-                "hi, n, method, computed_at) SELECT name, actor, partner, CAST(year AS VARCHAR), "
-                "make_date(year, 1, 1), value, NULL, NULL, n, method, ? FROM _steppe_cohesion",
-                [datetime.now()],
+                "INSERT INTO indicators (name, actor, partner, freq, period, period_start, value, "
+                "lo, hi, n, sparse, method, computed_at) SELECT name, actor, partner, 'year', "
+                "CAST(year AS VARCHAR), make_date(year, 1, 1), value, NULL, NULL, n, ?, method, ? "
+                "FROM _steppe_cohesion",
+                [sparse, datetime.now()],
             )
         finally:
             con.unregister("_steppe_cohesion")
@@ -243,72 +216,20 @@ def _agreements(store: Store) -> dict[tuple[str, int], dict[str, float]]:
     return out
 
 
-# -- 1. the votes channel --------------------------------------------------------------------
-
-
-def compute_vote_multivector(store: Store) -> int:
-    """The multivector index on the UN votes channel per focal state and year; replaces the
-    ``multivector`` rows with partner ``votes``. Returns rows written.
-
-    Engagement of state *s* with pole *k* in year *t* is its vote agreement (``vote_agreement``
-    rows in ``indicators``: 1 − mean distance / 2, from :mod:`steppe.indicators.votes`) with
-    the pole: with RUS, CHN, USA, TUR, IRN directly; for EU the mean over the states that are
-    EU members in *t* (``memberships`` org EU, a member in any part of the year, as in the
-    trade index); for *region* the mean over the other focal states; for *other* the mean over
-    every other partner with a stored agreement that year. Shares
-    :math:`p_k = a_k / \\sum_j a_j` over the 8 poles and
-    :math:`M = 1 - (H - 1/K)/(1 - 1/K)`, :math:`H = \\sum_k p_k^2`, exactly as
-    :func:`steppe.indicators.multivector.multivector_index`. A state-year with a pole without
-    any partner is skipped. ``n`` = partner countries averaged.
-
-    Why: on this channel M measures the *balance of alignment* — whether a state's votes sit
-    as close to Moscow as to Washington, Brussels and its neighbours — the voting analogue of
-    spreading cooperation across poles. Caveat: agreement is not exclusive (agreeing with
-    Russia does not use up agreement with China; every dyad agrees on most consensual
-    resolutions), so the shares stay close to 1/8 and the votes index sits near 1 and moves
-    little; differences of a few thousandths matter. It is reported anyway, as issue #4 asks
-    for the index per channel. ``compute_vote_indicators`` stores agreement with registry
-    states and powers only by default, so *other* is then the registry's other states, not all
-    UN members (pass ``partners`` there to widen it).
-
-    >>> from steppe.store import Store
-    >>> with Store(":memory:") as s:
-    ...     compute_vote_multivector(s)
-    0
-    """
-    agreements = _agreements(store)
-    eu = _eu_members_by_year(store, {y for _, y in agreements})
-    rows: list[YearValue] = []
-    method = "hhi; 8 poles; UNGA vote agreement (EU, region, other = mean over member states); year"
-    for (actor, year), partners in sorted(agreements.items()):
-        engagement = vote_pole_engagement(actor, partners, eu[year])
-        if engagement is None or sum(engagement.values()) <= 0:
-            continue
-        rows.append(
-            YearValue(
-                "multivector",
-                actor,
-                "votes",
-                year,
-                multivector_index(engagement),
-                len([p for p in partners if p != actor]),
-                method,
-            )
-        )
-    return _replace(store, "name = ? AND partner = ?", ["multivector", "votes"], rows)
-
-
 # -- 2. combined -----------------------------------------------------------------------------
 
 
 def compute_combined_multivector(store: Store, engine: Engine | None = None) -> int:
-    """Per focal state and year, the mean of the multivector values of the channels available:
-    events (the yearly normalised-HHI index of cooperative events from
-    :func:`steppe.indicators.multivector.multivector_table`), trade (rows ``multivector`` /
-    ``trade``) and votes (rows ``multivector`` / ``votes``). Replaces the ``multivector`` rows
-    with partner ``combined``; ``n`` = channels averaged, ``method`` names them. An unweighted
-    mean: each channel counts once whatever its number of events, flows or votes. Returns rows
-    written. The events channel runs on ``engine`` (default: the store's DuckDB).
+    """Per focal state and year, the mean of the multivector values of the channels available
+    with adequate support: events (the stored, pooled yearly index; run
+    :func:`steppe.indicators.multivector.compute_multivector` with ``freq="year"`` first),
+    trade (rows ``multivector`` / ``trade``) and votes (rows ``multivector`` / ``votes``, split-
+    vote alignment). A sparse channel value is left out, so a thin year never drags the
+    combined index; a year with no adequate channel has no combined value. Replaces the
+    ``multivector`` rows with partner ``combined``; ``n`` = channels averaged, ``method`` names
+    them, never sparse (built from adequate values only). An unweighted mean: each channel
+    counts once whatever its number of events, flows or votes. Returns rows written.
+    ``engine`` is accepted for symmetry with the other computations and not needed.
 
     >>> from steppe.store import Store
     >>> with Store(":memory:") as s:
@@ -316,21 +237,17 @@ def compute_combined_multivector(store: Store, engine: Engine | None = None) -> 
     0
     """
     values: dict[tuple[str, int], dict[str, float]] = {}
-    engine = engine or DuckDBEngine(store)
-    events = engine.to_arrow(multivector_table(engine, freq="year"))
-    for actor, period, value in zip(
-        *(events.column(c).to_pylist() for c in ("actor", "period", "value")), strict=True
-    ):
-        if value is not None and not math.isnan(value):
-            values.setdefault((str(actor), int(period)), {})["events"] = float(value)
     for r in store.query(
-        "SELECT actor, partner, CAST(period AS INTEGER) AS year, value FROM indicators "
-        "WHERE name = ? AND list_contains(?, partner) AND value IS NOT NULL",
+        "SELECT actor, coalesce(partner, 'events') AS channel, CAST(period AS INTEGER) AS year, "
+        "value, lo, hi, n, sparse FROM indicators WHERE name = ? AND value IS NOT NULL "
+        "AND ((partner IS NULL AND freq = 'year') OR list_contains(?, partner))",
         ["multivector", ["trade", "votes"]],
     ):
-        values.setdefault((str(r["actor"]), int(r["year"])), {})[str(r["partner"])] = float(
-            r["value"]
-        )
+        thin = r["sparse"] if r["sparse"] is not None else is_sparse(r["n"], r["lo"], r["hi"])
+        if not thin and not math.isnan(r["value"]):
+            values.setdefault((str(r["actor"]), int(r["year"])), {})[str(r["channel"])] = float(
+                r["value"]
+            )
     rows = [
         YearValue(
             "multivector",
@@ -344,7 +261,9 @@ def compute_combined_multivector(store: Store, engine: Engine | None = None) -> 
         for (actor, year), ch in sorted(values.items())
         if actor in FOCAL_STATES
     ]
-    return _replace(store, "name = ? AND partner = ?", ["multivector", "combined"], rows)
+    return _replace(
+        store, "name = ? AND partner = ?", ["multivector", "combined"], rows, sparse=False
+    )
 
 
 # -- 3. cohesion -----------------------------------------------------------------------------
@@ -547,7 +466,8 @@ def compute_capability_shares(store: Store) -> int:
 
 def compute_alignment_extras(store: Store, engine: Engine | None = None) -> dict[str, int]:
     """Run the four computations above, skipping those whose inputs are absent; returns rows
-    written per family: ``vote_multivector`` (needs ``vote_agreement`` rows),
+    written per family: ``split_vote`` (split-vote alignment and the votes channel; needs
+    UN votes),
     ``combined_multivector``, ``cohesion`` (always: the memberships are packaged) and
     ``capability_share`` (needs ``capabilities``). Run after ``steppe.measure``. The event
     parts run on ``engine`` (default: the store's DuckDB).
@@ -558,8 +478,8 @@ def compute_alignment_extras(store: Store, engine: Engine | None = None) -> dict
     {'combined_multivector': 0, 'cohesion': 0}
     """
     out: dict[str, int] = {}
-    if store.query("SELECT 1 FROM indicators WHERE name = ? LIMIT 1", ["vote_agreement"]):
-        out["vote_multivector"] = compute_vote_multivector(store)
+    if store.count("votes"):
+        out["split_vote"] = compute_split_votes(store)
     out["combined_multivector"] = compute_combined_multivector(store, engine)
     out["cohesion"] = compute_cohesion(store, engine)
     if store.count("capabilities"):

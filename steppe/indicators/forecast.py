@@ -12,10 +12,11 @@ a partner once computed), rows flagged ``sparse`` left out.
 the forecasts of the next years (2020–2024) against Bailey–Strezhnev–Voeten's ideal points.
 Steppe's ideal points, estimated afresh from the UN votes up to ``train_until`` (the stored
 ones are smoothed with later votes), are put on BSV's scale by OLS of BSV on Steppe over every
-country-year up to ``train_until`` (nothing later). BSV's yearly estimates scatter more than Steppe's smoothed
-ones, so the model's forecast of a BSV value adds the state's calibration on the training
-years: the mean of BSV − mapped Steppe over the last :data:`CALIBRATION_YEARS` training years
-(an offset) and the variance of that difference over all training years (observation noise).
+country-year up to ``train_until`` (nothing later). BSV's yearly estimates scatter more than
+Steppe's smoothed ones, so the model's forecast of a BSV value adds the state's calibration on
+the training years: the mean of BSV − mapped Steppe over the last :data:`CALIBRATION_YEARS`
+training years (an offset) and the variance of that difference over all training years
+(observation noise).
 Baselines, both probabilistic and both on BSV's own training series (the target's history):
 
 - ``persistence``: a random walk from the last training value with spread ``sd(Δy)·√h``, the
@@ -189,7 +190,7 @@ def yearly_series(
         )
     }
     extra = ("AND NOT coalesce(sparse, false) " if "sparse" in has else "") + (
-        "AND freq = 'year' " if "freq" in has else ""
+        "AND coalesce(freq, 'year') = 'year' " if "freq" in has else ""
     )
     rows = store.query(
         "SELECT CAST(period AS INTEGER) AS year, avg(value) AS value FROM indicators "

@@ -16,10 +16,16 @@ pole is the registry's ``pole`` for powers, blocs, organisations and formats; a 
 member of the EU on the event's date counts for the EU; every other partner counts as *other*.
 Events with no identified partner, or with the state itself, are left out.
 
-Uncertainty: few events make the index jumpy (one event gives M = 0). ``lo`` and ``hi`` are the
-5th and 95th percentiles of M over draws of the pole shares from their Dirichlet(n_k + 1/K)
-posterior (Perks prior: one event's weight spread over the poles), with a fixed ``seed``. With
-one event the band spans most of [0, 1]; it narrows as events accumulate.
+The formula above is the *raw* index of a period's own counts (:func:`multivector_table`).
+What :func:`compute_multivector` stores is its partially pooled estimate: few events make the raw
+index jumpy (one event gives M = 0), so the pole shares of a period are drawn from the
+posterior Dirichlet(:math:`n_k + c\\,q_k`), centred on the state's own long-run shares
+:math:`q_k` with concentration c = 10 pseudo-events (:mod:`steppe.indicators.support`, after
+Gelman et al. 2013). The stored value is the posterior median of M; ``lo`` and ``hi`` its 5th
+and 95th percentiles (so the value always lies inside its interval), from 2,000 draws with a
+fixed ``seed``; ``n`` the period's events. A value with n < 10 or an interval wider than 0.5 is
+flagged ``sparse``. ``pole_share`` rows hold every pole's pooled share (posterior mean and its
+90 % interval), ``n`` = the period's events.
 """
 
 from __future__ import annotations
@@ -36,11 +42,19 @@ import pyarrow as pa
 from steppe.domain.codes import COOPERATIVE_QUAD_CLASSES, FOCAL_STATES, POLES
 from steppe.domain.errors import IndicatorError
 from steppe.indicators.scope import counted_events, scope_label
+from steppe.indicators.support import (
+    CONCENTRATION,
+    FREQ_SQL,
+    is_sparse,
+    long_run_prior,
+    share_intervals,
+)
 from steppe.store import Store
 from steppe.store.engine import DuckDBEngine, Engine, TableSource
 
 METHODS = ("hhi", "entropy")
 FREQUENCIES = ("quarter", "year")
+DRAWS = 2000
 
 
 def multivector_index(
@@ -223,10 +237,11 @@ def compute_multivector(
     seed: int = 0,
     engine: Engine | None = None,
 ) -> int:
-    """Compute the multivector index (with its credible interval) and the pole shares, and
-    replace them in ``indicators``. The expressions run on ``engine`` (default: the store's
-    DuckDB); the interval is drawn here from the counts the engine returns, so it is the same
-    whichever engine counted.
+    """Compute the pooled multivector index (with its credible interval, ``n`` and ``sparse``
+    flag) and the pooled pole shares at frequency ``freq``, and replace that frequency's rows
+    in ``indicators`` (other frequencies stay). The counting expressions run on ``engine``
+    (default: the store's DuckDB); the pooling and the draws run here from the counts the
+    engine returns, so the result is the same whichever engine counted.
 
     Returns the number of multivector rows written.
 
@@ -235,51 +250,91 @@ def compute_multivector(
     ...     compute_multivector(s)
     0
     """
+    if method not in METHODS:
+        raise IndicatorError(f"unknown method {method!r}; expected one of {METHODS}")
     engine = engine or DuckDBEngine(store)
     index = engine.to_arrow(multivector_table(engine, freq, method))
-    shares = engine.to_arrow(pole_share_table(engine, freq))
-    index = _with_interval(index, shares, method, seed)
+    counts = engine.to_arrow(pole_share_table(engine, freq))
+    index, shares = pooled_tables(index, counts, method, seed)
     now = datetime.now()
-    method_label = f"{method}; {len(POLES)} poles; cooperative events ({scope_label()}); {freq}"
+    method_label = (
+        f"{method}; {len(POLES)} poles; cooperative events ({scope_label()}); pooled "
+        f"(c={CONCENTRATION:g}, posterior median); {freq}"
+    )
     rows = pa.concat_tables(
         [
-            _indicator_rows(index, "multivector", None, method_label, now),
+            _indicator_rows(index, "multivector", None, method_label, now, freq),
             _indicator_rows(
                 shares,
                 "pole_share",
                 "partner",
-                f"share of cooperative events ({scope_label()}); {freq}",
+                f"share of cooperative events ({scope_label()}); pooled (c={CONCENTRATION:g}); "
+                f"{freq}",
                 now,
+                freq,
             ),
         ]
     )
     with store.transaction() as db:
         db.execute(
-            "DELETE FROM indicators WHERE (name = 'multivector' AND partner IS NULL) "
-            "OR name = 'pole_share'"
+            "DELETE FROM indicators WHERE ((name = 'multivector' AND partner IS NULL) "
+            f"OR name = 'pole_share') AND coalesce(freq, {FREQ_SQL}) = ?",
+            [freq],
         )
         db.register("_steppe_ind", rows)
         db.execute(
-            "INSERT INTO indicators (name, actor, partner, period, period_start, value, "
-            "lo, hi, n, method, computed_at) SELECT name, actor, partner, period, "
-            "period_start, value, lo, hi, n, method, computed_at FROM _steppe_ind"
+            "INSERT INTO indicators (name, actor, partner, freq, period, period_start, value, "
+            "lo, hi, n, sparse, method, computed_at) SELECT name, actor, partner, freq, period, "
+            "period_start, value, lo, hi, n, sparse, method, computed_at FROM _steppe_ind"
         )
         db.unregister("_steppe_ind")
     return int(index.num_rows)
 
 
-def _with_interval(index: pa.Table, shares: pa.Table, method: str, seed: int) -> pa.Table:
-    """Add ``lo``/``hi`` columns to the index table from the per-pole counts."""
-    pos = {
-        (a, p): i
-        for i, (a, p) in enumerate(
-            zip(
-                index.column("actor").to_pylist(),
-                index.column("period_start").to_pylist(),
-                strict=True,
-            )
+def pooled_index(
+    counts: np.ndarray,
+    long_run: np.ndarray,
+    method: str = "hhi",
+    draws: int = DRAWS,
+    seed: int = 0,
+    level: float = 0.90,
+    concentration: float = CONCENTRATION,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Posterior median and ``level`` interval of the index for each row of pole ``counts``
+    (rows x K), pooled toward the matching row of ``long_run`` counts: draws from
+    Dirichlet(counts + c q) (:func:`steppe.indicators.support.long_run_prior`).
+
+    One event with RUS, from a state whose long-run cooperation is spread evenly, no longer
+    reads as total dependence:
+
+    >>> v, lo, hi = pooled_index(np.array([[1, 0, 0, 0, 0, 0, 0, 0]]),
+    ...                          np.array([[10] * 8]), seed=1)
+    >>> bool(lo[0] <= v[0] <= hi[0]), bool(v[0] > 0.5)
+    (True, True)
+    """
+    rng = np.random.default_rng(seed)
+    alpha = np.asarray(counts, dtype=float) + long_run_prior(long_run, concentration)
+    gam = rng.standard_gamma(alpha[:, None, :], size=(alpha.shape[0], draws, alpha.shape[1]))
+    values = index_from_shares(gam / gam.sum(axis=-1, keepdims=True), method)
+    tail = (1.0 - level) / 2.0
+    lo, mid, hi = np.quantile(values, [tail, 0.5, 1.0 - tail], axis=1)
+    return mid, lo, hi
+
+
+def pooled_tables(
+    index: pa.Table, shares: pa.Table, method: str, seed: int
+) -> tuple[pa.Table, pa.Table]:
+    """The pooled index table (``value`` = posterior median, ``lo``, ``hi``, ``sparse``) and
+    the pooled pole shares of every pole in every state-period, from the raw index table and
+    the raw per-pole counts (:func:`multivector_table`, :func:`pole_share_table`)."""
+    keys = list(
+        zip(
+            index.column("actor").to_pylist(),
+            index.column("period_start").to_pylist(),
+            strict=True,
         )
-    }
+    )
+    pos = {key: i for i, key in enumerate(keys)}
     counts = np.zeros((index.num_rows, len(POLES)))
     pole_col = {p: j for j, p in enumerate(POLES)}
     for a, p, pole, n in zip(
@@ -287,31 +342,76 @@ def _with_interval(index: pa.Table, shares: pa.Table, method: str, seed: int) ->
         strict=True,
     ):
         counts[pos[(a, p)], pole_col[pole]] = n
-    lo, hi = (
-        posterior_interval(counts, method, seed=seed)
-        if index.num_rows
-        else (np.zeros(0), np.zeros(0))
+    actors = [a for a, _ in keys]
+    totals: dict[str, np.ndarray] = {}
+    for i, a in enumerate(actors):
+        totals[a] = totals.get(a, np.zeros(len(POLES))) + counts[i]
+    long_run = np.array([totals[a] for a in actors]).reshape(len(actors), len(POLES))
+    if not index.num_rows:
+        empty = pa.array([], pa.float64())
+        idx = index.append_column("lo", empty).append_column("hi", empty)
+        idx = idx.append_column("sparse", pa.array([], pa.bool_()))
+        return idx, _share_rows(index, counts, long_run)
+    value, lo, hi = pooled_index(counts, long_run, method, seed=seed)
+    n = index.column("n").to_pylist()
+    sparse = [is_sparse(k, a, b) for k, a, b in zip(n, lo.tolist(), hi.tolist(), strict=True)]
+    idx = index.set_column(index.column_names.index("value"), "value", pa.array(value))
+    idx = idx.append_column("lo", pa.array(lo)).append_column("hi", pa.array(hi))
+    idx = idx.append_column("sparse", pa.array(sparse, pa.bool_()))
+    return idx, _share_rows(index, counts, long_run)
+
+
+def _share_rows(index: pa.Table, counts: np.ndarray, long_run: np.ndarray) -> pa.Table:
+    """Every pole's pooled share per state-period, with its interval; ``n`` = period events."""
+    alpha = counts + long_run_prior(long_run) if len(counts) else counts
+    mean, lo, hi = share_intervals(alpha) if len(counts) else (counts, counts, counts)
+    k = len(POLES)
+    n = np.asarray(index.column("n").to_pylist(), dtype=np.int64)
+    ns = np.repeat(n, k)
+    los, his = lo.reshape(-1), hi.reshape(-1)
+    return pa.table(
+        {
+            "actor": pa.array(
+                np.repeat(index.column("actor").to_pylist(), k).tolist(), pa.string()
+            ),
+            "partner": pa.array(list(POLES) * index.num_rows, pa.string()),
+            "period": pa.array(
+                np.repeat(index.column("period").to_pylist(), k).tolist(), pa.string()
+            ),
+            "period_start": pa.array(
+                [d for d in index.column("period_start").to_pylist() for _ in range(k)],
+                pa.date32(),
+            ),
+            "value": pa.array(mean.reshape(-1), pa.float64()),
+            "lo": pa.array(los, pa.float64()),
+            "hi": pa.array(his, pa.float64()),
+            "n": pa.array(ns, pa.int64()),
+            "sparse": pa.array(
+                [is_sparse(int(c), a, b) for c, a, b in zip(ns, los, his, strict=True)],
+                pa.bool_(),
+            ),
+        }
     )
-    return index.append_column("lo", pa.array(lo)).append_column("hi", pa.array(hi))
 
 
 def _indicator_rows(
-    table: pa.Table, name: str, partner_col: str | None, method: str, now: datetime
+    table: pa.Table, name: str, partner_col: str | None, method: str, now: datetime, freq: str
 ) -> pa.Table:
     n = table.num_rows
     partner = table.column(partner_col) if partner_col else pa.nulls(n, pa.string())
-    nulls = pa.nulls(n, pa.float64())
     return pa.table(
         {
             "name": pa.array([name] * n, pa.string()),
             "actor": table.column("actor"),
             "partner": partner,
+            "freq": pa.array([freq] * n, pa.string()),
             "period": table.column("period"),
             "period_start": table.column("period_start"),
             "value": table.column("value"),
-            "lo": table.column("lo") if "lo" in table.column_names else nulls,
-            "hi": table.column("hi") if "hi" in table.column_names else nulls,
+            "lo": table.column("lo"),
+            "hi": table.column("hi"),
             "n": table.column("n"),
+            "sparse": table.column("sparse"),
             "method": pa.array([method] * n, pa.string()),
             "computed_at": pa.array([now] * n, pa.timestamp("us")),
         }

@@ -251,11 +251,18 @@ EVENT_ROW_SCHEMA = pa.schema(
 NULL."""
 
 
+DATASET_EVENT = {"modality": "asserted", "event_time": "document", "date_precision": "day"}
+"""What a dataset's event row (GDELT, ICEWS, POLECAT, ACLED) is when its producer does not say:
+a report of an act that took place on its date. The coder always says."""
+
+
 def append_events(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
     """Append event rows (dicts keyed by :data:`EVENT_ROW_SCHEMA` names) in one Arrow batch;
-    callers deduplicate afterwards with :func:`remove_new_duplicates`."""
+    callers deduplicate afterwards with :func:`remove_new_duplicates`. Rows without a
+    ``modality`` key are dataset rows (:data:`DATASET_EVENT`)."""
     if not rows:
         return
+    rows = [r if "modality" in r else {**DATASET_EVENT, **r} for r in rows]
     con.register("_steppe_event_rows", pa.Table.from_pylist(rows, schema=EVENT_ROW_SCHEMA))
     cols = ", ".join(EVENT_ROW_SCHEMA.names)
     try:

@@ -20,6 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from steppe.domain.errors import IngestError, UnknownFormatError
+from steppe.domain.limits import exceeded, limit
 from steppe.ingest.base import (
     QUARANTINE_DEDUP,
     QUARANTINE_SCHEMA,
@@ -162,6 +163,11 @@ def _layout(fmt: str, path: Path) -> tuple[list[str], str]:
     return names, "delim='\\t', header=false, quote='', escape=''"
 
 
+def _max_line_bytes() -> int:
+    """DuckDB's line-size cap: the ``max_line_kb`` limit (a longer line is quarantined)."""
+    return limit("max_line_kb") * 1024
+
+
 def _reader(path: Path | list[Path], names: list[str], options: str) -> str:
     cols = ", ".join(f"{_sql_str(n)}: '{_TYPES.get(n, 'VARCHAR')}'" for n in names)
     if isinstance(path, list):  # several files in one scan, each row naming its file
@@ -172,6 +178,7 @@ def _reader(path: Path | list[Path], names: list[str], options: str) -> str:
     return (
         f"read_csv({files}, columns={{{cols}}}, {options}, "
         "dateformat='%Y%m%d', auto_detect=false, strict_mode=true, null_padding=false, "
+        f"max_line_size={_max_line_bytes()}, "
         "store_rejects=true, rejects_table='_steppe_rejects', rejects_scan='_steppe_scans')"
     )
 
@@ -420,6 +427,10 @@ def reject_reason(
         return f"{found} columns, expected {len(names)} ({error_type.lower()})"
     if error_type == "INVALID ENCODING":
         return "invalid UTF-8 byte sequence"
+    if error_type == "LINE SIZE OVER MAXIMUM":
+        size = re.search(r"Actual Size:\s*(\d+)", message)
+        what = f"line of {int(size[1]):,} bytes" if size else "line too long"
+        return exceeded("max_line_kb", f"{what}, not read")
     return f"{error_type.lower()}: {message.splitlines()[0]}"
 
 

@@ -62,6 +62,7 @@ from xml.parsers import expat
 import pyarrow as pa
 
 from steppe.domain.errors import IngestError, UnknownFormatError
+from steppe.domain.limits import exceeded, limit
 from steppe.ingest.base import (
     QUARANTINE_DEDUP,
     QUARANTINE_SCHEMA,
@@ -639,14 +640,19 @@ def _kind(name: str) -> str | None:
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
+    """The file's bytes (decompressed for .gz), read whole: at most the ``max_news_file_mb``
+    limit, so a small .gz that unpacks to gigabytes is refused before it fills memory."""
+    most = limit("max_news_file_mb") << 20
     try:
-        if name.lower().endswith(".gz"):
-            with gzip.open(path, "rb") as fh:
-                return fh.read()
-        return path.read_bytes()
+        opener = gzip.open if name.lower().endswith(".gz") else open
+        with opener(path, "rb") as fh:
+            data = fh.read(most + 1)
     except (OSError, EOFError, zlib.error) as exc:
         what = "truncated gzip stream" if isinstance(exc, EOFError) else str(exc)
         raise IngestError(f"{name}: cannot read ({what})") from exc
+    if len(data) > most:
+        raise IngestError(f"{name}: " + exceeded("max_news_file_mb", "larger when read, not read"))
+    return bytes(data)
 
 
 def _decode_file(data: bytes, declared: str | None = None) -> str | _Bad:

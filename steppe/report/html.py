@@ -12,6 +12,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from steppe.domain.codes import FOCAL_STATES, POLES
+from steppe.indicators.headline import headline_series, headlines
+from steppe.indicators.support import MAX_WIDTH, MIN_N
 from steppe.report.present import (
     MIN_DAYS,
     headline_period,
@@ -20,7 +22,14 @@ from steppe.report.present import (
     present_rows,
     sources_as_of,
 )
-from steppe.report.svg import Point, fan_chart, line_chart, multi_line_chart
+from steppe.report.svg import (
+    Point,
+    fan_chart,
+    line_chart,
+    multi_line_chart,
+    paths_chart,
+    tornado_chart,
+)
 from steppe.store import Store, read
 
 ATTRIBUTION = (
@@ -37,10 +46,60 @@ METHOD_NOTE = (
     "cooperative events (CAMEO quad classes 1–2) across eight poles: Russia, China, the EU (and "
     "its members while members), the US, Turkey, Iran, the region (other focal states, the "
     "Consultative Meeting) and other. 1 = cooperation spread evenly over all poles; 0 = all "
-    "with one. Points are quarters with at least one cooperative event; lines break where "
-    "quarters have none. A quarter with few events says little: the band is the 90 % credible "
-    "interval from a Dirichlet posterior over pole shares."
+    "with one. Partial pooling: a period's pole shares are drawn from Dirichlet(n_k + c·q_k), "
+    "centred on the state's own long-run shares q_k with c = 10 pseudo-events (empirical Bayes, "
+    "Gelman et al. 2013, Bayesian Data Analysis §5), so a quarter with one event no longer reads "
+    "as total dependence. Point = posterior median; band = 90 % credible interval; n = the "
+    f"period's cooperative events. Hollow grey points are sparse (n < {MIN_N} or an interval "
+    f"wider than {MAX_WIDTH}): shown, never a headline. Source: the store's events (bundled: "
+    "ICEWS, Boschee et al.)."
 )
+
+_SPARSE = (
+    f"Sparse (hollow, grey): n < {MIN_N}, or on a 0–1 scale an interval wider than {MAX_WIDTH}."
+)
+
+DEFINITIONS: dict[str, str] = {
+    "multivector": METHOD_NOTE,
+    "pole_share": "Each pole's share of the state's cooperative events (CAMEO quad 1–2) in the "
+    "period, partially pooled toward its long-run shares: (n_k + c·q_k) / (n + c), c = 10; "
+    "interval: 90 % Beta posterior. n = the period's cooperative events. Source: events. "
+    + _SPARSE,
+    "coop_share": "Partner's share of the state's cooperative events in the year, n_ab / N_a; "
+    "n = events with the partner. Source: events. " + _SPARSE,
+    "coop_asymmetry": "Partner's share of the state's cooperation minus the state's share of "
+    "the partner's (Keohane & Nye 1977). Source: events.",
+    "vote_agreement": "1 − mean |vote_a − vote_b| / 2 over the UN General Assembly roll calls "
+    "both cast a vote on that year (yes = 1, abstain = ½, no = 0); n = roll calls. Source: "
+    "Voeten, Strezhnev & Bailey UNGA voting data (CC0). " + _SPARSE,
+    "s_score": "Signorino & Ritter (1999) S-score of the two states' votes per year; n = "
+    "roll calls. Source: UNGA voting data.",
+    "kappa": "Cohen's kappa of the two states' votes per year (Häge 2011); n = roll calls. "
+    "Source: UNGA voting data.",
+    "ideal_point": "Steppe's one-dimensional ideal point per state and year (a dynamic "
+    "item-response model of the roll calls; higher = closer to the US-led position), with its "
+    "90 % interval; n = votes cast. Checked against Bailey, Strezhnev & Voeten. Source: UNGA "
+    "voting data.",
+    "split_vote": "On roll calls where the two poles voted differently (yes/abstain/no), the "
+    "share of the state's votes that sided with the first pole (its vote equal to that "
+    "pole's, or nearer to it on yes = 1, abstain = ½, no = 0); partner names the pair (e.g. "
+    "RUS-USA). Interval: Jeffreys 90 %; n = split roll calls the state voted on. Source: UNGA "
+    "voting data. " + _SPARSE,
+    "cohesion_events": "Intra-regional share of the focal states' cooperative events per year. "
+    "Source: events.",
+    "cohesion_votes": "Mean pairwise UN vote agreement among the focal states per year. "
+    "Source: UNGA voting data.",
+    "cohesion_igo": "Mean number of IGOs shared by pairs of focal states (COW IGO data).",
+    "cohesion_orgs": "Organisations and formats with all six focal states as members (registry).",
+    "capability_share": "Share of the summed CINC of the focal states and the five powers "
+    "(COW National Material Capabilities).",
+    "trade_share": "Partner's share of the state's total trade (imports + exports) per year.",
+    "trade_hhi": "Herfindahl concentration of the state's trade across partners per year.",
+    "trade_asymmetry": "Partner's share of the state's trade minus the state's share of the "
+    "partner's.",
+    "alert": "Change points (PELT) in a state's yearly alignment and dependence series.",
+}
+"""Each indicator's definition (formula, source, what n counts), shown one click away."""
 
 
 def template_environment(folder: str) -> Environment:
@@ -69,6 +128,41 @@ POWERS = ("RUS", "CHN", "USA")
 
 def _points(rows: list[dict[str, Any]]) -> list[Point]:
     return [Point(r["period_start"], r["value"]) for r in rows if r["value"] is not None]
+
+
+def support_points(rows: list[dict[str, Any]]) -> list[Point]:
+    """Chart points of an indicator series with their interval, n and sparse flag."""
+    return [
+        Point(
+            r["period_start"],
+            r["value"],
+            r["lo"],
+            r["hi"],
+            f"{r['period']}: {r['value']:.3f}"
+            + (f" [{r['lo']:.2f}–{r['hi']:.2f}]" if r["lo"] is not None else "")
+            + f" (n={r['n']}{', sparse' if r['sparse'] else ''})",
+            sparse=bool(r["sparse"]),
+        )
+        for r in rows
+        if r["value"] is not None
+    ]
+
+
+def portfolio_rows(store: Store, freq: str = "year") -> list[dict[str, Any]]:
+    """The partner portfolio: each focal state's pooled pole shares per period, in time order
+    (state by state, oldest period first), with the period's events and sparse flag."""
+    by_key: dict[tuple[str, date], dict[str, Any]] = {}
+    for r in read.indicators(store, "pole_share", freq=freq):
+        row = by_key.setdefault(
+            (r["actor"], r["period_start"]),
+            {"actor": r["actor"], "period": r["period"], "n": r["n"], "sparse": True, "shares": {}},
+        )
+        row["shares"][r["partner"]] = r["value"]
+        row["sparse"] = bool(r["n"] is None or r["n"] < MIN_N)
+    order = {c: i for i, c in enumerate(FOCAL_STATES)}
+    return [
+        by_key[k] for k in sorted(by_key, key=lambda k: (order.get(k[0], len(order)), k[0], k[1]))
+    ]
 
 
 def alignment_charts(store: Store) -> list[dict[str, str]]:
@@ -135,25 +229,57 @@ def cohesion_charts(store: Store) -> list[str]:
 
 
 def channel_charts(store: Store) -> list[str]:
-    """Per focal state: the multivector index by channel (events per year, votes, trade) and
-    combined."""
+    """Per focal state: the multivector index by channel — events, votes (split-vote
+    alignment), trade and combined per year; GDELT interaction per quarter — adequately
+    supported values only."""
     charts = []
     for code in FOCAL_STATES:
-        rows = [r for r in read.indicators(store, "multivector", actor=code) if r["partner"]]
+        rows = read.indicators(store, "multivector", actor=code)
+        wanted = {
+            "events": (None, "year"),
+            "interaction": ("interaction", "quarter"),
+            "votes": ("votes", "year"),
+            "trade": ("trade", "year"),
+            "combined": ("combined", "year"),
+        }
         series = {
             ch: [
                 Point(r["period_start"], r["value"])
                 for r in rows
-                if r["partner"] == ch and r["value"] is not None
+                if (r["partner"], r["freq"]) == key and r["value"] is not None and not r["sparse"]
             ]
-            for ch in ("votes", "trade", "combined")
+            for ch, key in wanted.items()
         }
         if any(series.values()):
             charts.append(
                 multi_line_chart(
                     {k: v for k, v in series.items() if v},
                     y_range=(0.0, 1.0),
-                    title=f"{code} — multivector index by channel",
+                    title=f"{code} — multivector index by channel (adequate periods)",
+                )
+            )
+    return charts
+
+
+def split_vote_charts(store: Store) -> list[str]:
+    """Per focal state: the share of its votes siding with each pole on split roll calls."""
+    charts = []
+    for code in FOCAL_STATES:
+        rows = read.indicators(store, "split_vote", actor=code)
+        series = {
+            f"with {p}": [
+                Point(r["period_start"], r["value"])
+                for r in rows
+                if r["partner"] == p and r["value"] is not None and not r["sparse"]
+            ]
+            for p in ("RUS", "USA", "CHN", "EU")
+        }
+        if any(series.values()):
+            charts.append(
+                multi_line_chart(
+                    {k: v for k, v in series.items() if v},
+                    y_range=(0.0, 1.0),
+                    title=f"{code} — side taken on split UN votes (RUS–USA, CHN–EU)",
                 )
             )
     return charts
@@ -182,8 +308,13 @@ def dependence_charts(store: Store) -> list[dict[str, str]]:
 
 
 def scenario_charts(run: dict[str, Any]) -> list[str]:
-    """Fan charts (one per issue dimension) for a stored scenario run."""
+    """Charts for a stored scenario run, per issue dimension: the fan chart and every actor's
+    path (median and 5-95 % band over runs), with the shock rounds marked on both."""
     outcome = json.loads(run["outcome"]) if isinstance(run["outcome"], str) else run["outcome"]
+    shocks = [
+        (int(sh["round"]), (f"{sh['name']} ({sh['label']})" if sh.get("name") else sh["label"]))
+        for sh in outcome.get("shocks", [])
+    ]
     charts = []
     for dim in outcome["dimensions"]:
         lines = [
@@ -191,18 +322,94 @@ def scenario_charts(run: dict[str, Any]) -> list[str]:
             for t in outcome.get("thresholds", [])
             if t.get("dimension") == dim
         ]
+        y_range = tuple(outcome["dimension_scale"][dim])
         charts.append(
             fan_chart(
                 outcome["rounds_index"],
                 outcome["outcome_median"][dim],
                 outcome["outcome_q05"][dim],
                 outcome["outcome_q95"][dim],
-                y_range=tuple(outcome["dimension_scale"][dim]),
+                y_range=y_range,
                 thresholds=lines,
-                title=f"{run['scenario']} — {dim} (median, 5–95 %)",
+                shocks=shocks,
+                mean=outcome.get("mean_median", {}).get(dim),
+                title=f"{run['scenario']} — {dim} (median voter, 5–95 %; dashed: mean)",
+            )
+        )
+        if outcome.get("path_median"):
+            charts.append(
+                paths_chart(
+                    outcome["rounds_index"],
+                    {
+                        a: (
+                            outcome["path_median"][a][dim],
+                            outcome["path_q05"][a][dim],
+                            outcome["path_q95"][a][dim],
+                        )
+                        for a in outcome["path_median"]
+                    },
+                    y_range=y_range,
+                    shocks=shocks,
+                    outcome=outcome["outcome_median"][dim],
+                    title=f"{run['scenario']} — {dim}: actors' positions (median, 5–95 %)",
+                )
+            )
+    charts.extend(sensitivity_charts(outcome, str(run["scenario"])))
+    return charts
+
+
+def sensitivity_charts(outcome: dict[str, Any], name: str, top: int = 12) -> list[str]:
+    """Tornado charts of a run's one-at-a-time sensitivity (if it has one): the final outcome
+    per dimension and each threshold probability, the ``top`` widest swings."""
+    rows = outcome.get("sensitivity") or []
+    if not rows:
+        return []
+    n = outcome.get("sensitivity_runs")
+    note = f"one at a time, {n} runs" if n else "one at a time"
+    charts = []
+    for dim in outcome["dimensions"]:
+        bars = sorted(
+            ((f"{r['actor']} {r['field']}", r["outcome"][dim]["low"], r["outcome"][dim]["high"])
+             for r in rows),
+            key=lambda b: -abs(b[2] - b[1]),
+        )[:top]  # fmt: skip
+        charts.append(
+            tornado_chart(
+                bars,
+                rows[0]["outcome"][dim]["base"],
+                title=f"{name} — what moves the final {dim} ({note})",
+            )
+        )
+    for thr in rows[0]["thresholds"]:
+        bars = sorted(
+            ((f"{r['actor']} {r['field']}", r["thresholds"][thr]["low"],
+              r["thresholds"][thr]["high"]) for r in rows),
+            key=lambda b: -abs(b[2] - b[1]),
+        )[:top]  # fmt: skip
+        charts.append(
+            tornado_chart(
+                bars,
+                rows[0]["thresholds"][thr]["base"],
+                x_range=(0.0, 1.0),
+                title=f"{name} — what moves P({thr}) ({note})",
             )
         )
     return charts
+
+
+def sensitivity_table(outcome: dict[str, Any]) -> list[dict[str, Any]]:
+    """The sensitivity rows of a run flattened for a table: actor, field, change, and per
+    dimension and threshold the values with the input lowered and raised."""
+    out = []
+    for r in outcome.get("sensitivity") or []:
+        cells = [f"{d}: {v['low']:.1f} / {v['high']:.1f}" for d, v in r["outcome"].items()] + [
+            f"P({k}): {v['low']:.2f} / {v['high']:.2f}" for k, v in r["thresholds"].items()
+        ]
+        out.append(
+            {"actor": r["actor"], "field": r["field"], "change": r["change"],
+             "swing": r["swing"], "cells": cells}
+        )  # fmt: skip
+    return out
 
 
 def scenario_sections(store: Store) -> list[dict[str, Any]]:
@@ -222,6 +429,8 @@ def scenario_sections(store: Store) -> list[dict[str, Any]]:
                 "runs": outcome.get("runs"),
                 "charts": scenario_charts(run),
                 "thresholds": outcome.get("threshold_probability", {}),
+                "sensitivity": sensitivity_table(outcome),
+                "sensitivity_runs": outcome.get("sensitivity_runs"),
                 "positions": [
                     {
                         "actor": a,
@@ -243,16 +452,10 @@ def report_context(store: Store) -> dict[str, Any]:
     actors = {a["code"]: a for a in read.actors(store)}
     today = date.today()
     series = defaultdict(list)
-    for row in read.indicators(store, "multivector"):
+    for row in read.indicators(store, "multivector", freq="quarter"):
         if row["partner"] is None:  # the events channel; trade and votes have partners
             series[row["actor"]].append(row)
-    events = {
-        r["actor"]: r["n"]
-        for r in store.query(
-            "SELECT a AS actor, count(*) AS n FROM (SELECT source_actor AS a FROM events "
-            "UNION ALL SELECT target_actor FROM events) GROUP BY a"
-        )
-    }
+    heads = {h.actor: h for h in headlines(store)}
     starts = [r["period_start"] for rows in series.values() for r in rows]
     x_range = (min(starts), max(starts)) if starts else None
     countries = []
@@ -270,40 +473,19 @@ def report_context(store: Store) -> dict[str, Any]:
             m["org"] for m in read.memberships(store, actor=code, on=today) if m["role"] == "member"
         ]
         rows = series.get(code, [])
-        pts = [
-            Point(
-                r["period_start"],
-                r["value"],
-                r["lo"],
-                r["hi"],
-                f"{r['period']}: {r['value']:.3f} (n={r['n']})",
-            )
-            for r in rows
-        ]
         countries.append(
             {
                 **a,
                 "current": current,
-                "latest": rows[-1] if rows else None,
-                "events": events.get(code, 0),
+                "headline": heads.get(code),
                 "periods": len(rows),
-                "chart": line_chart(pts, title=f"{a['name']} — multivector index", x_range=x_range),
+                "sparse_periods": sum(1 for r in rows if r["sparse"]),
+                "chart": line_chart(
+                    support_points(rows), title=f"{a['name']} — multivector index", x_range=x_range
+                ),
             }
         )
-    totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for row in read.indicators(store, "pole_share"):
-        totals[row["actor"]][row["partner"]] += row["n"]
-    portfolio = []
-    for code in FOCAL_STATES:
-        counts = totals.get(code, {})
-        total = sum(counts.values())
-        portfolio.append(
-            {
-                "actor": code,
-                "total": total,
-                "shares": {p: counts.get(p, 0) / total for p in POLES} if total else {},
-            }
-        )
+    portfolio = portfolio_rows(store, "year")
     focal_memberships = [m for m in read.memberships(store) if m["member"] in FOCAL_STATES]
     info = read.summary(store)
     headline = headline_period(store)
@@ -329,15 +511,22 @@ def report_context(store: Store) -> dict[str, Any]:
         "modalities": read.event_modalities(store),
         "files": read.ingest_log(store),
         "method_note": METHOD_NOTE,
+        "min_n": MIN_N,
+        "definitions": DEFINITIONS,
+        "max_width": MAX_WIDTH,
         "attribution": ATTRIBUTION,
         "alignment": alignment_charts(store),
         "dependence": dependence_charts(store),
         "scenarios": scenario_sections(store),
         "alerts": read.alerts(store, limit=ALERTS_SHOWN),
         "alerts_total": len(read.alerts(store)),
+        "headlines": list(heads.values()),
+        "headline_by_state": heads,
+        "headline_series": headline_series(store),
         "cohesion": cohesion_charts(store),
         "pressure": {c: read.pressure(store, c) for c in FOCAL_STATES},
         "channels": channel_charts(store),
+        "split_votes": split_vote_charts(store),
     }
 
 

@@ -16,10 +16,12 @@ from steppe.scenarios.formats import (
     read_table,
     table_kind,
 )
+from steppe.scenarios.measured import measured_rows, resolve_measured
 from steppe.scenarios.montecarlo import sweep, with_params
 from steppe.scenarios.results import SimulationResult
 from steppe.scenarios.runner import simulate, store_run
 from steppe.scenarios.schema import Scenario, load_scenario, parse_scenario
+from steppe.scenarios.sensitivity import sensitivity, shock_effects, with_sensitivity
 from steppe.scenarios.validate import bdm_first_round, eval_ktab
 
 __all__ = [
@@ -29,14 +31,19 @@ __all__ = [
     "cinc_shares",
     "eval_ktab",
     "load_scenario",
+    "measured_rows",
     "parse_scenario",
     "read_bdm_table",
     "read_ktab_csv",
     "read_ktab_xml",
     "read_table",
+    "resolve_measured",
+    "sensitivity",
+    "shock_effects",
     "simulate",
     "store_run",
     "sweep",
     "table_kind",
     "with_params",
+    "with_sensitivity",
 ]

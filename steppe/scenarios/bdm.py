@@ -94,6 +94,11 @@ from steppe.domain.errors import ScenarioError
 F = NDArray[np.float64]
 B = NDArray[np.bool_]
 
+SAME_POSITION = 1e-12
+"""positions closer than this share of the scale are one position: no contest, no offer (the
+peers compare floats exactly, so two actors who reached one point by different arithmetic,
+1e-15 apart, would challenge each other over rounding noise)"""
+
 
 def _utility(base: F, r: F | None) -> F:
     """``2 - 4 base^r`` (B4), with ``base`` clipped into [0, 1]; ``r=None`` means r = 1 (the
@@ -176,7 +181,8 @@ DEFAULT_VARIANT = "published-code"
 
 def _pair_sums(e: F, w: F) -> tuple[F, F]:
     """``(tot, net)``: ``tot[i, j] = sum_k w_k |e_kj - e_ki|`` and ``net[i, j] = sum_k w_k
-    (e_kj - e_ki)`` for voter-by-actor values ``e[k, a]``."""
+    (e_kj - e_ki)`` for voter-by-actor values ``e[k, a]`` (``tot`` is the O(n^3) part of a
+    round)."""
     n = e.shape[-1]
     lead = e.shape[:-2]
     diff = e[..., :, None, :] - e[..., :, :, None]  # [k, i, j] = e_kj - e_ki
@@ -215,22 +221,25 @@ def win_probability(
     if rule == "published-code":
         e = a / span if r is None else np.power(a / span, r[..., :, None])
         tot, net = _pair_sums(e, w)
-        # sum over ordered pairs (a, b) of active actors of |e_ka - e_kb|, from the sorted
-        # values: sum_{a,b} |e_a - e_b| = 2 sum_m e_(m) (2m - n - 1)
-        srt = np.sort(e[..., act], axis=-1)
-        m = srt.shape[-1]
-        coef = 2.0 * (2.0 * np.arange(1, m + 1) - m - 1)
-        per_voter = srt @ coef  # [k]
-        denom = (w * per_voter).sum(axis=-1)[..., None, None]
-        num = 0.5 * (tot + net)
+        # the sum over voters k and ordered pairs (a, b) of active actors of w_k |e_ka - e_kb|
+        # is the sum of tot over those pairs
+        if act.all():
+            denom = tot.sum(axis=(-1, -2))[..., None, None]
+        else:
+            both = act[:, None] & act[None, :]
+            denom = np.where(both, tot, 0.0).sum(axis=(-1, -2))[..., None, None]
+        num = tot + net
+        num *= 0.5
     else:
         tot, net = _pair_sums(a, w)
         denom = tot
         num = 0.5 * (tot + net) if rule == "text" else np.maximum(net, 0.0)
+    positive = denom > 0
     with np.errstate(invalid="ignore", divide="ignore"):
-        p = np.where(denom > 0, num / np.where(denom > 0, denom, 1.0), 0.0)
-    same = a[..., :, :] == 0  # x_i = x_j: no contest
-    return np.asarray(np.where(same, 0.0, p))
+        p = np.divide(num, denom, out=np.zeros(np.broadcast_shapes(num.shape, denom.shape)),
+                      where=positive)  # fmt: skip
+    p[a <= SAME_POSITION * span] = 0.0  # x_i = x_j: no contest
+    return np.asarray(p)
 
 
 def expected_utilities(
@@ -281,7 +290,14 @@ def risk_exponents(x: F, s: F, p: F, span: float, active: B, q: float = 1.0) -> 
     >>> r.round(3).tolist()   # the centre is safest (lowest S): risk-averse r = 2
     [[0.5, 2.0, 0.5]]
     """
-    _, b = expected_utilities(x, s, p, None, span, q)  # r = 1
+    if q == 1.0:
+        # at r = 1 and Q = 1, U_s = 2 d, U_f = -2 d and U_sq = 0 (B4 with d <= 1), so
+        # EU^i(j→i) = 2 d_ij (1 - 2 s_i (1 - P_ji)) — the same as B5, without the powers
+        d = np.minimum(np.abs(x[..., :, None] - x[..., None, :]) / span, 1.0)
+        pt = np.swapaxes(p, -1, -2)
+        b = 2.0 * d * (1.0 - 2.0 * s[..., :, None] * (1.0 - pt))
+    else:
+        _, b = expected_utilities(x, s, p, None, span, q)  # r = 1
     mask = active[..., None, :] & active[..., :, None]
     sec = np.where(mask, b, 0.0).sum(axis=-1)  # S_i = sum_j EU(j→i)
     smax = np.where(active, sec, -np.inf).max(axis=-1, keepdims=True)
@@ -326,11 +342,13 @@ def _first_in_class(kind: NDArray[np.int8], key: F) -> tuple[NDArray[np.intp], B
     return np.asarray(best), np.asarray(best_kind[..., 0] < 3)
 
 
-def _receiver_offers(x: F, a: F, b: F, pair: B, rules: BDMRules) -> tuple[F, NDArray[np.int8]]:
+def _receiver_offers(
+    x: F, a: F, b: F, pair: B, rules: BDMRules, span: float
+) -> tuple[F, NDArray[np.int8]]:
     """New positions under SCS's receiver-side offers (B8, B9)."""
     xi = x[..., :, None]
     xj = x[..., None, :]
-    differ = pair & (xi != xj)
+    differ = pair & (np.abs(xi - xj) > SAME_POSITION * span)
     conf = differ & (b > a) & (a > 0)
     yield_ = differ & (b > 0) & (a < 0)
     comp = yield_ & (b > np.abs(a))
@@ -341,7 +359,9 @@ def _receiver_offers(x: F, a: F, b: F, pair: B, rules: BDMRules) -> tuple[F, NDA
     kind[conf] = 0
     with np.errstate(invalid="ignore", divide="ignore"):
         frac = np.where(comp, np.abs(a) / np.where(b != 0, b, 1.0), 1.0)
-        target = xi + frac * (xj - xi)
+        # adopting x_j must give x_j exactly: x_i + (x_j - x_i) can differ in the last bit,
+        # and actors who should share a position would then challenge each other
+        target = np.where(comp, xi + frac * (xj - xi), xj)
         key = np.abs(target - xi)
         if rules.offer_choice == "published-code":
             aa, bb = np.abs(a), np.abs(b)
@@ -352,12 +372,12 @@ def _receiver_offers(x: F, a: F, b: F, pair: B, rules: BDMRules) -> tuple[F, NDA
     return np.asarray(np.where(has, moved, x)), kind
 
 
-def _sender_offers(x: F, a: F, pair: B, rules: BDMRules) -> tuple[F, NDArray[np.int8]]:
+def _sender_offers(x: F, a: F, pair: B, rules: BDMRules, span: float) -> tuple[F, NDArray[np.int8]]:
     """New positions under the replication's sender-side offers (B9, ``replication``)."""
     xi = x[..., :, None]
     xj = x[..., None, :]
     u = np.swapaxes(a, -1, -2)  # u[i, j] = EU^j(j→i), j's own estimate
-    sent = pair & (u > 0)
+    sent = pair & (u > 0) & (np.abs(xj - xi) > SAME_POSITION * span)
     umax = np.where(sent, u, -np.inf).max(axis=-1, keepdims=True)
     top = sent & (u == umax)
     best = np.argmin(np.where(top, np.abs(xj - xi), np.inf), axis=-1)[..., None]
@@ -373,7 +393,7 @@ def _sender_offers(x: F, a: F, pair: B, rules: BDMRules) -> tuple[F, NDArray[np.
     kind = np.full(a.shape, 3, dtype=np.int8)
     cls = np.where(conf, 0, np.where(comp, 1, np.where(capit, 2, 3))).astype(np.int8)
     np.put_along_axis(kind, best, cls[..., None], axis=-1)
-    new_x = np.where(conf | comp | capit, x + frac * (xo - x), x)
+    new_x = np.where(comp, x + frac * (xo - x), np.where(conf | capit, xo, x))
     return np.asarray(new_x), kind
 
 
@@ -414,8 +434,8 @@ def bdm_round(
     a, b = expected_utilities(x, s, p, r, span, q, med)
     pair = act[..., :, None] & act[..., None, :] & ~np.eye(n, dtype=bool)
     if rl.offer_choice == "replication":
-        new_x, kind = _sender_offers(x, a, pair, rl)
+        new_x, kind = _sender_offers(x, a, pair, rl, span)
     else:
-        new_x, kind = _receiver_offers(x, a, b, pair, rl)
+        new_x, kind = _receiver_offers(x, a, b, pair, rl, span)
     new_x = np.where(act, new_x, x)
     return BDMRound(med, mean, p, sec, r, a, b, kind, np.asarray(new_x))

@@ -109,6 +109,12 @@ class Inputs:
 
 def draw_inputs(scenario: Scenario, runs: int, seed: int) -> Inputs:
     """Draw every actor's inputs and every shock's value for ``runs`` runs from ``seed``."""
+    for i, m in enumerate(scenario.measured):
+        if m.position is None:
+            raise ScenarioError(
+                f"{scenario.name}: measured[{i}] ({m.actor} {m.dimension} from {m.indicator}) "
+                "is not resolved: it needs a store (steppe.scenarios.resolve_measured)"
+            )
     rng = np.random.default_rng(seed)
     dims = scenario.dimensions
     specs: list[ActorSpec] = list(scenario.actors)
@@ -238,7 +244,7 @@ def run_inputs(
     scenario: Scenario,
     inputs: Inputs,
     progress: Progress | None = None,
-    chunk: int = 256,
+    chunk: int = 64,
     seed: int | None = None,
 ) -> Batch:
     """Run the scenario's model on drawn inputs, every run at once (in chunks). ``seed``

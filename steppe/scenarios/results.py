@@ -64,7 +64,15 @@ class SimulationResult:
     path_q05: Mapping[str, Mapping[str, tuple[float | None, ...]]] = field(default_factory=dict)
     path_q95: Mapping[str, Mapping[str, tuple[float | None, ...]]] = field(default_factory=dict)
     shocks: tuple[Mapping[str, Any], ...] = field(default=())
-    """``{"round", "label"}`` of every shock, for marking charts"""
+    sensitivity: tuple[Mapping[str, Any], ...] = field(default=())
+    """one-at-a-time sensitivity rows (:func:`steppe.scenarios.sensitivity.sensitivity`), if run"""
+    sensitivity_runs: int | None = None
+    """the runs the sensitivity analysis used (it may use fewer than the simulation)"""
+    measured: tuple[Mapping[str, Any], ...] = field(default=())
+    """starting positions taken from indicators in the store, with indicator, period, value,
+    map and resulting position (:mod:`steppe.scenarios.measured`)"""
+    """``{"round", "label", "name"}`` of every shock (label: what changes; name: the file's
+    description), for tables and chart marks"""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict of every field."""
@@ -133,7 +141,10 @@ def summarise(
         path_median=_paths(batch, pq[1]),
         path_q05=_paths(batch, pq[0]),
         path_q95=_paths(batch, pq[2]),
-        shocks=tuple({"round": sh.round, "label": shock_label(sh)} for sh in scenario.shocks),
+        shocks=tuple(
+            {"round": sh.round, "label": shock_label(sh), "name": sh.name} for sh in scenario.shocks
+        ),
+        measured=tuple(m.model_dump(mode="json", by_alias=True) for m in scenario.measured),
     )
 
 

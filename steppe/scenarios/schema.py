@@ -206,7 +206,7 @@ class ActorSpec(BaseModel):
     code: str = Field(min_length=1)
     name: str = ""
     capability: Value
-    position: dict[str, Value]
+    position: dict[str, Value] = Field(default_factory=dict)  # missing: checked per dimension
     salience: dict[str, Value]
     notes: str = ""
 
@@ -279,6 +279,56 @@ class Threshold(BaseModel):
     notes: str = ""
 
 
+class Mapping_(BaseModel):
+    """A linear map from an indicator's scale to a dimension's: ``from: [a, b]`` goes to
+    ``to: [c, d]`` (``a`` to ``c``, ``b`` to ``d``; ``c > d`` reverses the direction); results
+    are clipped to the dimension's scale."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    from_: tuple[float, float] = Field(alias="from")
+    to: tuple[float, float]
+
+    def apply(self, value: float) -> float:
+        """``value`` mapped linearly.
+
+        >>> Mapping_.model_validate({"from": [0, 2], "to": [100, 0]}).apply(0.5)
+        75.0
+        """
+        (a, b), (c, d) = self.from_, self.to
+        return c + (value - a) * (d - c) / (b - a)
+
+
+class MeasuredInput(BaseModel):
+    """An actor's starting position on a dimension taken from an indicator in the store
+    (:mod:`steppe.scenarios.measured`): the actor's own value of ``indicator`` in ``period``,
+    or its distance ``|value(actor) - value(relative_to)|`` to another actor's value, or the
+    dyadic value towards ``partner``; then ``map``-ped onto the dimension, with an optional
+    normal ``spread`` (sd on the dimension's scale). ``value``, ``reference`` and ``position``
+    are filled when the input is resolved against a store."""
+
+    model_config = _FROZEN
+    actor: str
+    dimension: str
+    indicator: str = Field(min_length=1)
+    period: str = Field(min_length=1)
+    relative_to: str | None = None
+    partner: str | None = None
+    map: Mapping_
+    spread: float | None = Field(default=None, gt=0)
+    notes: str = ""
+    value: float | None = None
+    reference: float | None = None
+    position: float | None = None
+
+    @model_validator(mode="after")
+    def _one_basis(self) -> MeasuredInput:
+        if self.relative_to is not None and self.partner is not None:
+            raise ValueError("give relative_to (a distance) or partner (a dyadic value), not both")
+        if self.map.from_[0] == self.map.from_[1]:
+            raise ValueError("map.from needs two different values")
+        return self
+
+
 class Scenario(BaseModel):
     """A whole scenario. Semantic checks (references, ranges) run after the field checks and
     report every problem at once, each as ``path: message``."""
@@ -296,6 +346,7 @@ class Scenario(BaseModel):
     shocks: tuple[Shock, ...] = ()
     thresholds: tuple[Threshold, ...] = ()
     params: dict[str, float | str] = Field(default_factory=dict)
+    measured: tuple[MeasuredInput, ...] = ()
 
     @property
     def actor_codes(self) -> tuple[str, ...]:
@@ -387,6 +438,20 @@ def semantic_problems(s: Scenario) -> list[str]:
     for i, t in enumerate(s.thresholds):
         if t.dimension not in dims:
             out.append(f"thresholds[{i}].dimension: unknown dimension {t.dimension!r}")
+    covered = {(m.actor, m.dimension) for m in s.measured}
+    for i, m in enumerate(s.measured):
+        if m.actor not in s.all_actor_codes:
+            out.append(f"measured[{i}].actor: unknown actor {m.actor!r}")
+        if m.dimension not in dims:
+            out.append(f"measured[{i}].dimension: unknown dimension {m.dimension!r}")
+    out = [  # a measured position need not be written in the actor's entry
+        p
+        for p in out
+        if not any(
+            p.endswith(f".position: missing dimension {d!r}") and _actor_of(p, s) == a
+            for a, d in covered
+        )
+    ]
     out.extend(_too_large(s.model_dump(), ""))
     scale = scale_problem(s)
     if scale:
@@ -397,6 +462,18 @@ def semantic_problems(s: Scenario) -> list[str]:
         except ScenarioError as exc:  # variant and rule names (bdm.py, B3-B9)
             out.append(str(exc))
     return out
+
+
+def _actor_of(problem: str, s: Scenario) -> str | None:
+    """The code of the actor a ``actors[i]...`` or ``shocks[i].add_actor...`` problem is about."""
+    import re
+
+    if m := re.match(r"actors\[(\d+)\]", problem):
+        return s.actors[int(m[1])].code
+    if (m := re.match(r"shocks\[(\d+)\]\.add_actor", problem)) and s.shocks[int(m[1])].add_actor:
+        add = s.shocks[int(m[1])].add_actor
+        return add.code if add is not None else None
+    return None
 
 
 def _too_large(value: Any, where: str) -> list[str]:

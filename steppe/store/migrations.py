@@ -104,6 +104,20 @@ UPDATE ingest_log SET digest = 'sha256:' || digest
 their value under a ``sha256:`` prefix (such a file is parsed once more if ingested again, and
 the natural-key deduplication keeps that idempotent)."""
 
+_SUPPORT = """
+ALTER TABLE indicators ADD COLUMN freq VARCHAR;
+ALTER TABLE indicators ADD COLUMN sparse BOOLEAN;
+UPDATE indicators SET freq = CASE
+    WHEN regexp_matches(period, '^[0-9]{4}Q[1-4]$') THEN 'quarter'
+    WHEN regexp_matches(period, '^[0-9]{4}-[0-9]{2}$') THEN 'month'
+    WHEN regexp_matches(period, '^[0-9]{4}$') THEN 'year'
+    ELSE NULL END;
+"""
+"""Each indicator value states its frequency (``quarter``, ``year``, ``month``: one series per
+frequency, so computing one never replaces another) and whether its support is too thin for a
+headline or an alert (``sparse``; the rule is in :mod:`steppe.indicators.support`). Existing
+rows get their frequency from the period's form; ``sparse`` stays NULL (unknown) until the
+next ``steppe measure``."""
 _MODALITY_TIME = """
 ALTER TABLE events ADD COLUMN modality VARCHAR DEFAULT 'asserted';
 ALTER TABLE events ADD COLUMN event_time VARCHAR DEFAULT 'document';
@@ -184,6 +198,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "reference_tables", _REFERENCE),
     Migration(3, "ingest_log_digest", _DIGEST),
     Migration(4, "event_modality_and_time", _MODALITY_TIME),
+    Migration(5, "indicator_freq_sparse", _SUPPORT),
     Migration(6, "sources", _SOURCES),
     Migration(10, "alerts_table", _ALERTS),
     Migration(11, "fetch_state", _FETCH),

@@ -59,9 +59,15 @@ def memberships(
 
 
 def indicators(
-    store: Store, name: str, actor: str | None = None, partner: str | None = None
+    store: Store,
+    name: str,
+    actor: str | None = None,
+    partner: str | None = None,
+    freq: str | None = None,
 ) -> list[Row]:
-    """Stored indicator values, ordered by actor, partner and period."""
+    """Stored indicator values, ordered by actor, partner, frequency and period. ``freq``
+    (quarter, year, month) keeps one frequency's series; without it every frequency comes
+    back, so a caller that draws one series should name one."""
     clauses, params = ["name = ?"], [name]
     if actor:
         clauses.append("actor = ?")
@@ -69,11 +75,14 @@ def indicators(
     if partner:
         clauses.append("partner = ?")
         params.append(partner)
+    if freq:
+        clauses.append("freq = ?")
+        params.append(freq)
     return store.query(
-        "SELECT name, actor, partner, period, period_start, value, lo, hi, n, method, computed_at "
-        "FROM indicators WHERE "
+        "SELECT name, actor, partner, freq, period, period_start, value, lo, hi, n, sparse, "
+        "method, computed_at FROM indicators WHERE "
         + " AND ".join(clauses)
-        + " ORDER BY actor, partner NULLS FIRST, period_start",
+        + " ORDER BY actor, partner NULLS FIRST, freq, period_start",
         params,
     )
 
@@ -172,13 +181,36 @@ def _last_none(code: str | None) -> tuple[bool, str]:
     return code is None, code or ""
 
 
-def indicator_period(store: Store, name: str, period: str) -> list[Row]:
-    """One period of an indicator's own series (no partner), for every actor."""
+def indicator_period(store: Store, name: str, period: str, channel: str | None = None) -> list[Row]:
+    """One period of an indicator's own series (no partner; or the per-channel series whose
+    partner is ``channel``, e.g. multivector / interaction), for every actor."""
+    where = "partner = ?" if channel else "partner IS NULL"
     return store.query(
-        "SELECT actor, value, lo, hi, n FROM indicators WHERE name = ? AND period = ? "
-        "AND partner IS NULL ORDER BY actor",
-        [name, period],
+        "SELECT actor, value, lo, hi, n, sparse FROM indicators WHERE name = ? AND period = ? "
+        f"AND {where} ORDER BY actor",
+        [name, period, *([channel] if channel else [])],
     )
+
+
+def series_periods(
+    store: Store, name: str, channel: str | None = None, freq: str | None = None
+) -> list[str]:
+    """Periods of one series (the indicator's own, or its ``channel``), oldest first."""
+    sql = "SELECT DISTINCT period, period_start FROM indicators WHERE name = ? AND "
+    sql += "partner = ?" if channel else "partner IS NULL"
+    params: list[Any] = [name, *([channel] if channel else [])]
+    if freq:
+        sql += " AND freq = ?"
+        params.append(freq)
+    return [r["period"] for r in store.query(sql + " ORDER BY period_start, period", params)]
+
+
+def series_frequencies(store: Store, name: str, channel: str | None = None) -> list[str]:
+    """The frequencies one series is stored at: quarter, year, month, in that order."""
+    sql = "SELECT DISTINCT freq FROM indicators WHERE name = ? AND "
+    sql += "partner = ?" if channel else "partner IS NULL"
+    have = {r["freq"] for r in store.query(sql, [name, *([channel] if channel else [])])}
+    return [f for f in ("quarter", "year", "month") if f in have]
 
 
 def indicator_names(store: Store) -> list[str]:
@@ -214,15 +246,20 @@ def ingest_log(store: Store) -> list[Row]:
 
 
 def summary(store: Store) -> Row:
-    """Row counts of the canonical tables and the schema version."""
+    """Row counts of the canonical tables (those the README lists) and the schema version."""
     tables = (
         "actors",
         "aliases",
+        "leaders",
         "memberships",
+        "ties",
+        "documents",
         "events",
         "quarantine",
-        "indicators",
         "ingest_log",
+        "indicators",
+        "scenario_runs",
+        "sources",
     )
     counts = {t: store.count(t) for t in tables}
     return {"path": store.path, "schema_version": store.schema_version(), "tables": counts}
@@ -366,6 +403,23 @@ def export_events(store: Store, max_rows: int = 1_000_000, **filters: Any) -> An
         ).to_arrow_table()
 
 
+def count_events(store: Store, **filters: Any) -> int:
+    """How many events match the filter (the same filters as :func:`events`)."""
+    where, params = _event_filter(**filters)
+    return int(store.query(f"SELECT count(*) AS n FROM events{where}", params)[0]["n"])
+
+
+def event_batches(store: Store, batch_rows: int = 20_000, **filters: Any) -> Any:
+    """Every event matching the filter, newest first, as an Arrow RecordBatchReader of
+    ``batch_rows`` rows a batch: exports stream it without holding the result in memory.
+    Read it on a cursor of its own (:meth:`Store.cursor`) and close that when done."""
+    where, params = _event_filter(**filters)
+    cols = ", ".join(EVENT_COLUMNS)
+    return store.con.sql(
+        f"SELECT {cols} FROM events{where} ORDER BY date DESC, event_id DESC", params=params
+    ).to_arrow_reader(batch_rows)
+
+
 def network(
     store: Store, since: date | None = None, until: date | None = None, min_events: int = 1
 ) -> list[Row]:
@@ -386,13 +440,24 @@ def network(
     )
 
 
-def periods(store: Store, name: str) -> list[str]:
-    """Periods for which an indicator has values, oldest first."""
-    rows = store.query(
-        "SELECT DISTINCT period, period_start FROM indicators WHERE name = ? ORDER BY period_start",
-        [name],
-    )
+def periods(store: Store, name: str, freq: str | None = None) -> list[str]:
+    """Periods for which an indicator has values, oldest first (of one frequency if given)."""
+    sql = "SELECT DISTINCT period, period_start FROM indicators WHERE name = ?"
+    params: list[Any] = [name]
+    if freq:
+        sql += " AND freq = ?"
+        params.append(freq)
+    rows = store.query(sql + " ORDER BY period_start, period", params)
     return [r["period"] for r in rows]
+
+
+def frequencies(store: Store, name: str) -> list[str]:
+    """The frequencies an indicator is stored at: quarter, year, month, in that order."""
+    have = {
+        r["freq"]
+        for r in store.query("SELECT DISTINCT freq FROM indicators WHERE name = ?", [name])
+    }
+    return [f for f in ("quarter", "year", "month") if f in have]
 
 
 def scenario_runs(store: Store, scenario: str | None = None, limit: int = 100) -> list[Row]:

@@ -17,18 +17,33 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import parse_qsl, urlencode
 
+import pyarrow as pa
 import pyarrow.csv as pacsv
 from fastapi import Depends, FastAPI, File, Form, Header, HTTPException, Query, Request, UploadFile
 from fastapi import Path as Path_
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import (
+    HTMLResponse,
+    JSONResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
 from fastapi.staticfiles import StaticFiles
 
 from steppe.domain.codes import FOCAL_STATES, POLES
 from steppe.domain.errors import SteppeError
-from steppe.report.html import scenario_sections, template_environment
+from steppe.domain.limits import exceeded, limit
+from steppe.indicators.headline import headline_series, headlines
+from steppe.indicators.support import MIN_N, UNIT_SCALE
+from steppe.report.html import (
+    DEFINITIONS,
+    scenario_sections,
+    support_points,
+    template_environment,
+)
 from steppe.report.svg import Point, line_chart, multi_line_chart
 from steppe.store import Store, read
-from steppe.web.svg import network_graph, region_map
+from steppe.web.svg import network_graph, region_map, value_range
 
 CODE = r"^[A-Za-z0-9_]{2,12}$"
 CSP = (
@@ -37,7 +52,62 @@ CSP = (
     "frame-ancestors 'none'; form-action 'self'"
 )
 
+SECURITY_HEADERS = (
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+)
+"""Headers every response carries, errors included."""
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+"""Host names a server bound to the loopback answers to (anything else: DNS rebinding)."""
+
 _env = template_environment("web/templates")
+
+
+class SecurityHeaders:
+    """ASGI middleware: the CSP and friends on every response (413 and 500 too), and requests
+    whose ``Host`` is not one of ``hosts`` refused with 421 (a DNS-rebinding page in a browser
+    reaches 127.0.0.1 under the attacker's name; ``hosts=None`` accepts any)."""
+
+    def __init__(self, app: Any, hosts: tuple[str, ...] | None) -> None:
+        # Starlette's test client sends "testserver": a single-label name no DNS can rebind
+        self.app = app
+        self.hosts = None if hosts is None else {h.lower() for h in (*hosts, "testserver")}
+
+    async def __call__(
+        self,
+        scope: Any,
+        receive: Callable[[], Awaitable[Any]],
+        send: Callable[[Any], Awaitable[None]],
+    ) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def secured(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
+                message = dict(message, headers=[*message.get("headers", []), *extra])
+            await send(message)
+
+        if self.hosts is not None and host_name(scope) not in self.hosts:
+            await _refuse(secured, 421, b'{"detail":"unexpected Host header"}')
+            return
+        await self.app(scope, receive, secured)
+
+
+def host_name(scope: Any) -> str:
+    """The host name of a request's ``Host`` header, lower case, without port or brackets.
+
+    >>> host_name({"headers": [(b"host", b"[::1]:8000")]}), host_name({"headers": []})
+    ('::1', '')
+    """
+    raw: str = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1").strip().lower()
+    if raw.startswith("["):
+        return raw[1 : raw.find("]")] if "]" in raw else raw
+    return raw.rsplit(":", 1)[0] if raw.count(":") == 1 else raw
 
 
 class SizeLimit:
@@ -60,19 +130,32 @@ class SizeLimit:
             await _too_large(send)
             return
         seen = 0
+        over = False
+        answered = False
 
         async def counted() -> Any:
-            nonlocal seen
+            nonlocal seen, over
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.max_bytes:
+                over = True
                 raise _TooLarge
             return message
 
+        async def answer(message: Any) -> None:
+            # a body parser may turn the error raised above into its own 400: answer 413
+            nonlocal answered
+            if not over:
+                await send(message)
+            elif not answered:
+                answered = True
+                await _too_large(send)
+
         try:
-            await self.app(scope, counted, send)
+            await self.app(scope, counted, answer)
         except _TooLarge:
-            await _too_large(send)
+            if not answered:
+                await _too_large(send)
 
 
 class DropEmptyParams:
@@ -93,14 +176,18 @@ class _TooLarge(Exception):
 
 
 async def _too_large(send: Callable[[Any], Awaitable[None]]) -> None:
+    await _refuse(send, 413, b'{"detail":"request too large"}')
+
+
+async def _refuse(send: Callable[[Any], Awaitable[None]], status: int, body: bytes) -> None:
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
-            "headers": [(b"content-type", b"application/json")],
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), *SECURITY_HEADERS],
         }
     )
-    await send({"type": "http.response.body", "body": b'{"detail":"request too large"}'})
+    await send({"type": "http.response.body", "body": body})
 
 
 class QueryCache:
@@ -144,9 +231,11 @@ def create_app(
     cache_size: int = 4096,
     threads: int | None = None,
     lake: str | Path | None = None,
+    hosts: tuple[str, ...] | None = LOOPBACK_HOSTS,
 ) -> FastAPI:
     """The dashboard over the store at ``store_path``. With ``token`` the store is opened
-    read-write and write actions accept that token; without it, everything is read-only. An
+    read-write and write actions accept that token; without it, everything is read-only.
+    Requests must name one of ``hosts`` in their Host header (``None``: any). An
     uploaded event file goes through the same ingest as ``steppe ingest events``: sources are
     recorded and a local Parquet ``lake`` is kept up to date.
 
@@ -173,18 +262,15 @@ def create_app(
     app.state.cache = cache
     app.mount("/static", StaticFiles(packages=[("steppe", "web/static")]), name="static")
 
-    @app.middleware("http")
-    async def headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
-
     app.add_middleware(SizeLimit, max_bytes=max_upload_mb * 1024 * 1024)
     app.add_middleware(DropEmptyParams)
+    app.add_middleware(SecurityHeaders, hosts=hosts)
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> JSONResponse:
+        # runs outside the middleware stack: the headers are set here
+        headers = {k.decode(): v.decode() for k, v in SECURITY_HEADERS}
+        return JSONResponse({"detail": "internal error"}, status_code=500, headers=headers)
 
     def db() -> Iterator[Store]:
         view = store.cursor()
@@ -218,24 +304,58 @@ def create_app(
         return HTMLResponse(render_page(name, **context))
 
     # ---------------------------------------------------------------- data for pages + API
-    def overview_data(s: Store, indicator: str, period: str | None) -> dict[str, Any]:
-        periods = read.periods(s, indicator)
-        chosen = period if period in periods else (periods[-1] if periods else None)
-        rows = read.indicator_period(s, indicator, chosen) if chosen else []
-        values = {r["actor"]: r["value"] for r in rows}
+    def overview_data(
+        s: Store,
+        indicator: str | None,
+        period: str | None,
+        freq: str | None = None,
+        channel: str | None = None,
+    ) -> dict[str, Any]:
+        heads = headlines(s)
+        head_series = headline_series(s)
+        if indicator is None:  # no choice made: open on the headline series and period
+            indicator, channel = head_series.indicator, head_series.partner
+            if period is None:
+                freq = freq or head_series.freq
+                periods_of = [h.period for h in heads if h.period]
+                period = max(set(periods_of), key=periods_of.count) if periods_of else None
+        freqs = read.series_frequencies(s, indicator, channel)
+        if freq is None and period:  # the period's form names its frequency
+            freq = "quarter" if "Q" in period else "month" if "-" in period else "year"
+        chosen_freq: str | None = (
+            freq if freq in freqs else ("year" if "year" in freqs else next(iter(freqs), None))
+        )
+        periods = read.series_periods(s, indicator, channel, chosen_freq) if chosen_freq else []
+        chosen = period if period in periods else default_period(s, indicator, channel, periods)
+        rows = [
+            r
+            for r in (read.indicator_period(s, indicator, chosen, channel) if chosen else [])
+            if r["actor"] in FOCAL_STATES
+        ]
+        by_actor = {r["actor"]: r for r in rows}
         actors = {a["code"]: a for a in read.actors(s)}
         summary = read.summary(s)
         return {
             "indicator": indicator,
+            "channel": channel,
+            "channels": channels_of(s, indicator),
+            "freq": chosen_freq,
+            "freqs": freqs,
             "period": chosen,
             "periods": periods,
-            "indicators": read.indicator_names(s),
+            "indicators": own_series_names(s),
+            "headlines": [h.as_row() for h in heads],
+            "headline_series": head_series.label,
+            "headline_min_n": head_series.min_n,
             "values": [
                 {
                     "actor": c,
                     "name": actors.get(c, {}).get("name", c),
-                    "value": values.get(c),
-                    "n": next((r["n"] for r in rows if r["actor"] == c), None),
+                    "value": by_actor.get(c, {}).get("value"),
+                    "lo": by_actor.get(c, {}).get("lo"),
+                    "hi": by_actor.get(c, {}).get("hi"),
+                    "n": by_actor.get(c, {}).get("n"),
+                    "sparse": by_actor.get(c, {}).get("sparse"),
                 }
                 for c in FOCAL_STATES
             ],
@@ -246,32 +366,88 @@ def create_app(
             "sources": read.sources(s),
         }
 
+    def channels_of(s: Store, indicator: str) -> list[str]:
+        """Per-channel series of an indicator (partners that name a channel, not a state)."""
+        return [
+            r["partner"]
+            for r in s.query(
+                "SELECT DISTINCT partner FROM indicators WHERE name = ? "
+                "AND list_contains(?, partner) ORDER BY 1",
+                [indicator, list(CHANNELS)],
+            )
+        ]
+
     @app.get("/api/sources", tags=["overview"])
     def api_sources(s: Db) -> list[dict[str, Any]]:
         """Every source in the store: the dates its data cover ("data as of" = the last), rows,
         last fetch and load, licence."""
         return read.sources(s)
 
+    def default_period(
+        s: Store, indicator: str, channel: str | None, periods: list[str]
+    ) -> str | None:
+        """The latest period in which most focal states have an adequately supported value
+        (else the latest with any adequate value, else the latest period)."""
+        best_any = None
+        for p in reversed(periods):
+            rows = [
+                r
+                for r in read.indicator_period(s, indicator, p, channel)
+                if r["actor"] in FOCAL_STATES
+            ]
+            adequate = sum(1 for r in rows if r["value"] is not None and not r["sparse"])
+            if adequate * 2 > len(FOCAL_STATES):
+                return p
+            if adequate and best_any is None:
+                best_any = p
+        return best_any or (periods[-1] if periods else None)
+
+    def own_series_names(s: Store) -> list[str]:
+        return [
+            r["name"]
+            for r in s.query(
+                "SELECT DISTINCT name FROM indicators WHERE partner IS NULL "
+                "AND list_contains(?, actor) AND name <> 'alert' ORDER BY 1",
+                [list(FOCAL_STATES)],
+            )
+        ]
+
     @app.get("/api/overview", tags=["overview"])
     def api_overview(
         s: Db,
-        indicator: Annotated[str, Query(pattern=CODE)] = "multivector",
-        period: Annotated[str | None, Query(pattern=r"^\d{4}(Q[1-4])?$")] = None,
+        indicator: Annotated[str | None, Query(pattern=CODE)] = None,
+        period: Annotated[str | None, Query(pattern=r"^\d{4}(Q[1-4]|-\d{2})?$")] = None,
+        freq: Annotated[str | None, Query(pattern="^(quarter|year|month)$")] = None,
+        channel: Annotated[str | None, Query(pattern=CODE)] = None,
     ) -> dict[str, Any]:
-        """Headline figures and each focal state's value of an indicator in a period."""
-        return overview_data(s, indicator, period)
+        """Headline figures (the same as ``steppe headlines`` and the report) and each focal
+        state's value of an indicator in a period (default: the latest period with adequate
+        support), with interval, n and the sparse flag. Without ``indicator`` it opens on the
+        headline series (``channel``: a per-channel series such as multivector / interaction)
+        and the headline period."""
+        return overview_data(s, indicator, period, freq, channel)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(
         s: Db,
-        indicator: Annotated[str, Query(pattern=CODE)] = "multivector",
-        period: Annotated[str | None, Query(pattern=r"^\d{4}(Q[1-4])?$")] = None,
+        indicator: Annotated[str | None, Query(pattern=CODE)] = None,
+        period: Annotated[str | None, Query(pattern=r"^\d{4}(Q[1-4]|-\d{2})?$")] = None,
+        freq: Annotated[str | None, Query(pattern="^(quarter|year|month)$")] = None,
+        channel: Annotated[str | None, Query(pattern=CODE)] = None,
     ) -> HTMLResponse:
-        data = overview_data(s, indicator, period)
+        data = overview_data(s, indicator, period, freq, channel)
+        indicator = data["indicator"]
         actors = {a["code"]: a for a in read.actors(s)}
         labels = {
             v["actor"]: f"{v['name']}: "
-            + (f"{v['value']:.3f} (n={v['n']})" if v["value"] is not None else "no value")
+            + (
+                f"{v['value']:.3f} [{v['lo']:.2f}–{v['hi']:.2f}] (n={v['n']})"
+                if v["value"] is not None and v["lo"] is not None
+                else f"{v['value']:.3f} (n={v['n']})"
+                if v["value"] is not None
+                else "no value"
+            )
+            + (" — sparse" if v["sparse"] else "")
             for v in data["values"]
         }
         caps = [
@@ -279,8 +455,26 @@ def create_app(
             for c in FOCAL_STATES
             if c in actors and actors[c]["lat"] is not None
         ]
-        svg = region_map({v["actor"]: v["value"] for v in data["values"]}, labels, capitals=caps)
-        return page("overview", title="Overview", map_svg=svg, **data)
+        shown = {v["actor"]: (v["value"] if not v["sparse"] else None) for v in data["values"]}
+        # the colour bar spans the values shown (its ends are labelled), so that differences
+        # of a few hundredths stay visible
+        scale = value_range([x for x in shown.values() if x is not None])
+        series = f"{indicator} ({data['channel']})" if data["channel"] else indicator
+        svg = region_map(
+            shown,
+            labels,
+            capitals=caps,
+            sparse={v["actor"] for v in data["values"] if v["sparse"]},
+            scale=scale,
+            legend=f"{series}, {data['period'] or 'no period'}",
+        )
+        return page(
+            "overview",
+            title="Overview",
+            map_svg=svg,
+            definition=DEFINITIONS.get(indicator, ""),
+            **data,
+        )
 
     @app.get("/api/actors", tags=["actors"])
     def api_actors(
@@ -343,9 +537,10 @@ def create_app(
     def country(s: Db, code: Annotated[str, Depends(_code)]) -> HTMLResponse:
         data = country_data(s, code)
         charts = [
-            _indicator_chart(name, rows)
+            chart
             for name, rows in data["indicators"].items()
             if name not in ("pole_share", "alert") and not name.startswith("pressure_") and rows
+            for chart in _indicator_charts(name, rows)
         ]
         portfolio = _portfolio(data["indicators"].get("pole_share", []))
         timeline = _timeline(data["memberships"])
@@ -448,21 +643,22 @@ def create_app(
         filters: Filters,
         fmt: Annotated[str, Query(alias="format", pattern="^(csv|json)$")] = "csv",
     ) -> Response:
-        """Every event matching the filter (at most 1,000,000) as CSV or JSON."""
-        table = read.export_events(s, **filters)
-        if fmt == "json":
-            body = json.dumps(table.to_pylist(), default=str, ensure_ascii=False)
-            return Response(
-                body,
-                media_type="application/json",
-                headers={"Content-Disposition": 'attachment; filename="steppe-events.json"'},
+        """Every event matching the filter as CSV or JSON, streamed in batches (memory stays
+        flat whatever the size). A filter matching more than the ``max_export_rows`` limit is
+        refused with the count (narrow it, or raise the limit). CSV text cells that a
+        spreadsheet would run as a formula (starting ``=``, ``+``, ``-``, ``@``) get a
+        leading ``'``."""
+        most = limit("max_export_rows")
+        n = read.count_events(s, **filters)
+        if n > most:
+            raise HTTPException(
+                413, exceeded("max_export_rows", f"{n:,} events match; narrow the filter")
             )
-        sink = io.BytesIO()
-        pacsv.write_csv(table, sink)
-        return Response(
-            sink.getvalue(),
-            media_type="text/csv",
-            headers={"Content-Disposition": 'attachment; filename="steppe-events.csv"'},
+        name = f"steppe-events.{fmt}"
+        return StreamingResponse(
+            _export_stream(store, filters, fmt),
+            media_type="application/json" if fmt == "json" else "text/csv",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
@@ -591,6 +787,63 @@ def create_app(
 
 
 PREFERRED_PARTNERS = ("RUS", "CHN", "USA", "EU", "TUR", "IRN", "trade")
+CHANNELS = ("interaction", "votes", "trade", "combined")
+GAP_DAYS = {"month": 40, "quarter": 100, "year": 400}
+"""A line joins two values of a series no further apart than this (else it breaks)."""
+"""Partners that name a channel of an indicator (multivector) rather than a state."""
+
+
+def _export_stream(store: Store, filters: dict[str, Any], fmt: str) -> Iterator[bytes]:
+    """The export's bytes, one batch at a time, read on a cursor of its own."""
+    view = store.cursor()
+    try:
+        reader = read.event_batches(view, **filters)
+        first = True
+        if fmt == "json":
+            yield b"["
+        for batch in reader:
+            if fmt == "json":
+                rows = (json.dumps(r, default=str, ensure_ascii=False) for r in batch.to_pylist())
+                text = ",".join(rows)
+                if text:
+                    yield (("" if first else ",") + text).encode()
+                    first = False
+                continue
+            sink = io.BytesIO()
+            options = pacsv.WriteOptions(include_header=first)
+            pacsv.write_csv(pa.Table.from_batches([defuse_formulas(batch)]), sink, options)
+            first = False
+            yield sink.getvalue()
+        if fmt == "json":
+            yield b"]"
+        elif first:  # nothing matched: the header alone
+            sink = io.BytesIO()
+            pacsv.write_csv(reader.schema.empty_table(), sink)
+            yield sink.getvalue()
+    finally:
+        view.close()
+
+
+_FORMULA = r"^[=+\-@\t\r]"
+
+
+def defuse_formulas(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """Text cells a spreadsheet would evaluate (``=HYPERLINK(...)``, ``+cmd``, ``@SUM``...)
+    prefixed with ``'`` so they open as text (OWASP's CSV-injection advice).
+
+    >>> b = pa.RecordBatch.from_pydict({"t": ["=HYPERLINK(1)", "ok", None], "n": [-1, 2, 3]})
+    >>> defuse_formulas(b).to_pydict()
+    {'t': ["'=HYPERLINK(1)", 'ok', None], 'n': [-1, 2, 3]}
+    """
+    import pyarrow.compute as pc
+
+    columns = []
+    for column in batch.columns:
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            risky = pc.match_substring_regex(column, _FORMULA)
+            column = pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column)
+        columns.append(column)
+    return pa.RecordBatch.from_arrays(columns, names=batch.schema.names)
 
 
 def upload_name(filename: str | None) -> str:
@@ -606,22 +859,41 @@ def upload_name(filename: str | None) -> str:
     return name[:200] if name.strip("._") else "upload"
 
 
-def _indicator_chart(name: str, rows: list[dict[str, Any]]) -> str:
-    """One chart per indicator: its own series with its band, or for dyadic indicators the
-    series with the main poles (up to five partners, poles first)."""
-    by_partner: dict[str | None, list[dict[str, Any]]] = {}
+def _indicator_charts(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The charts of one indicator, one per frequency: its own series with its band (sparse
+    values hollow), or for dyadic indicators the series with the main partners (up to five,
+    poles first; adequately supported values only). Each comes with its definition and a
+    line on its support (n, sparse values)."""
+    out = []
+    for freq in ("quarter", "year", "month", None):
+        of_freq = [r for r in rows if r.get("freq") == freq and r["value"] is not None]
+        if not of_freq:
+            continue
+        label = f"{name}, per {freq}" if freq else name
+        own = [r for r in of_freq if r["partner"] is None]
+        if own:
+            pts = support_points(own)
+            if name in UNIT_SCALE:
+                lo, hi = 0.0, 1.0
+            else:
+                ys = [v for p in pts for v in (p.y, p.lo, p.hi) if v is not None]
+                lo, hi = min(ys), max(ys)
+                if hi <= lo:
+                    lo, hi = lo - 1, hi + 1
+            gap = GAP_DAYS.get(freq or "", 400)
+            chart = line_chart(pts, title=label, y_min=lo, y_max=hi, max_gap_days=gap)
+            out.append(_chart_entry(name, own, chart))
+        dyadic = [r for r in of_freq if r["partner"] is not None]
+        if any(not r.get("sparse") for r in dyadic):  # a chart of only thin values says nothing
+            out.append(_chart_entry(name, dyadic, _partner_chart(label, dyadic, freq)))
+    return out
+
+
+def _partner_chart(label: str, rows: list[dict[str, Any]], freq: str | None) -> str:
+    by_partner: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
-        if r["value"] is not None:
+        if not r.get("sparse"):
             by_partner.setdefault(r["partner"], []).append(r)
-    if None in by_partner:
-        pts = [
-            Point(
-                r["period_start"], r["value"], r["lo"], r["hi"], f"{r['period']}: {r['value']:.3f}"
-            )
-            for r in by_partner[None]
-        ]
-        lo, hi = min([0.0, *(p.y for p in pts)]), max([1.0, *(p.y for p in pts)])
-        return line_chart(pts, title=name, y_min=lo, y_max=hi)
     ranked = sorted(
         by_partner,
         key=lambda p: (
@@ -629,12 +901,30 @@ def _indicator_chart(name: str, rows: list[dict[str, Any]]) -> str:
             -len(by_partner[p]),
         ),
     )[:5]
-    series = {
-        f"{p}": [Point(r["period_start"], r["value"]) for r in by_partner[p]]
-        for p in ranked
-        if p is not None
+    series = {p: [Point(r["period_start"], r["value"]) for r in by_partner[p]] for p in ranked}
+    return multi_line_chart(
+        series,
+        title=f"{label}, with partners (adequate values)",
+        max_gap_days=GAP_DAYS.get(freq or "", 400),
+    )
+
+
+def _chart_entry(name: str, rows: list[dict[str, Any]], svg: str) -> dict[str, Any]:
+    ns = [r["n"] for r in rows if r["n"] is not None]
+    sparse = sum(1 for r in rows if r.get("sparse"))
+    support = (
+        f"n from {min(ns):,} to {max(ns):,} per value; {sparse} of {len(rows)} values sparse"
+        if ns
+        else f"no n stored; {sparse} of {len(rows)} values sparse"
+    )
+    method = rows[-1].get("method") or ""
+    return {
+        "name": name,
+        "svg": svg,
+        "definition": DEFINITIONS.get(name, ""),
+        "method": method,
+        "support": support,
     }
-    return multi_line_chart(series, title=f"{name} with partners")
 
 
 def _code(code: str) -> str:
@@ -655,14 +945,19 @@ def _cursor(after: str | None) -> tuple[date, str] | None:
         raise HTTPException(422, "bad 'after' cursor") from exc
 
 
-def _portfolio(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Pole shares per period, newest first, as rows for a table."""
-    periods: dict[str, dict[str, Any]] = {}
+def _portfolio(rows: list[dict[str, Any]], freq: str = "year") -> list[dict[str, Any]]:
+    """Pooled pole shares per period of one frequency, newest first, as rows for a table
+    (``n`` = the period's cooperative events; ``sparse`` when n is under the support rule)."""
+    periods: dict[Any, dict[str, Any]] = {}
     for r in rows:
-        periods.setdefault(r["period"], {"period": r["period"], "n": 0})
-        periods[r["period"]][r["partner"]] = r["value"]
-        periods[r["period"]]["n"] += r["n"] or 0
-    return list(reversed(list(periods.values())))[:40]
+        if r.get("freq") != freq:
+            continue
+        row = periods.setdefault(
+            r["period_start"], {"period": r["period"], "n": r["n"], "sparse": False}
+        )
+        row[r["partner"]] = r["value"]
+        row["sparse"] = r["n"] is None or r["n"] < MIN_N
+    return [periods[k] for k in sorted(periods, reverse=True)][:40]
 
 
 def _timeline(memberships: list[dict[str, Any]]) -> str:
@@ -712,8 +1007,11 @@ def app_from_env() -> FastAPI:
     import os
 
     scenarios = os.environ.get("STEPPE_SCENARIOS")
+    names = os.environ.get("STEPPE_WEB_HOSTS", "")
+    hosts = None if names == "*" else tuple(n for n in names.split(",") if n) or LOOPBACK_HOSTS
     return create_app(
         os.environ["STEPPE_DB"],
         scenarios_dir=scenarios or None,
         cache_size=int(os.environ.get("STEPPE_WEB_CACHE", "4096")),
+        hosts=hosts,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import cache
 from html import escape
 from typing import Any
@@ -21,18 +21,30 @@ def _features() -> list[dict[str, Any]]:
         return list(json.load(fh)["features"])
 
 
-def colour(value: float | None) -> str:
-    """Sequential blue scale for values in [0, 1]; grey for no value.
+def colour(value: float | None, lo: float = 0.0, hi: float = 1.0) -> str:
+    """Sequential blue scale for values in [lo, hi]; grey for no value.
 
-    >>> colour(0.0), colour(1.0), colour(None)
-    ('#e8eff9', '#1c4b96', '#d5d8dc')
+    >>> colour(0.0), colour(1.0), colour(None), colour(5.0, 0.0, 10.0) == colour(0.5)
+    ('#e8eff9', '#1c4b96', '#d5d8dc', True)
     """
     if value is None or math.isnan(value):
         return "#d5d8dc"
-    v = min(max(value, 0.0), 1.0)
-    lo, hi = (0xE8, 0xEF, 0xF9), (0x1C, 0x4B, 0x96)
-    r, g, b = (round(a + (c - a) * v) for a, c in zip(lo, hi, strict=True))
+    v = min(max((value - lo) / (hi - lo) if hi > lo else 0.5, 0.0), 1.0)
+    start, end = (0xE8, 0xEF, 0xF9), (0x1C, 0x4B, 0x96)
+    r, g, b = (round(a + (c - a) * v) for a, c in zip(start, end, strict=True))
     return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def value_range(values: Sequence[float]) -> tuple[float, float]:
+    """The colour scale's range for values not on [0, 1]: their min and max (0–1 if none).
+
+    >>> value_range([-0.4, 1.2]), value_range([])
+    ((-0.4, 1.2), (0.0, 1.0))
+    """
+    if not values:
+        return 0.0, 1.0
+    lo, hi = min(values), max(values)
+    return (lo, hi) if hi > lo else (lo - 0.5, hi + 0.5)
 
 
 def region_map(
@@ -41,19 +53,31 @@ def region_map(
     *,
     capitals: Sequence[tuple[str, float, float]] = (),
     width: int = 900,
+    sparse: Collection[str] = (),
+    scale: tuple[float, float] = (0.0, 1.0),
+    legend: str = "",
 ) -> str:
-    """The region with each focal state filled by its value; hover text from ``labels``."""
+    """The region with each focal state filled by its value on a sequential scale (a colour
+    bar with the scale's ends is drawn in the corner); states in ``sparse`` are hatched grey;
+    hover text from ``labels``."""
     lon0, lat0, lon1, lat1 = MAP_BOUNDS
     kx = math.cos(math.radians((lat0 + lat1) / 2))
-    scale = width / ((lon1 - lon0) * kx)
-    height = round((lat1 - lat0) * scale)
+    k = width / ((lon1 - lon0) * kx)
+    height = round((lat1 - lat0) * k)
 
     def xy(lon: float, lat: float) -> str:
-        return f"{(lon - lon0) * kx * scale:.1f},{(lat1 - lat) * scale:.1f}"
+        return f"{(lon - lon0) * kx * k:.1f},{(lat1 - lat) * k:.1f}"
 
+    lo, hi = scale
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
         f'role="img" aria-label="Map of Central Asia" id="region-map">'
+        '<defs><pattern id="sparse-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="6" height="6" fill="#eceef1"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#b8c0c8" stroke-width="2"/></pattern>'
+        '<linearGradient id="scale-gradient" x1="0" x2="1" y1="0" y2="0">'
+        + "".join(f'<stop offset="{i / 4:.2f}" stop-color="{colour(i / 4)}"/>' for i in range(5))
+        + "</linearGradient></defs>"
     ]
     for feature in _features():
         code = feature["properties"]["code"]
@@ -65,7 +89,10 @@ def region_map(
             for ring in poly
         )
         focal = code in values
-        fill = colour(values.get(code)) if focal else "#f1f2f4"
+        if code in sparse:
+            fill = "url(#sparse-hatch)"
+        else:
+            fill = colour(values.get(code), lo, hi) if focal else "#f1f2f4"
         label = escape(labels.get(code, feature["properties"]["name"]))
         parts.append(
             f'<path d="{path}" fill="{fill}" class="{"focal" if focal else "land"}" '
@@ -78,6 +105,23 @@ def region_map(
             f'</circle><text x="{float(x) + 5:.1f}" y="{float(y) - 4:.1f}" class="place">'
             f"{escape(name)}</text>"
         )
+    # the colour bar, bottom left, over the sea/desert margin
+    bx, by, bw = 16, height - 58, 220
+    parts.append(
+        f'<g class="scale"><rect x="{bx - 8}" y="{by - 22}" width="{bw + 120}" height="62" '
+        'fill="#ffffff" opacity="0.85" rx="4"/>'
+        f'<text x="{bx}" y="{by - 8}" class="place">{escape(legend)}</text>'
+        f'<rect x="{bx}" y="{by}" width="{bw}" height="12" fill="url(#scale-gradient)" '
+        'stroke="#9aa5b1" stroke-width="0.5"/>'
+        f'<text x="{bx}" y="{by + 26}" class="place">{lo:.3g}</text>'
+        f'<text x="{bx + bw}" y="{by + 26}" class="place" text-anchor="end">{hi:.3g}</text>'
+        f'<rect x="{bx + bw + 12}" y="{by}" width="14" height="12" fill="url(#sparse-hatch)" '
+        'stroke="#9aa5b1" stroke-width="0.5"/>'
+        f'<text x="{bx + bw + 30}" y="{by + 10}" class="place">sparse</text>'
+        f'<rect x="{bx + bw + 12}" y="{by + 16}" width="14" height="12" fill="#d5d8dc" '
+        'stroke="#9aa5b1" stroke-width="0.5"/>'
+        f'<text x="{bx + bw + 30}" y="{by + 26}" class="place">no value</text></g>'
+    )
     parts.append("</svg>")
     return "".join(parts)
 
