@@ -193,7 +193,7 @@ def _measure(
         enter("measure hybrid pressure")
         out["pressure"] = compute_pressure(store)
         enter("measure support")
-        finalise_support(store)
+        finalise_support(store)  # before the alerts: sparse values are never alert sources
         enter("measure alerts")
         out["alerts"] = compute_alerts(store)
         return out

@@ -353,8 +353,9 @@ def fan_chart(
             f'<polyline points="{dashed}" fill="none" stroke="#2f6fdd" stroke-width="1.2" '
             f'stroke-dasharray="5 3"><title>weighted mean position (capability × salience; '
             f"median over runs)</title></polyline>"
-            f'<text x="{sx(rounds[-1]) + 4:.1f}" y="{sy(mean[-1]) + 4:.1f}" class="tick" '
-            f'fill="#2f6fdd">mean</text>'
+            f'<text x="{sx(rounds[-1]) - 4:.1f}" y="{sy(mean[-1]) + 12:.1f}" class="tick" '
+            f'text-anchor="end" fill="#2f6fdd" stroke="#ffffff" stroke-width="3" '
+            f'paint-order="stroke">mean</text>'
         )
     parts.extend(shock_marks(shocks, sx, pad_t, pad_t + inner_h))
     for name, value in thresholds:

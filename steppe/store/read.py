@@ -246,15 +246,20 @@ def ingest_log(store: Store) -> list[Row]:
 
 
 def summary(store: Store) -> Row:
-    """Row counts of the canonical tables and the schema version."""
+    """Row counts of the canonical tables (those the README lists) and the schema version."""
     tables = (
         "actors",
         "aliases",
+        "leaders",
         "memberships",
+        "ties",
+        "documents",
         "events",
         "quarantine",
-        "indicators",
         "ingest_log",
+        "indicators",
+        "scenario_runs",
+        "sources",
     )
     counts = {t: store.count(t) for t in tables}
     return {"path": store.path, "schema_version": store.schema_version(), "tables": counts}
