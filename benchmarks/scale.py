@@ -131,7 +131,9 @@ def generate(lake: Path, rows: int, seed: int) -> float:
                 CAST(1 + (h3 >> 24) % 20 AS INTEGER) AS mentions,
                 CAST((h3 >> 32) % 2000 AS DOUBLE) / 100 - 10 AS tone, 'synthetic' AS origin,
                 NULL::VARCHAR AS doc_id, NULL::VARCHAR AS sentence, NULL::DOUBLE AS confidence,
-                NULL::VARCHAR AS url, year(date) AS year, month(date) AS month
+                NULL::VARCHAR AS url, 'asserted' AS modality, 'document' AS event_time,
+                NULL::DATE AS event_date, 'day' AS date_precision,
+                year(date) AS year, month(date) AS month
             FROM e
         ) TO '{out}' (FORMAT parquet, PARTITION_BY (year, month))
         """

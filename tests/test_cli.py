@@ -229,10 +229,14 @@ def test_code_news(db: Path, shared: Path) -> None:
     first = json.loads(
         run("code", "--dictionaries", str(shared / "petrarch2_dictionaries"), "--json")
     )
-    assert first["events_written"] > 100 and first["coded"] == first["documents"]
+    # undated items are quarantined, never dated by the day they were coded (issue 14)
+    assert first["events_written"] > 100 and first["undated_quarantined"] > 0
+    assert first["coded"] + first["undated_quarantined"] == first["documents"]
+    quarantined = json.loads(run("info", "--json"))["tables"]["quarantine"]
     again = json.loads(
         run("code", "--dictionaries", str(shared / "petrarch2_dictionaries"), "--json")
     )
     assert again["events_written"] == 0
+    assert json.loads(run("info", "--json"))["tables"]["quarantine"] == quarantined
     rows = json.loads(run("events", "--origin", "coder", "--limit", "5", "--json"))
     assert rows and all(r["sentence"] and r["doc_id"] for r in rows)

@@ -112,6 +112,9 @@ def test_alerts_read_the_monthly_series(store: steppe.Store, tmp_path: Path) -> 
     ingest_reference(store, "gdelt-dyads", _write(tmp_path / "m.csv", "".join(rows)))
     compute_interaction(store, draws=100)
     compute_alerts(store)
-    alerts = steppe.read.indicators(store, "alert", actor="KAZ", partner="RUS")
-    assert [a["period"] for a in alerts] == ["2021-01"]
-    assert alerts[0]["value"] > 0 and "interaction_pos" in alerts[0]["method"]
+    alerts = store.query(
+        "SELECT * FROM alerts WHERE actor = 'KAZ' AND partner = 'RUS' AND kind = 'shift' "
+        "AND series = 'interaction_pos with RUS'"
+    )
+    assert [str(a["date"]) for a in alerts] == ["2021-01-01"]
+    assert alerts[0]["magnitude"] > 0 and alerts[0]["freq"] == "month"

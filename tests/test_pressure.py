@@ -88,6 +88,10 @@ def test_compute_pressure_by_hand(store: steppe.Store) -> None:
     may_rus = acts[("RUS", "2022-05")]
     assert (may_rus["actor"], may_rus["value"], may_rus["n"]) == ("KAZ", 3.0, 5)
     assert may_rus["lo"] <= 3.0 <= may_rus["hi"]
+    (flag,) = store.query(
+        "SELECT sparse, freq FROM indicators WHERE name = 'pressure_acts' AND partner = 'RUS'"
+    )
+    assert flag == {"sparse": True, "freq": "month"}  # 5 events: too few to headline or alert
     assert acts[("CHN", "2022-06")]["value"] == 0.0
     energy = {
         (r["actor"], r["partner"], r["period"]): r

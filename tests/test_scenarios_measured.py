@@ -78,3 +78,37 @@ def test_cli_reads_the_store_and_shows_the_mapping(tmp_path: Path) -> None:
     assert "Starting positions from measured data" in text.stdout and "2015" in text.stdout
     bad = CliRunner().invoke(app, ["simulate", str(UNGA), "--period", "1900"], env=env)
     assert bad.exit_code == 1 and "no 'ideal_point' value for KAZ in period '1900'" in bad.output
+
+
+def test_split_vote_alignment_from_bundled_un_votes() -> None:
+    import steppe
+    from steppe.indicators.splitvote import compute_split_votes
+    from steppe.ingest.reference import bundled_unvotes, ingest_reference
+    from steppe.scenarios import parse_scenario
+
+    scen = parse_scenario(
+        {
+            "name": "split",
+            "dimensions": [{"name": "alignment_with_russia"}],
+            "actors": [
+                {"code": "KAZ", "capability": 1, "salience": {"alignment_with_russia": 1}},
+                {"code": "RUS", "capability": 1, "position": {"alignment_with_russia": 95},
+                 "salience": {"alignment_with_russia": 1}},
+            ],
+            "measured": [
+                {"actor": "KAZ", "dimension": "alignment_with_russia", "indicator": "split_vote",
+                 "partner": "RUS", "period": "2019", "map": {"from": [0, 1], "to": [0, 100]}}
+            ],
+        }
+    )  # fmt: skip
+    with Store(":memory:") as st:
+        steppe.install_registry(st)
+        ingest_reference(st, "unvotes", bundled_unvotes())
+        compute_split_votes(st)
+        stored = st.query(
+            "SELECT value FROM indicators WHERE name = 'split_vote' AND actor = 'KAZ' "
+            "AND partner = 'RUS' AND period = '2019'"
+        )[0]["value"]
+        m = resolve_measured(scen, st).measured[0]
+    assert 0 < stored < 1 and m.value == pytest.approx(stored, abs=1e-6)
+    assert m.position == pytest.approx(100 * stored, abs=1e-4) and m.partner == "RUS"

@@ -10,7 +10,9 @@ Series scanned (:func:`collect_series`), each at the frequencies it exists at:
   document time).
 - the monthly GDELT interaction channel, positive and negative parts apart
   (``interaction_pos``, ``interaction_neg`` in ``indicators``; ``n`` = days covered) with those
-  partners, when computed.
+  partners, when computed. These summed weights are skewed and vary in proportion to their
+  level, so they are scanned on the ``log(1 + x)`` scale (a spike or shift is then a change by
+  a factor); magnitudes are still reported in the weight's own unit.
 - the yearly indicators ``vote_agreement`` (with RUS, CHN, USA), ``split_vote`` (with RUS, USA,
   CHN, EU, when computed), ``trade_share`` (with RUS, CHN) and ``ideal_point``: votes and trade
   exist only per year, so they are scanned per year.
@@ -37,9 +39,11 @@ magnitude = mean after − mean before (original unit); score = that change on t
 **Support rule** (values too thin to alert on are never alert sources): a row of
 ``indicators`` flagged ``sparse`` (when that column exists) or with ``n`` below
 :data:`MIN_N` is left out of its series; an upward count spike needs at least :data:`MIN_N`
-events in its period and a downward one a baseline median of at least :data:`MIN_N`; a count
+events in its period and a downward one a baseline median of at least :data:`MIN_N`, and any
+count spike a baseline median of at least 1 event per period (a series that is usually empty —
+e.g. events coded from one annual speech — has no baseline to be far from); a count
 shift needs at least :data:`MIN_N` events in the two segments it compares, with the larger
-segment mean at least 1 event per period.
+segment median at least 1 event per period.
 
 Error rates, measured by :func:`evaluate_detectors` (``benchmarks/alerts_eval.py``, figures in
 README.md): false alarms on seeded Gaussian and Poisson noise, detections of injected spikes
@@ -150,6 +154,7 @@ class Series:
     n: tuple[int | None, ...]
     counts: bool
     source: str
+    log: bool = False
 
 
 @dataclass(frozen=True)
@@ -305,16 +310,24 @@ def scan(series: Series, threshold: float = SPIKE_Z, penalty_k: float = PENALTY_
     if len(series.values) < 4:
         return []
     raw = np.asarray(series.values, dtype=float)
-    y = anscombe(raw) if series.counts else raw
+    y = anscombe(raw) if series.counts else np.log1p(raw) if series.log else raw
     cfg = FREQS[series.freq]
     label = series.name if series.partner is None else f"{series.name} with {series.partner}"
     out: list[Alert] = []
     floor = 1.0 if series.counts else 0.0
     clean, raw_clean = y.copy(), raw.copy()
     for sp in spikes(y, cfg["window"], threshold, floor, cfg["min_history"]):
-        base_raw = (sp.baseline / 2.0) ** 2 - 0.375 if series.counts else sp.baseline
+        base_raw = (
+            max(0.0, (sp.baseline / 2.0) ** 2 - 0.375)
+            if series.counts
+            else float(np.expm1(sp.baseline))
+            if series.log
+            else sp.baseline
+        )
         clean[sp.index], raw_clean[sp.index] = sp.baseline, base_raw
-        if series.counts and (raw[sp.index] if sp.score > 0 else base_raw) < MIN_N:
+        if series.counts and (
+            (raw[sp.index] if sp.score > 0 else base_raw) < MIN_N or base_raw < 1.0
+        ):
             continue
         out.append(
             Alert(
@@ -326,7 +339,7 @@ def scan(series: Series, threshold: float = SPIKE_Z, penalty_k: float = PENALTY_
                 float(raw[sp.index] - base_raw),
                 label,
                 f"robust z {sp.score:+.1f} ≥ {threshold:g} vs median of the previous "
-                f"{cfg['window']} {series.freq}s{' (Anscombe scale)' if series.counts else ''}; "
+                f"{cfg['window']} {series.freq}s{_scale_note(series)}; "
                 f"source {series.source}",
                 series.freq,
                 float(raw[sp.index]),
@@ -343,7 +356,8 @@ def scan(series: Series, threshold: float = SPIKE_Z, penalty_k: float = PENALTY_
         before = raw_clean[bounds[i] : cp.index]
         after = raw_clean[cp.index : bounds[i + 2]]
         if series.counts and (
-            before.sum() + after.sum() < MIN_N or max(before.mean(), after.mean()) < 1.0
+            before.sum() + after.sum() < MIN_N
+            or max(float(np.median(before)), float(np.median(after))) < 1.0
         ):
             continue
         n_seg = [v for v in series.n[bounds[i] : bounds[i + 2]] if v is not None]
@@ -357,7 +371,7 @@ def scan(series: Series, threshold: float = SPIKE_Z, penalty_k: float = PENALTY_
                 float(after.mean() - before.mean()),
                 label,
                 f"PELT change in mean (l2, min segment {cfg['min_size']} {series.freq}s, "
-                f"pen {penalty_k:g}·log(n)·σ²{', Anscombe scale' if series.counts else ''}); "
+                f"pen {penalty_k:g}·log(n)·σ²{_scale_note(series)}); "
                 f"source {series.source}",
                 series.freq,
                 float(after.mean()),
@@ -367,6 +381,10 @@ def scan(series: Series, threshold: float = SPIKE_Z, penalty_k: float = PENALTY_
             )
         )
     return out
+
+
+def _scale_note(series: Series) -> str:
+    return " (Anscombe scale)" if series.counts else " (log(1 + x) scale)" if series.log else ""
 
 
 def _has_column(store: Store, table: str, column: str) -> bool:
@@ -489,6 +507,7 @@ def _monthly_indicator_series(store: Store, state: str, extra: str) -> list[Seri
             tuple(r["n"] for r in g),
             False,
             f"indicators ({name})",
+            log=all(r["v"] >= 0 for r in g),
         )
         for (name, partner), g in groups.items()
     ]

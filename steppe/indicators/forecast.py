@@ -213,7 +213,8 @@ def forecast_alignment(
 ) -> list[Forecast]:
     """Predictive distributions of ``indicator`` for each state 1..``horizon`` years after its
     last year (up to ``until`` when given), from :func:`local_level`. States with fewer than
-    :data:`MIN_YEARS` years are skipped. Deterministic.
+    :data:`MIN_YEARS` years are skipped. For a share (every value in [0, 1], e.g.
+    ``split_vote``) the interval's ends are clipped to [0, 1]. Deterministic.
 
     >>> with Store(":memory:") as s:
     ...     forecast_alignment(s)  # doctest: +ELLIPSIS
@@ -228,9 +229,12 @@ def forecast_alignment(
         if len(years) < MIN_YEARS:
             continue
         model = local_level(values)
+        share = all(0.0 <= v <= 1.0 for v in values)
         for h in range(1, horizon + 1):
             mean, sd = model.predict(h)
             lo, hi = _interval(mean, sd)
+            if share:  # a share cannot leave [0, 1]: the interval's ends are clipped
+                lo, hi = max(lo, 0.0), min(hi, 1.0)
             out.append(
                 Forecast(
                     state,

@@ -43,6 +43,7 @@ from scipy.stats import beta, chi2
 
 from steppe.domain.codes import FOCAL_STATES
 from steppe.indicators.alerts import counted_sql
+from steppe.indicators.support import is_sparse
 from steppe.store import Store
 
 POWERS: tuple[str, ...] = ("RUS", "CHN", "USA", "EU", "TUR", "IRN")
@@ -323,8 +324,9 @@ def text_rows(
 def compute_pressure(
     store: Store, states: Sequence[str] = FOCAL_STATES, powers: Sequence[str] = POWERS
 ) -> int:
-    """Replace the ``pressure_acts`` and ``pressure_text_*`` rows of ``indicators`` (monthly);
-    returns the rows written.
+    """Replace the ``pressure_acts`` and ``pressure_text_*`` rows of ``indicators`` (monthly,
+    ``sparse`` by :func:`steppe.indicators.support.is_sparse`: fewer than 10 events or
+    documents, or a share's interval wider than 0.5); returns the rows written.
 
     >>> from steppe.store.reference import install_registry
     >>> with Store(":memory:") as s:
@@ -340,7 +342,13 @@ def compute_pressure(
             c: pa.array([r[i] for r in rows], t)
             for i, (c, t) in enumerate(zip(cols, types, strict=True))
         }
-        | {"method": pa.array([r[9] for r in rows], pa.string())}
+        | {
+            "method": pa.array([r[9] for r in rows], pa.string()),
+            "sparse": pa.array(
+                [is_sparse(r[8], r[6], r[7], unit_scale=r[0] != "pressure_acts") for r in rows],
+                pa.bool_(),
+            ),
+        }
     )
     freq = _has_freq(store)
     with store.transaction() as con:
@@ -349,9 +357,9 @@ def compute_pressure(
         try:
             con.execute(
                 f"INSERT INTO indicators ({', '.join(cols)}, method, computed_at"
-                + (", freq" if freq else "")
+                + (", freq, sparse" if freq else "")
                 + f") SELECT {', '.join(cols)}, method, ?"
-                + (", 'month'" if freq else "")
+                + (", 'month', sparse" if freq else "")
                 + " FROM _steppe_pressure",
                 [datetime.now()],
             )

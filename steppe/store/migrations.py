@@ -190,8 +190,7 @@ _CAMEO_OPTIONAL = """
 ALTER TABLE events ALTER COLUMN cameo DROP NOT NULL;
 """
 """Events coded natively in PLOVER (POLECAT, ACLED through its crosswalk) have no CAMEO code;
-it stays empty rather than being invented. (Version 111: the second migration of the
-developer given number 11.)"""
+it stays empty rather than being invented."""
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial_canonical_tables", _INITIAL),
@@ -202,6 +201,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "sources", _SOURCES),
     Migration(10, "alerts_table", _ALERTS),
     Migration(11, "fetch_state", _FETCH),
-    Migration(111, "events_cameo_optional", _CAMEO_OPTIONAL),
+    Migration(12, "events_cameo_optional", _CAMEO_OPTIONAL),
 )
 """Every migration, in order. ``schema_migrations`` records which have run."""
