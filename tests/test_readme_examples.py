@@ -20,6 +20,10 @@ from pathlib import Path
 
 import pytest
 
+# Each `steppe measure` line recomputes every indicator of the demo store: about ten minutes in
+# all on two cores, so `make test` leaves it to `make test-slow` (which .ci/run runs).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 NOT_RUN = re.compile(r"#\s*not run:\s*(?P<reason>.+)$")
