@@ -330,32 +330,9 @@ def fan_chart(
     >>> "robust" in svg and "<polygon" in svg
     True
     """
-    lo, hi = y_range
-    pad_l, pad_r, pad_t, pad_b = 40, 12, 22, 26
-    inner_w, inner_h = width - pad_l - pad_r, height - pad_t - pad_b
-    last = max(rounds[-1], 1) if rounds else 1
-
-    def sx(r: float) -> float:
-        return pad_l + r / last * inner_w
-
-    def sy(v: float) -> float:
-        return pad_t + (1 - (min(max(v, lo), hi) - lo) / (hi - lo)) * inner_h
-
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="100%" role="img" aria-label="{escape(title)}" class="fan">'
-        f"<title>{escape(title)}</title>"
-    ]
-    for tick in (lo, (lo + hi) / 2, hi):
-        parts.append(
-            f'<line x1="{pad_l}" x2="{pad_l + inner_w}" y1="{sy(tick):.1f}" y2="{sy(tick):.1f}" '
-            f'class="grid"/><text x="{pad_l - 4}" y="{sy(tick) + 4:.1f}" text-anchor="end" '
-            f'class="tick">{tick:g}</text>'
-        )
-    for r in rounds[:: max(1, len(rounds) // 10)]:
-        parts.append(
-            f'<text x="{sx(r):.1f}" y="{height - 8}" text-anchor="middle" class="tick">{r}</text>'
-        )
+    frame = _RoundFrame(rounds, y_range, width, height, 12, title, "fan")
+    pad_l, pad_t, inner_w, inner_h = frame.pad_l, frame.pad_t, frame.inner_w, frame.inner_h
+    sx, sy, parts = frame.sx, frame.sy, frame.parts
     upper = " ".join(f"{sx(r):.1f},{sy(v):.1f}" for r, v in zip(rounds, q95, strict=True))
     lower = " ".join(
         f"{sx(r):.1f},{sy(v):.1f}" for r, v in reversed(list(zip(rounds, q05, strict=True)))
@@ -437,32 +414,9 @@ def paths_chart(
     >>> svg.count("<polyline"), "AZE joins" in svg, "RUS" in svg
     (2, True, True)
     """
-    lo, hi = y_range
-    pad_l, pad_r, pad_t, pad_b = 40, 70, 22, 26
-    inner_w, inner_h = width - pad_l - pad_r, height - pad_t - pad_b
-    last = max(rounds[-1], 1) if rounds else 1
-
-    def sx(r: float) -> float:
-        return pad_l + r / last * inner_w
-
-    def sy(v: float) -> float:
-        return pad_t + (1 - (min(max(v, lo), hi) - lo) / (hi - lo)) * inner_h
-
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="100%" role="img" aria-label="{escape(title)}" class="paths">'
-        f"<title>{escape(title)}</title>"
-    ]
-    for tick in (lo, (lo + hi) / 2, hi):
-        parts.append(
-            f'<line x1="{pad_l}" x2="{pad_l + inner_w}" y1="{sy(tick):.1f}" y2="{sy(tick):.1f}" '
-            f'class="grid"/><text x="{pad_l - 4}" y="{sy(tick) + 4:.1f}" text-anchor="end" '
-            f'class="tick">{tick:g}</text>'
-        )
-    for r in rounds[:: max(1, len(rounds) // 10)]:
-        parts.append(
-            f'<text x="{sx(r):.1f}" y="{height - 8}" text-anchor="middle" class="tick">{r}</text>'
-        )
+    frame = _RoundFrame(rounds, y_range, width, height, 70, title, "paths")
+    pad_l, pad_t, inner_h = frame.pad_l, frame.pad_t, frame.inner_h
+    sx, sy, parts = frame.sx, frame.sy, frame.parts
     if outcome is not None:
         coords = " ".join(f"{sx(r):.1f},{sy(v):.1f}" for r, v in zip(rounds, outcome, strict=True))
         parts.append(
@@ -565,3 +519,49 @@ def tornado_chart(
         + "</svg>"
     )
     return "".join(parts)
+
+
+class _RoundFrame:
+    """The frame the scenario charts share: scales from round and position to pixels, the
+    opening ``<svg>``, three grid lines with their values and up to ten round labels."""
+
+    pad_l, pad_t, pad_b = 40, 22, 26
+
+    def __init__(
+        self,
+        rounds: Sequence[int],
+        y_range: tuple[float, float],
+        width: int,
+        height: int,
+        pad_r: int,
+        title: str,
+        css_class: str,
+    ) -> None:
+        self.lo, self.hi = y_range
+        self.inner_w = width - self.pad_l - pad_r
+        self.inner_h = height - self.pad_t - self.pad_b
+        self.last = max(rounds[-1], 1) if rounds else 1
+        lo, hi, pad_l = self.lo, self.hi, self.pad_l
+        self.parts = [
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+            f'width="100%" role="img" aria-label="{escape(title)}" class="{css_class}">'
+            f"<title>{escape(title)}</title>"
+        ]
+        for tick in (lo, (lo + hi) / 2, hi):
+            self.parts.append(
+                f'<line x1="{pad_l}" x2="{pad_l + self.inner_w}" y1="{self.sy(tick):.1f}" '
+                f'y2="{self.sy(tick):.1f}" class="grid"/><text x="{pad_l - 4}" '
+                f'y="{self.sy(tick) + 4:.1f}" text-anchor="end" class="tick">{tick:g}</text>'
+            )
+        for r in rounds[:: max(1, len(rounds) // 10)]:
+            self.parts.append(
+                f'<text x="{self.sx(r):.1f}" y="{height - 8}" text-anchor="middle" '
+                f'class="tick">{r}</text>'
+            )
+
+    def sx(self, r: float) -> float:
+        return self.pad_l + r / self.last * self.inner_w
+
+    def sy(self, v: float) -> float:
+        lo, hi = self.lo, self.hi
+        return self.pad_t + (1 - (min(max(v, lo), hi) - lo) / (hi - lo)) * self.inner_h
