@@ -25,7 +25,7 @@ def headline_period(store: Store, min_days: int = MIN_DAYS) -> str | None:
     """
     rows = store.query(
         "SELECT period, min(n) AS n FROM indicators WHERE name = 'multivector' "
-        "AND partner = 'interaction' GROUP BY period HAVING min(n) >= ? "
+        "AND partner = 'interaction' AND period LIKE '%Q%' GROUP BY period HAVING min(n) >= ? "
         "ORDER BY max(period_start) DESC LIMIT 1",
         [min_days],
     )
