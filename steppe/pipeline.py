@@ -189,7 +189,7 @@ def _measure(
             enter("measure migration")
             out["migration"] = compute_migration(store)
         enter("measure cohesion")
-        out |= compute_alignment_extras(store, engine)
+        out |= compute_alignment_extras(store, engine, seed=seed)
         enter("measure hybrid pressure")
         out["pressure"] = compute_pressure(store)
         enter("measure support")

@@ -65,8 +65,10 @@ DEFINITIONS: dict[str, str] = {
     "period, partially pooled toward its long-run shares: (n_k + c·q_k) / (n + c), c = 10; "
     "interval: 90 % Beta posterior. n = the period's cooperative events. Source: events. "
     + _SPARSE,
-    "coop_share": "Partner's share of the state's cooperative events in the year, n_ab / N_a; "
-    "n = events with the partner. Source: events. " + _SPARSE,
+    "coop_share": "Partner's share of the state's cooperative events (CAMEO quad 1–2) in the "
+    "year, partially pooled toward the state's long-run partner shares: (n_ab + c·q_b) / "
+    "(N_a + c), c = 10; interval: 90 % Beta posterior. n = N_a, the state's cooperative events "
+    "that year. Source: events. " + _SPARSE,
     "coop_asymmetry": "Partner's share of the state's cooperation minus the state's share of "
     "the partner's (Keohane & Nye 1977). Source: events.",
     "vote_agreement": "1 − mean |vote_a − vote_b| / 2 over the UN General Assembly roll calls "
@@ -280,6 +282,31 @@ def split_vote_charts(store: Store) -> list[str]:
                     {k: v for k, v in series.items() if v},
                     y_range=(0.0, 1.0),
                     title=f"{code} — side taken on split UN votes (RUS–USA, CHN–EU)",
+                )
+            )
+    return charts
+
+
+def cooperation_charts(store: Store) -> list[str]:
+    """Per focal state: each pole's pooled share of its cooperative events (``coop_share``
+    with RUS, CHN, USA, EU, TUR, IRN), by year; sparse values hollow and grey, never joined."""
+    charts = []
+    for code in FOCAL_STATES:
+        series = {}
+        for p in ("RUS", "CHN", "USA", "EU", "TUR", "IRN"):
+            rows = [
+                r
+                for r in read.indicators(store, "coop_share", actor=code, partner=p)
+                if r["value"] is not None
+            ]
+            if any(not r["sparse"] for r in rows):
+                series[p] = support_points(rows)
+        if series:
+            charts.append(
+                multi_line_chart(
+                    series,
+                    y_range=(0.0, 1.0),
+                    title=f"{code} — partner's share of its cooperative events (pooled)",
                 )
             )
     return charts
@@ -517,6 +544,7 @@ def report_context(store: Store) -> dict[str, Any]:
         "attribution": ATTRIBUTION,
         "alignment": alignment_charts(store),
         "dependence": dependence_charts(store),
+        "cooperation": cooperation_charts(store),
         "scenarios": scenario_sections(store),
         "alerts": read.alerts(store, limit=ALERTS_SHOWN),
         "alerts_total": len(read.alerts(store)),

@@ -214,6 +214,9 @@ def series_colours(labels: Sequence[str]) -> dict[str, str]:
     return out
 
 
+SPARSE_LEGEND = "hollow: sparse (thin support)"
+
+
 def multi_line_chart(
     series: Mapping[str, Sequence[Point]],
     *,
@@ -225,6 +228,7 @@ def multi_line_chart(
     max_gap_days: int = 400,
 ) -> str:
     """Several labelled series on one axis (colours from :data:`PALETTE`), with a legend.
+    Sparse points are drawn hollow and never joined by their series' line.
 
     >>> svg = multi_line_chart({"KAZ": [Point(date(2000, 1, 1), 0.1)],
     ...                         "RUS": [Point(date(2001, 1, 1), -0.3)]}, title="t")
@@ -250,7 +254,8 @@ def multi_line_chart(
     # legend entries flow left to right and wrap onto new rows: none is cut at the edge
     legend: list[tuple[float, float]] = []
     lx, ly = float(pad_l), 22.0
-    for label in series:
+    thin = any(p.sparse for p in pts)
+    for label in [*series, *([SPARSE_LEGEND] if thin else [])]:
         need = 14 + 6 * len(label) + 12
         if lx + need > width - pad_r and lx > pad_l:
             lx, ly = float(pad_l), ly + 12
@@ -284,7 +289,15 @@ def multi_line_chart(
     colours = series_colours(list(series))
     for i, (label, points) in enumerate(series.items()):
         colour = colours[label]
-        ordered = sorted(points, key=lambda p: p.x)
+        # sparse points: hollow and grey (as in line_chart), never joined by the line
+        for p in points:
+            if p.sparse:
+                parts.append(
+                    f'<circle cx="{sx(p.x):.1f}" cy="{sy(p.y):.1f}" r="2.5" class="dot sparse" '
+                    'fill="#ffffff" stroke="#9aa5b1" stroke-width="1.2">'
+                    f"<title>{escape(label)}: {escape(p.label or '')} (sparse)</title></circle>"
+                )
+        ordered = sorted((p for p in points if not p.sparse), key=lambda p: p.x)
         for seg in _segments(ordered, max_gap_days):
             if len(seg) > 1:
                 coords = " ".join(f"{sx(p.x):.1f},{sy(p.y):.1f}" for p in seg)
@@ -302,6 +315,13 @@ def multi_line_chart(
         parts.append(
             f'<rect x="{legend_x}" y="{legend_y}" width="10" height="3" fill="{colour}"/>'
             f'<text x="{legend_x + 13}" y="{legend_y + 5}" class="tick">{escape(label)}</text>'
+        )
+    if thin:
+        legend_x, legend_y = legend[-1]
+        parts.append(
+            f'<circle cx="{legend_x + 5}" cy="{legend_y + 2}" r="2.5" fill="#ffffff" '
+            f'stroke="#9aa5b1" stroke-width="1.2"/>'
+            f'<text x="{legend_x + 13}" y="{legend_y + 5}" class="tick">{SPARSE_LEGEND}</text>'
         )
     parts.append(_title(title, pad_l, width) + "</svg>")
     return "".join(parts)

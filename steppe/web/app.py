@@ -41,7 +41,7 @@ from steppe.report.html import (
     support_points,
     template_environment,
 )
-from steppe.report.svg import Point, line_chart, multi_line_chart
+from steppe.report.svg import line_chart, multi_line_chart
 from steppe.store import Store, read
 from steppe.web.svg import network_graph, region_map, value_range
 
@@ -871,8 +871,8 @@ def upload_name(filename: str | None) -> str:
 def _indicator_charts(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The charts of one indicator, one per frequency: its own series with its band (sparse
     values hollow), or for dyadic indicators the series with the main partners (up to five,
-    poles first; adequately supported values only). Each comes with its definition and a
-    line on its support (n, sparse values)."""
+    poles first, chosen on adequately supported values; their sparse values hollow). Each comes
+    with its definition and a line on its support (n, sparse values)."""
     out = []
     for freq in ("quarter", "year", "month", None):
         of_freq = [r for r in rows if r.get("freq") == freq and r["value"] is not None]
@@ -910,10 +910,11 @@ def _partner_chart(label: str, rows: list[dict[str, Any]], freq: str | None) -> 
             -len(by_partner[p]),
         ),
     )[:5]
-    series = {p: [Point(r["period_start"], r["value"]) for r in by_partner[p]] for p in ranked}
+    # the chosen partners' sparse values too, drawn hollow and grey, never joined by the line
+    series = {p: support_points([r for r in rows if r["partner"] == p]) for p in ranked}
     return multi_line_chart(
         series,
-        title=f"{label}, with partners (adequate values)",
+        title=f"{label}, with partners",
         max_gap_days=GAP_DAYS.get(freq or "", 400),
     )
 
