@@ -413,6 +413,14 @@ CATEGORY_ROOTS = {
 04 consult, 07 aid, 08 yield, 09 investigate, 10 demand, 11 disapprove, 12 reject, 13
 threaten, 14 protest, 15 force posture, 16 reduce relations, 17 coerce, 18 assault, 19
 fight): the CAMEO code of an event coded from a verb that names a category without a code."""
+FUTURE_AGREE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
+"""Categories that, stated for the future, are an asserted AGREE. PLOVER manual (2021),
+AGREE: "Cooperative actions of types CONSULT, SUPPORT, COOPERATE, and AID reported in future
+tense are also taken to imply intentions and should be coded as AGREE" and "References to
+future meetings, summits, state visits ... should be coded as AGREE"; "the coder should always
+return the single event category, not a category+auxiliary". The announcement is the event
+and it took place, so its modality is ``asserted`` (annotation guide, section 3); RETREAT and
+CONCEDE ("should be left as they are") and conflictual acts keep ``future``."""
 REQUEST_ROOTS = frozenset({"02", "10"})
 """CAMEO roots the 2021 REQUEST category covers: its definition, "All requests, demands, and
 orders", includes appeals (CAMEO 02), which the 2021 table lists under no category."""
@@ -553,6 +561,9 @@ class PloverCategories:
                 plover = "REQUEST"
             else:
                 plover = None if e.cameo.startswith("01") else e.plover
+            mode = e.modality
+            if mode == "future" and plover in FUTURE_AGREE:
+                cat, plover, mode = "AGREE", "AGREE", "asserted"
             salience = confidence(e)  # the event's confidence (Scorer's), below
             if names:
                 salience = max(salience, 0.45 if _infinitive(toks, i) else 0.9)
@@ -560,7 +571,9 @@ class PloverCategories:
             sub = is_subordinate(toks, i, s.verbs, low)
             key = (cat is None, report, sub, -salience, i)
             scored = confidence(e)
-            ranked.append((key, replace(e, category=cat, plover=plover, confidence=scored)))
+            ranked.append(
+                (key, replace(e, category=cat, plover=plover, modality=mode, confidence=scored))
+            )
         ranked.sort(key=lambda r: r[0])
         return replace(s, events=tuple(e for _, e in ranked))
 

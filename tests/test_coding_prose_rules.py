@@ -1,0 +1,112 @@
+"""Rules that lift the coder on analysis prose (issue 14, item 6; the error classes of the
+README's "Analysis prose" section). Each case is a sentence of that kind written for the test,
+not copied from an article or the gold set; the coder runs with the bundled dictionaries."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from steppe.coding import Coder, code_documents
+from steppe.coding.coder import speaker_of
+from steppe.coding.model import Document
+from steppe.ingest.news import ingest_news
+from steppe.registry import data_path
+from steppe.store import Store
+from steppe.store.reference import install_registry
+
+DAY = date(2024, 9, 24)
+_CODER: list[Coder] = []
+
+
+@pytest.fixture
+def coder() -> Coder:
+    if not _CODER:
+        _CODER.append(Coder(data_path("dictionaries")))
+    return _CODER[0]
+
+
+def _events(coder: Coder, text: str, speaker: str | None = None) -> set[tuple[str, str, str, str]]:
+    return {
+        (
+            e.source.code if e.source else "",
+            e.target.code if e.target else "",
+            e.plover or "",
+            e.modality,
+        )
+        for s in coder.code([Document("t", text, DAY, speaker=speaker)])
+        for e in s.events
+    }
+
+
+def test_speech_first_person_is_the_speaking_state(coder: Coder) -> None:
+    # a General Debate speech of Kyrgyzstan: "our territory", "my Government", "I"
+    assert ("TJK", "KGZ", "ASSAULT", "asserted") in _events(
+        coder, "Last spring our territory was shelled by the armed forces of Tajikistan.", "KGZ"
+    )
+    assert ("KGZ", "ARM", "ACCUSE", "asserted") in _events(
+        coder, "My Government condemns the attack on Armenia.", "KGZ"
+    )
+    # without a speaker (a news article) the first person stays unknown
+    assert not {e for e in _events(coder, "My Government condemns the attack on Armenia.") if e[0]}
+
+
+def test_speaker_is_read_from_a_state_source_only() -> None:
+    assert speaker_of("KGZ") == "KGZ"
+    assert speaker_of("akipress.org") is None and speaker_of(None) is None
+
+
+def test_speech_speaker_travels_the_steppe_code_path(tmp_path: Path) -> None:
+    # stored as `steppe ingest news --mapping ungdc` stores a speech: source = the speaker
+    feed = tmp_path / "speech.jsonl"
+    row = {
+        "text": "My Government condemns the attack on Armenia.",
+        "date": "2024-09-24",
+        "url": "ungdc:KGZ_79",
+        "source": "KGZ",
+    }
+    feed.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.duckdb") as store:
+        install_registry(store)
+        ingest_news(store, [feed])
+        code_documents(store, data_path("dictionaries"))
+        rows = store.con.execute(
+            "SELECT source_actor, target_actor, plover FROM events WHERE origin = 'coder'"
+        ).fetchall()
+    assert ("KGZ", "ARM", "ACCUSE") in rows
+
+
+def test_performative_would_like_to_is_asserted(coder: Coder) -> None:
+    assert ("KGZ", "JPN", "SUPPORT", "asserted") in _events(
+        coder, "I would like to thank Japan for its support.", "KGZ"
+    )
+
+
+def test_future_cooperation_is_an_asserted_agree(coder: Coder) -> None:
+    # PLOVER AGREE: cooperation "reported in future tense ... should be coded as AGREE"
+    assert ("TJK", "AFG", "AGREE", "asserted") in _events(
+        coder, "Tajikistan will provide humanitarian aid to Afghanistan."
+    )
+    assert ("UZB", "TKM", "AGREE", "asserted") in _events(
+        coder, "Uzbekistan will host the Turkmen president next week."
+    )
+    # a conflictual act announced keeps its own category and the future
+    events = _events(coder, "Russia will impose sanctions on Georgia.")
+    assert events and all(e[3] == "future" and e[2] != "AGREE" for e in events)
+    # what the text only supposes stays hypothetical, never asserted
+    supposed = _events(coder, "Kazakhstan could provide aid to Kyrgyzstan.")
+    assert supposed and {e[3] for e in supposed} == {"hypothetical"}
+
+
+def test_countries_of_central_asia_are_the_five(coder: Coder) -> None:
+    targets = {
+        e[1]
+        for e in _events(
+            coder, "We are ready to hold talks with the states of Central Asia.", "UZB"
+        )
+        if e[0] == "UZB"
+    }
+    assert {"KAZ", "KGZ", "TJK", "TKM"} <= targets and "UZB" not in targets
