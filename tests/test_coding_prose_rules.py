@@ -110,3 +110,26 @@ def test_countries_of_central_asia_are_the_five(coder: Coder) -> None:
         if e[0] == "UZB"
     }
     assert {"KAZ", "KGZ", "TJK", "TKM"} <= targets and "UZB" not in targets
+
+
+def test_joint_act_of_a_compound_gives_each_side_the_other(coder: Coder) -> None:
+    events = _events(coder, "Kazakhstan and China discussed new transit corridors on Monday.")
+    assert {("KAZ", "CHN", "CONSULT", "asserted"), ("CHN", "KAZ", "CONSULT", "asserted")} <= events
+    between = _events(
+        coder, "Officials discussed water sharing during a call between Kyrgyz and Uzbek ministers."
+    )
+    assert ("KGZ", "UZB", "CONSULT", "asserted") in between
+    assert not {e for e in between if not e[0] or not e[1]}
+
+
+def test_intent_verb_keeps_its_own_addressee(coder: Coder) -> None:
+    assert ("ARM", "AZE", "THREATEN", "asserted") in _events(
+        coder, "Armenia threatened Azerbaijan to shell its border towns."
+    )
+
+
+def test_would_like_to_anywhere_before_the_act(coder: Coder) -> None:
+    events = _events(
+        coder, "I would also like to take this opportunity to thank Turkey for its help.", "KGZ"
+    )
+    assert ("KGZ", "TUR", "SUPPORT", "asserted") in events

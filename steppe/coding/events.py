@@ -658,6 +658,34 @@ def _members(mentions: tuple[Mention, ...], n: int) -> list[Mention]:
     return [replace(x, code=c) if len(x.codes) > 1 else x for x in group for c in x.codes]
 
 
+JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
+"""Roots of acts two parties can do together: intent (03), consultation (04), agreement and
+signing (05), cooperation (06)."""
+
+
+def _joint(members: list[Mention]) -> list[tuple[Mention | None, Mention | None]]:
+    """A joint act of a compound with no other party ("Tajikistan and Russia discussed …",
+    "talks between Tajik and Russian ministers", "Russia and the five states agreed …"):
+    each side is the other's partner, in both directions. PLOVER (CONSULT): "In CONSULT events
+    where there is no clear distinction between whether an entity is hosting or visiting, all
+    participants are coded in the actor field", COOPERATE is "*mutual* material cooperation";
+    the annotation guide writes such an act once as *mutual*, matching either direction. Two
+    phrases pair across (a collective phrase gives each of its members); one phrase naming two
+    actors pairs them. Three or more phrases are a multilateral act, left to its own rule."""
+    spans: dict[tuple[int, int], list[Mention]] = {}
+    for m in members:
+        spans.setdefault((m.start, m.end), []).append(m)
+    groups = list(spans.values())
+    if len(groups) == 1 and len({m.code for m in groups[0]}) == 2:
+        a, b = groups[0]
+        return [(a, b), (b, a)]
+    if len(groups) != 2:
+        return []
+    left, right = groups
+    cross = [(a, b) for a in left for b in right if a.code != b.code]
+    return [*cross, *((b, a) for a, b in cross)]
+
+
 def _drop_reports(events: list[CodedEvent]) -> list[CodedEvent]:
     """Drop a statement (CAMEO root 01, "said") whose target is the source of a later event:
     "the Kremlin said Tokayev criticized Russia" is Tokayev's criticism."""
@@ -772,6 +800,9 @@ class RoleAssigner:
         s: Sentence, low: list[str], e: CodedEvent, hi: int, exclude: set[str]
     ) -> int | None:
         start = e.verb_end
+        for n, m in enumerate(s.mentions):  # "threatened Azerbaijan to strike": the addressee
+            if e.verb_start < m.start and m.end < e.verb_end and m.full_code not in exclude:
+                return n
         later_verbs = [v for v in s.verbs if v >= start]
         for n, m in sorted(enumerate(s.mentions), key=lambda x: x[1].start):
             if m.start < start or m.start >= hi:
@@ -870,6 +901,8 @@ class RoleAssigner:
                     for b in (targets or none)
                     if a is None or b is None or a.full_code != b.full_code
                 ]
+                if e.cameo[:2] in JOINT_ROOTS and not e.passive and bool(sources) != bool(targets):
+                    pairs = _joint(sources or targets) or pairs
             for a, b in pairs:
                 if e.passive:
                     a, b = b, a

@@ -98,8 +98,10 @@ def modality_of(
     words = low[lo:verb]
     if "may" in words:
         words = [low[k] for k in range(lo, verb) if not _may_is_month(tokens, k)]
-    if words[-3:] == ["would", "like", "to"] or words[-4:] == ["would", "also", "like", "to"]:
-        words = words[: -4 if words[-3] == "also" else -3]  # "I would like to thank": thanks
+    if "like" in words:  # "I would (also) like to thank": the thanks are given in speaking
+        words = [
+            w for k, w in enumerate(words) if not (w == "would" and "like" in words[k + 1 : k + 3])
+        ]
     before = set(words)
     around = set(low[lo:hi])
     if (CONDITIONS - {"whether"}) & around or "whether" in before or HYPOTHETICAL & before:
