@@ -133,3 +133,20 @@ def test_would_like_to_anywhere_before_the_act(coder: Coder) -> None:
         coder, "I would also like to take this opportunity to thank Turkey for its help.", "KGZ"
     )
     assert ("KGZ", "TUR", "SUPPORT", "asserted") in events
+
+
+def test_a_meeting_that_took_place_is_consult_and_took_place_alone_no_act(coder: Coder) -> None:
+    held = _events(
+        coder, "The meeting of the Kazakh and Kyrgyz foreign ministers took place in Astana."
+    )
+    assert ("KAZ", "KGZ", "CONSULT", "asserted") in held
+    assert not {e for e in held if e[2] != "CONSULT"}
+    passive = _events(coder, "Talks between the delegations of Turkmenistan and Iran were held.")
+    assert ("TKM", "IRN", "CONSULT", "asserted") in passive
+    assert not _events(coder, "The clash took place near the Uzbek border.")
+
+
+def test_title_of_a_state_is_the_subject(coder: Coder) -> None:
+    assert ("KAZ", "RUS", "ACCUSE", "asserted") in _events(
+        coder, "The head of the Foreign Ministry of Kazakhstan criticized Russia."
+    )

@@ -726,6 +726,21 @@ def in_pp(low: list[str], start: int) -> bool:
     return k >= 0 and low[k] in PREPOSITIONS and low[k] not in SUBORDINATORS
 
 
+def _genitive_head(low: list[str], start: int, lo: int) -> bool:
+    """Is the phrase at ``start`` the "of" complement of the clause's first noun phrase
+    ("The head of the Ministry of Foreign Affairs of the Czech Republic", "Deputy Minister of
+    Internal Affairs of Russia")? Its actor is the owner of that noun, which is the subject:
+    CAMEO codes an official as "a country code followed by a role", and the annotation guide
+    resolves titles before names like the name."""
+    k = start - 1
+    while k >= lo and low[k] in DETERMINERS:
+        k -= 1
+    if k < lo or low[k] != "of":
+        return False
+    head = [w for w in low[lo:k] if w not in DETERMINERS]
+    return 0 < len(head) <= 3 and all(is_modifier(w) and w not in PREPOSITIONS for w in head)
+
+
 class RoleAssigner:
     """Source and target of each event (see the module docstring), then the options' actor
     requirements; identical events of one sentence are kept once."""
@@ -764,7 +779,13 @@ class RoleAssigner:
             return found
         at = _mention_at(s, k)
         if at is not None:
-            return at if not in_pp(low, s.mentions[at].start) else self._nearest(s, low, lo, k)
+            start = s.mentions[at].start
+            if not in_pp(low, start):
+                return at
+            nearest = self._nearest(s, low, lo, k)
+            if nearest is None and _genitive_head(low, start, lo):
+                return at  # "the head of the Czech Foreign Ministry called": the ministry's
+            return nearest
         if low[k] in ANAPHORS:
             return self._nearest(s, low, 0, k)
         if low[k] in PRONOUNS:

@@ -314,6 +314,48 @@ def frame_category(tokens: Sequence[str], i: int) -> str | None:
     return None
 
 
+MEETING_EVENTS = TALKS | frozenset({
+    "summit", "conference", "negotiation", "conversation", "consultation", "videoconference",
+})  # fmt: skip
+_HELD_BE = frozenset({"was", "were", "is", "are", "been", "be"})
+_TAKE = frozenset({"took", "take", "takes", "taking", "taken"})
+
+
+def meetings_held(tokens: Sequence[str]) -> dict[int, int]:
+    """Verbs that report that something happened: "took place" and a passive "was held".
+    With a meeting noun before them in their clause ("the meeting of the two ministers took
+    place", "talks between the delegations were held") they are the meeting, PLOVER CONSULT
+    ("All consultations and meetings"): position -> end of the verb. "took place" without one
+    is no act at all, not CAMEO 171 (seize property) that "take" codes: position -> 0.
+
+    >>> meetings_held("The meeting of Lavrov and Meredov took place in Ashgabat".split())
+    {6: 8}
+    >>> meetings_held("The incident took place at night".split())
+    {2: 0}
+    """
+    out: dict[int, int] = {}
+    low = [t.lower() for t in tokens]
+    for i, w in enumerate(low):
+        if w in _TAKE and i + 1 < len(low) and low[i + 1] == "place":
+            end = i + 2
+        elif w == "held" and i > 0 and low[i - 1] in _HELD_BE:
+            end = i + 1
+        else:
+            continue
+        k = i - 1
+        meeting = False
+        while k >= 0 and low[k] not in (",", ";", ":", "."):
+            if low[k] in MEETING_EVENTS:
+                meeting = True
+                break
+            k -= 1
+        if meeting:
+            out[i] = end
+        elif end == i + 2:
+            out[i] = 0
+    return out
+
+
 def _framed(category: str, future: bool, negated: bool) -> str | None:
     """A framed category under the verb's tense and negation: a concession or consultation
     refused is a REJECT ("would not meet demands"), other negated frames are no event;
@@ -463,8 +505,26 @@ class CategoryVerbs:
     def _sentence(self, s: Sentence) -> Sentence:
         toks = s.tokens
         framed = _framed_at(toks)
-        coded = {e.verb_start for e in s.events}
+        held = meetings_held(toks)
+        if held:
+            s = replace(s, events=tuple(e for e in s.events if e.verb_start not in held))
+        coded = {e.verb_start for e in s.events} | set(held)
         added: list[CodedEvent] = []
+        consult = _codes().get(CATEGORY_ROOTS["CONSULT"])
+        for i, end in held.items():
+            if end and consult is not None:
+                added.append(
+                    CodedEvent(
+                        verb=" ".join(toks[i:end]),
+                        verb_start=i,
+                        verb_end=end,
+                        cameo=consult.code,
+                        plover="CONSULT",
+                        quad_class=consult.quad_class,
+                        goldstein=consult.goldstein,
+                        named="CONSULT",
+                    )
+                )
         for i in sorted(set(s.verbs) | set(framed)):
             if i in coded:
                 continue
