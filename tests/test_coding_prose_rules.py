@@ -150,3 +150,29 @@ def test_title_of_a_state_is_the_subject(coder: Coder) -> None:
     assert ("KAZ", "RUS", "ACCUSE", "asserted") in _events(
         coder, "The head of the Foreign Ministry of Kazakhstan criticized Russia."
     )
+
+
+def test_not_only_is_no_negation_and_cannot_is(coder: Coder) -> None:
+    assert ("KGZ", "RUS", "COOPERATE", "asserted") in _events(
+        coder, "Kyrgyzstan not only buys fuel from Russia but also sells it to Tajikistan."
+    )
+    refused = _events(coder, "We cannot accept the Armenian proposal.", "AZE")
+    assert refused and {e[3] for e in refused} == {"negated"}
+
+
+def test_topic_of_a_meeting_or_statement_is_not_its_target(coder: Coder) -> None:
+    # the summit talked about Afghanistan; Afghanistan took no part
+    summit = _events(coder, "At the summit, SCO leaders discussed the situation in Afghanistan.")
+    assert not {e for e in summit if "AFG" in e[:2]}
+    # the partner comes with "with"; the verb's own particle ("called on") addresses
+    assert ("TJK", "KGZ", "CONSULT", "asserted") in _events(
+        coder, "Tajik officials discussed border demarcation with Kyrgyzstan."
+    )
+    assert ("RUS", "TJK", "REQUEST", "asserted") in _events(
+        coder, "Putin called on Tajikistan to tighten its border controls."
+    )
+
+
+def test_a_percentage_change_is_a_figure_not_an_act(coder: Coder) -> None:
+    text = "Kazakhstan's statistics office reports a 40% decline in imports from Russia."
+    assert not {e for e in _events(coder, text) if e[2] == "REJECT"}

@@ -156,7 +156,7 @@ def intent_code(kind: str, inner: str | None, own: str | None) -> str:
 
 
 FUTURE_MARKERS = frozenset({"will", "would", "shall", "'ll"})
-VERB_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+VERB_NEGATIONS = frozenset({"not", "n't", "never", "no", "cannot"})
 
 
 def verb_chain(tokens: tuple[str, ...] | list[str], i: int) -> tuple[str, ...]:
@@ -172,7 +172,9 @@ def verb_chain(tokens: tuple[str, ...] | list[str], i: int) -> tuple[str, ...]:
     k = i - 1
     while k >= 0 and len(out) < 5:
         w = tokens[k].lower()
-        if w in AUXILIARIES or w in FUTURE_MARKERS or w in VERB_NEGATIONS or w.endswith("ly"):
+        if w == "not" and k + 1 < i and tokens[k + 1].lower() == "only":
+            pass  # "not only buys … but also": a coordination, not a negation
+        elif w in AUXILIARIES or w in FUTURE_MARKERS or w in VERB_NEGATIONS or w.endswith("ly"):
             out.append(w)
         elif w == "to" and k > 0 and tokens[k - 1].lower() == "going":
             out += ["to", "going"]
@@ -398,8 +400,8 @@ class EventClassifier:
         ("the meeting", "a brief private visit", "very close")?"""
         if i > 0 and s.tokens[i][:1].isupper():
             return True
-        if i > 0 and low[i - 1] in NOUN_MARKERS | DEGREE_WORDS:
-            return True
+        if i > 0 and low[i - 1] in NOUN_MARKERS | DEGREE_WORDS | {"%", "percent"}:
+            return True  # "a 50% decline in remittances" is a figure, not a rejection
         k = i - 1
         while (
             k >= 0
@@ -726,6 +728,33 @@ def in_pp(low: list[str], start: int) -> bool:
     return k >= 0 and low[k] in PREPOSITIONS and low[k] not in SUBORDINATORS
 
 
+TOPIC_ROOTS = frozenset({"01", "02", "04"})
+"""Statements, appeals and proposals, consultations: acts whose object after the verb may be
+what they are about rather than whom they address."""
+TOPIC_PREPOSITIONS = frozenset({
+    "on", "about", "over", "in", "at", "regarding", "concerning", "of", "into", "across",
+})  # fmt: skip
+
+
+def _topic(low: list[str], start: int, verb_end: int) -> bool:
+    """Is the phrase at ``start`` the topic or place of a statement or meeting ("discussed the
+    situation in Kazakhstan", "proposed a committee on Afghanistan") rather than its
+    addressee? CAMEO codes the entity the act is directed at (the target); the annotation guide
+    (section 2) keeps places out ("venues are locations, not actors") and codes a proposal
+    only when it is "addressed to a named entity". The addressee of such acts comes with
+    "with", "to", "between", as the direct object or after the verb's own particle ("called
+    on the CSTO")."""
+    k = start - 1
+    while (
+        k >= 0
+        and start - k <= 4
+        and low[k] not in TEMPORAL | MONTHS | {"that"}
+        and (low[k] in DETERMINERS or is_modifier(low[k]))
+    ):
+        k -= 1
+    return k > verb_end and low[k] in TOPIC_PREPOSITIONS
+
+
 def _genitive_head(low: list[str], start: int, lo: int) -> bool:
     """Is the phrase at ``start`` the "of" complement of the clause's first noun phrase
     ("The head of the Ministry of Foreign Affairs of the Czech Republic", "Deputy Minister of
@@ -832,6 +861,8 @@ class RoleAssigner:
                 v < m.start or m.end <= v <= m.end + 2 for v in later_verbs
             ):
                 return None
+            if e.cameo[:2] in TOPIC_ROOTS and _topic(low, m.start, e.verb_end):
+                continue
             if m.full_code not in exclude:
                 return n
         return None

@@ -22,7 +22,7 @@ from itertools import pairwise
 from steppe.coding.events import clause
 from steppe.coding.model import Batch, CodedEvent, Sentence
 
-NEGATIONS = frozenset({"not", "n't", "never", "denied", "refused", "no"})
+NEGATIONS = frozenset({"not", "n't", "never", "denied", "refused", "no", "cannot"})
 MODALS = frozenset({"may", "might", "could", "would", "will", "should", "shall"})
 INTENT = frozenset({
     "plans", "plan", "planned", "planning", "intends", "intend", "intended", "expected",
@@ -48,6 +48,11 @@ CLAIM_VERBS = frozenset({
 shelling": the shelling is Moscow's claim)."""
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "future", "reported")
 EVENT_TIMES: tuple[str, ...] = ("document", "past", "past_undated")
+
+
+def _not_only(words: list[str], k: int) -> bool:
+    """ "not only ... but also": a coordination, not a negation."""
+    return words[k] == "not" and words[k + 1 : k + 2] == ["only"]
 
 
 def _may_is_month(tokens: tuple[str, ...], k: int) -> bool:
@@ -93,7 +98,7 @@ def modality_of(
     low = [t.lower() for t in tokens] if low is None else low
     lo, hi = clause(low, verb) if bounds is None else bounds
     window = low[max(lo, verb - 4) : verb]
-    if any(w in NEGATIONS for w in window):
+    if any(w in NEGATIONS and not _not_only(window, k) for k, w in enumerate(window)):
         return "negated"
     words = low[lo:verb]
     if "may" in words:
@@ -128,7 +133,9 @@ class Modality:
                 lo, hi = clause(low, e.verb_start)
                 start = max(lo, e.verb_start - 4)
                 window = low[start : e.verb_start]
-                negated = any(w in NEGATIONS for w in window)
+                negated = any(
+                    w in NEGATIONS and not _not_only(window, k) for k, w in enumerate(window)
+                )
                 modal = any(
                     w in MODALS and not _may_is_month(s.tokens, start + k)
                     for k, w in enumerate(window)
