@@ -176,3 +176,13 @@ def test_topic_of_a_meeting_or_statement_is_not_its_target(coder: Coder) -> None
 def test_a_percentage_change_is_a_figure_not_an_act(coder: Coder) -> None:
     text = "Kazakhstan's statistics office reports a 40% decline in imports from Russia."
     assert not {e for e in _events(coder, text) if e[2] == "REJECT"}
+
+
+def test_declared_openness_to_cooperate_is_agree(coder: Coder) -> None:
+    # PLOVER AGREE: "indicate willingness or commitment to cooperate"
+    open_to = _events(coder, "Turkmenistan remains open to reasonable compromise with Azerbaijan.")
+    assert ("TKM", "AZE", "AGREE", "asserted") in open_to
+    assert not {e for e in open_to if e[2] == "SUPPORT"}
+    ready = _events(coder, "Uzbekistan is ready for talks with Tajikistan.")
+    assert ("UZB", "TJK", "AGREE", "asserted") in ready
+    assert not {e for e in ready if e[2] == "CONSULT"}

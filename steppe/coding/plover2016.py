@@ -314,6 +314,29 @@ def frame_category(tokens: Sequence[str], i: int) -> str | None:
     return None
 
 
+WILLING = frozenset({
+    "open", "ready", "willing", "prepared", "committed", "determined", "eager", "keen",
+})  # fmt: skip
+
+
+def is_willing(low: Sequence[str], i: int) -> bool:
+    """Is the act at ``i`` what someone declares itself open, ready or committed to ("open
+    to reasonable compromise with", "committed to strengthening ties")? PLOVER AGREE: "Agree
+    to, offer, promise, or otherwise indicate willingness or commitment to cooperate".
+
+    >>> is_willing("we are open to reasonable compromise".split(), 5)
+    True
+    >>> is_willing("we reached a compromise".split(), 3)
+    False
+    """
+    for k in range(i - 1, max(i - 4, 0), -1):
+        if low[k] in ("to", "for") and low[k - 1] in WILLING:
+            return True
+        if not low[k][:1].isalpha() or low[k] in ("and", "or", "that", "which"):
+            return False
+    return False
+
+
 MEETING_EVENTS = TALKS | frozenset({
     "summit", "conference", "negotiation", "conversation", "consultation", "videoconference",
 })  # fmt: skip
@@ -624,6 +647,8 @@ class PloverCategories:
             mode = e.modality
             if mode == "future" and plover in FUTURE_AGREE:
                 cat, plover, mode = "AGREE", "AGREE", "asserted"
+            elif plover in FUTURE_AGREE and is_willing(low, i):
+                cat, plover = "AGREE", "AGREE"
             salience = confidence(e)  # the event's confidence (Scorer's), below
             if names:
                 salience = max(salience, 0.45 if _infinitive(toks, i) else 0.9)
