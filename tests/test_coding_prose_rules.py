@@ -182,7 +182,7 @@ def test_declared_openness_to_cooperate_is_agree(coder: Coder) -> None:
     # PLOVER AGREE: "indicate willingness or commitment to cooperate"
     open_to = _events(coder, "Turkmenistan remains open to reasonable compromise with Azerbaijan.")
     assert ("TKM", "AZE", "AGREE", "asserted") in open_to
-    assert not {e for e in open_to if e[2] == "SUPPORT"}
+    assert not {e for e in open_to if e[2] == "SUPPORT" or e[0] == "AZE"}  # AZE declared nothing
     ready = _events(coder, "Uzbekistan is ready for talks with Tajikistan.")
     assert ("UZB", "TJK", "AGREE", "asserted") in ready
     assert not {e for e in ready if e[2] == "CONSULT"}

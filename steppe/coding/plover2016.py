@@ -648,6 +648,8 @@ class PloverCategories:
             if mode == "future" and plover in FUTURE_AGREE:
                 cat, plover, mode = "AGREE", "AGREE", "asserted"
             elif plover in FUTURE_AGREE and is_willing(low, i):
+                if e.paired:
+                    continue  # the willingness is the subject's; the other side declared none
                 cat, plover = "AGREE", "AGREE"
             salience = confidence(e)  # the event's confidence (Scorer's), below
             if names:
