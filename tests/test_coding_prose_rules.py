@@ -186,3 +186,19 @@ def test_declared_openness_to_cooperate_is_agree(coder: Coder) -> None:
     ready = _events(coder, "Uzbekistan is ready for talks with Tajikistan.")
     assert ("UZB", "TJK", "AGREE", "asserted") in ready
     assert not {e for e in ready if e[2] == "CONSULT"}
+
+
+def test_partner_named_with_with_elsewhere_in_the_clause(coder: Coder) -> None:
+    fronted = _events(
+        coder,
+        "Together with our Caspian neighbours Iran and Azerbaijan, we are committed to "
+        "deepening trade.",
+        "TKM",
+    )
+    assert {("TKM", "IRN", "AGREE", "asserted"), ("TKM", "AZE", "AGREE", "asserted")} <= fronted
+    later = _events(
+        coder,
+        "We remain ready to continue the dialogue, in any format, with our Afghan neighbours.",
+        "TKM",
+    )
+    assert ("TKM", "AFG", "AGREE", "asserted") in later

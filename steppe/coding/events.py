@@ -755,6 +755,22 @@ def _topic(low: list[str], start: int, verb_end: int) -> bool:
     return k > verb_end and low[k] in TOPIC_PREPOSITIONS
 
 
+def _partner(s: Sentence, low: list[str], lo: int, hi: int, exclude: set[str]) -> int | None:
+    """The partner of a joint act named with "with" elsewhere in its clause ("Together with
+    our Central Asian partners, we are committed to …", "ready to continue the process, in
+    any format, with our Tajik neighbours"): PLOVER's AGREE and COOPERATE are acts toward
+    the entity one cooperates with."""
+    for n, m in enumerate(s.mentions):
+        if not (lo <= m.start < hi) or m.full_code in exclude or not m.code:
+            continue
+        k = m.start - 1
+        while k >= lo and m.start - k <= 4 and (low[k] in DETERMINERS or is_modifier(low[k])):
+            k -= 1
+        if k >= lo and low[k] == "with":
+            return n
+    return None
+
+
 def _genitive_head(low: list[str], start: int, lo: int) -> bool:
     """Is the phrase at ``start`` the "of" complement of the clause's first noun phrase
     ("The head of the Ministry of Foreign Affairs of the Czech Republic", "Deputy Minister of
@@ -936,6 +952,8 @@ class RoleAssigner:
                 else:
                     exclude = {m.full_code for m in sources}
                     tgt = self._object(s, low, e, hi, exclude)
+                    if tgt is None and e.cameo[:2] in JOINT_ROOTS:
+                        tgt = _partner(s, low, lo, hi, exclude)
                 if e.source_slot is None and e.target_slot is None:
                     by = self._passive_by(s, low, e, hi)
                     verbal = e.quad_class in VERBAL_QUAD_CLASSES
