@@ -202,3 +202,16 @@ def test_partner_named_with_with_elsewhere_in_the_clause(coder: Coder) -> None:
         "TKM",
     )
     assert ("TKM", "AFG", "AGREE", "asserted") in later
+
+
+def test_relative_clause_subject_is_its_antecedent(coder: Coder) -> None:
+    events = _events(
+        coder, "We thank Japan and China, which have provided us with medical equipment.", "TJK"
+    )
+    assert {("JPN", "TJK", "AID", "asserted"), ("CHN", "TJK", "AID", "asserted")} <= events
+
+
+def test_about_to_sign_is_an_announced_agreement(coder: Coder) -> None:
+    assert ("KAZ", "TKM", "AGREE", "asserted") in _events(
+        coder, "Kazakhstan is about to sign a transit agreement with Turkmenistan."
+    )

@@ -43,6 +43,9 @@ NOUN_MARKERS = frozenset(DETERMINERS | {"a", "an", "'s", "first", "new", "of", "
 """A word right after one of these is taken for a noun, not a verb ("the meeting")."""
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which"})
 ANAPHORS = frozenset({"it", "they"})
+RELATIVES = frozenset({"which", "who"})
+"""Relative pronouns after a comma: the subject is the phrase the comma closes ("China and
+Russia, which have provided vaccines")."""
 """Subject pronouns taken to mean the sentence's earlier subject ("Ethiopia indicated it would
 act"); other pronouns leave the source unknown."""
 AUXILIARIES = frozenset({
@@ -833,6 +836,10 @@ class RoleAssigner:
             return nearest
         if low[k] in ANAPHORS:
             return self._nearest(s, low, 0, k)
+        if low[k] in RELATIVES and k > 0 and low[k - 1] == ",":
+            return (
+                _mention_at(s, k - 2) if k >= 2 else None
+            )  # ", which have provided": the antecedent
         if low[k] in PRONOUNS:
             return None
         if low[k] in ("and", "or"):

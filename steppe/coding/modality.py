@@ -26,7 +26,7 @@ NEGATIONS = frozenset({"not", "n't", "never", "denied", "refused", "no", "cannot
 MODALS = frozenset({"may", "might", "could", "would", "will", "should", "shall"})
 INTENT = frozenset({
     "plans", "plan", "planned", "planning", "intends", "intend", "intended", "expected",
-    "expects", "due", "set", "aims", "going", "scheduled", "poised",
+    "expects", "due", "set", "aims", "going", "scheduled", "poised", "about",
 })  # fmt: skip
 """Words that, before "to", announce an act ("plans to visit", "is due to sign")."""
 HYPOTHETICAL = frozenset({
