@@ -215,3 +215,27 @@ def test_about_to_sign_is_an_announced_agreement(coder: Coder) -> None:
     assert ("KAZ", "TKM", "AGREE", "asserted") in _events(
         coder, "Kazakhstan is about to sign a transit agreement with Turkmenistan."
     )
+
+
+def test_warning_of_a_danger_is_a_comment_not_a_threat(coder: Coder) -> None:
+    events = [
+        e
+        for s in coder.code_text("Uzbekistan warned of a growing threat from extremists.", DAY)
+        for e in s.events
+    ]
+    assert events and all(e.plover is None and e.cameo == "012" for e in events)
+
+
+def test_attending_a_summit_is_consult_and_announced_an_agree(coder: Coder) -> None:
+    assert ("KAZ", "SCO", "AGREE", "asserted") in _events(
+        coder, "Tokayev will attend the SCO summit in Astana."
+    )
+
+
+def test_list_of_modifiers_is_no_act_and_coordinated_commitment_is_shared(coder: Coder) -> None:
+    assert not _events(coder, "Kazakhstan and Russia have close political, trade, economic ties.")
+    shared = _events(
+        coder,
+        "Kazakhstan is committed to supporting Kyrgyzstan and expanding trade with Kyrgyzstan.",
+    )
+    assert shared == {("KAZ", "KGZ", "AGREE", "asserted")}

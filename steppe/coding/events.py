@@ -422,6 +422,15 @@ class EventClassifier:
         right after a verb ("send arms") is a noun."""
         if found and found[-1].end == i and low[i - 1] not in AUXILIARIES:
             return True
+        if (
+            i >= 2
+            and low[i - 1] == ","
+            and end < len(low)
+            and low[end] in (",", "and")
+            and not (found and found[-1].end == i - 1)
+            and is_modifier(low[i - 2])
+        ):
+            return True  # an item of a list of modifiers: "political, trade, economic ties"
         nxt = low[end] if end < len(low) else ""
         return low[i].endswith("s") and (
             nxt in AUXILIARIES or (nxt in self._first_words and nxt.endswith("ed"))

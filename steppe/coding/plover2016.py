@@ -231,6 +231,8 @@ FRAMES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
         "demonstration", "demonstrations", "protest", "protests", "rally", "rallies", "march",
         "marches", "strike", "strikes", "sit-in", "boycott"}), "PROTEST"),
     (LIGHT_VERBS, TALKS, "CONSULT"),
+    (frozenset({"participate", "attend"}), TALKS | frozenset({
+        "summit", "session", "sessions", "conference", "forum", "summits"}), "CONSULT"),
     (LIGHT_VERBS, frozenset({"attack", "attacks", "offensive", "assault", "raid", "raids"}),
      "FIGHT"),
     (LIGHT_VERBS, frozenset({"investigation", "inquiry", "probe", "hearing", "hearings"}),
@@ -312,6 +314,20 @@ def frame_category(tokens: Sequence[str], i: int) -> str | None:
         if not w[:1].isalpha() or w in _STOP or (w == "to" and k > i + 1):
             return None
     return None
+
+
+def warns_of(low: Sequence[str], i: int) -> bool:
+    """ "warned of/about <a danger>": a warning about what others may do or what may happen,
+    not a threat by the one who warns. PLOVER THREATEN is "All threats, coercive or forceful
+    warnings with serious potential repercussions" (from the warner); a warning of a danger
+    is CAMEO 012 ("Make pessimistic comment"), a comment, no PLOVER event.
+
+    >>> warns_of("Kyrgyzstan warned of infiltration".split(), 1)
+    True
+    >>> warns_of("Moscow warned Astana against joining".split(), 1)
+    False
+    """
+    return low[i].startswith("warn") and i + 1 < len(low) and low[i + 1] in ("of", "about")
 
 
 WILLING = frozenset({
@@ -611,6 +627,9 @@ class PloverCategories:
         low = [t.lower() for t in toks]
         framed = _framed_at(toks)
         ranked: list[tuple[tuple[bool, bool, bool, float, int], CodedEvent]] = []
+        willing: set[int] = set()
+        """Acts declared willingly; a coordinated act ("committed to strengthening ... and
+        deepening ...") shares the declaration."""
         for e in s.events:
             i = e.verb_start
             word = toks[i]
@@ -645,12 +664,31 @@ class PloverCategories:
             else:
                 plover = None if e.cameo.startswith("01") else e.plover
             mode = e.modality
+            if cat == "THREATEN" and warns_of(low, i):
+                cat, plover = None, None
+                comment = _codes().get("012")
+                if comment is not None:  # stored as the comment it is (CAMEO 012)
+                    e = replace(
+                        e,
+                        cameo=comment.code,
+                        quad_class=comment.quad_class,
+                        goldstein=comment.goldstein,
+                    )
             if mode == "future" and plover in FUTURE_AGREE:
                 cat, plover, mode = "AGREE", "AGREE", "asserted"
-            elif plover in FUTURE_AGREE and is_willing(low, i):
+            elif plover in FUTURE_AGREE and (
+                is_willing(low, i)
+                or (
+                    low[i - 1] == "and"
+                    and low[i].endswith("ing")
+                    and any(0 < i - w <= 8 for w in willing)
+                )
+            ):
                 if e.paired:
                     continue  # the willingness is the subject's; the other side declared none
                 cat, plover = "AGREE", "AGREE"
+            if plover == "AGREE":
+                willing.add(e.verb_end - 1)
             salience = confidence(e)  # the event's confidence (Scorer's), below
             if names:
                 salience = max(salience, 0.45 if _infinitive(toks, i) else 0.9)
