@@ -239,3 +239,28 @@ def test_list_of_modifiers_is_no_act_and_coordinated_commitment_is_shared(coder:
         "Kazakhstan is committed to supporting Kyrgyzstan and expanding trade with Kyrgyzstan.",
     )
     assert shared == {("KAZ", "KGZ", "AGREE", "asserted")}
+
+
+def test_attribution_to_a_named_source_is_asserted_unconfirmed_reports_are_not(
+    coder: Coder,
+) -> None:
+    named = _events(
+        coder,
+        "According to the joint communique, Kazakhstan agreed to open a consulate in Tajikistan.",
+    )
+    assert named and {e[3] for e in named} == {"asserted"}
+    hedged = _events(
+        coder,
+        "According to unconfirmed reports, Kazakhstan agreed to open a consulate in Tajikistan.",
+    )
+    assert hedged and {e[3] for e in hedged} == {"reported"}
+
+
+def test_apposition_between_dashes_is_skipped_for_the_subject(coder: Coder) -> None:
+    events = _events(
+        coder,
+        "Turkey and the Central Asian countries – from Kazakhstan to Turkmenistan – agreed to "
+        "build a railway.",
+    )
+    assert ("TUR", "KGZ", "AGREE", "asserted") in events
+    assert ("TUR", "TJK", "AGREE", "asserted") in events

@@ -43,6 +43,8 @@ NOUN_MARKERS = frozenset(DETERMINERS | {"a", "an", "'s", "first", "new", "of", "
 """A word right after one of these is taken for a noun, not a verb ("the meeting")."""
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which"})
 ANAPHORS = frozenset({"it", "they"})
+APPOSITION_MARKS = frozenset({"–", "—", ")"})
+"""Dashes and a closing parenthesis that end an apposition right before a verb."""
 RELATIVES = frozenset({"which", "who"})
 """Relative pronouns after a comma: the subject is the phrase the comma closes ("China and
 Russia, which have provided vaccines")."""
@@ -824,6 +826,15 @@ class RoleAssigner:
         self, s: Sentence, low: list[str], verb: int, lo: int, previous: dict[int, int | None]
     ) -> int | None:
         k = verb - 1
+        if k > lo and low[k] in APPOSITION_MARKS:
+            # "Russia and five regional countries – Kazakhstan, … – agreed": the apposition
+            # restates the subject, which stands before it
+            opening = next(
+                (j for j in range(k - 1, lo - 1, -1) if low[j] == low[k] or low[j] == "("), None
+            )
+            if opening is not None and opening > lo:
+                k = opening
+                verb = opening
         while k >= lo and (low[k] in AUXILIARIES or low[k] in TEMPORAL or low[k].endswith("ly")):
             k -= 1
             if k >= lo and low[k] in ("on", "last", "this", "next", "early", "late"):

@@ -50,6 +50,26 @@ MODALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "future", 
 EVENT_TIMES: tuple[str, ...] = ("document", "past", "past_undated")
 
 
+HEDGED_SOURCES = frozenset({
+    "report", "reports", "unconfirmed", "unverified", "sources", "source", "rumours", "rumors",
+    "anonymous", "unnamed", "media", "insiders",
+})  # fmt: skip
+"""What "according to" must name to keep distance: unconfirmed or unnamed reports and
+sources. The annotation guide (section 4): *reported* is for "according to unconfirmed
+reports"; "A named official's statement that something happened is asserted (attribution
+alone is not distance)" — "according to the document", "according to the ministry"."""
+
+
+def _hedged_source(low: list[str], lo: int, hi: int) -> bool:
+    """ "according to unconfirmed reports / sources" in the clause (not "according to the
+    joint statement")."""
+    for k in range(lo, hi - 1):
+        if low[k] == "according" and low[k + 1] == "to":
+            if any(w in HEDGED_SOURCES for w in low[k + 2 : k + 6]):
+                return True
+    return False
+
+
 def _not_only(words: list[str], k: int) -> bool:
     """ "not only ... but also": a coordination, not a negation."""
     return words[k] == "not" and words[k + 1 : k + 2] == ["only"]
@@ -115,7 +135,11 @@ def modality_of(
         "to" in before and any(a in INTENT and b == "to" for a, b in pairwise(words))
     ):
         return "future"
-    if REPORTED & around or (low[verb] not in CLAIM_VERBS and CLAIM_VERBS & before):
+    if (
+        (REPORTED - {"according"}) & around
+        or _hedged_source(low, lo, hi)
+        or (low[verb] not in CLAIM_VERBS and CLAIM_VERBS & before)
+    ):
         return "reported"
     return "asserted"
 
