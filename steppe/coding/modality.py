@@ -63,11 +63,12 @@ alone is not distance)" — "according to the document", "according to the minis
 def _hedged_source(low: list[str], lo: int, hi: int) -> bool:
     """ "according to unconfirmed reports / sources" in the clause (not "according to the
     joint statement")."""
-    for k in range(lo, hi - 1):
-        if low[k] == "according" and low[k + 1] == "to":
-            if any(w in HEDGED_SOURCES for w in low[k + 2 : k + 6]):
-                return True
-    return False
+    return any(
+        low[k] == "according"
+        and low[k + 1] == "to"
+        and any(w in HEDGED_SOURCES for w in low[k + 2 : k + 6])
+        for k in range(lo, hi - 1)
+    )
 
 
 def _not_only(words: list[str], k: int) -> bool:
