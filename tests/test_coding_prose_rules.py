@@ -264,3 +264,12 @@ def test_apposition_between_dashes_is_skipped_for_the_subject(coder: Coder) -> N
     )
     assert ("TUR", "KGZ", "AGREE", "asserted") in events
     assert ("TUR", "TJK", "AGREE", "asserted") in events
+
+
+def test_receiving_an_official_is_hosting_the_visitor(coder: Coder) -> None:
+    # PLOVER CONSULT: "the visitor will always be coded as the actor and the host will be
+    # the recipient"
+    assert ("TKM", "UZB", "CONSULT", "asserted") in _events(
+        coder, "President Mirziyoyev received the Foreign Minister of Turkmenistan in Tashkent."
+    )
+    assert not _events(coder, "Tajikistan received a shipment of grain from Kazakhstan.")

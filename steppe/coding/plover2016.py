@@ -316,6 +316,25 @@ def frame_category(tokens: Sequence[str], i: int) -> str | None:
     return None
 
 
+def receives_official(s: Sentence, i: int, lemma: str | None) -> bool:
+    """Does "received" at ``i`` take an official as its object ("received the Minister of
+    Internal Affairs of Russia")? That is hosting a visit: CAMEO 043 "Host a visit" / 042
+    "Make a visit" (the dictionary's RECEIVE patterns list only LEADER, MINISTERS,
+    AMBASSADOR and ENVOY), PLOVER CONSULT "visiting and hosting visits … the visitor will
+    always be coded as the actor and the host will be the recipient"."""
+    if lemma != "receive":
+        return False
+    k = i + 1
+    low = [t.lower() for t in s.tokens[k : k + 2]]
+    while low and low[0] in ("the", "a", "an"):
+        low.pop(0)
+        k += 1
+    return any(
+        m.start == k and bool(m.code) and any(a in (m.agent or "") for a in ("GOV", "ELI"))
+        for m in s.mentions
+    )
+
+
 def warns_of(low: Sequence[str], i: int) -> bool:
     """ "warned of/about <a danger>": a warning about what others may do or what may happen,
     not a threat by the one who warns. PLOVER THREATEN is "All threats, coercive or forceful
@@ -564,8 +583,24 @@ class CategoryVerbs:
                         named="CONSULT",
                     )
                 )
+        visit = _codes().get("042")
         for i in sorted(set(s.verbs) | set(framed)):
             if i in coded:
+                continue
+            if visit is not None and receives_official(s, i, _lemma(self.verbs, toks[i])):
+                added.append(
+                    CodedEvent(
+                        verb=toks[i],
+                        verb_start=i,
+                        verb_end=i + 1,
+                        cameo=visit.code,
+                        plover="CONSULT",
+                        quad_class=visit.quad_class,
+                        goldstein=visit.goldstein,
+                        passive=True,  # the visitor (the object) is the source
+                        named="CONSULT",
+                    )
+                )
                 continue
             obliged = is_obliged(toks, i)
             if i in framed and not obliged:
