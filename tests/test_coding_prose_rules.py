@@ -273,3 +273,17 @@ def test_receiving_an_official_is_hosting_the_visitor(coder: Coder) -> None:
         coder, "President Mirziyoyev received the Foreign Minister of Turkmenistan in Tashkent."
     )
     assert not _events(coder, "Tajikistan received a shipment of grain from Kazakhstan.")
+
+
+def test_a_speakers_we_can_is_an_offer_what_it_supposes_stays_hypothetical(
+    coder: Coder,
+) -> None:
+    assert ("KGZ", "AFG", "AGREE", "asserted") in _events(
+        coder, "We can provide scholarships to Afghan students.", "KGZ"
+    )
+    supposed = _events(
+        coder, "We could provide scholarships to Afghan students if funds allow.", "KGZ"
+    )
+    assert supposed and {e[3] for e in supposed} == {"hypothetical"}
+    other = _events(coder, "Kazakhstan can provide scholarships to Afghan students.")
+    assert other and {e[3] for e in other} == {"hypothetical"}

@@ -335,6 +335,32 @@ def receives_official(s: Sentence, i: int, lemma: str | None) -> bool:
     )
 
 
+OFFER_MODALS = frozenset({"can"})
+FIRST_PERSON_WORDS = frozenset({"we", "i", "my", "our"})
+
+
+def offers(low: Sequence[str], i: int, e: CodedEvent) -> bool:
+    """A speaking state's "we can <cooperative act>" ("we can give young Afghans places at
+    our universities"): what it says it is able to do for another is an offer, PLOVER AGREE
+    ("Agree to, offer, promise …"), not a hypothesis. The annotation guide keeps
+    *hypothetical* "for what the text only supposes of someone else"; "could", "might",
+    "if" keep it."""
+    if e.source is None or e.source.text.split(" ", 1)[0].lower() not in FIRST_PERSON_WORDS:
+        return False
+    lo, _ = clause(list(low), i)
+    before = set(low[lo:i])
+    return bool(OFFER_MODALS & before) and not before & {
+        "if",
+        "unless",
+        "could",
+        "might",
+        "may",
+        "should",
+        "would",
+        "whether",
+    }
+
+
 def warns_of(low: Sequence[str], i: int) -> bool:
     """ "warned of/about <a danger>": a warning about what others may do or what may happen,
     not a threat by the one who warns. PLOVER THREATEN is "All threats, coercive or forceful
@@ -709,7 +735,9 @@ class PloverCategories:
                         quad_class=comment.quad_class,
                         goldstein=comment.goldstein,
                     )
-            if mode == "future" and plover in FUTURE_AGREE:
+            if plover in FUTURE_AGREE and (
+                mode == "future" or (mode == "hypothetical" and offers(low, i, e))
+            ):
                 cat, plover, mode = "AGREE", "AGREE", "asserted"
             elif plover in FUTURE_AGREE and (
                 is_willing(low, i)
