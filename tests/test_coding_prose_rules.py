@@ -287,3 +287,8 @@ def test_a_speakers_we_can_is_an_offer_what_it_supposes_stays_hypothetical(
     assert supposed and {e[3] for e in supposed} == {"hypothetical"}
     other = _events(coder, "Kazakhstan can provide scholarships to Afghan students.")
     assert other and {e[3] for e in other} == {"hypothetical"}
+
+
+def test_an_agreement_named_after_a_city_names_no_actor(coder: Coder) -> None:
+    events = _events(coder, "Kyrgyzstan signed the Paris Agreement on Climate Change.")
+    assert not {e for e in events if "FRA" in e[:2]}

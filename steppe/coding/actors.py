@@ -56,10 +56,11 @@ PLACE_KINDS = frozenset({"capital", "seat"})
 MEETING_NOUNS = frozenset({
     "meeting", "meetings", "summit", "summits", "talks", "format", "process", "forum",
     "conference", "declaration", "communique", "communiqué", "round", "platform", "dialogue",
-    "consultations", "negotiations", "accords", "gathering",
+    "consultations", "negotiations", "accords", "gathering", "agreement", "agreements",
+    "treaty", "accord", "convention", "protocol", "charter",
 })  # fmt: skip
-"""Nouns a place name modifies as a venue ("the Tashkent meeting", "the Astana format"): the
-place is where, not who (CAMEO codes actors, and a city hosting talks is not a party)."""
+"""Nouns a place name modifies as a venue ("the Tashkent meeting", "the Astana format") or
+names ("the Paris Agreement", "the Minsk agreements"): the place is where, not who (CAMEO codes actors, and a city hosting talks is not a party)."""
 VAGUE = frozenset({
     "multiple", "various", "several", "many", "numerous", "other", "certain", "unnamed",
     "unspecified", "different", "some", "unidentified",
