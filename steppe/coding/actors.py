@@ -60,7 +60,8 @@ MEETING_NOUNS = frozenset({
     "treaty", "accord", "convention", "protocol", "charter",
 })  # fmt: skip
 """Nouns a place name modifies as a venue ("the Tashkent meeting", "the Astana format") or
-names ("the Paris Agreement", "the Minsk agreements"): the place is where, not who (CAMEO codes actors, and a city hosting talks is not a party)."""
+names ("the Paris Agreement", "the Minsk agreements"): the place is where, not who (CAMEO
+codes actors, and a city hosting talks is not a party)."""
 VAGUE = frozenset({
     "multiple", "various", "several", "many", "numerous", "other", "certain", "unnamed",
     "unspecified", "different", "some", "unidentified",
