@@ -440,3 +440,44 @@ def test_d4_a_news_gz_that_unpacks_beyond_the_limit_is_quarantined_unread(
     assert [(r.loaded, r.quarantined) for r in reports] == [(0, 1), (1, 0)]
     (q,) = steppe.read.quarantine(store)
     assert "limit max_news_file_mb = 1; set STEPPE_MAX_NEWS_FILE_MB" in q["reason"]
+
+
+@pytest.mark.parametrize("width", [20_000, 57, 3])
+def test_d3_a_line_of_delimiters_under_the_limit_is_quarantined_and_the_rest_loads(
+    store: steppe.Store, tmp_path: Path, width: int
+) -> None:
+    # DuckDB reads a line of tabs alone as a row of NULLs instead of rejecting it; the whole
+    # file used to fail on the NULL GLOBALEVENTID
+    src = steppe.write_gdelt(tmp_path / "20240101.export.CSV", rows=40, seed=7)
+    lines = src.read_text().splitlines()
+    lines[20] = "\t" * width
+    lines[30] = "\t" + lines[30].split("\t", 1)[1]  # the id alone missing
+    src.write_text("\n".join(lines) + "\n")
+    report = steppe.ingest_events(store, [src], "gdelt1")[0]
+    assert (report.loaded, report.quarantined) == (38, 2)
+    got = {q["record"]: q["reason"] for q in steppe.read.quarantine(store)}
+    blank = (
+        f"a line of {width + 1} empty fields"
+        if width >= 57
+        else f"{width + 1} columns, expected 58 (missing columns)"  # the reader's own reject
+    )
+    assert got == {21: blank, 31: "GLOBALEVENTID is empty"}
+    again = steppe.ingest_events(store, [src], "gdelt1")[0]
+    assert again.skipped and store.count("quarantine") == 2 and store.count("events") == 38
+
+
+def test_d3_a_blank_line_in_a_fetched_batch_stays_with_its_file(
+    store: steppe.Store, tmp_path: Path
+) -> None:
+    from steppe.ingest.gdelt import ingest_gdelt_files
+
+    good = steppe.write_gdelt(tmp_path / "a.export.CSV", rows=30, seed=8, version=2)
+    bad = steppe.write_gdelt(tmp_path / "b.export.CSV", rows=30, seed=9, version=2)
+    lines = bad.read_text().splitlines()
+    lines[5] = "\t" * 2_000
+    bad.write_text("\n".join(lines) + "\n")
+    out = ingest_gdelt_files(store, [good, bad], "gdelt2")
+    reports = [r for v in out.values() for r in v if not isinstance(v, str)]
+    assert [(r.loaded, r.quarantined) for r in reports] == [(30, 0), (29, 1)]
+    (q,) = steppe.read.quarantine(store)
+    assert (q["file"], q["record"]) == (str(bad), 6)

@@ -48,7 +48,11 @@ def test_hypothetical_retaliation_is_never_asserted(coder: Coder) -> None:
 def test_negated_future_and_reported(coder: Coder) -> None:
     (neg,) = {e.modality for e in _events(coder, "Uzbekistan did not join the drills with Russia.")}
     assert neg == "negated"
+    # an announced visit is an asserted AGREE (PLOVER: "References to future meetings,
+    # summits, state visits ... should be coded as AGREE"); a conflictual act keeps the future
     fut = _events(coder, "Kazakhstan will host Chinese President Xi Jinping next month.")
+    assert fut and {(e.plover, e.modality) for e in fut} == {("AGREE", "asserted")}
+    fut = _events(coder, "Russia will impose sanctions on Georgia.")
     assert fut and {e.modality for e in fut} == {"future"}
     rep = _events(coder, "Russia reportedly sent troops to Tajikistan.")
     assert rep and {e.modality for e in rep} == {"reported"}

@@ -56,10 +56,12 @@ PLACE_KINDS = frozenset({"capital", "seat"})
 MEETING_NOUNS = frozenset({
     "meeting", "meetings", "summit", "summits", "talks", "format", "process", "forum",
     "conference", "declaration", "communique", "communiqué", "round", "platform", "dialogue",
-    "consultations", "negotiations", "accords", "gathering",
+    "consultations", "negotiations", "accords", "gathering", "agreement", "agreements",
+    "treaty", "accord", "convention", "protocol", "charter",
 })  # fmt: skip
-"""Nouns a place name modifies as a venue ("the Tashkent meeting", "the Astana format"): the
-place is where, not who (CAMEO codes actors, and a city hosting talks is not a party)."""
+"""Nouns a place name modifies as a venue ("the Tashkent meeting", "the Astana format") or
+names ("the Paris Agreement", "the Minsk agreements"): the place is where, not who (CAMEO
+codes actors, and a city hosting talks is not a party)."""
 VAGUE = frozenset({
     "multiple", "various", "several", "many", "numerous", "other", "certain", "unnamed",
     "unspecified", "different", "some", "unidentified",
@@ -70,7 +72,8 @@ Kazakhstan")."""
 CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 COLLECTIVE_NOUNS = {
     "leaders": "GOV", "presidents": "GOV", "heads": "GOV", "governments": "GOV",
-    "states": "", "countries": "", "nations": "", "republics": "",
+    "states": "", "countries": "", "nations": "", "republics": "", "partners": "",
+    "neighbours": "", "neighbors": "",
 }  # fmt: skip
 MEETING_CONTEXT = frozenset({
     "meeting", "meetings", "summit", "consultative", "met", "gathered", "convened", "joint",
@@ -118,6 +121,17 @@ def is_place(gazetteer: Gazetteer, name: str, on: date) -> bool:
 
 
 _COLLECTIVE_FIRST = frozenset({"the", "all", "five", "six", "central", "region", "regional"})
+
+
+def _of_central_asia(low: list[str], i: int) -> bool:
+    """ "(the) countries/states/nations of Central Asia" starts at ``i``."""
+    k = i + 1 if low[i] in ("the", "all") else i
+    return (
+        k < len(low)
+        and low[k] in COLLECTIVE_NOUNS
+        and low[k] != "heads"
+        and low[k + 1 : k + 4] == ["of", "central", "asia"]
+    )
 
 
 def damerau_levenshtein(a: str, b: str) -> int:
@@ -320,6 +334,16 @@ class ActorRecognizer:
             number = low[k]
             k += 1
         region = False
+        if (
+            number is None
+            and k + 3 < len(low)
+            and low[k] in COLLECTIVE_NOUNS
+            and low[k] != "heads"
+            and low[k + 1 : k + 4] == ["of", "central", "asia"]
+        ):  # "the countries of Central Asia": the same collective, the region named after
+            agent = COLLECTIVE_NOUNS[low[k]]
+            code = FORUM if agent and self._meeting(low) else "/".join(CENTRAL_ASIA)
+            return _Atom(i, k + 4, code, Agent(agent) if agent and code != FORUM else None)
         if low[k : k + 2] == ["central", "asian"] or low[k : k + 3] == ["central", "asia", "'s"]:
             region = True
             k += 2 if low[k + 1] == "asian" else 3
@@ -384,10 +408,13 @@ class ActorRecognizer:
                 if g is not None and (best is None or g[0] > best.end):
                     best = _Atom(i, g[0], g[1], Agent(g[2]) if g[2] else None)
                     place = g[3]
-                if low[i] in _COLLECTIVE_FIRST and (
-                    low[i] not in ("the", "all")
-                    or (i + 1 < len(low) and low[i + 1] in _COLLECTIVE_FIRST)
-                ):
+                if (
+                    low[i] in _COLLECTIVE_FIRST
+                    and (
+                        low[i] not in ("the", "all")
+                        or (i + 1 < len(low) and low[i + 1] in _COLLECTIVE_FIRST)
+                    )
+                ) or _of_central_asia(low, i):
                     c = self._collective(low, i, on)
                     if c is not None and (best is None or c.end > best.end):
                         best, place = c, False
@@ -553,5 +580,63 @@ class ActorRecognizer:
     def process(self, batch: Batch) -> Batch:
         return replace(
             batch,
-            sentences=tuple(replace(s, mentions=tuple(self.mentions(s))) for s in batch.sentences),
+            sentences=tuple(
+                replace(s, mentions=tuple(first_person(s, self.mentions(s))))
+                for s in batch.sentences
+            ),
         )
+
+
+FIRST_PERSON = {"we": None, "us": None, "I": "GOV", "me": "GOV"}
+"""First-person pronouns of a speaking state's statement and their agents ("I" is the head of
+its delegation). Matched as written, so that "US" stays the United States."""
+FIRST_PERSON_NOUNS = {
+    "country": None, "state": None, "nation": None, "territory": None,
+    "government": "GOV", "delegation": "GOV",
+}  # fmt: skip
+"""Nouns that, after "my" or "our", name the speaking state itself ("my country", "our
+Government", "my delegation", "an attack on our territory"); other agent nouns after them
+("our citizens") are the state's agents."""
+
+
+def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with the speaking state's first person added, when the sentence's
+    document has a speaker (a UN General Debate speech). The annotation guide (section 2,
+    "Speeches"): "in a UN General Debate speech, 'we', 'my country', 'my Government' are the
+    speaking state"; CAMEO codes a state's officials as the state ("a country code followed
+    by a role"), and the speaker is the head of the state's delegation.
+
+    >>> from steppe.coding.stages import tokenize
+    >>> s = Sentence("d", 0, "", date(2021, 9, 21), tokenize("We thank the US and my Government"),
+    ...              speaker="KGZ")
+    >>> [(m.text, m.code, m.agent) for m in first_person(s, [])]
+    [('We', 'KGZ', None), ('my Government', 'KGZ', 'GOV')]
+
+    An agent after "my" or "our" is the speaking state's ("our citizens": KGZ with CVL).
+    """
+    if not s.speaker:
+        return mentions
+    toks = s.tokens
+    owned = [
+        replace(m, start=m.start - 1, code=s.speaker, text=f"{toks[m.start - 1]} {m.text}")
+        if not m.code and m.start > 0 and toks[m.start - 1].lower() in ("my", "our")
+        else m
+        for m in mentions
+    ]  # "our citizens", "my Government": the speaking state's own agents
+    mentions = owned
+    taken = {k for m in mentions for k in range(m.start, m.end)}
+    added: list[Mention] = []
+    for k, t in enumerate(toks):
+        if k in taken:
+            continue
+        word = "we" if t in ("We", "WE") else t
+        if word in FIRST_PERSON:
+            added.append(Mention(k, k + 1, s.speaker, t, FIRST_PERSON[word]))
+        elif word.lower() in ("my", "our") and k + 1 < len(toks) and k + 1 not in taken:
+            noun = toks[k + 1].lower()
+            if noun in FIRST_PERSON_NOUNS:
+                text = f"{t} {toks[k + 1]}"
+                added.append(Mention(k, k + 2, s.speaker, text, FIRST_PERSON_NOUNS[noun]))
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda m: m.start)

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ from steppe.ingest.base import (
     append_events,
     remove_new_duplicates,
 )
-from steppe.registry import Gazetteer
+from steppe.registry import Gazetteer, Registry, load_country_names
 from steppe.store import Store, scalar
 
 ORIGIN = "coder"
@@ -154,12 +155,35 @@ def event_rows(sentences: Sequence[Sentence]) -> list[dict[str, Any]]:
     return rows
 
 
-def _pending(store: Store) -> list[tuple[str, str, date, str]]:
-    """Dated documents not yet coded: (doc_id, text, date, precision)."""
+@cache
+def state_codes() -> frozenset[str]:
+    """ISO-3 codes of states: the registry's states and powers and the reference country list.
+
+    >>> "KGZ" in state_codes(), "Reuters" in state_codes()
+    (True, False)
+    """
+    registry = {a.code for a in Registry.load().actors if a.is_state}
+    return frozenset(registry | set(load_country_names().values()))
+
+
+def speaker_of(source: str | None) -> str | None:
+    """The speaking state of a document whose ``source`` is a state's ISO-3 code: the
+    statements of a state, such as the UN General Debate speeches ingested with the ``ungdc``
+    mapping (``source`` = the speaking state, :mod:`steppe.ingest.ungdc`); news sites and feeds
+    have none.
+
+    >>> speaker_of("UZB"), speaker_of("24.kg"), speaker_of(None)
+    ('UZB', None, None)
+    """
+    return source if source is not None and source in state_codes() else None
+
+
+def _pending(store: Store) -> list[tuple[str, str, date, str, str | None]]:
+    """Dated documents not yet coded: (doc_id, text, date, precision, speaker)."""
     rows = store.con.execute(
         """
         SELECT d.doc_id, coalesce(d.text, ''), CAST(d.published_at AS DATE),
-               coalesce(d.date_precision, 'day')
+               coalesce(d.date_precision, 'day'), d.source
         FROM documents d
         WHERE d.published_at IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM ingest_log l WHERE l.origin = ? AND l.file = d.doc_id)
@@ -167,7 +191,7 @@ def _pending(store: Store) -> list[tuple[str, str, date, str]]:
         """,
         [ORIGIN],
     ).fetchall()
-    return [(str(r[0]), str(r[1]), r[2], str(r[3])) for r in rows]
+    return [(str(r[0]), str(r[1]), r[2], str(r[3]), speaker_of(r[4])) for r in rows]
 
 
 UNDATED_REASON = "document has no publication date: not coded (give steppe code --date)"
@@ -289,7 +313,7 @@ def code_documents(
     for start in range(0, len(pending), CHUNK):
         chunk = pending[start : start + CHUNK]
         started = datetime.now()
-        sentences = coder.code([Document(d, t, day, p) for d, t, day, p in chunk])
+        sentences = coder.code([Document(d, t, day, p, who) for d, t, day, p, who in chunk])
         rows = event_rows(sentences)
         per_doc: dict[str, int] = {}
         for r in rows:

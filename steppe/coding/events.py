@@ -43,6 +43,11 @@ NOUN_MARKERS = frozenset(DETERMINERS | {"a", "an", "'s", "first", "new", "of", "
 """A word right after one of these is taken for a noun, not a verb ("the meeting")."""
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which"})
 ANAPHORS = frozenset({"it", "they"})
+APPOSITION_MARKS = frozenset({"–", "—", ")"})
+"""Dashes and a closing parenthesis that end an apposition right before a verb."""
+RELATIVES = frozenset({"which", "who"})
+"""Relative pronouns after a comma: the subject is the phrase the comma closes ("China and
+Russia, which have provided vaccines")."""
 """Subject pronouns taken to mean the sentence's earlier subject ("Ethiopia indicated it would
 act"); other pronouns leave the source unknown."""
 AUXILIARIES = frozenset({
@@ -156,7 +161,7 @@ def intent_code(kind: str, inner: str | None, own: str | None) -> str:
 
 
 FUTURE_MARKERS = frozenset({"will", "would", "shall", "'ll"})
-VERB_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+VERB_NEGATIONS = frozenset({"not", "n't", "never", "no", "cannot"})
 
 
 def verb_chain(tokens: tuple[str, ...] | list[str], i: int) -> tuple[str, ...]:
@@ -172,7 +177,9 @@ def verb_chain(tokens: tuple[str, ...] | list[str], i: int) -> tuple[str, ...]:
     k = i - 1
     while k >= 0 and len(out) < 5:
         w = tokens[k].lower()
-        if w in AUXILIARIES or w in FUTURE_MARKERS or w in VERB_NEGATIONS or w.endswith("ly"):
+        if w == "not" and k + 1 < i and tokens[k + 1].lower() == "only":
+            pass  # "not only buys … but also": a coordination, not a negation
+        elif w in AUXILIARIES or w in FUTURE_MARKERS or w in VERB_NEGATIONS or w.endswith("ly"):
             out.append(w)
         elif w == "to" and k > 0 and tokens[k - 1].lower() == "going":
             out += ["to", "going"]
@@ -398,8 +405,8 @@ class EventClassifier:
         ("the meeting", "a brief private visit", "very close")?"""
         if i > 0 and s.tokens[i][:1].isupper():
             return True
-        if i > 0 and low[i - 1] in NOUN_MARKERS | DEGREE_WORDS:
-            return True
+        if i > 0 and low[i - 1] in NOUN_MARKERS | DEGREE_WORDS | {"%", "percent"}:
+            return True  # "a 50% decline in remittances" is a figure, not a rejection
         k = i - 1
         while (
             k >= 0
@@ -417,6 +424,15 @@ class EventClassifier:
         right after a verb ("send arms") is a noun."""
         if found and found[-1].end == i and low[i - 1] not in AUXILIARIES:
             return True
+        if (
+            i >= 2
+            and low[i - 1] == ","
+            and end < len(low)
+            and low[end] in (",", "and")
+            and not (found and found[-1].end == i - 1)
+            and is_modifier(low[i - 2])
+        ):
+            return True  # an item of a list of modifiers: "political, trade, economic ties"
         nxt = low[end] if end < len(low) else ""
         return low[i].endswith("s") and (
             nxt in AUXILIARIES or (nxt in self._first_words and nxt.endswith("ed"))
@@ -658,6 +674,34 @@ def _members(mentions: tuple[Mention, ...], n: int) -> list[Mention]:
     return [replace(x, code=c) if len(x.codes) > 1 else x for x in group for c in x.codes]
 
 
+JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
+"""Roots of acts two parties can do together: intent (03), consultation (04), agreement and
+signing (05), cooperation (06)."""
+
+
+def _joint(members: list[Mention]) -> list[tuple[Mention | None, Mention | None]]:
+    """A joint act of a compound with no other party ("Tajikistan and Russia discussed …",
+    "talks between Tajik and Russian ministers", "Russia and the five states agreed …"):
+    each side is the other's partner, in both directions. PLOVER (CONSULT): "In CONSULT events
+    where there is no clear distinction between whether an entity is hosting or visiting, all
+    participants are coded in the actor field", COOPERATE is "*mutual* material cooperation";
+    the annotation guide writes such an act once as *mutual*, matching either direction. Two
+    phrases pair across (a collective phrase gives each of its members); one phrase naming two
+    actors pairs them. Three or more phrases are a multilateral act, left to its own rule."""
+    spans: dict[tuple[int, int], list[Mention]] = {}
+    for m in members:
+        spans.setdefault((m.start, m.end), []).append(m)
+    groups = list(spans.values())
+    if len(groups) == 1 and len({m.code for m in groups[0]}) == 2:
+        a, b = groups[0]
+        return [(a, b), (b, a)]
+    if len(groups) != 2:
+        return []
+    left, right = groups
+    cross = [(a, b) for a in left for b in right if a.code != b.code]
+    return [*cross, *((b, a) for a, b in cross)]
+
+
 def _drop_reports(events: list[CodedEvent]) -> list[CodedEvent]:
     """Drop a statement (CAMEO root 01, "said") whose target is the source of a later event:
     "the Kremlin said Tokayev criticized Russia" is Tokayev's criticism."""
@@ -698,6 +742,64 @@ def in_pp(low: list[str], start: int) -> bool:
     return k >= 0 and low[k] in PREPOSITIONS and low[k] not in SUBORDINATORS
 
 
+TOPIC_ROOTS = frozenset({"01", "02", "04"})
+"""Statements, appeals and proposals, consultations: acts whose object after the verb may be
+what they are about rather than whom they address."""
+TOPIC_PREPOSITIONS = frozenset({
+    "on", "about", "over", "in", "at", "regarding", "concerning", "of", "into", "across",
+})  # fmt: skip
+
+
+def _topic(low: list[str], start: int, verb_end: int) -> bool:
+    """Is the phrase at ``start`` the topic or place of a statement or meeting ("discussed the
+    situation in Kazakhstan", "proposed a committee on Afghanistan") rather than its
+    addressee? CAMEO codes the entity the act is directed at (the target); the annotation guide
+    (section 2) keeps places out ("venues are locations, not actors") and codes a proposal
+    only when it is "addressed to a named entity". The addressee of such acts comes with
+    "with", "to", "between", as the direct object or after the verb's own particle ("called
+    on the CSTO")."""
+    k = start - 1
+    while (
+        k >= 0
+        and start - k <= 4
+        and low[k] not in TEMPORAL | MONTHS | {"that"}
+        and (low[k] in DETERMINERS or is_modifier(low[k]))
+    ):
+        k -= 1
+    return k > verb_end and low[k] in TOPIC_PREPOSITIONS
+
+
+def _partner(s: Sentence, low: list[str], lo: int, hi: int, exclude: set[str]) -> int | None:
+    """The partner of a joint act named with "with" elsewhere in its clause ("Together with
+    our Central Asian partners, we are committed to …", "ready to continue the process, in
+    any format, with our Tajik neighbours"): PLOVER's AGREE and COOPERATE are acts toward
+    the entity one cooperates with."""
+    for n, m in enumerate(s.mentions):
+        if not (lo <= m.start < hi) or m.full_code in exclude or not m.code:
+            continue
+        k = m.start - 1
+        while k >= lo and m.start - k <= 4 and (low[k] in DETERMINERS or is_modifier(low[k])):
+            k -= 1
+        if k >= lo and low[k] == "with":
+            return n
+    return None
+
+
+def _genitive_head(low: list[str], start: int, lo: int) -> bool:
+    """Is the phrase at ``start`` the "of" complement of the clause's first noun phrase
+    ("The head of the Ministry of Foreign Affairs of the Czech Republic", "Deputy Minister of
+    Internal Affairs of Russia")? Its actor is the owner of that noun, which is the subject:
+    CAMEO codes an official as "a country code followed by a role", and the annotation guide
+    resolves titles before names like the name."""
+    k = start - 1
+    while k >= lo and low[k] in DETERMINERS:
+        k -= 1
+    if k < lo or low[k] != "of":
+        return False
+    head = [w for w in low[lo:k] if w not in DETERMINERS]
+    return 0 < len(head) <= 3 and all(is_modifier(w) and w not in PREPOSITIONS for w in head)
+
+
 class RoleAssigner:
     """Source and target of each event (see the module docstring), then the options' actor
     requirements; identical events of one sentence are kept once."""
@@ -724,6 +826,15 @@ class RoleAssigner:
         self, s: Sentence, low: list[str], verb: int, lo: int, previous: dict[int, int | None]
     ) -> int | None:
         k = verb - 1
+        if k > lo and low[k] in APPOSITION_MARKS:
+            # "Russia and five regional countries – Kazakhstan, … – agreed": the apposition
+            # restates the subject, which stands before it
+            opening = next(
+                (j for j in range(k - 1, lo - 1, -1) if low[j] == low[k] or low[j] == "("), None
+            )
+            if opening is not None and opening > lo:
+                k = opening
+                verb = opening
         while k >= lo and (low[k] in AUXILIARIES or low[k] in TEMPORAL or low[k].endswith("ly")):
             k -= 1
             if k >= lo and low[k] in ("on", "last", "this", "next", "early", "late"):
@@ -736,9 +847,19 @@ class RoleAssigner:
             return found
         at = _mention_at(s, k)
         if at is not None:
-            return at if not in_pp(low, s.mentions[at].start) else self._nearest(s, low, lo, k)
+            start = s.mentions[at].start
+            if not in_pp(low, start):
+                return at
+            nearest = self._nearest(s, low, lo, k)
+            if nearest is None and _genitive_head(low, start, lo):
+                return at  # "the head of the Czech Foreign Ministry called": the ministry's
+            return nearest
         if low[k] in ANAPHORS:
             return self._nearest(s, low, 0, k)
+        if low[k] in RELATIVES and k > 0 and low[k - 1] == ",":
+            return (
+                _mention_at(s, k - 2) if k >= 2 else None
+            )  # ", which have provided": the antecedent
         if low[k] in PRONOUNS:
             return None
         if low[k] in ("and", "or"):
@@ -772,6 +893,9 @@ class RoleAssigner:
         s: Sentence, low: list[str], e: CodedEvent, hi: int, exclude: set[str]
     ) -> int | None:
         start = e.verb_end
+        for n, m in enumerate(s.mentions):  # "threatened Azerbaijan to strike": the addressee
+            if e.verb_start < m.start and m.end < e.verb_end and m.full_code not in exclude:
+                return n
         later_verbs = [v for v in s.verbs if v >= start]
         for n, m in sorted(enumerate(s.mentions), key=lambda x: x[1].start):
             if m.start < start or m.start >= hi:
@@ -780,6 +904,8 @@ class RoleAssigner:
                 v < m.start or m.end <= v <= m.end + 2 for v in later_verbs
             ):
                 return None
+            if e.cameo[:2] in TOPIC_ROOTS and _topic(low, m.start, e.verb_end):
+                continue
             if m.full_code not in exclude:
                 return n
         return None
@@ -853,6 +979,8 @@ class RoleAssigner:
                 else:
                     exclude = {m.full_code for m in sources}
                     tgt = self._object(s, low, e, hi, exclude)
+                    if tgt is None and e.cameo[:2] in JOINT_ROOTS:
+                        tgt = _partner(s, low, lo, hi, exclude)
                 if e.source_slot is None and e.target_slot is None:
                     by = self._passive_by(s, low, e, hi)
                     verbal = e.quad_class in VERBAL_QUAD_CLASSES
@@ -870,6 +998,8 @@ class RoleAssigner:
                     for b in (targets or none)
                     if a is None or b is None or a.full_code != b.full_code
                 ]
+                if e.cameo[:2] in JOINT_ROOTS and not e.passive and bool(sources) != bool(targets):
+                    pairs = _joint(sources or targets) or pairs
             for a, b in pairs:
                 if e.passive:
                     a, b = b, a

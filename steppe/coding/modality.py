@@ -22,11 +22,11 @@ from itertools import pairwise
 from steppe.coding.events import clause
 from steppe.coding.model import Batch, CodedEvent, Sentence
 
-NEGATIONS = frozenset({"not", "n't", "never", "denied", "refused", "no"})
+NEGATIONS = frozenset({"not", "n't", "never", "denied", "refused", "no", "cannot"})
 MODALS = frozenset({"may", "might", "could", "would", "will", "should", "shall"})
 INTENT = frozenset({
     "plans", "plan", "planned", "planning", "intends", "intend", "intended", "expected",
-    "expects", "due", "set", "aims", "going", "scheduled", "poised",
+    "expects", "due", "set", "aims", "going", "scheduled", "poised", "about",
 })  # fmt: skip
 """Words that, before "to", announce an act ("plans to visit", "is due to sign")."""
 HYPOTHETICAL = frozenset({
@@ -48,6 +48,32 @@ CLAIM_VERBS = frozenset({
 shelling": the shelling is Moscow's claim)."""
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "future", "reported")
 EVENT_TIMES: tuple[str, ...] = ("document", "past", "past_undated")
+
+
+HEDGED_SOURCES = frozenset({
+    "report", "reports", "unconfirmed", "unverified", "sources", "source", "rumours", "rumors",
+    "anonymous", "unnamed", "media", "insiders",
+})  # fmt: skip
+"""What "according to" must name to keep distance: unconfirmed or unnamed reports and
+sources. The annotation guide (section 4): *reported* is for "according to unconfirmed
+reports"; "A named official's statement that something happened is asserted (attribution
+alone is not distance)" — "according to the document", "according to the ministry"."""
+
+
+def _hedged_source(low: list[str], lo: int, hi: int) -> bool:
+    """ "according to unconfirmed reports / sources" in the clause (not "according to the
+    joint statement")."""
+    return any(
+        low[k] == "according"
+        and low[k + 1] == "to"
+        and any(w in HEDGED_SOURCES for w in low[k + 2 : k + 6])
+        for k in range(lo, hi - 1)
+    )
+
+
+def _not_only(words: list[str], k: int) -> bool:
+    """ "not only ... but also": a coordination, not a negation."""
+    return words[k] == "not" and words[k + 1 : k + 2] == ["only"]
 
 
 def _may_is_month(tokens: tuple[str, ...], k: int) -> bool:
@@ -93,11 +119,15 @@ def modality_of(
     low = [t.lower() for t in tokens] if low is None else low
     lo, hi = clause(low, verb) if bounds is None else bounds
     window = low[max(lo, verb - 4) : verb]
-    if any(w in NEGATIONS for w in window):
+    if any(w in NEGATIONS and not _not_only(window, k) for k, w in enumerate(window)):
         return "negated"
     words = low[lo:verb]
     if "may" in words:
         words = [low[k] for k in range(lo, verb) if not _may_is_month(tokens, k)]
+    if "like" in words:  # "I would (also) like to thank": the thanks are given in speaking
+        words = [
+            w for k, w in enumerate(words) if not (w == "would" and "like" in words[k + 1 : k + 3])
+        ]
     before = set(words)
     around = set(low[lo:hi])
     if (CONDITIONS - {"whether"}) & around or "whether" in before or HYPOTHETICAL & before:
@@ -106,7 +136,11 @@ def modality_of(
         "to" in before and any(a in INTENT and b == "to" for a, b in pairwise(words))
     ):
         return "future"
-    if REPORTED & around or (low[verb] not in CLAIM_VERBS and CLAIM_VERBS & before):
+    if (
+        (REPORTED - {"according"}) & around
+        or _hedged_source(low, lo, hi)
+        or (low[verb] not in CLAIM_VERBS and CLAIM_VERBS & before)
+    ):
         return "reported"
     return "asserted"
 
@@ -124,7 +158,9 @@ class Modality:
                 lo, hi = clause(low, e.verb_start)
                 start = max(lo, e.verb_start - 4)
                 window = low[start : e.verb_start]
-                negated = any(w in NEGATIONS for w in window)
+                negated = any(
+                    w in NEGATIONS and not _not_only(window, k) for k, w in enumerate(window)
+                )
                 modal = any(
                     w in MODALS and not _may_is_month(s.tokens, start + k)
                     for k, w in enumerate(window)

@@ -18,6 +18,9 @@ class Document:
     text: str
     date: date
     precision: str = "day"
+    speaker: str | None = None
+    """The state whose statement the document is (a UN General Debate speech: the speaking
+    state's code), to which its first person ("we", "my country", "my Government") refers."""
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,8 @@ class Sentence:
     verbs: tuple[int, ...] = ()
     """Positions of words taken for verbs (set by the event classifier)."""
     date_precision: str = "day"
+    speaker: str | None = None
+    """The document's speaking state (:attr:`Document.speaker`)."""
 
 
 @dataclass(frozen=True)

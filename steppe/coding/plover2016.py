@@ -231,6 +231,8 @@ FRAMES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
         "demonstration", "demonstrations", "protest", "protests", "rally", "rallies", "march",
         "marches", "strike", "strikes", "sit-in", "boycott"}), "PROTEST"),
     (LIGHT_VERBS, TALKS, "CONSULT"),
+    (frozenset({"participate", "attend"}), TALKS | frozenset({
+        "summit", "session", "sessions", "conference", "forum", "summits"}), "CONSULT"),
     (LIGHT_VERBS, frozenset({"attack", "attacks", "offensive", "assault", "raid", "raids"}),
      "FIGHT"),
     (LIGHT_VERBS, frozenset({"investigation", "inquiry", "probe", "hearing", "hearings"}),
@@ -312,6 +314,130 @@ def frame_category(tokens: Sequence[str], i: int) -> str | None:
         if not w[:1].isalpha() or w in _STOP or (w == "to" and k > i + 1):
             return None
     return None
+
+
+def receives_official(s: Sentence, i: int, lemma: str | None) -> bool:
+    """Does "received" at ``i`` take an official as its object ("received the Minister of
+    Internal Affairs of Russia")? That is hosting a visit: CAMEO 043 "Host a visit" / 042
+    "Make a visit" (the dictionary's RECEIVE patterns list only LEADER, MINISTERS,
+    AMBASSADOR and ENVOY), PLOVER CONSULT "visiting and hosting visits … the visitor will
+    always be coded as the actor and the host will be the recipient"."""
+    if lemma != "receive":
+        return False
+    k = i + 1
+    low = [t.lower() for t in s.tokens[k : k + 2]]
+    while low and low[0] in ("the", "a", "an"):
+        low.pop(0)
+        k += 1
+    return any(
+        m.start == k and bool(m.code) and any(a in (m.agent or "") for a in ("GOV", "ELI"))
+        for m in s.mentions
+    )
+
+
+OFFER_MODALS = frozenset({"can"})
+FIRST_PERSON_WORDS = frozenset({"we", "i", "my", "our"})
+
+
+def offers(low: Sequence[str], i: int, e: CodedEvent) -> bool:
+    """A speaking state's "we can <cooperative act>" ("we can give young Afghans places at
+    our universities"): what it says it is able to do for another is an offer, PLOVER AGREE
+    ("Agree to, offer, promise …"), not a hypothesis. The annotation guide keeps
+    *hypothetical* "for what the text only supposes of someone else"; "could", "might",
+    "if" keep it."""
+    if e.source is None or e.source.text.split(" ", 1)[0].lower() not in FIRST_PERSON_WORDS:
+        return False
+    lo, _ = clause(list(low), i)
+    before = set(low[lo:i])
+    return bool(OFFER_MODALS & before) and not before & {
+        "if",
+        "unless",
+        "could",
+        "might",
+        "may",
+        "should",
+        "would",
+        "whether",
+    }
+
+
+def warns_of(low: Sequence[str], i: int) -> bool:
+    """ "warned of/about <a danger>": a warning about what others may do or what may happen,
+    not a threat by the one who warns. PLOVER THREATEN is "All threats, coercive or forceful
+    warnings with serious potential repercussions" (from the warner); a warning of a danger
+    is CAMEO 012 ("Make pessimistic comment"), a comment, no PLOVER event.
+
+    >>> warns_of("Kyrgyzstan warned of infiltration".split(), 1)
+    True
+    >>> warns_of("Moscow warned Astana against joining".split(), 1)
+    False
+    """
+    return low[i].startswith("warn") and i + 1 < len(low) and low[i + 1] in ("of", "about")
+
+
+WILLING = frozenset({
+    "open", "ready", "willing", "prepared", "committed", "determined", "eager", "keen",
+})  # fmt: skip
+
+
+def is_willing(low: Sequence[str], i: int) -> bool:
+    """Is the act at ``i`` what someone declares itself open, ready or committed to ("open
+    to reasonable compromise with", "committed to strengthening ties")? PLOVER AGREE: "Agree
+    to, offer, promise, or otherwise indicate willingness or commitment to cooperate".
+
+    >>> is_willing("we are open to reasonable compromise".split(), 5)
+    True
+    >>> is_willing("we reached a compromise".split(), 3)
+    False
+    """
+    for k in range(i - 1, max(i - 4, 0), -1):
+        if low[k] in ("to", "for") and low[k - 1] in WILLING:
+            return True
+        if not low[k][:1].isalpha() or low[k] in ("and", "or", "that", "which"):
+            return False
+    return False
+
+
+MEETING_EVENTS = TALKS | frozenset({
+    "summit", "conference", "negotiation", "conversation", "consultation", "videoconference",
+})  # fmt: skip
+_HELD_BE = frozenset({"was", "were", "is", "are", "been", "be"})
+_TAKE = frozenset({"took", "take", "takes", "taking", "taken"})
+
+
+def meetings_held(tokens: Sequence[str]) -> dict[int, int]:
+    """Verbs that report that something happened: "took place" and a passive "was held".
+    With a meeting noun before them in their clause ("the meeting of the two ministers took
+    place", "talks between the delegations were held") they are the meeting, PLOVER CONSULT
+    ("All consultations and meetings"): position -> end of the verb. "took place" without one
+    is no act at all, not CAMEO 171 (seize property) that "take" codes: position -> 0.
+
+    >>> meetings_held("The meeting of Lavrov and Meredov took place in Ashgabat".split())
+    {6: 8}
+    >>> meetings_held("The incident took place at night".split())
+    {2: 0}
+    """
+    out: dict[int, int] = {}
+    low = [t.lower() for t in tokens]
+    for i, w in enumerate(low):
+        if w in _TAKE and i + 1 < len(low) and low[i + 1] == "place":
+            end = i + 2
+        elif w == "held" and i > 0 and low[i - 1] in _HELD_BE:
+            end = i + 1
+        else:
+            continue
+        k = i - 1
+        meeting = False
+        while k >= 0 and low[k] not in (",", ";", ":", "."):
+            if low[k] in MEETING_EVENTS:
+                meeting = True
+                break
+            k -= 1
+        if meeting:
+            out[i] = end
+        elif end == i + 2:
+            out[i] = 0
+    return out
 
 
 def _framed(category: str, future: bool, negated: bool) -> str | None:
@@ -413,6 +539,14 @@ CATEGORY_ROOTS = {
 04 consult, 07 aid, 08 yield, 09 investigate, 10 demand, 11 disapprove, 12 reject, 13
 threaten, 14 protest, 15 force posture, 16 reduce relations, 17 coerce, 18 assault, 19
 fight): the CAMEO code of an event coded from a verb that names a category without a code."""
+FUTURE_AGREE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"})
+"""Categories that, stated for the future, are an asserted AGREE. PLOVER manual (2021),
+AGREE: "Cooperative actions of types CONSULT, SUPPORT, COOPERATE, and AID reported in future
+tense are also taken to imply intentions and should be coded as AGREE" and "References to
+future meetings, summits, state visits ... should be coded as AGREE"; "the coder should always
+return the single event category, not a category+auxiliary". The announcement is the event
+and it took place, so its modality is ``asserted`` (annotation guide, section 3); RETREAT and
+CONCEDE ("should be left as they are") and conflictual acts keep ``future``."""
 REQUEST_ROOTS = frozenset({"02", "10"})
 """CAMEO roots the 2021 REQUEST category covers: its definition, "All requests, demands, and
 orders", includes appeals (CAMEO 02), which the 2021 table lists under no category."""
@@ -455,10 +589,44 @@ class CategoryVerbs:
     def _sentence(self, s: Sentence) -> Sentence:
         toks = s.tokens
         framed = _framed_at(toks)
-        coded = {e.verb_start for e in s.events}
+        held = meetings_held(toks)
+        if held:
+            s = replace(s, events=tuple(e for e in s.events if e.verb_start not in held))
+        coded = {e.verb_start for e in s.events} | set(held)
         added: list[CodedEvent] = []
+        consult = _codes().get(CATEGORY_ROOTS["CONSULT"])
+        for i, end in held.items():
+            if end and consult is not None:
+                added.append(
+                    CodedEvent(
+                        verb=" ".join(toks[i:end]),
+                        verb_start=i,
+                        verb_end=end,
+                        cameo=consult.code,
+                        plover="CONSULT",
+                        quad_class=consult.quad_class,
+                        goldstein=consult.goldstein,
+                        named="CONSULT",
+                    )
+                )
+        visit = _codes().get("042")
         for i in sorted(set(s.verbs) | set(framed)):
             if i in coded:
+                continue
+            if visit is not None and receives_official(s, i, _lemma(self.verbs, toks[i])):
+                added.append(
+                    CodedEvent(
+                        verb=toks[i],
+                        verb_start=i,
+                        verb_end=i + 1,
+                        cameo=visit.code,
+                        plover="CONSULT",
+                        quad_class=visit.quad_class,
+                        goldstein=visit.goldstein,
+                        passive=True,  # the visitor (the object) is the source
+                        named="CONSULT",
+                    )
+                )
                 continue
             obliged = is_obliged(toks, i)
             if i in framed and not obliged:
@@ -520,6 +688,9 @@ class PloverCategories:
         low = [t.lower() for t in toks]
         framed = _framed_at(toks)
         ranked: list[tuple[tuple[bool, bool, bool, float, int], CodedEvent]] = []
+        willing: set[int] = set()
+        """Acts declared willingly; a coordinated act ("committed to strengthening ... and
+        deepening ...") shares the declaration."""
         for e in s.events:
             i = e.verb_start
             word = toks[i]
@@ -553,6 +724,34 @@ class PloverCategories:
                 plover = "REQUEST"
             else:
                 plover = None if e.cameo.startswith("01") else e.plover
+            mode = e.modality
+            if cat == "THREATEN" and warns_of(low, i):
+                cat, plover = None, None
+                comment = _codes().get("012")
+                if comment is not None:  # stored as the comment it is (CAMEO 012)
+                    e = replace(
+                        e,
+                        cameo=comment.code,
+                        quad_class=comment.quad_class,
+                        goldstein=comment.goldstein,
+                    )
+            if plover in FUTURE_AGREE and (
+                mode == "future" or (mode == "hypothetical" and offers(low, i, e))
+            ):
+                cat, plover, mode = "AGREE", "AGREE", "asserted"
+            elif plover in FUTURE_AGREE and (
+                is_willing(low, i)
+                or (
+                    low[i - 1] == "and"
+                    and low[i].endswith("ing")
+                    and any(0 < i - w <= 8 for w in willing)
+                )
+            ):
+                if e.paired:
+                    continue  # the willingness is the subject's; the other side declared none
+                cat, plover = "AGREE", "AGREE"
+            if plover == "AGREE":
+                willing.add(e.verb_end - 1)
             salience = confidence(e)  # the event's confidence (Scorer's), below
             if names:
                 salience = max(salience, 0.45 if _infinitive(toks, i) else 0.9)
@@ -560,7 +759,9 @@ class PloverCategories:
             sub = is_subordinate(toks, i, s.verbs, low)
             key = (cat is None, report, sub, -salience, i)
             scored = confidence(e)
-            ranked.append((key, replace(e, category=cat, plover=plover, confidence=scored)))
+            ranked.append(
+                (key, replace(e, category=cat, plover=plover, modality=mode, confidence=scored))
+            )
         ranked.sort(key=lambda r: r[0])
         return replace(s, events=tuple(e for _, e in ranked))
 

@@ -76,6 +76,9 @@ class ProseRecord:
     events: tuple[GoldEvent, ...] = ()
     kinds: tuple[str, ...] = ()
     source: str = ""
+    speaker: str = ""
+    """A speech's speaking state (ISO-3), stored as the document's source as the ``ungdc``
+    mapping of ``steppe ingest news`` stores it."""
 
 
 @dataclass(frozen=True)
@@ -222,6 +225,7 @@ def read_prose_gold(path: str | Path) -> list[ProseRecord]:
                 events=tuple(_event(e, where) for e in raw.get("events") or ()),
                 kinds=tuple(str(k) for k in raw.get("kinds") or ()),
                 source=str(raw.get("corpus") or ""),
+                speaker=str(raw.get("speaker") or ""),
             )
         )
     ids = Counter(r.id for r in records)
@@ -249,7 +253,9 @@ def code_through_store(
                     "text": r.text,
                     "date": r.date,
                     "url": URL_PREFIX + r.id,
-                    "source": r.source or "prose-gold",
+                    # a speech is stored as `steppe ingest news --mapping ungdc` stores it: its
+                    # source is the speaking state
+                    "source": r.speaker or r.source or "prose-gold",
                 }
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
         with Store(Path(tmp) / "prose.duckdb") as store:

@@ -181,7 +181,13 @@ class Segmenter:
             for i, text in enumerate(split_sentences(doc.text)):
                 sentences.append(
                     Sentence(
-                        doc.doc_id, i, text, doc.date, tokenize(text), date_precision=doc.precision
+                        doc.doc_id,
+                        i,
+                        text,
+                        doc.date,
+                        tokenize(text),
+                        date_precision=doc.precision,
+                        speaker=doc.speaker,
                     )
                 )
         return replace(batch, sentences=tuple(sentences))

@@ -195,6 +195,7 @@ def _select(
     names: list[str],
     options: str,
     focal: bool = False,
+    with_id_only: bool = False,
 ) -> str:
     codes = con.execute(
         "SELECT plover, quad_class, goldstein FROM event_codes ORDER BY code"
@@ -215,13 +216,73 @@ def _select(
         quad=_literal_list([c[1] for c in codes], "TINYINT"),
         gold=_literal_list([c[2] for c in codes], "DOUBLE"),
     )
-    if not focal:
-        return select
-    known = [c for (c,) in con.execute("SELECT code FROM actors ORDER BY code").fetchall()]
-    listed = ", ".join(_sql_str(c) for c in known) or "NULL"
-    return (
-        f"SELECT * FROM ({select}) WHERE source_actor IN ({listed}) OR target_actor IN ({listed})"
-    )
+    where = ["event_id IS NOT NULL"] if with_id_only else []
+    if focal:
+        known = [c for (c,) in con.execute("SELECT code FROM actors ORDER BY code").fetchall()]
+        listed = ", ".join(_sql_str(c) for c in known) or "NULL"
+        where.append(f"(source_actor IN ({listed}) OR target_actor IN ({listed}))")
+    return f"SELECT * FROM ({select}) WHERE {' AND '.join(where)}" if where else select
+
+
+_NO_ID = "NOT NULL constraint failed: events.event_id"
+
+
+def blank_id_lines(path: Path, fmt: str, names: list[str], display: str) -> list[dict[str, Any]]:
+    r"""Quarantine rows for the lines of ``path`` that have no GLOBALEVENTID: DuckDB's CSV
+    reader reads a line of delimiters alone as a row of NULLs rather than rejecting it (when it
+    has at least the layout's columns; a shorter one it rejects for its column count), and an
+    empty id field as a NULL id. Only read when a load met such a row; lines over the line
+    limit are skipped here (the reader rejects them itself).
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "x.tsv"
+    >>> _ = f.write_text("1\ta\tb\n" + "\t" * 9 + "\n\ta\tb\n")
+    >>> [(r["record"], r["reason"]) for r in blank_id_lines(f, "gdelt1", ["GLOBALEVENTID",
+    ...     "x", "y"], "x.tsv")]
+    [(2, 'a line of 10 empty fields'), (3, 'GLOBALEVENTID is empty')]
+    """
+    import gzip
+    import io
+
+    cap = _max_line_bytes()
+    column = names.index("GLOBALEVENTID")
+    now = datetime.now()
+    out: list[dict[str, Any]] = []
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    with opener(path, "rb") as raw:
+        number = 0
+        while True:
+            line = raw.readline(cap + 1)
+            if not line:
+                break
+            number += 1
+            if len(line) > cap and not line.endswith(b"\n"):
+                while line and not line.endswith(b"\n"):  # the reader rejects it itself
+                    line = raw.readline(1 << 20)
+                continue
+            if fmt == "gdelt-csv" and number == 1:
+                continue
+            text = line.decode("utf-8", "replace").rstrip("\r\n")
+            if fmt == "gdelt-csv":
+                fields = next(csv.reader(io.StringIO(text)), [])
+            else:
+                fields = text.split("\t")
+            if len(fields) >= len(names) and all(not f.strip() for f in fields):
+                reason = f"a line of {len(fields)} empty fields"
+            elif len(fields) == len(names) and not fields[column].strip():
+                reason = "GLOBALEVENTID is empty"
+            else:
+                continue
+            row = {"origin": fmt, "file": display, "record": number, "reason": reason}
+            out.append(row | {"raw": text[:4000], "at": now})
+    return out
+
+
+def _quarantine_rows(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        con.register("_steppe_bad", pa.Table.from_pylist(rows, schema=QUARANTINE_SCHEMA))
+        con.execute(QUARANTINE_DEDUP.format(source="_steppe_bad"))
+        con.unregister("_steppe_bad")
 
 
 def _run_with_progress(
@@ -296,6 +357,28 @@ def _ingest_one(
     progress: ProgressFn | None,
     focal: bool = False,
 ) -> IngestReport:
+    try:
+        return _ingest_file(store, display, path, fmt, progress, focal, None)
+    except IngestError as exc:
+        if _NO_ID not in str(exc):
+            raise
+    names, _ = _layout(fmt, path)
+    return _ingest_file(
+        store, display, path, fmt, progress, focal, blank_id_lines(path, fmt, names, display)
+    )
+
+
+def _ingest_file(
+    store: Store,
+    display: str,
+    path: Path,
+    fmt: str,
+    progress: ProgressFn | None,
+    focal: bool,
+    blank: list[dict[str, Any]] | None,
+) -> IngestReport:
+    """Load one file; ``blank`` (its lines without an id, once a first load met one) are
+    quarantined and their NULL rows left out."""
     started, t0 = datetime.now(), time.perf_counter()
     names, options = _layout(fmt, path)
     # Hash on the other core while DuckDB parses; a file name seen before is hashed first, so
@@ -308,7 +391,7 @@ def _ingest_one(
         if already_ingested(store, digest[0], fmt):
             return skipped_report(store, display, fmt, digest[0])
     con = store.con
-    select = _select(con, fmt, path, names, options, focal)
+    select = _select(con, fmt, path, names, options, focal, with_id_only=blank is not None)
     # a session setting, set and reset outside the transaction: a RESET inside an aborted
     # transaction fails and would hide the real error (a truncated .gz, an open quote)
     con.execute("SET preserve_insertion_order = false")
@@ -331,7 +414,8 @@ def _ingest_one(
                 raise _AlreadyIngested
             removed = remove_new_duplicates(con, first_rowid)
             bad = _quarantine_rejects(con, fmt, display, names, "," if fmt == "gdelt-csv" else "\t")
-            bad += implausible
+            _quarantine_rows(con, blank or [])
+            bad += implausible + len(blank or [])
             report = IngestReport(
                 display, fmt, good - removed, removed, bad, seconds=time.perf_counter() - t0
             )
@@ -457,12 +541,7 @@ def _quarantine_rejects(
             "raw": (csv_line or "")[:4000],
             "at": now,
         }
-    if by_line:
-        con.register(
-            "_steppe_bad", pa.Table.from_pylist(list(by_line.values()), schema=QUARANTINE_SCHEMA)
-        )
-        con.execute(QUARANTINE_DEDUP.format(source="_steppe_bad"))
-        con.unregister("_steppe_bad")
+    _quarantine_rows(con, list(by_line.values()))
     return len(by_line)
 
 
@@ -613,10 +692,13 @@ def _ingest_batch(
                 SELECT _k FROM (SELECT _k, row_number() OVER (PARTITION BY event_id ORDER BY _k)
                                 AS n FROM _steppe_batch) WHERE n > 1"""
             )
-            con.execute(
-                "INSERT INTO events SELECT * EXCLUDE (_file, _k) FROM _steppe_batch "
-                "WHERE _k NOT IN (SELECT _k FROM _steppe_dup)"
-            )
+            try:
+                con.execute(
+                    "INSERT INTO events SELECT * EXCLUDE (_file, _k) FROM _steppe_batch "
+                    "WHERE _k NOT IN (SELECT _k FROM _steppe_dup)"
+                )
+            except duckdb.ConstraintException as exc:  # a line without an id: file by file
+                raise IngestError(f"batch of {len(group)}: {str(exc).splitlines()[0]}") from exc
             for file, total, dup in con.execute(
                 "SELECT b._file, count(*), count(d._k) FROM _steppe_batch b "
                 "LEFT JOIN _steppe_dup d USING (_k) GROUP BY b._file"
@@ -695,12 +777,7 @@ def _quarantine_batch_rejects(
             "raw": (csv_line or "")[:4000],
             "at": now,
         }
-    if seen:
-        con.register(
-            "_steppe_bad", pa.Table.from_pylist(list(seen.values()), schema=QUARANTINE_SCHEMA)
-        )
-        con.execute(QUARANTINE_DEDUP.format(source="_steppe_bad"))
-        con.unregister("_steppe_bad")
+    _quarantine_rows(con, list(seen.values()))
     per_file: dict[str, int] = {}
     for file_path, _ in seen:
         per_file[file_path] = per_file.get(file_path, 0) + 1

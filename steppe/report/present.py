@@ -3,33 +3,37 @@ from the 2018–2024 data, and how current each source is ("data as of")."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from steppe.domain.codes import FOCAL_STATES
+from steppe.indicators.headline import SERIES, headlines
 from steppe.report.svg import Point, multi_line_chart
 from steppe.store import Store, read
 
-MIN_DAYS = 60
+MIN_DAYS = SERIES[0].min_n
 """A quarter heads the report only with GDELT data on at least this many days (2024Q1, which
-stops on 23 February with 54 days, does not)."""
+stops on 23 February with 54 days, does not): the rule of :func:`steppe.indicators.headline.
+headlines`, which every headline view uses."""
 PARTNERS = ("RUS", "CHN", "EU", "USA", "TUR")
 
 
-def headline_period(store: Store, min_days: int = MIN_DAYS) -> str | None:
-    """The latest quarter of the interaction channel with at least ``min_days`` days of data
-    for every focal state it covers; ``None`` without interaction data.
+def headline_period(store: Store, states: Iterable[str] = FOCAL_STATES) -> str | None:
+    """The quarter of the report's "Now" table: the earliest of the focal states' headline
+    periods (:func:`~steppe.indicators.headline.headlines`, one rule for every view) when the
+    headline series is the GDELT interaction channel, so every state is shown in a quarter its
+    headline reaches; ``None`` without interaction data.
 
     >>> with Store(":memory:") as s:
     ...     headline_period(s) is None
     True
     """
-    rows = store.query(
-        "SELECT period, min(n) AS n FROM indicators WHERE name = 'multivector' "
-        "AND partner = 'interaction' AND period LIKE '%Q%' GROUP BY period HAVING min(n) >= ? "
-        "ORDER BY max(period_start) DESC LIMIT 1",
-        [min_days],
-    )
-    return str(rows[0]["period"]) if rows else None
+    heads = [
+        h
+        for h in headlines(store, states)
+        if h.period is not None and h.period_start is not None and h.series == SERIES[0].label
+    ]
+    return min(heads, key=lambda h: h.period_start).period if heads else None  # type: ignore[arg-type,return-value]
 
 
 def _value(rows: list[dict[str, Any]], period: str) -> dict[str, Any] | None:

@@ -182,15 +182,19 @@ DEFAULT_VARIANT = "published-code"
 def _pair_sums(e: F, w: F) -> tuple[F, F]:
     """``(tot, net)``: ``tot[i, j] = sum_k w_k |e_kj - e_ki|`` and ``net[i, j] = sum_k w_k
     (e_kj - e_ki)`` for voter-by-actor values ``e[k, a]`` (``tot`` is the O(n^3) part of a
-    round)."""
+    round; it is symmetric, so only the pairs i < j are summed)."""
     n = e.shape[-1]
     lead = e.shape[:-2]
-    diff = e[..., :, None, :] - e[..., :, :, None]  # [k, i, j] = e_kj - e_ki
+    iu, ju = np.triu_indices(n, 1)
+    diff = e[..., ju] - e[..., iu]  # [k, pair] = e_kj - e_ki for i < j
     np.abs(diff, out=diff)
-    tot = (w[..., None, :] @ diff.reshape(*lead, n, n * n)).reshape(*lead, n, n)
-    col = np.einsum("...k,...kj->...j", w, e)  # E_j = sum_k w_k e_kj
+    upper = (w[..., None, :] @ diff)[..., 0, :]
+    tot = np.zeros((*lead, n, n))
+    tot[..., iu, ju] = upper
+    tot[..., ju, iu] = upper
+    col = (w[..., None, :] @ e)[..., 0, :]  # E_j = sum_k w_k e_kj
     net = col[..., None, :] - col[..., :, None]
-    return np.asarray(tot), np.asarray(net)
+    return tot, np.asarray(net)
 
 
 def win_probability(

@@ -229,13 +229,16 @@ def create_app(
     scenarios_dir: str | Path | None = None,
     max_upload_mb: int = 50,
     cache_size: int = 4096,
-    threads: int | None = None,
+    threads: int | None = 1,
     lake: str | Path | None = None,
     hosts: tuple[str, ...] | None = LOOPBACK_HOSTS,
 ) -> FastAPI:
     """The dashboard over the store at ``store_path``. With ``token`` the store is opened
     read-write and write actions accept that token; without it, everything is read-only.
-    Requests must name one of ``hosts`` in their Host header (``None``: any). An
+    Requests must name one of ``hosts`` in their Host header (``None``: any). Each request
+    reads on its own cursor, so concurrency comes from requests: DuckDB runs ``threads`` per
+    query (default 1; ``None``: DuckDB's default, one per core), which under 50 clients gave a
+    lower p95 than one thread per core (benchmarks/README.md). An
     uploaded event file goes through the same ingest as ``steppe ingest events``: sources are
     recorded and a local Parquet ``lake`` is kept up to date.
 
@@ -672,7 +675,11 @@ def create_app(
         def render() -> str:
             data = page_of(s, filters, after, limit)
             query = {k: v for k, v in request.query_params.items() if k != "after"}
-            plovers = s.query("SELECT DISTINCT plover FROM event_codes WHERE plover IS NOT NULL")
+            # the same for every filter: one cache entry, not one scan of events per request
+            plovers = cache.get(
+                ("plovers",),
+                lambda: s.query("SELECT DISTINCT plover FROM event_codes WHERE plover IS NOT NULL"),
+            )
             return render_page(
                 "events",
                 title="Events",
@@ -680,7 +687,9 @@ def create_app(
                 query=query,
                 limit=limit,
                 plovers=sorted(r["plover"] for r in plovers),
-                origins=[o["origin"] for o in read.event_origins(s)],
+                origins=[
+                    o["origin"] for o in cache.get(("origins",), lambda: read.event_origins(s))
+                ],
                 **data,
             )
 
