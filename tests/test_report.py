@@ -61,6 +61,11 @@ def test_multi_line_chart_draws_sparse_points_hollow_and_unjoined() -> None:
     (line,) = re.findall(r'<polyline points="([^"]+)"', svg)
     assert len(line.split()) == 4
     assert SPARSE_LEGEND not in multi_line_chart({"RUS": pts[:2]}, title="t")
+    # a break date splits the line (the combined index where its channels change)
+    adequate = [p for p in pts if not p.sparse]
+    cut = {"RUS": [adequate[2].x]}
+    svg = multi_line_chart({"RUS": adequate}, title="t", max_gap_days=800, breaks=cut)
+    assert [len(x.split()) for x in re.findall(r'<polyline points="([^"]+)"', svg)] == [2, 2]
 
 
 def test_untrusted_text_is_escaped(store: steppe.Store, tmp_path: Path) -> None:

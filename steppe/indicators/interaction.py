@@ -16,13 +16,16 @@ The weight is signed and mixes cooperation with conflict (see
 * ``interaction_pos`` / ``interaction_neg`` with partner = RUS, CHN, USA, TUR, IRN, EU (its
   member states on the day) or another focal state — per month, the summed positive weight and
   the summed magnitude of the negative weight, kept apart. These are the monthly dyadic series
-  the alerts scan.
+  the alerts scan. Their ``n`` is the number of days in the month on which the pair had weight
+  of that sign (its observations; the covered days are named in ``method``), so a pair seen on
+  a couple of days a month is ``sparse`` (n < 10) and never an alert source.
 
 Poles as for the event channel: the registry ``pole`` (RUS, CHN, USA, TUR, IRN; the focal
 states are ``region``), EU members on the day to ``EU``, every other partner ``other``.
 
-Support and interval: ``n`` is the number of days with GDELT data in the period (days without a
-source file are absent, not zero; a focal state with no row on a covered day had zero weight).
+Support and interval: ``n`` of the index and the shares is the number of days with GDELT data
+in the period (days without a source file are absent, not zero; a focal state with no row on a
+covered day had zero weight).
 ``lo``/``hi`` are the 5th and 95th percentiles over a bootstrap of those days (days drawn with
 replacement, ``draws`` times, fixed ``seed``): the day-to-day variability of the period's
 value. A period with under :data:`MIN_DAYS` covered days is not written.
@@ -207,6 +210,7 @@ def interaction_indicators(
                 [[partners.get(d, {}).get(p, zero) for p in others] for d in group], dtype=float
             ).reshape(len(group), -1)
             point, lo, hi = bootstrap_sums(daily, max(draws // 2, 100), seed)
+            active = (daily > 0).sum(axis=0)  # days on which the pair had weight of that sign
             for i, partner in enumerate(others):
                 for k, name in enumerate(("interaction_pos", "interaction_neg")):
                     j = 2 * i + k
@@ -220,9 +224,10 @@ def interaction_indicators(
                             float(point[j]),
                             float(lo[j]),
                             float(hi[j]),
-                            len(group),
+                            int(active[j]),
                             f"{'positive' if k == 0 else 'negative (magnitude)'} GDELT "
-                            f"interaction weight summed; month; {LEVEL:.0%} day bootstrap",
+                            f"interaction weight summed; month; {LEVEL:.0%} day bootstrap; "
+                            f"n = days with such weight of {len(group)} covered",
                         )
                     )
     return out

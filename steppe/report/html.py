@@ -252,15 +252,37 @@ def channel_charts(store: Store) -> list[str]:
             ]
             for ch, key in wanted.items()
         }
+        # the combined line breaks where the channels it averages change: a level change
+        # there is the mix changing, not the state
+        combined = sorted(
+            (r["period_start"], _channels_of(r["method"]))
+            for r in rows
+            if r["partner"] == "combined" and r["value"] is not None and not r["sparse"]
+        )
+        cuts = [
+            d for (d, ch), (_, before) in zip(combined[1:], combined, strict=False) if ch != before
+        ]
         if any(series.values()):
             charts.append(
                 multi_line_chart(
                     {k: v for k, v in series.items() if v},
                     y_range=(0.0, 1.0),
                     title=f"{code} — multivector index by channel (adequate periods)",
+                    breaks={"combined": cuts},
                 )
             )
     return charts
+
+
+def _channels_of(method: str | None) -> str:
+    """The channel list a combined value's ``method`` names ("mean of channels: events (n=33),
+    votes (n=79); ..." -> "events, votes").
+
+    >>> _channels_of("mean of channels: events (n=33), votes (n=79); 90 % interval")
+    'events, votes'
+    """
+    text = (method or "").removeprefix("mean of channels: ").split(";")[0]
+    return ", ".join(part.split(" (")[0].strip() for part in text.split(","))
 
 
 def split_vote_charts(store: Store) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -73,6 +73,17 @@ def _segments(points: Sequence[Point], max_gap_days: int) -> list[list[Point]]:
     out: list[list[Point]] = []
     for p in points:
         if out and (p.x - out[-1][-1].x).days <= max_gap_days:
+            out[-1].append(p)
+        else:
+            out.append([p])
+    return out
+
+
+def _split_at(points: list[Point], cuts: Collection[date]) -> list[list[Point]]:
+    """Split a sorted series before each point whose date is in ``cuts``."""
+    out: list[list[Point]] = []
+    for p in points:
+        if out and p.x not in cuts:
             out[-1].append(p)
         else:
             out.append([p])
@@ -226,9 +237,11 @@ def multi_line_chart(
     y_range: tuple[float, float] | None = None,
     x_range: tuple[date, date] | None = None,
     max_gap_days: int = 400,
+    breaks: Mapping[str, Collection[date]] | None = None,
 ) -> str:
     """Several labelled series on one axis (colours from :data:`PALETTE`), with a legend.
-    Sparse points are drawn hollow and never joined by their series' line.
+    Sparse points are drawn hollow and never joined by their series' line; a series' line
+    also breaks before each of its dates in ``breaks`` (e.g. where what it combines changes).
 
     >>> svg = multi_line_chart({"KAZ": [Point(date(2000, 1, 1), 0.1)],
     ...                         "RUS": [Point(date(2001, 1, 1), -0.3)]}, title="t")
@@ -298,7 +311,11 @@ def multi_line_chart(
                     f"<title>{escape(label)}: {escape(p.label or '')} (sparse)</title></circle>"
                 )
         ordered = sorted((p for p in points if not p.sparse), key=lambda p: p.x)
-        for seg in _segments(ordered, max_gap_days):
+        cuts = set((breaks or {}).get(label, ()))
+        pieces = [
+            piece for seg in _segments(ordered, max_gap_days) for piece in _split_at(seg, cuts)
+        ]
+        for seg in pieces:
             if len(seg) > 1:
                 coords = " ".join(f"{sx(p.x):.1f},{sy(p.y):.1f}" for p in seg)
                 parts.append(

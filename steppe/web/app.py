@@ -871,8 +871,9 @@ def upload_name(filename: str | None) -> str:
 def _indicator_charts(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The charts of one indicator, one per frequency: its own series with its band (sparse
     values hollow), or for dyadic indicators the series with the main partners (up to five,
-    poles first, chosen on adequately supported values; their sparse values hollow). Each comes
-    with its definition and a line on its support (n, sparse values)."""
+    poles first, chosen on adequately supported values; their sparse values hollow on a 0-1
+    scale by quarter or year, left out otherwise). Each comes with its definition and a line on
+    its support (n, sparse values)."""
     out = []
     for freq in ("quarter", "year", "month", None):
         of_freq = [r for r in rows if r.get("freq") == freq and r["value"] is not None]
@@ -894,11 +895,17 @@ def _indicator_charts(name: str, rows: list[dict[str, Any]]) -> list[dict[str, A
             out.append(_chart_entry(name, own, chart))
         dyadic = [r for r in of_freq if r["partner"] is not None]
         if any(not r.get("sparse") for r in dyadic):  # a chart of only thin values says nothing
-            out.append(_chart_entry(name, dyadic, _partner_chart(label, dyadic, freq)))
+            chart = _partner_chart(label, dyadic, freq, name in UNIT_SCALE and freq != "month")
+            out.append(_chart_entry(name, dyadic, chart))
     return out
 
 
-def _partner_chart(label: str, rows: list[dict[str, Any]], freq: str | None) -> str:
+def _partner_chart(
+    label: str, rows: list[dict[str, Any]], freq: str | None, show_sparse: bool = True
+) -> str:
+    """Up to five partners' series (chosen on adequate values); their sparse values hollow and
+    grey when ``show_sparse`` (shares and other 0-1 values by quarter or year), else left out
+    (a month's thin dyadic weights would bury the adequate ones)."""
     by_partner: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         if not r.get("sparse"):
@@ -910,11 +917,15 @@ def _partner_chart(label: str, rows: list[dict[str, Any]], freq: str | None) -> 
             -len(by_partner[p]),
         ),
     )[:5]
-    # the chosen partners' sparse values too, drawn hollow and grey, never joined by the line
-    series = {p: support_points([r for r in rows if r["partner"] == p]) for p in ranked}
+    series = {
+        p: support_points(
+            [r for r in rows if r["partner"] == p and (show_sparse or not r.get("sparse"))]
+        )
+        for p in ranked
+    }
     return multi_line_chart(
         series,
-        title=f"{label}, with partners",
+        title=f"{label}, with partners" + ("" if show_sparse else " (adequate values)"),
         max_gap_days=GAP_DAYS.get(freq or "", 400),
     )
 
