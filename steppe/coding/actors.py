@@ -456,7 +456,8 @@ class ActorRecognizer:
         capitalised gazetteer name of one actor, and they must differ.
 
         >>> rec = ActorRecognizer(Gazetteer.from_registry())
-        >>> rec._hyphenated("Kyrgyz-Tajik", date(2022, 9, 16)), rec._hyphenated("Coca-Cola", date(2022, 9, 16))
+        >>> day = date(2022, 9, 16)
+        >>> rec._hyphenated("Kyrgyz-Tajik", day), rec._hyphenated("Coca-Cola", day)
         ('KGZ/TJK', None)
         """
         assert self.gaz is not None
