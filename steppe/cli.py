@@ -638,7 +638,7 @@ def fetch_gdelt(
     cache: Annotated[
         Path | None, typer.Option(help="download cache (default <store stem>-cache/ beside it)")
     ] = None,
-    workers: Annotated[int, typer.Option(min=1, max=16, help="concurrent downloads")] = 4,
+    workers: Annotated[int, typer.Option(min=1, max=16, help="concurrent downloads")] = 6,
     rate: Annotated[
         float, typer.Option(min=0, help="requests per second to one host; 0: no limit")
     ] = 4.0,

@@ -292,3 +292,13 @@ def test_a_speakers_we_can_is_an_offer_what_it_supposes_stays_hypothetical(
 def test_an_agreement_named_after_a_city_names_no_actor(coder: Coder) -> None:
     events = _events(coder, "Kyrgyzstan signed the Paris Agreement on Climate Change.")
     assert not {e for e in events if "FRA" in e[:2]}
+
+
+def test_hyphenated_pairs_name_their_states(coder: Coder) -> None:
+    mentions = [
+        (m.text, m.code)
+        for s in coder.code_text("Kazakhstan joined the China-Kyrgyzstan-Uzbekistan railway.", DAY)
+        for m in s.mentions
+    ]
+    assert ("China-Kyrgyzstan-Uzbekistan", "CHN/KGZ/UZB") in mentions
+    assert not [m for s in coder.code_text("Coca-Cola opened a plant.", DAY) for m in s.mentions]

@@ -438,6 +438,10 @@ class ActorRecognizer:
                 code = self._fuzzy_code(norm[i], on)
                 if code:
                     best = _Atom(i, i + 1, code, None, fuzzy=True)
+            if best is None and self.gaz is not None and "-" in tokens[i]:
+                code = self._hyphenated(tokens[i], on)
+                if code:
+                    best = _Atom(i, i + 1, code, None)
             if best is None:
                 i += 1
                 continue
@@ -445,6 +449,27 @@ class ActorRecognizer:
                 found.append(best)
             i = best.end
         return found
+
+    def _hyphenated(self, token: str, on: date) -> str | None:
+        """The states a hyphenated pair or chain names ("Kyrgyz-Tajik border", "the
+        China-Kyrgyzstan-Uzbekistan railway"), as an ``A/B`` code: each part must be a
+        capitalised gazetteer name of one actor, and they must differ.
+
+        >>> rec = ActorRecognizer(Gazetteer.from_registry())
+        >>> day = date(2022, 9, 16)
+        >>> rec._hyphenated("Kyrgyz-Tajik", day), rec._hyphenated("Coca-Cola", day)
+        ('KGZ/TJK', None)
+        """
+        assert self.gaz is not None
+        codes: list[str] = []
+        for part in token.split("-"):
+            if not part[:1].isupper():
+                return None
+            found = {m.code for m in self.gaz.matches(_normalise(part), on)}
+            if len(found) != 1:
+                return None
+            codes.append(found.pop())
+        return "/".join(codes) if len(set(codes)) == len(codes) > 1 else None
 
     @staticmethod
     def _venue(low: list[str], atom: _Atom) -> bool:
