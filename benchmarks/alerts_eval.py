@@ -1,14 +1,17 @@
 """Error rates of the alert detectors (``steppe.indicators.alerts``) on seeded noise.
 
-For each noise model (Gaussian N(0, 1); Poisson counts with mean 20) and frequency (96 months;
-40 quarters), ``evaluate_detectors`` draws ``--series`` series three times: pure noise (false
-alarms: share of series with any spike / any shift alert), noise with one injected spike of
-6 sd (detected: a spike alert at that exact period) and noise with one mean step of 2 sd
-(detected: a shift alert within 2 periods; "exact": at that period). The detectors run exactly
-as ``steppe measure`` runs them (``scan``), support rule included.
+For each noise model (Gaussian N(0, 1); Poisson counts with mean 20; log-normal weights like
+the monthly GDELT interaction series, median 400 and log-scale sd 0.45) and frequency (96
+months; 40 quarters), ``evaluate_detectors`` draws ``--series`` series three times: pure
+noise (false alarms: share of series with any spike / any shift alert), noise with one
+injected spike of 6 sd (detected: a spike alert at that exact period) and noise with one
+mean step of 2 sd (detected: a shift alert within 2 periods; "exact": at that period). The
+detectors run exactly as ``steppe measure`` runs them (``scan``), the support rule and the
+minimum-magnitude rule included; ``--no-minimum`` switches the minimum-magnitude rule off
+(to show what it costs and saves).
 
     .venv/bin/python benchmarks/alerts_eval.py [--series 200] [--seed 0] [--spike-size 6]
-        [--noise gaussian|poisson ...] [--json]
+        [--noise gaussian|poisson|weights ...] [--no-minimum] [--json]
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ import argparse
 import json
 import time
 
-from steppe.indicators.alerts import evaluate_detectors
+from steppe.indicators import alerts
+from steppe.indicators.alerts import NOISE_MODELS, evaluate_detectors
 
 
 def main() -> None:
@@ -25,11 +29,14 @@ def main() -> None:
     parser.add_argument("--series", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--spike-size", type=float, default=6.0, help="injected spike, in sd")
-    parser.add_argument("--noise", choices=("gaussian", "poisson"), action="append")
+    parser.add_argument("--noise", choices=NOISE_MODELS, action="append")
+    parser.add_argument("--no-minimum", action="store_true", help="minimum-magnitude rule off")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    if args.no_minimum:
+        alerts.MIN_FACTOR, alerts.MIN_WEIGHT, alerts.MIN_CHANGE = 0.0, 0.0, {}
     rows = []
-    for noise in args.noise or ("gaussian", "poisson"):
+    for noise in args.noise or NOISE_MODELS:
         for freq, length in (("month", 96), ("quarter", 40)):
             start = time.perf_counter()
             rates = evaluate_detectors(

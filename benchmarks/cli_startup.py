@@ -5,15 +5,21 @@ alone, each in a fresh interpreter, measured in the same run (median of --repeat
     python benchmarks/cli_startup.py --repeat 3    # quick check
 
 Target: each command within 2x the baseline (`python -c "import typer, rich.console"`).
+
+Steppe's modules are byte-compiled first, as `pip install` does and as any first run does
+(typer's and rich's already are): with PYTHONDONTWRITEBYTECODE set, an editable install would
+otherwise recompile steppe/cli.py at every start. `--no-compile` skips that step.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 BASELINE = "import typer, rich.console"
 COMMANDS = {
@@ -39,7 +45,13 @@ def wall(args: list[str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--no-compile", action="store_true", help="do not byte-compile steppe")
     opts = parser.parse_args()
+    if not opts.no_compile:
+        import steppe
+
+        compileall.compile_dir(Path(steppe.__file__).parent, quiet=1)
+        print("steppe byte-compiled (as pip install does)")
     runs: dict[str, list[float]] = {"baseline": [], "floor --help": [], "floor hello x": []}
     for name in COMMANDS:
         runs[name] = []

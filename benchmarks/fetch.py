@@ -6,9 +6,10 @@ serves synthetic GDELT 2.0 export files in the published layout: one zip per 15 
 ``YYYYMMDDHHMMSS.export.CSV.zip`` holding the 61-column tab-separated file, listed with size and
 MD5 in ``masterfilelist.txt``. Default: 30 days, 2,880 files of 1,100 rows (3.2 million rows).
 
-* Steppe: ``steppe.fetch_gdelt`` with ``--filter all`` (every row kept), 4 download workers, no
-  rate limit (the server is local), into a fresh on-disk store: each file is checked against the
-  list's size and MD5 and the rows are typed, mapped to registry actors, deduplicated and stored.
+* Steppe: ``steppe.fetch_gdelt`` with ``--filter all`` (every row kept), its default download
+  workers (6), no rate limit (the server is local), into a fresh on-disk store: each file is
+  checked against the list's size and MD5 and the rows are typed, mapped to registry actors,
+  deduplicated and stored.
 * Baseline: one ``httpx.Client`` (keep-alive) fetching the files one after the other, each
   parsed by ``pd.read_csv(..., compression="zip", sep="\\t", header=None)``. The baseline keeps
   nothing (clients concatenate the frames; 3.2 million rows would need several GB), checks no
@@ -49,10 +50,11 @@ with steppe.Store(db) as store:
     t = time.perf_counter()
     report = steppe.fetch_gdelt(store, 2, date.fromisoformat(since), date.fromisoformat(until),
                                 mirror=url, focal=False, cache=cache,
-                                policy=Policy(rate=None, workers=4))
+                                policy=Policy(rate=None))
     seconds = time.perf_counter() - t
     rows = store.count("events")
 print(json.dumps({"seconds": seconds, "rows": rows, "files": report.count("ingested"),
+                  "workers": Policy().workers,
                   "refused": report.count("refused"), "failed": report.count("failed"),
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -232,7 +234,8 @@ def main() -> int:
         f"{base['rows']:,.0f} rows parsed, peak memory {base['peak_mb']:.0f} MB"
     )
     print(
-        f"steppe fetch gdelt (4 workers, verified, ingested): {mine['seconds']:.1f} s, "
+        f"steppe fetch gdelt ({mine['workers']:.0f} workers, verified, ingested): "
+        f"{mine['seconds']:.1f} s, "
         f"{mine['rows']:,.0f} rows stored ({mine['files']:,.0f} files, {mine['refused']:.0f} "
         f"refused, {mine['failed']:.0f} failed), peak memory {mine['peak_mb']:.0f} MB"
     )

@@ -129,7 +129,12 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--cache-size", type=int, default=4096, help="0 disables the query cache")
-    ap.add_argument("--threads", type=int, default=0, help="DuckDB threads (0: DuckDB default)")
+    ap.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="DuckDB threads per query (the server's default: 1; 0: one per core)",
+    )
     ap.add_argument("--workers", type=int, default=1, help="server processes (read-only)")
     ap.add_argument(
         "--mix",
@@ -137,11 +142,25 @@ def main() -> int:
         default="cached",
         help="uncached: a distinct filter per request, so the query cache never answers",
     )
+    ap.add_argument(
+        "--store", type=Path, help="reuse a store built by an earlier run (--keep-store)"
+    )
+    ap.add_argument("--keep-store", type=Path, help="copy the built store here for --store")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="steppe-serve-") as tmp:
         t = time.perf_counter()
-        db = build_store(Path(tmp), args.events)
-        print(f"store: {args.events:,} synthetic events built in {time.perf_counter() - t:.0f} s")
+        if args.store:
+            db = args.store
+            print(f"store: {db} (reused)")
+        else:
+            db = build_store(Path(tmp), args.events)
+            print(
+                f"store: {args.events:,} synthetic events built in {time.perf_counter() - t:.0f} s"
+            )
+            if args.keep_store:
+                import shutil
+
+                shutil.copy(db, args.keep_store)
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
@@ -200,7 +219,7 @@ def main() -> int:
             server.wait(10)
     print(
         f"{args.clients} clients for {args.seconds:.0f} s on 127.0.0.1; {args.mix} mix; query "
-        f"cache {args.cache_size or 'off'}; DuckDB threads {args.threads or 'default'}"
+        f"cache {args.cache_size or 'off'}; DuckDB threads {args.threads or 'one per core'}"
     )
     print(f"{'endpoint':22}{'requests':>10}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}")
     for name, label in (("api", "/api/events"), ("page", "/events (HTML)")):

@@ -3,7 +3,8 @@ by `make demo` (out/steppe.duckdb, out/report.html), in Debian's headless Chromi
 
     .venv/bin/python scripts/screenshots.py [--db out/steppe.duckdb] [--report out/report.html]
 
-Prints, per page, any text cut at its chart's edge and any request that left 127.0.0.1.
+Prints, per page, any text cut at its chart's edge, any table wider than its container (or a
+page wider than the window) and any request that left 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ PAGES = (
 )
 REPORT_SECTIONS = (
     "now",
+    "sources",
     "countries",
     "multivector",
     "portfolio",
@@ -36,6 +38,9 @@ REPORT_SECTIONS = (
     "channels",
     "split-votes",
     "alerts",
+    "pressure",
+    "dependence",
+    "cooperation",
     "scenarios",
 )
 CLIPPED_JS = """() => {
@@ -48,6 +53,20 @@ CLIPPED_JS = """() => {
       if (b.x < x0 - 0.5 || b.y < y0 - 0.5 || b.x + b.width > x0 + w + 0.5
           || b.y + b.height > y0 + h + 0.5) bad.push(t.textContent);
     }
+  }
+  return bad;
+}"""
+
+
+OVERFLOW_JS = """() => {
+  const bad = [];
+  const doc = document.documentElement;
+  if (doc.scrollWidth > doc.clientWidth + 1) {
+    bad.push(`page ${doc.scrollWidth} > ${doc.clientWidth}`);
+  }
+  for (const t of document.querySelectorAll('table')) {
+    const r = t.getBoundingClientRect(), p = t.parentElement.getBoundingClientRect();
+    if (r.right > p.right + 1) bad.push(`table ${Math.round(r.width)} > ${Math.round(p.width)}`);
   }
   return bad;
 }"""
@@ -84,8 +103,10 @@ def main() -> None:
             page.goto(base + path, wait_until="networkidle")
             page.screenshot(path=str(args.out / f"{name}.png"), full_page=True)
             print(name, "clipped:", page.evaluate(CLIPPED_JS))
+            print(name, "overflowing:", page.evaluate(OVERFLOW_JS))
         page.goto(args.report.resolve().as_uri(), wait_until="load")
         print("report clipped:", page.evaluate(CLIPPED_JS))
+        print("report overflowing:", page.evaluate(OVERFLOW_JS))
         for section in REPORT_SECTIONS:
             heading = page.locator(f"#{section}")
             if not heading.count():

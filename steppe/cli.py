@@ -3,12 +3,14 @@ calls one API function and prints the result (a rich table, or JSON with ``--jso
 
 from __future__ import annotations
 
-import json
+import copy
+import inspect
 import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -16,7 +18,6 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 import steppe
@@ -29,8 +30,141 @@ if TYPE_CHECKING:
 # steppe` is lazy and every command imports the layers it needs, so `--help` starts fast (a test in
 # tests/test_cli_startup.py guards the import graph).
 
-app = typer.Typer(
+
+class _LazyTyper(typer.Typer):
+    """The root app, which builds only what a command line needs.
+
+    Typer builds the click command of every one of Steppe's ~30 commands (reading each
+    signature) before it parses anything: ~20 ms of a start-up budget of ~150. Called as the
+    ``steppe`` program, this app builds the one command or group the command line names; for
+    the overview (``steppe``, ``steppe --help``) it lists the commands without building their
+    parameters. A word that names no command gets the whole app, so click's error and its
+    suggestions are the same. What Typer builds otherwise (``typer.testing``, the docs) is the
+    full app, and tests/test_cli_startup.py checks that both print the same.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        argv = kwargs.get("args", args[0] if args else None)
+        words = list(sys.argv[1:] if argv is None else argv)
+        return typer.Typer.__call__(self._for(words), *args, **kwargs)
+
+    def _for(self, argv: list[str]) -> typer.Typer:
+        word = _command_word(argv)
+        if word is None:
+            return _listing(self)
+        for info in self.registered_commands:
+            if _name_of(info) == word:
+                return _only(self, [info], [])
+        for group in self.registered_groups:
+            if group.name == word:
+                return _only(self, [], [group])
+        return self
+
+
+class _RootGroup(typer.core.TyperGroup):
+    """The root click group; building it defers Typer's parameter conversion (see below)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        _defer_conversion()
+        super().__init__(*args, **kwargs)
+
+
+def _defer_conversion() -> None:
+    """Make Typer build a parameter's converter when a value needs one, and convert ``str``
+    values (without a ``parser``) as Typer's own converter does, by keeping the string.
+
+    Typer (0.2x) builds a pydantic adapter for every parameter it processes, even one left
+    unset, and importing pydantic is ~60 ms, a third of `steppe resolve`'s start-up. Every
+    value that is not a plain string still goes through Typer's converter, errors included,
+    so the change is invisible but for the time. A Typer without this internal hook (older or
+    newer) is left as it is."""
+    found = getattr(typer.core, "build_runtime_param", None)
+    if found is None or getattr(found, "deferred", False):
+        return
+    try:
+        from typer._coercion import RuntimeParam
+    except ImportError:  # pragma: no cover - another Typer keeps its own conversion
+        return
+    build: Callable[[Any], Any] = found
+
+    @dataclass(frozen=True)
+    class Deferred(RuntimeParam):
+        descriptor: Any = None
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            plain = self.annotation is str and self.parameter_info.parser is None
+            if plain and isinstance(value, str):
+                return value
+            return build(self.descriptor)._coerce_value(value, param=param, ctx=ctx)
+
+    def deferred(descriptor: Any) -> Any:
+        return Deferred(descriptor.parameter_info, descriptor.annotation, descriptor)
+
+    setattr(deferred, "deferred", True)  # noqa: B010 - marks the hook as installed
+    setattr(typer.core, "build_runtime_param", deferred)  # noqa: B010 - see the docstring
+
+
+# the root options that take no value (every other root option takes one)
+_ROOT_FLAGS = frozenset({"--help"})
+
+
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The first word of ``argv`` that is not a root option or its value (the command name).
+
+    >>> _command_word(["--db", "x.duckdb", "resolve", "Tokayev"])
+    'resolve'
+    >>> _command_word(["--help"]) is None
+    True
+    """
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--":
+            return argv[i + 1] if i + 1 < len(argv) else None
+        if not word.startswith("-"):
+            return word
+        i += 1 if ("=" in word or word in _ROOT_FLAGS) else 2
+    return None
+
+
+def _name_of(info: Any) -> str:
+    return str(info.name or typer.main.get_command_name(info.callback.__name__))
+
+
+def _only(app_: typer.Typer, commands: list[Any], groups: list[Any]) -> typer.Typer:
+    """A copy of ``app_`` holding only ``commands`` and ``groups`` (root options kept)."""
+    lite = copy.copy(app_)
+    lite.registered_commands, lite.registered_groups = commands, groups
+    return lite
+
+
+def _listing(app_: typer.Typer) -> typer.Typer:
+    """A copy of ``app_`` whose commands have their name and help but no parameters: enough
+    to list them, cheap to build."""
+    commands = []
+    for info in app_.registered_commands:
+        stub = copy.copy(info)
+        stub.name = _name_of(info)
+        if stub.help is None:
+            stub.help = inspect.getdoc(info.callback)
+        stub.callback = _listed
+        commands.append(stub)
+    groups = []
+    for group in app_.registered_groups:
+        stub_group = copy.copy(group)
+        if group.typer_instance is not None:
+            stub_group.typer_instance = _listing(group.typer_instance)
+        groups.append(stub_group)
+    return _only(app_, commands, groups)
+
+
+def _listed() -> None:
+    """Stands in for a command in the overview; never runs."""
+
+
+app = _LazyTyper(
     help="Steppe: model and measure geopolitical realignment in Central Asia.",
+    cls=_RootGroup,
     no_args_is_help=True,
     add_completion=False,
 )
@@ -169,6 +303,8 @@ def _checked(run: Callable[[], T]) -> T:
 
 
 def _print_json(value: Any) -> None:
+    import json
+
     sys.stdout.write(json.dumps(value, default=_json_default, ensure_ascii=False) + "\n")
 
 
@@ -203,6 +339,8 @@ def _emit(
 
 @contextmanager
 def _progress() -> Iterator[Callable[[str], ProgressFn]]:
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -500,7 +638,7 @@ def fetch_gdelt(
     cache: Annotated[
         Path | None, typer.Option(help="download cache (default <store stem>-cache/ beside it)")
     ] = None,
-    workers: Annotated[int, typer.Option(min=1, max=16, help="concurrent downloads")] = 4,
+    workers: Annotated[int, typer.Option(min=1, max=16, help="concurrent downloads")] = 6,
     rate: Annotated[
         float, typer.Option(min=0, help="requests per second to one host; 0: no limit")
     ] = 4.0,

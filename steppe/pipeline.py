@@ -189,7 +189,7 @@ def _measure(
             enter("measure migration")
             out["migration"] = compute_migration(store)
         enter("measure cohesion")
-        out |= compute_alignment_extras(store, engine)
+        out |= compute_alignment_extras(store, engine, seed=seed)
         enter("measure hybrid pressure")
         out["pressure"] = compute_pressure(store)
         enter("measure support")
@@ -218,9 +218,10 @@ def run_demo(
     """The main job: a fresh store from the bundled registry, event sample (2005–2015,
     history), UN votes, and the bundled data reaching 2024 (:data:`DEMO_REFERENCE`: GDELT daily
     dyads, Eurostat trade, KNOMAD remittances and migrant stocks, WDI, BSV ideal points), the
-    indicators, the UN General Debate speeches of the focal states and powers coded into
-    events (after the indicators, which read the event datasets), every scenario in the
-    ``scenarios`` folder (if given), and ``out/report.html``."""
+    UN General Debate speeches of the focal states and powers as documents (before the
+    indicators: the hybrid-pressure text measure reads them), the indicators, the speeches
+    coded into events (after the indicators, which read the event datasets), every scenario in
+    the ``scenarios`` folder (if given), and ``out/report.html``."""
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     db = out_dir / "steppe.duckdb"
@@ -249,16 +250,19 @@ def run_demo(
                 reports.append(ingest_reference(store, kind, path, callback))
         except IngestError as exc:
             raise StageError(f"ingest: {exc}") from exc
-        counts = measure(store, seed=seed)
-        try:  # after the indicators: speech rhetoric is read apart from the event datasets
+        try:  # the documents before the indicators: the hybrid-pressure text measure reads them
             reports += ingest_news(
                 store,
                 [data_path(*DEMO_SPEECHES)],
                 jsonl_fields=UNGDC_FIELDS,
                 date_lookup=session_dates(),
             )
-            counts["speech_events"] = code_documents(store, data_path(*DEMO_DICTIONARIES))
             record_documents_source(store, "CC0 (UN General Debate Corpus, Harvard Dataverse)")
+        except SteppeError as exc:
+            raise StageError(f"speeches: {exc}") from exc
+        counts = measure(store, seed=seed)
+        try:  # coded after the indicators: speech rhetoric is read apart from the event datasets
+            counts["speech_events"] = code_documents(store, data_path(*DEMO_DICTIONARIES))
             record_event_sources(store, {"coder": "Steppe's coding of CC0 speeches (MIT)"})
         except SteppeError as exc:
             raise StageError(f"speeches: {exc}") from exc

@@ -204,3 +204,71 @@ def test_error_rates_on_seeded_noise() -> None:
     )
     with pytest.raises(steppe.IndicatorError):
         A.evaluate_detectors("cauchy")
+
+
+def _weights(values: np.ndarray, name: str = "interaction_pos") -> A.Series:
+    vals = tuple(float(v) for v in values)
+    n = len(vals)
+    return A.Series("KAZ", "RUS", name, "month", _months(n), vals, (30,) * n, False, "t", log=True)
+
+
+def test_minimum_magnitude_on_weights() -> None:
+    rng = np.random.default_rng(8)
+    base = np.exp(rng.normal(np.log(400.0), 0.05, 72))  # very quiet: a 1.5x step is many sd
+    step = base.copy()
+    step[36:] *= 1.5
+    assert A.noise_sigma(np.log1p(step)) < 0.1
+    # far outside the noise, but not a doubling: no alert
+    assert [a for a in A.scan(_weights(step)) if a.kind == "shift"] == []
+    step[36:] *= 2.0  # now 3x the old level
+    (shift,) = [a for a in A.scan(_weights(step)) if a.kind == "shift"]
+    assert shift.date == _months(72)[36] and shift.value / shift.baseline >= A.MIN_FACTOR
+    # a tiny series (median month under MIN_WEIGHT) is not scanned at all
+    tiny = base / 100.0
+    tiny[40] = 50.0
+    assert A.scan(_weights(tiny)) == []
+
+
+def test_minimum_change_on_yearly_shares() -> None:
+    rng = np.random.default_rng(9)
+    small = np.r_[rng.normal(0.50, 0.005, 15), rng.normal(0.56, 0.005, 15)]
+    series = A.Series(
+        "KAZ", "RUS", "split_vote", "year", _months(30), tuple(small), (50,) * 30, False, "t"
+    )
+    assert A.scan(series) == []  # 6 points: clear, but under the 10-point minimum
+    big = np.r_[small[:15], small[15:] + 0.10]
+    series = A.Series(
+        "KAZ", "RUS", "split_vote", "year", _months(30), tuple(big), (50,) * 30, False, "t"
+    )
+    assert [a.kind for a in A.scan(series)] == ["shift"]
+
+
+def test_pair_of_focal_states_is_one_series_found_from_either_side(
+    store: steppe.Store,
+) -> None:
+    with store.transaction() as con:
+        k = 0
+        for i in range(60):
+            month = date(2010 + i // 12, i % 12 + 1, 1)
+            for _ in range(8 if i < 30 else 30):
+                k += 1
+                con.execute(
+                    "INSERT INTO events (event_id, date, source_actor, target_actor, cameo, "
+                    "quad_class, origin) VALUES (?, ?, 'AZE', 'UZB', '042', 1, 'test')",
+                    [f"e{k}", month],
+                )
+    A.compute_alerts(store)
+    pair = store.query("SELECT DISTINCT actor, partner FROM alerts WHERE partner IS NOT NULL")
+    assert pair == [{"actor": "UZB", "partner": "AZE"}]  # UZB precedes AZE in FOCAL_STATES
+    by_aze = steppe.read.alerts(store, actor="AZE")
+    assert by_aze and {(r["actor"], r["partner"]) for r in by_aze} >= {("UZB", "AZE")}
+    assert steppe.read.alerts(store, partner="UZB", actor="AZE") == steppe.read.alerts(
+        store, actor="UZB", partner="AZE"
+    )
+    assert steppe.read.alerts(store, actor="AZE", partner="RUS") == []
+
+
+def test_error_rates_on_weights_with_the_minimum_rule() -> None:
+    w = A.evaluate_detectors("weights", series=40, length=96, seed=11)
+    assert w.false_spike_rate <= 0.1 and w.false_shift_rate <= 0.1
+    assert w.spike_detection >= 0.6 and w.shift_detection >= 0.75

@@ -60,4 +60,5 @@ def test_fetch_benchmark_runs() -> None:
 
 def test_alerts_eval_runs() -> None:
     out = run("alerts_eval.py", "--series", "3")
-    assert "false spike" in out and len(out.splitlines()) == 5
+    assert "false spike" in out and len(out.splitlines()) == 7  # 3 noise models x 2 freqs
+    assert "weights" in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -105,10 +106,24 @@ def test_demo(tmp_path: Path) -> None:
         assert {"events", "votes", "interaction", "trade", "migration", "reference"} <= kinds
         events = next(s for s in context["sources"] if s["name"] == "events:icews")
         assert "biased" in events["note"]
+        # the hybrid-pressure text measure: the speeches are documents before `measure` runs
+        text = store.query(
+            "SELECT count(*) AS c, min(n) AS n FROM indicators WHERE name LIKE 'pressure_text_%'"
+        )[0]
+        assert text["c"] > 0 and text["n"] >= 1
+        levers = [
+            t for r in context["pressure"]["KAZ"] for t in r["text"].values() if r["power"] is None
+        ]
+        assert levers and all(t["n"] > 0 for t in levers)
+        # alerts few enough to read: the minimum-magnitude rule on the interaction weights
+        monthly = [a for a in steppe.read.alerts(store) if a["series"].startswith("interaction")]
+        assert 0 < len(monthly) <= 30
     assert context["headline"] in out  # the headline table's title
     html = (tmp_path / "out" / "report.html").read_text()
     assert context["headline"] in html and "data as of" in html.lower()
     assert "2024-02-23" in html  # the GDELT dyads' last day, in the sources table
+    pressure = html[html.index('id="pressure"') : html.index('id="dependence"')]
+    assert re.search(r"<td class=\"num\">\d+ / [1-9]\d*</td>", pressure)  # docs / n
 
 
 def test_serve_binds_loopback_by_default(db: Path) -> None:

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +23,7 @@ HEAVY = (
     "scipy",
     "ruptures",
     "yaml",
+    "pydantic",
     "fastapi",
     "uvicorn",
     "steppe.store",
@@ -89,3 +92,67 @@ def test_every_public_name_still_resolves() -> None:
     assert set(dir(steppe)) >= set(steppe.__all__)
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         _ = steppe.nope
+
+
+LAZY = "from steppe.cli import app; app(prog_name='steppe')"
+# the app as Typer builds it, every command and Typer's own parameter conversion
+FULL = (
+    "import typer.core, typer.main; from steppe.cli import app; "
+    "app.info.cls = typer.core.TyperGroup; typer.main.get_command(app)(prog_name='steppe')"
+)
+
+
+def _run(code: str, argv: tuple[str, ...], tmp_path: Path) -> tuple[int, str, str]:
+    env = {**os.environ, "COLUMNS": "100", "STEPPE_DB": str(tmp_path / "none.duckdb")}
+    env["STEPPE_CACHE_DIR"] = str(tmp_path / "cache")
+    out = subprocess.run(
+        [sys.executable, "-c", code, *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    return out.returncode, out.stdout, out.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        (),
+        ("--help",),
+        ("--db", "x.duckdb", "--help"),
+        ("resolve", "Tokayev", "--on", "2023-05-01"),
+        ("--backend=duckdb", "resolve", "--json", "Astana"),
+        ("resolve", "--help"),
+        ("ingest",),
+        ("ingest", "--help"),
+        ("fetch", "gdelt", "--help"),
+        ("resolv", "Tokayev"),
+        ("ingest", "nosuch"),
+        ("--nosuch", "resolve", "x"),
+        ("--", "resolve", "x"),
+        ("resolve",),
+        ("synth", "gdelt", "--rows", "abc", "x.csv"),
+        ("synth", "gdelt", "--rows", "0", "x.csv"),
+        ("fetch", "gdelt", "--version", "3", "--since", "2024-01-01"),
+        ("fetch", "gdelt", "--timeout", "x", "--since", "2024-01-01"),
+        ("--db", "", "resolve", "x"),
+    ],
+    ids=lambda argv: " ".join(argv) or "no-args",
+)
+def test_the_lazy_app_behaves_as_the_full_one(argv: tuple[str, ...], tmp_path: Path) -> None:
+    """`steppe` builds only the command it runs (or stubs for the overview) and converts plain
+    strings without pydantic, and prints and exits exactly as the app Typer builds in full."""
+    assert _run(LAZY, argv, tmp_path) == _run(FULL, argv, tmp_path)
+
+
+def test_every_root_option_but_help_takes_a_value() -> None:
+    """The lazy app finds the command word by skipping root options and their values: a new
+    root flag must be added to _ROOT_FLAGS."""
+    import typer.main
+
+    from steppe.cli import _ROOT_FLAGS, app
+
+    group = typer.main.get_command(app)
+    flags = {o for p in group.params if getattr(p, "is_flag", False) for o in p.opts}
+    assert flags <= _ROOT_FLAGS

@@ -60,14 +60,48 @@ def test_combined_multivector(store: Store) -> None:
         )
     assert co.compute_combined_multivector(store) == 2
     got = store.query(
-        "SELECT actor, period, value, n, sparse, method FROM indicators "
+        "SELECT actor, period, value, lo, hi, n, sparse, method FROM indicators "
         "WHERE partner = 'combined' ORDER BY actor"
     )
     assert got[0]["value"] == pytest.approx((0.6 + 0.3 + 0.95) / 3)
     assert got[0]["n"] == 3 and got[0]["sparse"] is False
-    assert got[0]["method"] == "mean of channels: events, trade, votes"
+    assert got[0]["method"].startswith(
+        "mean of channels: events (n=40), trade (n=12), votes (n=30); 90 % interval"
+    )
+    # no channel here has an interval: the combination has none to propagate
+    assert got[0]["lo"] == pytest.approx(got[0]["value"]) == pytest.approx(got[0]["hi"])
     assert (got[1]["actor"], got[1]["value"], got[1]["n"]) == ("UZB", 0.2, 1)
-    assert got[1]["method"] == "mean of channels: trade"
+    assert got[1]["method"].startswith("mean of channels: trade (n=15)")
+
+
+def test_combined_interval_propagates_the_channels(store: Store) -> None:
+    """Events with a wide interval and the yearly interaction channel with a narrow one: the
+    combined interval holds the point, is seeded, and is narrower than the wider channel's
+    (an average of independent errors) but wider than the narrow one halved."""
+    rows = [
+        ("KAZ", None, "2019", 0.6, 0.40, 0.75, 40, False),
+        ("KAZ", "interaction", "2019", 0.8, 0.78, 0.82, 300, None),
+        ("KAZ", "interaction", "2019Q1", 0.1, 0.05, 0.15, 90, None),  # a quarter: not yearly
+    ]
+    for actor, partner, period, v, lo, hi, n, sparse in rows:
+        store.con.execute(
+            "INSERT INTO indicators (name, actor, partner, period, period_start, value, lo, hi, "
+            "n, sparse, method, computed_at) VALUES ('multivector', ?, ?, ?, DATE '2019-01-01', "
+            "?, ?, ?, ?, ?, 't', now())",
+            [actor, partner, period, v, lo, hi, n, sparse],
+        )
+    co.compute_combined_multivector(store, seed=3)
+    (got,) = store.query("SELECT * FROM indicators WHERE partner = 'combined'")
+    assert got["value"] == pytest.approx(0.7) and got["n"] == 2
+    assert got["method"].startswith("mean of channels: events (n=40), interaction (n=300)")
+    assert got["lo"] < got["value"] < got["hi"]
+    width = got["hi"] - got["lo"]
+    assert (0.82 - 0.78) / 2 < width < 0.75 - 0.40
+    # the skew of the events interval carries over: more room below than above
+    assert got["value"] - got["lo"] > got["hi"] - got["value"]
+    co.compute_combined_multivector(store, seed=3)
+    (again,) = store.query("SELECT lo, hi FROM indicators WHERE partner = 'combined'")
+    assert (again["lo"], again["hi"]) == (got["lo"], got["hi"])
 
 
 def test_cohesion_events(store: Store) -> None:

@@ -327,3 +327,11 @@ def test_bad_rows_in_a_batch_are_quarantined_under_their_own_file(
     assert bad["file"].endswith(f"{name}.zip!{name}") and bad["record"] == 7
     assert bad["reason"] == 'SQLDATE: "20241341" is not a YYYYMMDD date'
     assert events(store) == (4 * ROWS - 1, 4 * ROWS - 1)
+
+
+def test_the_command_and_the_api_download_with_the_same_workers() -> None:
+    import inspect
+
+    from steppe import cli
+
+    assert inspect.signature(cli.fetch_gdelt).parameters["workers"].default == Policy().workers

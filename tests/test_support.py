@@ -156,3 +156,61 @@ def test_migration_fills_frequency_of_existing_rows(tmp_path: object) -> None:
         {"period": "2014", "freq": "year", "sparse": None},
         {"period": "2014Q3", "freq": "quarter", "sparse": None},
     ]
+
+
+def test_coop_share_is_pooled_with_n_interval_and_flag(measured: steppe.Store) -> None:
+    rows = measured.query(
+        "SELECT actor, partner, period, value, lo, hi, n, sparse, freq FROM indicators "
+        "WHERE name = 'coop_share'"
+    )
+    assert rows
+    assert {r["freq"] for r in rows} == {"year"}
+    assert all(r["lo"] - 1e-12 <= r["value"] <= r["hi"] + 1e-12 for r in rows)
+    for r in rows:
+        assert r["sparse"] == (r["n"] < MIN_N or r["hi"] - r["lo"] > MAX_WIDTH)
+    assert any(r["sparse"] for r in rows) and not all(r["sparse"] for r in rows)
+    # n is the state's cooperative events that year: one n per state-year, shares sum to < 1
+    # only through the partners not written (the pooled shares of every partner sum to 1)
+    by_year: dict[tuple[str, str], set[int]] = {}
+    for r in rows:
+        by_year.setdefault((r["actor"], r["period"]), set()).add(r["n"])
+    assert all(len(ns) == 1 for ns in by_year.values())
+    sums: dict[tuple[str, str], float] = {}
+    for r in rows:
+        sums[(r["actor"], r["period"])] = sums.get((r["actor"], r["period"]), 0.0) + r["value"]
+    assert all(v <= 1 + 1e-9 for v in sums.values())
+
+
+def test_coop_share_of_a_thin_year_is_pulled_to_the_long_run() -> None:
+    """Against raw shares computed here from the events: a year with one cooperative event
+    with RUS is no longer a share of 1, and a well-supported year keeps close to its own."""
+    from steppe.indicators.dependence import compute_event_dependence
+
+    def ev(i: int, year: int, partner: str) -> dict[str, object]:
+        return {
+            "event_id": f"e{i}",
+            "date": date(year, 3, 1),
+            "source_actor": "KAZ",
+            "target_actor": partner,
+            "cameo": "042",
+            "quad_class": 1,
+            "origin": "t",
+        }
+
+    events = [ev(i, 2019, "CHN" if i % 2 else "RUS") for i in range(60)]  # 30 RUS, 30 CHN
+    events.append(ev(100, 2020, "RUS"))  # one event: raw share 1
+    with steppe.Store(":memory:") as s:
+        insert_rows(s, "events", events)
+        compute_event_dependence(s)
+        got = {
+            (r["period"], r["partner"]): r
+            for r in s.query("SELECT * FROM indicators WHERE name = 'coop_share'")
+        }
+    thin = got[("2020", "RUS")]
+    assert thin["n"] == 1 and thin["sparse"]
+    assert 0.5 < thin["value"] < 0.7  # long run 31/61: pulled from 1 to about (1 + 5.1)/11
+    # CHN has no event in 2020 but is a main partner: its row is there, pooled, sparse
+    assert got[("2020", "CHN")]["value"] > 0.3 and got[("2020", "CHN")]["sparse"]
+    full = got[("2019", "RUS")]
+    assert full["n"] == 60 and not full["sparse"]
+    assert abs(full["value"] - 0.5) < 0.02 and full["lo"] < 0.5 < full["hi"]

@@ -33,7 +33,7 @@ def test_national_imports_shares_by_hand(store: steppe.Store, tmp_path: Path) ->
             ("Germany", "IMPORT", "Y2023", "10"),
             ("Asia", "IMPORT", "Y2023", "55"),  # an aggregate: skipped, not a partner
             ("Narnia", "IMPORT", "Y2023", "1"),  # line 7: unknown -> quarantine
-            ("China", "IMPORT", "Y2023", "21"),  # line 8: repeat -> quarantine
+            ("China", "IMPORT", "Y2023", "20"),  # line 8: the same row again -> quarantine
             ("Turkey", "IMPORT", "2023x", "1"),  # line 9: bad period
             ("Iran", "IMPORT", "Y2023", "-3"),  # line 10: negative
         ],
@@ -122,3 +122,41 @@ def test_shared_trade_reaches_2023_and_eurostat_2024(store: steppe.Store, shared
     assert max(r["period"] for r in eu) == "2024-08"
     by = {r["period"]: r["value"] for r in eu}
     assert by["2023-06"] > 5 * by["2021-06"]  # EU exports to Kyrgyzstan after 2022
+
+
+def test_two_values_for_one_flow_keep_neither(store: steppe.Store, tmp_path: Path) -> None:
+    path = _national(
+        tmp_path / "kaz_imports.csv",
+        [
+            ("World", "IMPORT", "Y2023", "100"),
+            ("China", "IMPORT", "Y2023", "20"),  # line 3
+            ("China", "IMPORT", "Y2023", "21"),  # line 4: which is right cannot be known
+        ],
+    )
+    report = ingest_reference(store, "national-trade", path, unit=CONVERTED_EUR)
+    assert (report.loaded, report.quarantined) == (1, 2)
+    got = {q["record"]: q["reason"] for q in steppe.read.quarantine(store, 10)}
+    assert set(got) == {3, 4} and "disagree: 20 (line 3) and 21 (line 4); neither kept" in got[4]
+    assert not store.query("SELECT 1 FROM ties WHERE b = 'KAZ' AND a = 'CHN'")
+
+
+def test_packaged_eurostat_annual_reads_its_french_2016_labels(store: steppe.Store) -> None:
+    from steppe.registry.files import data_path
+
+    path = data_path("trade", "eurostat_eu27_annual_exports_by_partner_2010_2023.csv.gz")
+    report = ingest_reference(store, "eurostat-trade", path)
+    # 2016 is labelled in French ("Afrique du Sud", "Tchéquie"); every label maps but the two
+    # rows that give Guinea two values (125.7 M EUR, about Guinea-Bissau's level, and 901.4 M)
+    assert report.quarantined == 2
+    reasons = {q["reason"] for q in steppe.read.quarantine(store, 10)}
+    assert reasons == {
+        "rows for EU->GIN 2016 (trade_exports) disagree: 125,725,547 (line 1764) and "
+        "901,357,072 (line 1827); neither kept"
+    }
+    by_year = {
+        r["period"]: r["n"]
+        for r in store.query(
+            "SELECT period, count(*) AS n FROM ties WHERE a = 'EU' GROUP BY period"
+        )
+    }
+    assert by_year["2016"] >= by_year["2015"] - 2

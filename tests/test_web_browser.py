@@ -204,3 +204,32 @@ def test_country_portfolio_newest_first_with_definitions(server: str, browser: A
     charts = page.locator(".chart").count()
     assert charts > 0 and page.locator(".chart details.def").count() == charts
     assert page.locator("circle.sparse").count() > 0  # thin quarters drawn hollow
+
+
+def test_report_tables_fit_the_page(browser: Any, tmp_path: Path) -> None:
+    """The report's "data as of" table (long source names, licences and notes without spaces)
+    and the ingest table stay inside the page at a laptop's width."""
+    import steppe
+    from steppe.store.sources import record_source
+
+    with steppe.Store(tmp_path / "r.duckdb") as store:
+        steppe.install_registry(store)
+        long = "remittances:bilateral_remittance_estimates_2021_long_focal_states_by_partner.csv"
+        record_source(
+            store,
+            long,
+            "migration",
+            "CC-BY-4.0(World-Bank-KNOMAD-bilateral-remittance-matrix-estimates)",
+            note="x" * 120,
+            rows=1_234_567,
+        )
+        report = steppe.write_report(store, tmp_path / "r.html")
+    page = browser.new_page(viewport={"width": 1000, "height": 800})
+    page.goto(report.resolve().as_uri(), wait_until="load")
+    overflow = page.evaluate(
+        """() => [...document.querySelectorAll('table')].filter(t =>
+             t.getBoundingClientRect().right > t.parentElement.getBoundingClientRect().right + 1
+           ).length + (document.documentElement.scrollWidth > window.innerWidth ? 100 : 0)"""
+    )
+    page.close()
+    assert overflow == 0

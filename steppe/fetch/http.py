@@ -49,7 +49,10 @@ class Policy:
     your own network); ``retries`` the further attempts after a transient failure, waiting
     ``backoff * 2**attempt`` seconds (or the server's ``Retry-After``, at most ``max_wait``);
     ``timeout`` applies to connecting and to each read; ``workers`` bounds concurrent
-    connections.
+    connections. Six, the connections a web browser opens to one host, hide a round trip of
+    ~100 ms behind five others without adding load: what a server sees is bounded by
+    ``rate``, not by the workers (at 4 requests a second, six connections are all busy only
+    when each transfer takes 1.5 s, as GDELT 1.0's daily files do).
 
     >>> Policy().wait(2)
     4.0
@@ -60,7 +63,7 @@ class Policy:
     backoff: float = 1.0
     max_wait: float = 60.0
     timeout: float = 30.0
-    workers: int = 4
+    workers: int = 6
 
     def wait(self, attempt: int, retry_after: str | None = None) -> float:
         """Seconds to wait before attempt ``attempt + 1``."""

@@ -9,7 +9,8 @@ Series scanned (:func:`collect_series`), each at the frequencies it exists at:
   Events are counted as :mod:`steppe.indicators.scope` says (by default asserted events at
   document time).
 - the monthly GDELT interaction channel, positive and negative parts apart
-  (``interaction_pos``, ``interaction_neg`` in ``indicators``; ``n`` = days covered) with those
+  (``interaction_pos``, ``interaction_neg`` in ``indicators``; ``n`` = days on which the pair
+  had weight of that sign, so months with under 10 are sparse and left out) with those
   partners, when computed. These summed weights are skewed and vary in proportion to their
   level, so they are scanned on the ``log(1 + x)`` scale (a spike or shift is then a change by
   a factor); magnitudes are still reported in the weight's own unit.
@@ -35,6 +36,15 @@ penalty ``k · log(n) · σ²`` (:func:`default_penalty`, ``k = 4``, σ from the
 differences), on the Anscombe scale for counts, after each spike is replaced by its baseline
 (one outlier is not a new level). Its date is the first period of the new segment;
 magnitude = mean after − mean before (original unit); score = that change on the scan scale / σ.
+
+**Minimum magnitude** (so that alerts are few and each one matters): on the interaction
+weights an alert needs the value and its baseline (spike), or the means after and before
+(shift), to differ by a factor of at least :data:`MIN_FACTOR` (2: doubled or halved), the
+larger side at least :data:`MIN_WEIGHT`, and a series whose median month is under
+:data:`MIN_WEIGHT` is not scanned; on the yearly series an alert needs an absolute change of
+at least :data:`MIN_CHANGE` (0.10 on the 0-1 shares and agreement, 0.25 on ideal points). A
+pair of two focal states is one series, scanned once (under the state first in
+``FOCAL_STATES`` order; ``steppe alerts --actor`` finds it from either side).
 
 **Support rule** (values too thin to alert on are never alert sources): a row of
 ``indicators`` flagged ``sparse`` (when that column exists) or with ``n`` below
@@ -84,6 +94,26 @@ SPIKE_Z = 5.0
 MIN_N = 10
 """Fewest events (or roll calls, documents) behind a value an alert may come from."""
 
+MIN_FACTOR = 2.0
+"""Minimum magnitude of an alert on a weight series (the GDELT interaction channel, scanned on
+the log scale): the value and its baseline (spike), or the means after and before (shift),
+differ by at least this factor — doubled, or halved."""
+
+MIN_WEIGHT = 25.0
+"""A weight series whose median month is below this (about a handful of cooperative events'
+Goldstein scores) is too thin to scan; an alert also needs the larger of its two sides at this
+level at least."""
+
+MIN_CHANGE: dict[str, float] = {
+    "vote_agreement": 0.10,
+    "split_vote": 0.10,
+    "trade_share": 0.10,
+    "ideal_point": 0.25,
+}
+"""Minimum absolute magnitude of an alert on these yearly series (0-1 shares and agreement:
+ten percentage points; ideal points: a quarter of a unit, about a fifth of the spread between
+Russia and the US)."""
+
 PARTNERS: tuple[str, ...] = ("RUS", "CHN", "USA", "EU", "TUR", "IRN")
 """Partners of the dyadic series besides the other focal states."""
 
@@ -104,6 +134,9 @@ INDICATOR_SERIES: tuple[tuple[str, tuple[str | None, ...]], ...] = (
 """Yearly indicator series (name, partners) scanned for each focal state when stored."""
 
 KINDS = ("spike", "shift")
+
+NOISE_MODELS = ("gaussian", "poisson", "weights")
+"""Noise models of :func:`evaluate_detectors`."""
 
 MONTHLY_INDICATORS: tuple[str, ...] = ("interaction_pos", "interaction_neg")
 """Monthly indicator series (period ``YYYY-MM``) scanned for each focal state and partner: the
@@ -310,6 +343,8 @@ def scan(series: Series, threshold: float = SPIKE_Z, penalty_k: float = PENALTY_
     if len(series.values) < 4:
         return []
     raw = np.asarray(series.values, dtype=float)
+    if series.log and float(np.median(raw)) < MIN_WEIGHT:
+        return []  # a tiny weight series: its doublings are a handful of events
     y = anscombe(raw) if series.counts else np.log1p(raw) if series.log else raw
     cfg = FREQS[series.freq]
     label = series.name if series.partner is None else f"{series.name} with {series.partner}"
@@ -328,6 +363,8 @@ def scan(series: Series, threshold: float = SPIKE_Z, penalty_k: float = PENALTY_
         if series.counts and (
             (raw[sp.index] if sp.score > 0 else base_raw) < MIN_N or base_raw < 1.0
         ):
+            continue
+        if not large_enough(series, float(raw[sp.index]), base_raw):
             continue
         out.append(
             Alert(
@@ -360,6 +397,8 @@ def scan(series: Series, threshold: float = SPIKE_Z, penalty_k: float = PENALTY_
             or max(float(np.median(before)), float(np.median(after))) < 1.0
         ):
             continue
+        if not large_enough(series, float(after.mean()), float(before.mean())):
+            continue
         n_seg = [v for v in series.n[bounds[i] : bounds[i + 2]] if v is not None]
         out.append(
             Alert(
@@ -383,6 +422,26 @@ def scan(series: Series, threshold: float = SPIKE_Z, penalty_k: float = PENALTY_
     return out
 
 
+def large_enough(series: Series, value: float, baseline: float) -> bool:
+    """The minimum-magnitude rule: on a weight series (log scale) ``value`` and ``baseline``
+    differ by a factor of at least :data:`MIN_FACTOR` and the larger is at least
+    :data:`MIN_WEIGHT`; on a series named in :data:`MIN_CHANGE` they differ by at least its
+    amount; other series (event counts, which have their own support rule) always pass.
+
+    >>> w = Series("KAZ", "RUS", "interaction_pos", "month", (), (), (), False, "t", log=True)
+    >>> large_enough(w, 90.0, 50.0), large_enough(w, 120.0, 50.0), large_enough(w, 9.0, 0.1)
+    (False, True, False)
+    >>> v = Series("KAZ", "RUS", "split_vote", "year", (), (), (), False, "t")
+    >>> large_enough(v, 0.62, 0.55), large_enough(v, 0.70, 0.55)
+    (False, True)
+    """
+    if series.log:
+        big, small = max(value, baseline), min(value, baseline)
+        return big >= MIN_WEIGHT and big >= MIN_FACTOR * max(small, 0.0)
+    need = MIN_CHANGE.get(series.name)
+    return need is None or abs(value - baseline) >= need
+
+
 def _scale_note(series: Series) -> str:
     return " (Anscombe scale)" if series.counts else " (log(1 + x) scale)" if series.log else ""
 
@@ -396,9 +455,9 @@ def _has_column(store: Store, table: str, column: str) -> bool:
     )
 
 
-def _event_series(store: Store, state: str, freq: str) -> list[Series]:
+def _event_series(store: Store, state: str, freq: str, done: Sequence[str] = ()) -> list[Series]:
     trunc = "month" if freq == "month" else "quarter"
-    others = [p for p in (*PARTNERS, *FOCAL_STATES) if p != state]
+    others = [p for p in (*PARTNERS, *FOCAL_STATES) if p != state and p not in done]
     day, counted = counted_sql(store)
     rows = store.query(
         f"SELECT CAST(date_trunc('{trunc}', {day}) AS DATE) AS d, "
@@ -444,13 +503,13 @@ def _event_series(store: Store, state: str, freq: str) -> list[Series]:
     return out
 
 
-def _indicator_series(store: Store, state: str) -> list[Series]:
+def _indicator_series(store: Store, state: str, done: Sequence[str] = ()) -> list[Series]:
     sparse = (
         "AND NOT coalesce(sparse, false) " if _has_column(store, "indicators", "sparse") else ""
     )
     has_freq = _has_column(store, "indicators", "freq")
     freq = "AND coalesce(freq, 'year') = 'year' " if has_freq else ""
-    out = _monthly_indicator_series(store, state, sparse + freq.replace("'year'", "'month'"))
+    out = _monthly_indicator_series(store, state, sparse + freq.replace("'year'", "'month'"), done)
     for name, partners in INDICATOR_SERIES:
         for partner in partners:
             rows = store.query(
@@ -480,8 +539,10 @@ def _indicator_series(store: Store, state: str) -> list[Series]:
     return out
 
 
-def _monthly_indicator_series(store: Store, state: str, extra: str) -> list[Series]:
-    others = [p for p in (*PARTNERS, *FOCAL_STATES) if p != state]
+def _monthly_indicator_series(
+    store: Store, state: str, extra: str, done: Sequence[str] = ()
+) -> list[Series]:
+    others = [p for p in (*PARTNERS, *FOCAL_STATES) if p != state and p not in done]
     rows = store.query(
         "SELECT name, partner, make_date(CAST(left(period, 4) AS INTEGER), "
         "CAST(right(period, 2) AS INTEGER), 1) AS d, avg(value) AS v, max(n) AS n "
@@ -514,12 +575,14 @@ def _monthly_indicator_series(store: Store, state: str, extra: str) -> list[Seri
 
 
 def collect_series(store: Store, states: Sequence[str] = FOCAL_STATES) -> list[Series]:
-    """Every series :func:`compute_alerts` scans (see the module docstring)."""
+    """Every series :func:`compute_alerts` scans (see the module docstring). A pair of focal
+    states is one series, scanned once: under the state scanned first (``states`` order)."""
     out: list[Series] = []
-    for state in states:
+    for i, state in enumerate(states):
+        done = states[:i]
         for freq in ("month", "quarter"):
-            out += _event_series(store, state, freq)
-        out += _indicator_series(store, state)
+            out += _event_series(store, state, freq, done)
+        out += _indicator_series(store, state, done)
     return out
 
 
@@ -583,7 +646,10 @@ def evaluate_detectors(
     seed: int = 0,
 ) -> DetectionRates:
     """False alarms and detections of :func:`scan` on ``series`` seeded noise series of
-    ``length`` points: ``gaussian`` (N(0, 1)) or ``poisson`` (counts with mean 20).
+    ``length`` points: ``gaussian`` (N(0, 1)), ``poisson`` (counts with mean 20) or
+    ``weights`` (log-normal, median 400 and sd 0.45 on the log scale: the adequately supported
+    monthly GDELT interaction series of the demo have medians of 316-736 and log-scale noise
+    of 0.34-0.56; scanned as those are, on log(1 + x) with the minimum-magnitude rule).
 
     - false_spike_rate / false_shift_rate: alerts per series on pure noise (series with any);
     - spike_detection: share of single injected spikes of ``spike_size`` sd (at a random
@@ -591,32 +657,43 @@ def evaluate_detectors(
     - shift_detection: share of injected mean steps of ``shift_size`` sd (random position in
       the middle half) with a shift alert within 2 periods (``shift_within``: exactly placed).
 
-    For Poisson noise the sd is ``sqrt(20)``. Deterministic for a given ``seed``.
+    For Poisson noise the sd is ``sqrt(20)``; for weights, spikes and steps are sizes in sd
+    of the log scale (a 6-sd spike multiplies the weight by exp(2.7) = 15, a 2-sd step by
+    exp(0.9) = 2.5). Deterministic for a given ``seed``.
 
     >>> r = evaluate_detectors(series=20, seed=1)
     >>> r.false_spike_rate <= 0.1 and r.spike_detection >= 0.8
     True
     """
-    if noise not in ("gaussian", "poisson"):
-        raise IndicatorError(f"noise must be gaussian or poisson, not {noise!r}")
+    if noise not in NOISE_MODELS:
+        raise IndicatorError(f"noise must be one of {NOISE_MODELS}, not {noise!r}")
     rng = np.random.default_rng(seed)
     dates = tuple(date(2000 + i // 12, i % 12 + 1, 1) for i in range(length))
-    mean, sd = (20.0, np.sqrt(20.0)) if noise == "poisson" else (0.0, 1.0)
+    mean, sd = {
+        "poisson": (20.0, np.sqrt(20.0)),
+        "gaussian": (0.0, 1.0),
+        "weights": (np.log(400.0), 0.45),
+    }[noise]
 
     def draw(mu: np.ndarray) -> np.ndarray:
-        return rng.poisson(mu).astype(float) if noise == "poisson" else rng.normal(mu, 1.0)
+        if noise == "poisson":
+            return rng.poisson(mu).astype(float)
+        if noise == "weights":
+            return np.asarray(np.exp(rng.normal(mu, sd)))
+        return rng.normal(mu, 1.0)
 
     def run(values: np.ndarray) -> list[Alert]:
         s = Series(
             "X",
             None,
-            "sim",
+            "interaction_pos" if noise == "weights" else "sim",
             freq,
             dates,
             tuple(values),
             (None,) * length,
             noise == "poisson",
             "sim",
+            log=noise == "weights",
         )
         return scan(s)
 
@@ -627,9 +704,12 @@ def evaluate_detectors(
         false_shift += any(a.kind == "shift" for a in found)
         values = draw(np.full(length, mean))
         at = int(rng.integers(length // 3, length))
-        values[at] = (
-            mean + spike_size * sd if noise == "gaussian" else rng.poisson(mean + spike_size * sd)
-        )
+        if noise == "poisson":
+            values[at] = rng.poisson(mean + spike_size * sd)
+        elif noise == "weights":
+            values[at] = np.exp(mean + spike_size * sd)
+        else:
+            values[at] = mean + spike_size * sd
         hit_spike += any(a.kind == "spike" and a.date == dates[at] for a in run(values))
         at = int(rng.integers(length // 4, 3 * length // 4))
         mu = np.full(length, mean)

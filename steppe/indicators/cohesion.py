@@ -5,7 +5,8 @@ The remaining indicators of issue #4, all written to ``indicators`` with ``perio
 * ``multivector`` partner ``votes`` — the votes channel, from split-vote alignment
   (:func:`steppe.indicators.splitvote.compute_split_votes`).
 * ``multivector`` partner ``combined`` — the mean of the channels available for a state-year
-  (events, trade, votes; :func:`compute_combined_multivector`).
+  (events, GDELT interaction, trade, votes; :func:`compute_combined_multivector`), with a 90 %
+  interval propagated from the channels' intervals by simulation.
 * ``cohesion_events``, ``cohesion_votes``, ``cohesion_igo``, ``cohesion_orgs`` — how much the
   six focal states act together (:func:`compute_cohesion`). Region-level rows use the literal
   actor code ``'CA6'`` for the focal group (it is not a registry actor).
@@ -25,13 +26,14 @@ from typing import Any
 
 import ibis
 import ibis.expr.types as ir
+import numpy as np
 import pyarrow as pa
 
 from steppe.domain.codes import FOCAL_STATES
 from steppe.domain.errors import IndicatorError
 from steppe.indicators.dependence import cooperative_dyad_events
 from steppe.indicators.splitvote import compute_split_votes
-from steppe.indicators.support import is_sparse
+from steppe.indicators.support import FREQ_SQL, MIN_N, is_sparse
 from steppe.store import Store
 from steppe.store.engine import DuckDBEngine, Engine, TableSource
 
@@ -49,8 +51,15 @@ COHESION_NAMES: tuple[str, ...] = (
 )
 """Indicator names written by :func:`compute_cohesion`."""
 
-CHANNELS: tuple[str, ...] = ("events", "trade", "votes")
+CHANNELS: tuple[str, ...] = ("events", "interaction", "trade", "votes")
 """Channels averaged by :func:`compute_combined_multivector`."""
+
+COMBINED_DRAWS = 4000
+"""Simulation draws behind the combined index's interval."""
+
+_Z90 = 1.6448536269514722
+"""The standard normal's 95th percentile: a channel's 5th–95th percentiles lie this many of
+its half-scales from its point value."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,9 @@ class YearValue:
     value: float
     n: int | None
     method: str
+    lo: float | None = None
+    hi: float | None = None
+    sparse: bool | None = None
 
 
 # -- pure helpers ----------------------------------------------------------------------------
@@ -119,6 +131,44 @@ def common_organisations(
     return sorted(org for org, have in present.items() if need <= have)
 
 
+def combined_interval(
+    channels: Sequence[tuple[float, float | None, float | None]],
+    draws: int = COMBINED_DRAWS,
+    seed: int = 0,
+    level: float = 0.90,
+) -> tuple[float, float, float]:
+    """The mean of channel values ``(value, lo, hi)`` with its ``level`` interval, by
+    simulation: each channel is drawn independently from the two-piece normal whose median is
+    its value and whose 5th and 95th percentiles are its ``lo`` and ``hi`` (a skewed interval
+    keeps its skew), clipped to [0, 1]; a channel without an interval (a reported total, such
+    as trade) enters at its value. The interval is the 5th–95th percentiles of the mean over
+    the draws, widened to the point if the point falls outside. The same ``seed`` gives the
+    same interval.
+
+    >>> v, lo, hi = combined_interval([(0.6, 0.5, 0.7), (0.4, 0.3, 0.5)], seed=1)
+    >>> round(v, 3), bool(0.41 < lo < 0.45 and 0.55 < hi < 0.59)  # 0.5 ± 0.1 / sqrt(2)
+    (0.5, True)
+    >>> combined_interval([(0.3, None, None)])
+    (0.3, 0.3, 0.3)
+    """
+    if not channels:
+        raise IndicatorError("no channel to combine")
+    rng = np.random.default_rng(seed)
+    total = np.zeros(draws)
+    for value, lo, hi in channels:
+        if lo is None or hi is None or math.isnan(lo) or math.isnan(hi):
+            total += value
+            continue
+        z = rng.standard_normal(draws)
+        half = np.where(z < 0, value - min(lo, value), max(hi, value) - value) / _Z90
+        total += np.clip(value + z * half, 0.0, 1.0)
+    mean = total / len(channels)
+    point = combine_channels({str(i): c[0] for i, c in enumerate(channels)})
+    tail = (1.0 - level) / 2.0
+    q_lo, q_hi = (float(q) for q in np.quantile(mean, [tail, 1.0 - tail]))
+    return point, min(q_lo, point), max(q_hi, point)
+
+
 def combine_channels(values: Mapping[str, float]) -> float:
     """Mean of the multivector values of the available channels.
 
@@ -141,6 +191,9 @@ _SCHEMA = pa.schema(
         ("value", pa.float64()),
         ("n", pa.int64()),
         ("method", pa.string()),
+        ("lo", pa.float64()),
+        ("hi", pa.float64()),
+        ("sparse", pa.bool_()),
     ]
 )
 
@@ -153,7 +206,8 @@ def _replace(
     sparse: bool | None = None,
 ) -> int:
     """Delete the rows matching ``where`` (bound ``params``) and insert ``rows``, atomically;
-    yearly rows. ``sparse`` set for all of them, or left to the support rule (None)."""
+    yearly rows. ``sparse`` set for all of them, else each row's own (None: left to the
+    support rule)."""
     table = pa.Table.from_pylist(
         [
             {
@@ -164,6 +218,9 @@ def _replace(
                 "value": r.value,
                 "n": r.n,
                 "method": r.method,
+                "lo": r.lo,
+                "hi": r.hi,
+                "sparse": r.sparse if sparse is None else sparse,
             }
             for r in rows
         ],
@@ -176,9 +233,9 @@ def _replace(
             con.execute(
                 "INSERT INTO indicators (name, actor, partner, freq, period, period_start, value, "
                 "lo, hi, n, sparse, method, computed_at) SELECT name, actor, partner, 'year', "
-                "CAST(year AS VARCHAR), make_date(year, 1, 1), value, NULL, NULL, n, ?, method, ? "
-                "FROM _steppe_cohesion",
-                [sparse, datetime.now()],
+                "CAST(year AS VARCHAR), make_date(year, 1, 1), value, lo, hi, n, sparse, method, "
+                "? FROM _steppe_cohesion",
+                [datetime.now()],
             )
         finally:
             con.unregister("_steppe_cohesion")
@@ -219,51 +276,71 @@ def _agreements(store: Store) -> dict[tuple[str, int], dict[str, float]]:
 # -- 2. combined -----------------------------------------------------------------------------
 
 
-def compute_combined_multivector(store: Store, engine: Engine | None = None) -> int:
+def compute_combined_multivector(
+    store: Store, engine: Engine | None = None, seed: int = 0, draws: int = COMBINED_DRAWS
+) -> int:
     """Per focal state and year, the mean of the multivector values of the channels available
     with adequate support: events (the stored, pooled yearly index; run
     :func:`steppe.indicators.multivector.compute_multivector` with ``freq="year"`` first),
-    trade (rows ``multivector`` / ``trade``) and votes (rows ``multivector`` / ``votes``, split-
-    vote alignment). A sparse channel value is left out, so a thin year never drags the
-    combined index; a year with no adequate channel has no combined value. Replaces the
-    ``multivector`` rows with partner ``combined``; ``n`` = channels averaged, ``method`` names
-    them, never sparse (built from adequate values only). An unweighted mean: each channel
-    counts once whatever its number of events, flows or votes. Returns rows written.
-    ``engine`` is accepted for symmetry with the other computations and not needed.
+    GDELT interaction (its yearly index, rows ``multivector`` / ``interaction`` with a yearly
+    period: the same formula over the positive interaction weight, so it measures the same
+    balance of cooperative attention as the events channel, from another source), trade (rows
+    ``multivector`` / ``trade``) and votes (rows ``multivector`` / ``votes``, split-vote
+    alignment). A sparse channel value is left out, so a thin year never drags the combined
+    index; a year with no adequate channel has no combined value. An unweighted mean: each
+    channel counts once whatever its number of events, days, flows or votes.
+
+    Interval: :func:`combined_interval` (each channel's 90 % interval propagated by
+    ``draws`` simulation draws with ``seed``). ``n`` = the channels averaged; ``method`` names
+    them with each one's own ``n`` (events, days, partners, split roll calls). The value is
+    ``sparse`` by the width rule (interval wider than 0.5): its inputs are adequate by
+    construction. Replaces the ``multivector`` rows with partner ``combined``; returns rows
+    written. ``engine`` is accepted for symmetry with the other computations and not needed.
 
     >>> from steppe.store import Store
     >>> with Store(":memory:") as s:
     ...     compute_combined_multivector(s)
     0
     """
-    values: dict[tuple[str, int], dict[str, float]] = {}
+    values: dict[tuple[str, int], dict[str, tuple[float, float | None, float | None, int]]] = {}
     for r in store.query(
         "SELECT actor, coalesce(partner, 'events') AS channel, CAST(period AS INTEGER) AS year, "
         "value, lo, hi, n, sparse FROM indicators WHERE name = ? AND value IS NOT NULL "
-        "AND ((partner IS NULL AND freq = 'year') OR list_contains(?, partner))",
-        ["multivector", ["trade", "votes"]],
+        "AND (partner IS NULL OR list_contains(?, partner)) "
+        f"AND coalesce(freq, {FREQ_SQL}) = 'year'",
+        ["multivector", [c for c in CHANNELS if c != "events"]],
     ):
         thin = r["sparse"] if r["sparse"] is not None else is_sparse(r["n"], r["lo"], r["hi"])
         if not thin and not math.isnan(r["value"]):
-            values.setdefault((str(r["actor"]), int(r["year"])), {})[str(r["channel"])] = float(
-                r["value"]
+            values.setdefault((str(r["actor"]), int(r["year"])), {})[str(r["channel"])] = (
+                float(r["value"]),
+                r["lo"],
+                r["hi"],
+                r["n"],
             )
-    rows = [
-        YearValue(
-            "multivector",
-            actor,
-            "combined",
-            year,
-            combine_channels(ch),
-            len(ch),
-            "mean of channels: " + ", ".join(c for c in CHANNELS if c in ch),
+    rows = []
+    for (actor, year), ch in sorted(values.items()):
+        if actor not in FOCAL_STATES:
+            continue
+        order = [c for c in CHANNELS if c in ch]
+        value, lo, hi = combined_interval([ch[c][:3] for c in order], draws=draws, seed=seed + year)
+        rows.append(
+            YearValue(
+                "multivector",
+                actor,
+                "combined",
+                year,
+                value,
+                len(ch),
+                "mean of channels: "
+                + ", ".join(f"{c} (n={ch[c][3]})" for c in order)
+                + f"; 90 % interval by simulation ({draws} draws)",
+                lo,
+                hi,
+                is_sparse(MIN_N, lo, hi),
+            )
         )
-        for (actor, year), ch in sorted(values.items())
-        if actor in FOCAL_STATES
-    ]
-    return _replace(
-        store, "name = ? AND partner = ?", ["multivector", "combined"], rows, sparse=False
-    )
+    return _replace(store, "name = ? AND partner = ?", ["multivector", "combined"], rows)
 
 
 # -- 3. cohesion -----------------------------------------------------------------------------
@@ -464,7 +541,9 @@ def compute_capability_shares(store: Store) -> int:
 # -- all -------------------------------------------------------------------------------------
 
 
-def compute_alignment_extras(store: Store, engine: Engine | None = None) -> dict[str, int]:
+def compute_alignment_extras(
+    store: Store, engine: Engine | None = None, seed: int = 0
+) -> dict[str, int]:
     """Run the four computations above, skipping those whose inputs are absent; returns rows
     written per family: ``split_vote`` (split-vote alignment and the votes channel; needs
     UN votes),
@@ -480,7 +559,7 @@ def compute_alignment_extras(store: Store, engine: Engine | None = None) -> dict
     out: dict[str, int] = {}
     if store.count("votes"):
         out["split_vote"] = compute_split_votes(store)
-    out["combined_multivector"] = compute_combined_multivector(store, engine)
+    out["combined_multivector"] = compute_combined_multivector(store, engine, seed=seed)
     out["cohesion"] = compute_cohesion(store, engine)
     if store.count("capabilities"):
         out["capability_share"] = compute_capability_shares(store)

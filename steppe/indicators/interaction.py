@@ -7,18 +7,25 @@ The weight is signed and mixes cooperation with conflict (see
 * ``multivector`` with partner ``interaction`` — per focal state and quarter, the multivector
   index (:func:`steppe.indicators.multivector.multivector_index`, normalised HHI over the 8
   poles) of the **positive** weight: the balance of a state's cooperative attention.
+* ``multivector`` with partner ``interaction`` per **year** too — the same index over the
+  year's positive weight, for a year with data on at least :data:`MIN_YEAR_DAYS` days (a year
+  seen on fewer would be one season standing for the year). It is the interaction channel of
+  the yearly combined index (:func:`steppe.indicators.cohesion.compute_combined_multivector`).
 * ``interaction_share`` with partner = pole — each pole's share of that positive weight (the
   share of KAZ's positive interaction that is with Russia, with China ...).
 * ``interaction_pos`` / ``interaction_neg`` with partner = RUS, CHN, USA, TUR, IRN, EU (its
   member states on the day) or another focal state — per month, the summed positive weight and
   the summed magnitude of the negative weight, kept apart. These are the monthly dyadic series
-  the alerts scan.
+  the alerts scan. Their ``n`` is the number of days in the month on which the pair had weight
+  of that sign (its observations; the covered days are named in ``method``), so a pair seen on
+  a couple of days a month is ``sparse`` (n < 10) and never an alert source.
 
 Poles as for the event channel: the registry ``pole`` (RUS, CHN, USA, TUR, IRN; the focal
 states are ``region``), EU members on the day to ``EU``, every other partner ``other``.
 
-Support and interval: ``n`` is the number of days with GDELT data in the period (days without a
-source file are absent, not zero; a focal state with no row on a covered day had zero weight).
+Support and interval: ``n`` of the index and the shares is the number of days with GDELT data
+in the period (days without a source file are absent, not zero; a focal state with no row on a
+covered day had zero weight).
 ``lo``/``hi`` are the 5th and 95th percentiles over a bootstrap of those days (days drawn with
 replacement, ``draws`` times, fixed ``seed``): the day-to-day variability of the period's
 value. A period with under :data:`MIN_DAYS` covered days is not written.
@@ -40,7 +47,9 @@ CHANNEL = "interaction"
 DYAD_PARTNERS: tuple[str, ...] = ("RUS", "CHN", "USA", "TUR", "IRN", "EU")
 """Partners of the monthly dyadic series (besides the other focal states)."""
 MIN_DAYS = 7
-"""Fewest covered days for a period's value to be written."""
+"""Fewest covered days for a quarter's or month's value to be written."""
+MIN_YEAR_DAYS = 180
+"""Fewest covered days for a year's interaction index to be written."""
 LEVEL = 0.90
 
 _POLED = """
@@ -76,6 +85,10 @@ def covered_days(store: Store) -> list[date]:
 def _quarter(day: date) -> tuple[str, date]:
     q = (day.month - 1) // 3 + 1
     return f"{day.year}Q{q}", date(day.year, 3 * q - 2, 1)
+
+
+def _year(day: date) -> tuple[str, date]:
+    return str(day.year), date(day.year, 1, 1)
 
 
 def _month(day: date) -> tuple[str, date]:
@@ -134,11 +147,13 @@ def interaction_indicators(
         f"{method}; {len(POLES)} poles; positive GDELT interaction weight; quarter; "
         f"{LEVEL:.0%} day bootstrap"
     )
+    periods = [(k, g, "quarter") for k, g in _groups(days, _quarter).items()]
+    periods += [(k, g, "year") for k, g in _groups(days, _year).items()]
     for actor in focal:
         if actor not in by_pole:
             continue
-        for (period, start), group in _groups(days, _quarter).items():
-            if len(group) < MIN_DAYS:
+        for (period, start), group, freq in periods:
+            if len(group) < (MIN_YEAR_DAYS if freq == "year" else MIN_DAYS):
                 continue
             daily = np.stack([by_pole[actor].get(d, np.zeros(len(POLES))) for d in group])
             total = daily.sum()
@@ -163,9 +178,11 @@ def interaction_indicators(
                     float(np.quantile(index, tail)),
                     float(np.quantile(index, 1 - tail)),
                     len(group),
-                    label,
+                    label if freq == "quarter" else label.replace("quarter", "year"),
                 )
             )
+            if freq == "year":  # the yearly index only: it feeds the combined index
+                continue
             lo_s, hi_s = np.quantile(shares, tail, axis=0), np.quantile(shares, 1 - tail, axis=0)
             for j, pole in enumerate(POLES):
                 out.append(
@@ -193,6 +210,7 @@ def interaction_indicators(
                 [[partners.get(d, {}).get(p, zero) for p in others] for d in group], dtype=float
             ).reshape(len(group), -1)
             point, lo, hi = bootstrap_sums(daily, max(draws // 2, 100), seed)
+            active = (daily > 0).sum(axis=0)  # days on which the pair had weight of that sign
             for i, partner in enumerate(others):
                 for k, name in enumerate(("interaction_pos", "interaction_neg")):
                     j = 2 * i + k
@@ -206,9 +224,10 @@ def interaction_indicators(
                             float(point[j]),
                             float(lo[j]),
                             float(hi[j]),
-                            len(group),
+                            int(active[j]),
                             f"{'positive' if k == 0 else 'negative (magnitude)'} GDELT "
-                            f"interaction weight summed; month; {LEVEL:.0%} day bootstrap",
+                            f"interaction weight summed; month; {LEVEL:.0%} day bootstrap; "
+                            f"n = days with such weight of {len(group)} covered",
                         )
                     )
     return out

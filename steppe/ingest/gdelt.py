@@ -4,6 +4,7 @@ file in one streaming pass; rows it cannot type land in ``quarantine`` with line
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 import shutil
@@ -12,10 +13,12 @@ import threading
 import time
 import zipfile
 import zlib
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import blake3
 import duckdb
 import pyarrow as pa
 
@@ -139,6 +142,11 @@ def _layout(fmt: str, path: Path) -> tuple[list[str], str]:
     """Column names and read_csv options for ``fmt`` (column count sniffed from line 1; for
     header CSV exports, an unnamed row-name column is recognised from line 2)."""
     line, second = _first_lines(path)
+    return _layout_of(fmt, line, second, path)
+
+
+def _layout_of(fmt: str, line: bytes, second: bytes, path: Path) -> tuple[list[str], str]:
+    """:func:`_layout` from the file's first two lines."""
     if not line:
         raise IngestError(f"{path}: empty file")
     if fmt == "gdelt-csv":
@@ -168,7 +176,7 @@ def _max_line_bytes() -> int:
     return limit("max_line_kb") * 1024
 
 
-def _reader(path: Path | list[Path], names: list[str], options: str) -> str:
+def _reader(path: Path | list[Path], names: list[str], options: str, shift: int = 0) -> str:
     cols = ", ".join(f"{_sql_str(n)}: '{_TYPES.get(n, 'VARCHAR')}'" for n in names)
     if isinstance(path, list):  # several files in one scan, each row naming its file
         files = "[" + ", ".join(_sql_str(str(p)) for p in path) + "]"
@@ -178,7 +186,7 @@ def _reader(path: Path | list[Path], names: list[str], options: str) -> str:
     return (
         f"read_csv({files}, columns={{{cols}}}, {options}, "
         "dateformat='%Y%m%d', auto_detect=false, strict_mode=true, null_padding=false, "
-        f"max_line_size={_max_line_bytes()}, "
+        f"max_line_size={_max_line_bytes() + shift}, "
         "store_rejects=true, rejects_table='_steppe_rejects', rejects_scan='_steppe_scans')"
     )
 
@@ -196,6 +204,8 @@ def _select(
     options: str,
     focal: bool = False,
     with_id_only: bool = False,
+    file_column: str | None = None,
+    shift: int = 0,
 ) -> str:
     codes = con.execute(
         "SELECT plover, quad_class, goldstein FROM event_codes ORDER BY code"
@@ -208,8 +218,12 @@ def _select(
         amap = "MAP([]::VARCHAR[], []::VARCHAR[])"
     select = _SELECT.format(
         origin=fmt,
-        reader=_reader(path, names, options),
-        extra=", r.filename AS _file" if isinstance(path, list) else "",
+        reader=_reader(path, names, options, shift),
+        extra=f", {file_column} AS _file"
+        if file_column
+        else ", r.filename AS _file"
+        if isinstance(path, list)
+        else "",
         amap=f"({amap})",
         url="r.SOURCEURL" if "SOURCEURL" in names else "NULL::VARCHAR",
         plover=_literal_list([c[0] for c in codes], "VARCHAR"),
@@ -576,6 +590,22 @@ def ingest_gdelt_files(
         raise UnknownFormatError(f"unknown GDELT format {fmt!r}; expected one of {FORMATS}")
     out: dict[Path, list[IngestReport] | str] = {}
     with tempfile.TemporaryDirectory(prefix="steppe-batch-") as tmp:
+        if fmt in _TAB_FORMATS:
+            combined = _combine([Path(p) for p in paths], fmt, Path(tmp))
+            if combined is not None and not _known_digests(store, combined.digests(), fmt):
+                try:
+                    batch = _ingest_combined(store, combined, fmt, focal)
+                except IngestError:
+                    pass  # the transaction rolled back: the general path below sorts it out
+                else:
+                    for path, report in batch:
+                        out.setdefault(path, [])
+                        reports = out[path]
+                        assert isinstance(reports, list)
+                        reports.append(report)
+                    return out
+            if combined is not None:
+                combined.path.unlink(missing_ok=True)
         found: list[tuple[Path, str, Path, list[str], str]] = []
         for number, path in enumerate(paths):
             try:
@@ -660,12 +690,28 @@ def _ingest_batch(
     names: list[str],
     options: str,
     focal: bool,
+    combined: _Combined | None = None,
 ) -> list[tuple[Path, IngestReport]]:
+    """Load ``group`` (zip or file, display name, member file, digest) in one scan and one
+    transaction: of the member files, or (``combined``) of the one file holding them all, each
+    line led by its member's number."""
     started, t0 = datetime.now(), time.perf_counter()
     con = store.con
     members = [member for _, _, member, _ in group]
     display_of = {str(member): display for _, display, member, _ in group}
-    select = _select(con, fmt, members, names, options, focal)
+    if combined is None:
+        select = _select(con, fmt, members, names, options, focal)
+    else:
+        select = _select(
+            con,
+            fmt,
+            combined.path,
+            [MEMBER_COLUMN, *names],
+            options,
+            focal,
+            file_column=f"CAST(r.{MEMBER_COLUMN} AS VARCHAR)",
+            shift=len(_member_prefix(0)),
+        )
     counts: dict[str, tuple[int, int]] = {}
     bad: dict[str, int] = {}
     out: list[tuple[Path, IngestReport, str]] = []
@@ -704,7 +750,10 @@ def _ingest_batch(
                 "LEFT JOIN _steppe_dup d USING (_k) GROUP BY b._file"
             ).fetchall():
                 counts[str(file)] = (int(total), int(dup))
-            bad = _quarantine_batch_rejects(con, fmt, display_of, names)
+            if combined is None:
+                bad = _quarantine_batch_rejects(con, fmt, display_of, names)
+            else:
+                bad = _quarantine_combined_rejects(con, fmt, combined, names)
             seconds = (time.perf_counter() - t0) / max(len(group), 1)
             for path, display, member, digest in group:
                 total, dup = counts.get(str(member), (0, 0))
@@ -782,3 +831,185 @@ def _quarantine_batch_rejects(
     for file_path, _ in seen:
         per_file[file_path] = per_file.get(file_path, 0) + 1
     return per_file
+
+
+_TAB_FORMATS = ("gdelt1", "gdelt2")
+MEMBER_COLUMN = "_steppe_member"
+"""The column a combined batch file leads each line with: the number of its member file."""
+_TYPES[MEMBER_COLUMN] = "INTEGER"
+
+
+def _member_prefix(number: int) -> bytes:
+    """What leads each line of member ``number`` in a combined file: of one width for every
+    member, so that the line-size cap can be raised by exactly that much."""
+    return b"%06d\t" % number
+
+
+@dataclass(frozen=True)
+class _Member:
+    path: Path
+    display: str
+    digest: str
+    first_line: int  # lines of the combined file before this member's
+    lines: int
+
+
+@dataclass(frozen=True)
+class _Combined:
+    """The members of a batch of zips in one file, each line led by its member's number."""
+
+    path: Path
+    names: list[str]
+    options: str
+    members: list[_Member]
+
+    def digests(self) -> list[str]:
+        return [m.digest for m in self.members]
+
+    @property
+    def starts(self) -> list[int]:
+        return [m.first_line + 1 for m in self.members]
+
+
+def _combine(paths: list[Path], fmt: str, folder: Path) -> _Combined | None:
+    """The zips' members in one file of ``folder`` (one scan costs DuckDB far less than a
+    scan of thousands of small files), or ``None`` when the batch does not qualify and must
+    go the general way: a path that is not a readable zip, a member whose layout is not the
+    first one's or cannot be read, or bytes whose meaning a leading column could change (a
+    carriage return, an empty line, a first line over 4 MB). Each member's digest is taken
+    from the bytes as they are unpacked, as :func:`file_digest` takes it from the file."""
+    target = folder / "combined.tsv"
+    members: list[_Member] = []
+    layout: tuple[list[str], str] | None = None
+    lines = 0
+    try:
+        with target.open("wb") as out:
+            for path in paths:
+                if path.suffix.lower() != ".zip" or not path.is_file():
+                    return None
+                with zipfile.ZipFile(path) as archive:
+                    for info in archive.infolist():
+                        if info.is_dir():
+                            continue
+                        with archive.open(info) as src:
+                            copied = _copy_numbered(src, out, len(members))
+                        if copied is None or len(members) >= 1_000_000:
+                            return None
+                        count, first, digest = copied
+                        found = _layout_of(fmt, first, b"", path)
+                        if layout is None:
+                            layout = found
+                        elif found[0] != layout[0]:
+                            return None
+                        display = f"{path}!{info.filename}"
+                        members.append(_Member(path, display, digest, lines, count))
+                        lines += count
+    except (OSError, zipfile.BadZipFile, EOFError, zlib.error, IngestError):
+        return None
+    if layout is None:
+        return None
+    return _Combined(target, layout[0], layout[1], members)
+
+
+def _copy_numbered(src: Any, out: Any, number: int) -> tuple[int, bytes, str] | None:
+    r"""Copy ``src`` to ``out`` with the member prefix of ``number`` before every line;
+    returns the line count, the first line and the BLAKE3 digest of the bytes read, or
+    ``None`` (what was written is not to be used) when the bytes hold a carriage return or an
+    empty line, or are empty.
+
+    >>> import io
+    >>> out = io.BytesIO()
+    >>> _copy_numbered(io.BytesIO(b"a\tb\nc\td"), out, 7)[:2], out.getvalue()
+    ((2, b'a\tb'), b'000007\ta\tb\n000007\tc\td\n')
+    >>> _copy_numbered(io.BytesIO(b"a\n\nb\n"), io.BytesIO(), 0) is None
+    True
+    """
+    prefix = _member_prefix(number)
+    hasher = blake3.blake3()
+    count, first, at_start = 0, b"", True
+    size = 1 << 22
+    while chunk := src.read(size):
+        hasher.update(chunk)
+        if b"\r" in chunk or b"\n\n" in chunk or (at_start and chunk.startswith(b"\n")):
+            return None
+        if not count and not first:
+            first, newline, _ = chunk.partition(b"\n")
+            if not newline and len(chunk) == size:
+                return None
+        body = chunk.replace(b"\n", b"\n" + prefix)
+        if at_start:
+            body = prefix + body
+        at_start = chunk.endswith(b"\n")
+        out.write(body[: -len(prefix)] if at_start else body)
+        count += chunk.count(b"\n")
+    if not at_start:
+        out.write(b"\n")
+        count += 1
+    if not count:
+        return None
+    return count, first, f"blake3:{hasher.hexdigest()}"
+
+
+def _ingest_combined(
+    store: Store, combined: _Combined, fmt: str, focal: bool
+) -> list[tuple[Path, IngestReport]]:
+    group = [(m.path, m.display, Path(str(i)), m.digest) for i, m in enumerate(combined.members)]
+    try:
+        return _ingest_batch(
+            store, group, fmt, combined.names, combined.options, focal, combined=combined
+        )
+    finally:
+        combined.path.unlink(missing_ok=True)
+
+
+def _quarantine_combined_rejects(
+    con: duckdb.DuckDBPyConnection, origin: str, combined: _Combined, names: list[str]
+) -> dict[str, int]:
+    """The combined scan's rejected lines into ``quarantine``, each under its member's name
+    and its line number in the member, without the leading member number; returns the
+    rejected-line count per member (keyed as the batch keys them)."""
+    if not con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = '_steppe_rejects'"
+    ).fetchall()[0][0]:
+        return {}
+    rows = con.execute(
+        "SELECT line, error_type, error_message, csv_line FROM _steppe_rejects ORDER BY line, "
+        "error_type NOT IN ('MISSING COLUMNS', 'TOO MANY COLUMNS'), "
+        "error_type != 'INVALID ENCODING', column_idx NULLS LAST"
+    ).fetchall()
+    starts = combined.starts
+    index = {id(m): i for i, m in enumerate(combined.members)}
+    seen: dict[int, dict[str, Any]] = {}
+    per_member: dict[str, int] = {}
+    now = datetime.now()
+    for line, error_type, message, csv_line in rows:
+        if int(line) in seen:
+            continue
+        member = combined.members[bisect.bisect_left(starts, int(line) + 1) - 1]
+        own = int(line) - member.first_line
+        raw = (csv_line or "").partition("\t")[2]
+        seen[int(line)] = {
+            "origin": origin,
+            "file": member.display,
+            "record": own,
+            "reason": reject_reason(
+                error_type, _unshift(error_type, message or ""), raw, names, "\t"
+            ),
+            "raw": raw[:4000],
+            "at": now,
+        }
+        key = str(index[id(member)])
+        per_member[key] = per_member.get(key, 0) + 1
+    _quarantine_rows(con, list(seen.values()))
+    return per_member
+
+
+def _unshift(error_type: str, message: str) -> str:
+    """DuckDB's message for an over-long line of the combined file, with the line's size as
+    it is in its member (without the leading member number)."""
+    if error_type != "LINE SIZE OVER MAXIMUM":
+        return message
+    shift = len(_member_prefix(0))
+    return re.sub(
+        r"(Actual Size:\s*)(\d+)", lambda m: f"{m[1]}{int(m[2]) - shift}", message, count=1
+    )

@@ -62,7 +62,8 @@ class Collector:
         self.source, self.unit = source, unit
         self.cols: dict[str, list[object]] = {n: [] for n in TIES_SCHEMA.names}
         self.bad: list[tuple[int, str, str]] = []
-        self.seen: set[tuple[str, str, str, str]] = set()
+        self.seen: dict[tuple[str, str, str, str], tuple[int, int, float]] = {}
+        self.dropped: set[int] = set()
         self.skipped = 0
         self.names = CountryNames.load()
 
@@ -83,9 +84,21 @@ class Collector:
         if value < 0:
             raise BadRow(f"negative trade value {value}")
         key = (period, exporter, importer, channel)
+        what = f"{exporter}->{importer} {period} ({channel})"
         if key in self.seen:
-            raise BadRow(f"second row for {exporter}->{importer} {period} ({channel})")
-        self.seen.add(key)
+            index, first, earlier = self.seen[key]
+            if earlier == value:
+                raise BadRow(f"second row for {what}, same value as line {first}")
+            # two values for one flow: which is right cannot be known, so neither is kept
+            reason = (
+                f"rows for {what} disagree: {earlier:,.0f} (line {first}) and {value:,.0f} "
+                f"(line {_line}); neither kept"
+            )
+            if index not in self.dropped:
+                self.dropped.add(index)
+                self.bad.append((first, reason, f"{what} {earlier}"))
+            raise BadRow(reason)
+        self.seen[key] = (len(self.cols["value"]), _line, value)
         for col, v in zip(
             TIES_SCHEMA.names,
             (period, exporter, importer, channel, value, self.unit, self.source),
@@ -96,8 +109,12 @@ class Collector:
     def load(self, note: str) -> Load:
         if self.skipped:
             note += f"; {self.skipped} aggregate rows skipped (totals of other rows)"
+        table = pa.table(self.cols, schema=TIES_SCHEMA)
+        if self.dropped:
+            keep = [i for i in range(table.num_rows) if i not in self.dropped]
+            table = table.take(pa.array(keep, pa.int64()))
         return Load(
-            {"ties": pa.table(self.cols, schema=TIES_SCHEMA)},
+            {"ties": table},
             [("DELETE FROM ties WHERE source = ?", [self.source])],
             self.bad,
             note=note,

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
 from steppe.domain.models import Alias, Period
+from steppe.registry import gazetteer_cache
+from steppe.registry.gazetteer_cache import Rows
 from steppe.registry.loader import Registry, load_country_names
 
 _FOLD = str.maketrans(
@@ -65,15 +66,32 @@ class Gazetteer:
     """
 
     def __init__(self, aliases: list[Alias]) -> None:
-        self._index: dict[str, list[Match]] = defaultdict(list)
+        # normalised name -> compact rows (what the on-disk cache holds); the Match objects of a
+        # name are made on its first lookup
+        self._rows: Rows = {}
+        self._made: dict[str, list[Match]] = {}
         for a in aliases:
-            key = normalise(a.alias)
-            if key:
-                self._index[key].append(Match(a.code, a.kind, a.valid, a.alias))
+            self.add(a)
 
     @classmethod
     def from_registry(cls, registry: Registry | None = None) -> Gazetteer:
-        reg = registry or Registry.load()
+        """The gazetteer of ``registry`` (default: the packaged one, compiled once and then read
+        from the user cache, see :mod:`steppe.registry.gazetteer_cache`)."""
+        if registry is not None:
+            return cls._build(registry)
+        key = gazetteer_cache.cache_key()
+        rows = gazetteer_cache.load(key) if key else None
+        if rows is not None:
+            gazetteer = cls([])
+            gazetteer._rows = rows
+            return gazetteer
+        gazetteer = cls._build(Registry.load())
+        if key:
+            gazetteer_cache.save(key, gazetteer._rows)
+        return gazetteer
+
+    @classmethod
+    def _build(cls, reg: Registry) -> Gazetteer:
         aliases = list(reg.aliases)
         for actor in reg.actors:
             aliases.append(Alias(actor.name, actor.code, "name", source=actor.source))
@@ -92,15 +110,32 @@ class Gazetteer:
     def add(self, alias: Alias) -> None:
         key = normalise(alias.alias)
         if key:
-            self._index[key].append(Match(alias.code, alias.kind, alias.valid, alias.alias))
+            start, end = alias.valid.start, alias.valid.end
+            row = (
+                alias.code,
+                alias.kind,
+                start.toordinal() if start else None,
+                end.toordinal() if end else None,
+                alias.alias,
+            )
+            self._rows.setdefault(key, []).append(row)
+            self._made.pop(key, None)
 
     def __contains__(self, name: str) -> bool:
-        return normalise(name) in self._index
+        return normalise(name) in self._rows
+
+    def _matches(self, key: str) -> list[Match]:
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = [
+                Match(code, kind, Period(_day(start), _day(end)), alias)
+                for code, kind, start, end, alias in self._rows.get(key, ())
+            ]
+        return made
 
     def matches(self, name: str, on: date | None = None) -> list[Match]:
         """Every match of ``name``; with ``on``, only those valid that day."""
-        found = self._index.get(normalise(name), [])
-        return [m for m in found if on is None or m.valid.contains(on)]
+        return [m for m in self._matches(normalise(name)) if on is None or m.valid.contains(on)]
 
     def resolve(self, name: str, on: date | None = None) -> str | None:
         """The one actor ``name`` denotes (on date ``on``), or ``None`` if unknown or ambiguous.
@@ -113,4 +148,8 @@ class Gazetteer:
 
     def keys(self) -> list[str]:
         """All normalised surface forms (for phrase matchers)."""
-        return list(self._index)
+        return list(self._rows)
+
+
+def _day(ordinal: int | None) -> date | None:
+    return None if ordinal is None else date.fromordinal(ordinal)

@@ -65,8 +65,10 @@ DEFINITIONS: dict[str, str] = {
     "period, partially pooled toward its long-run shares: (n_k + c·q_k) / (n + c), c = 10; "
     "interval: 90 % Beta posterior. n = the period's cooperative events. Source: events. "
     + _SPARSE,
-    "coop_share": "Partner's share of the state's cooperative events in the year, n_ab / N_a; "
-    "n = events with the partner. Source: events. " + _SPARSE,
+    "coop_share": "Partner's share of the state's cooperative events (CAMEO quad 1–2) in the "
+    "year, partially pooled toward the state's long-run partner shares: (n_ab + c·q_b) / "
+    "(N_a + c), c = 10; interval: 90 % Beta posterior. n = N_a, the state's cooperative events "
+    "that year. Source: events. " + _SPARSE,
     "coop_asymmetry": "Partner's share of the state's cooperation minus the state's share of "
     "the partner's (Keohane & Nye 1977). Source: events.",
     "vote_agreement": "1 − mean |vote_a − vote_b| / 2 over the UN General Assembly roll calls "
@@ -102,15 +104,33 @@ DEFINITIONS: dict[str, str] = {
 """Each indicator's definition (formula, source, what n counts), shown one click away."""
 
 
+def signed(value: float | None) -> str:
+    """A signed change as a reader reads it: thousands separated, no exponent, decimals only
+    where the size needs them.
+
+    >>> [signed(v) for v in (5890.4, -1000.0, 0.1234, 2.5, None)]
+    ['+5,890', '-1,000', '+0.123', '+2.50', '']
+    """
+    if value is None:
+        return ""
+    if abs(value) >= 100:
+        return f"{value:+,.0f}"
+    if abs(value) >= 1:
+        return f"{value:+.2f}"
+    return f"{value:+.3f}"
+
+
 def template_environment(folder: str) -> Environment:
     """Jinja templates packaged under ``steppe/<folder>``, autoescaped: every value from the
     store (names, sentences, titles) is untrusted text."""
-    return Environment(
+    env = Environment(
         loader=PackageLoader("steppe", folder),
         autoescape=select_autoescape(["html", "j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["signed"] = signed
+    return env
 
 
 _env = template_environment("report/templates")
@@ -250,15 +270,37 @@ def channel_charts(store: Store) -> list[str]:
             ]
             for ch, key in wanted.items()
         }
+        # the combined line breaks where the channels it averages change: a level change
+        # there is the mix changing, not the state
+        combined = sorted(
+            (r["period_start"], _channels_of(r["method"]))
+            for r in rows
+            if r["partner"] == "combined" and r["value"] is not None and not r["sparse"]
+        )
+        cuts = [
+            d for (d, ch), (_, before) in zip(combined[1:], combined, strict=False) if ch != before
+        ]
         if any(series.values()):
             charts.append(
                 multi_line_chart(
                     {k: v for k, v in series.items() if v},
                     y_range=(0.0, 1.0),
                     title=f"{code} — multivector index by channel (adequate periods)",
+                    breaks={"combined": cuts},
                 )
             )
     return charts
+
+
+def _channels_of(method: str | None) -> str:
+    """The channel list a combined value's ``method`` names ("mean of channels: events (n=33),
+    votes (n=79); ..." -> "events, votes").
+
+    >>> _channels_of("mean of channels: events (n=33), votes (n=79); 90 % interval")
+    'events, votes'
+    """
+    text = (method or "").removeprefix("mean of channels: ").split(";")[0]
+    return ", ".join(part.split(" (")[0].strip() for part in text.split(","))
 
 
 def split_vote_charts(store: Store) -> list[str]:
@@ -280,6 +322,31 @@ def split_vote_charts(store: Store) -> list[str]:
                     {k: v for k, v in series.items() if v},
                     y_range=(0.0, 1.0),
                     title=f"{code} — side taken on split UN votes (RUS–USA, CHN–EU)",
+                )
+            )
+    return charts
+
+
+def cooperation_charts(store: Store) -> list[str]:
+    """Per focal state: each pole's pooled share of its cooperative events (``coop_share``
+    with RUS, CHN, USA, EU, TUR, IRN), by year; sparse values hollow and grey, never joined."""
+    charts = []
+    for code in FOCAL_STATES:
+        series = {}
+        for p in ("RUS", "CHN", "USA", "EU", "TUR", "IRN"):
+            rows = [
+                r
+                for r in read.indicators(store, "coop_share", actor=code, partner=p)
+                if r["value"] is not None
+            ]
+            if any(not r["sparse"] for r in rows):
+                series[p] = support_points(rows)
+        if series:
+            charts.append(
+                multi_line_chart(
+                    series,
+                    y_range=(0.0, 1.0),
+                    title=f"{code} — partner's share of its cooperative events (pooled)",
                 )
             )
     return charts
@@ -517,6 +584,7 @@ def report_context(store: Store) -> dict[str, Any]:
         "attribution": ATTRIBUTION,
         "alignment": alignment_charts(store),
         "dependence": dependence_charts(store),
+        "cooperation": cooperation_charts(store),
         "scenarios": scenario_sections(store),
         "alerts": read.alerts(store, limit=ALERTS_SHOWN),
         "alerts_total": len(read.alerts(store)),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -73,6 +73,17 @@ def _segments(points: Sequence[Point], max_gap_days: int) -> list[list[Point]]:
     out: list[list[Point]] = []
     for p in points:
         if out and (p.x - out[-1][-1].x).days <= max_gap_days:
+            out[-1].append(p)
+        else:
+            out.append([p])
+    return out
+
+
+def _split_at(points: list[Point], cuts: Collection[date]) -> list[list[Point]]:
+    """Split a sorted series before each point whose date is in ``cuts``."""
+    out: list[list[Point]] = []
+    for p in points:
+        if out and p.x not in cuts:
             out[-1].append(p)
         else:
             out.append([p])
@@ -214,6 +225,9 @@ def series_colours(labels: Sequence[str]) -> dict[str, str]:
     return out
 
 
+SPARSE_LEGEND = "hollow: sparse (thin support)"
+
+
 def multi_line_chart(
     series: Mapping[str, Sequence[Point]],
     *,
@@ -223,8 +237,11 @@ def multi_line_chart(
     y_range: tuple[float, float] | None = None,
     x_range: tuple[date, date] | None = None,
     max_gap_days: int = 400,
+    breaks: Mapping[str, Collection[date]] | None = None,
 ) -> str:
     """Several labelled series on one axis (colours from :data:`PALETTE`), with a legend.
+    Sparse points are drawn hollow and never joined by their series' line; a series' line
+    also breaks before each of its dates in ``breaks`` (e.g. where what it combines changes).
 
     >>> svg = multi_line_chart({"KAZ": [Point(date(2000, 1, 1), 0.1)],
     ...                         "RUS": [Point(date(2001, 1, 1), -0.3)]}, title="t")
@@ -250,7 +267,8 @@ def multi_line_chart(
     # legend entries flow left to right and wrap onto new rows: none is cut at the edge
     legend: list[tuple[float, float]] = []
     lx, ly = float(pad_l), 22.0
-    for label in series:
+    thin = any(p.sparse for p in pts)
+    for label in [*series, *([SPARSE_LEGEND] if thin else [])]:
         need = 14 + 6 * len(label) + 12
         if lx + need > width - pad_r and lx > pad_l:
             lx, ly = float(pad_l), ly + 12
@@ -284,8 +302,20 @@ def multi_line_chart(
     colours = series_colours(list(series))
     for i, (label, points) in enumerate(series.items()):
         colour = colours[label]
-        ordered = sorted(points, key=lambda p: p.x)
-        for seg in _segments(ordered, max_gap_days):
+        # sparse points: hollow and grey (as in line_chart), never joined by the line
+        for p in points:
+            if p.sparse:
+                parts.append(
+                    f'<circle cx="{sx(p.x):.1f}" cy="{sy(p.y):.1f}" r="2.5" class="dot sparse" '
+                    'fill="#ffffff" stroke="#9aa5b1" stroke-width="1.2">'
+                    f"<title>{escape(label)}: {escape(p.label or '')} (sparse)</title></circle>"
+                )
+        ordered = sorted((p for p in points if not p.sparse), key=lambda p: p.x)
+        cuts = set((breaks or {}).get(label, ()))
+        pieces = [
+            piece for seg in _segments(ordered, max_gap_days) for piece in _split_at(seg, cuts)
+        ]
+        for seg in pieces:
             if len(seg) > 1:
                 coords = " ".join(f"{sx(p.x):.1f},{sy(p.y):.1f}" for p in seg)
                 parts.append(
@@ -302,6 +332,13 @@ def multi_line_chart(
         parts.append(
             f'<rect x="{legend_x}" y="{legend_y}" width="10" height="3" fill="{colour}"/>'
             f'<text x="{legend_x + 13}" y="{legend_y + 5}" class="tick">{escape(label)}</text>'
+        )
+    if thin:
+        legend_x, legend_y = legend[-1]
+        parts.append(
+            f'<circle cx="{legend_x + 5}" cy="{legend_y + 2}" r="2.5" fill="#ffffff" '
+            f'stroke="#9aa5b1" stroke-width="1.2"/>'
+            f'<text x="{legend_x + 13}" y="{legend_y + 5}" class="tick">{SPARSE_LEGEND}</text>'
         )
     parts.append(_title(title, pad_l, width) + "</svg>")
     return "".join(parts)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from steppe.domain.codes import FOCAL_STATES
 from steppe.domain.errors import StoreError
 from steppe.store.connection import Store
 from steppe.store.sources import list_sources
@@ -95,7 +96,8 @@ def alerts(
     kind: str | None = None,
     limit: int | None = None,
 ) -> list[Row]:
-    """Spike and shift alerts, newest first (then actor, partner, series).
+    """Spike and shift alerts, newest first (then actor, partner, series). ``actor`` and
+    ``partner`` find an alert between two focal states from either side.
 
     >>> with Store(":memory:") as s:
     ...     alerts(s, actor="KAZ", kind="spike")
@@ -103,10 +105,23 @@ def alerts(
     """
     clauses: list[str] = []
     params: list[Any] = []
-    for column, value in (("actor", actor), ("partner", partner), ("kind", kind)):
-        if value:
-            clauses.append(f"{column} = ?")
-            params.append(value)
+    focal = list(FOCAL_STATES)
+    # a pair of focal states is one alert series, stored under one of the two: find it from
+    # either side
+    if actor and partner and actor in focal and partner in focal:
+        clauses.append("((actor = ? AND partner = ?) OR (actor = ? AND partner = ?))")
+        params += [actor, partner, partner, actor]
+    else:
+        for column, other, value in (("actor", "partner", actor), ("partner", "actor", partner)):
+            if value and value in focal:
+                clauses.append(f"({column} = ? OR ({other} = ? AND list_contains(?, {column})))")
+                params += [value, value, focal]
+            elif value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+    if kind:
+        clauses.append("kind = ?")
+        params.append(kind)
     if since:
         clauses.append("date >= ?")
         params.append(since)

@@ -33,7 +33,7 @@ from fastapi.staticfiles import StaticFiles
 from steppe.domain.codes import FOCAL_STATES, POLES
 from steppe.domain.errors import SteppeError
 from steppe.domain.limits import exceeded, limit
-from steppe.indicators.headline import headline_series, headlines
+from steppe.indicators.headline import SERIES, headline_series, headlines
 from steppe.indicators.support import MIN_N, UNIT_SCALE
 from steppe.report.html import (
     DEFINITIONS,
@@ -41,7 +41,7 @@ from steppe.report.html import (
     support_points,
     template_environment,
 )
-from steppe.report.svg import Point, line_chart, multi_line_chart
+from steppe.report.svg import line_chart, multi_line_chart
 from steppe.store import Store, read
 from steppe.web.svg import network_graph, region_map, value_range
 
@@ -229,13 +229,16 @@ def create_app(
     scenarios_dir: str | Path | None = None,
     max_upload_mb: int = 50,
     cache_size: int = 4096,
-    threads: int | None = None,
+    threads: int | None = 1,
     lake: str | Path | None = None,
     hosts: tuple[str, ...] | None = LOOPBACK_HOSTS,
 ) -> FastAPI:
     """The dashboard over the store at ``store_path``. With ``token`` the store is opened
     read-write and write actions accept that token; without it, everything is read-only.
-    Requests must name one of ``hosts`` in their Host header (``None``: any). An
+    Requests must name one of ``hosts`` in their Host header (``None``: any). Each request
+    reads on its own cursor, so concurrency comes from requests: DuckDB runs ``threads`` per
+    query (default 1; ``None``: DuckDB's default, one per core), which under 50 clients gave a
+    lower p95 than one thread per core (benchmarks/README.md). An
     uploaded event file goes through the same ingest as ``steppe ingest events``: sources are
     recorded and a local Parquet ``lake`` is kept up to date.
 
@@ -543,12 +546,17 @@ def create_app(
             for chart in _indicator_charts(name, rows)
         ]
         portfolio = _portfolio(data["indicators"].get("pole_share", []))
+        interaction = _portfolio(
+            data["indicators"].get("interaction_share", []), "quarter", INTERACTION_MIN_DAYS
+        )
         timeline = _timeline(data["memberships"])
         return page(
             "country",
             title=data["actor"]["name"],
             charts=charts,
             portfolio=portfolio,
+            interaction_portfolio=interaction,
+            interaction_min_days=INTERACTION_MIN_DAYS,
             poles=POLES,
             timeline=timeline,
             **data,
@@ -672,7 +680,11 @@ def create_app(
         def render() -> str:
             data = page_of(s, filters, after, limit)
             query = {k: v for k, v in request.query_params.items() if k != "after"}
-            plovers = s.query("SELECT DISTINCT plover FROM event_codes WHERE plover IS NOT NULL")
+            # the same for every filter: one cache entry, not one scan of events per request
+            plovers = cache.get(
+                ("plovers",),
+                lambda: s.query("SELECT DISTINCT plover FROM event_codes WHERE plover IS NOT NULL"),
+            )
             return render_page(
                 "events",
                 title="Events",
@@ -680,7 +692,9 @@ def create_app(
                 query=query,
                 limit=limit,
                 plovers=sorted(r["plover"] for r in plovers),
-                origins=[o["origin"] for o in read.event_origins(s)],
+                origins=[
+                    o["origin"] for o in cache.get(("origins",), lambda: read.event_origins(s))
+                ],
                 **data,
             )
 
@@ -862,8 +876,9 @@ def upload_name(filename: str | None) -> str:
 def _indicator_charts(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The charts of one indicator, one per frequency: its own series with its band (sparse
     values hollow), or for dyadic indicators the series with the main partners (up to five,
-    poles first; adequately supported values only). Each comes with its definition and a
-    line on its support (n, sparse values)."""
+    poles first, chosen on adequately supported values; their sparse values hollow on a 0-1
+    scale by quarter or year, left out otherwise). Each comes with its definition and a line on
+    its support (n, sparse values)."""
     out = []
     for freq in ("quarter", "year", "month", None):
         of_freq = [r for r in rows if r.get("freq") == freq and r["value"] is not None]
@@ -885,11 +900,17 @@ def _indicator_charts(name: str, rows: list[dict[str, Any]]) -> list[dict[str, A
             out.append(_chart_entry(name, own, chart))
         dyadic = [r for r in of_freq if r["partner"] is not None]
         if any(not r.get("sparse") for r in dyadic):  # a chart of only thin values says nothing
-            out.append(_chart_entry(name, dyadic, _partner_chart(label, dyadic, freq)))
+            chart = _partner_chart(label, dyadic, freq, name in UNIT_SCALE and freq != "month")
+            out.append(_chart_entry(name, dyadic, chart))
     return out
 
 
-def _partner_chart(label: str, rows: list[dict[str, Any]], freq: str | None) -> str:
+def _partner_chart(
+    label: str, rows: list[dict[str, Any]], freq: str | None, show_sparse: bool = True
+) -> str:
+    """Up to five partners' series (chosen on adequate values); their sparse values hollow and
+    grey when ``show_sparse`` (shares and other 0-1 values by quarter or year), else left out
+    (a month's thin dyadic weights would bury the adequate ones)."""
     by_partner: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         if not r.get("sparse"):
@@ -901,10 +922,15 @@ def _partner_chart(label: str, rows: list[dict[str, Any]], freq: str | None) -> 
             -len(by_partner[p]),
         ),
     )[:5]
-    series = {p: [Point(r["period_start"], r["value"]) for r in by_partner[p]] for p in ranked}
+    series = {
+        p: support_points(
+            [r for r in rows if r["partner"] == p and (show_sparse or not r.get("sparse"))]
+        )
+        for p in ranked
+    }
     return multi_line_chart(
         series,
-        title=f"{label}, with partners (adequate values)",
+        title=f"{label}, with partners" + ("" if show_sparse else " (adequate values)"),
         max_gap_days=GAP_DAYS.get(freq or "", 400),
     )
 
@@ -945,9 +971,16 @@ def _cursor(after: str | None) -> tuple[date, str] | None:
         raise HTTPException(422, "bad 'after' cursor") from exc
 
 
-def _portfolio(rows: list[dict[str, Any]], freq: str = "year") -> list[dict[str, Any]]:
-    """Pooled pole shares per period of one frequency, newest first, as rows for a table
-    (``n`` = the period's cooperative events; ``sparse`` when n is under the support rule)."""
+INTERACTION_MIN_DAYS = SERIES[0].min_n
+"""A quarter of interaction shares is adequate with data on this many days (the headline rule)."""
+
+
+def _portfolio(
+    rows: list[dict[str, Any]], freq: str = "year", min_n: int = MIN_N
+) -> list[dict[str, Any]]:
+    """Pole shares per period of one frequency, newest first, as rows for a table (``n`` =
+    the period's cooperative events, or days of interaction data; ``sparse`` when n is under
+    ``min_n``, the support rule of that series)."""
     periods: dict[Any, dict[str, Any]] = {}
     for r in rows:
         if r.get("freq") != freq:
@@ -956,7 +989,7 @@ def _portfolio(rows: list[dict[str, Any]], freq: str = "year") -> list[dict[str,
             r["period_start"], {"period": r["period"], "n": r["n"], "sparse": False}
         )
         row[r["partner"]] = r["value"]
-        row["sparse"] = r["n"] is None or r["n"] < MIN_N
+        row["sparse"] = r["n"] is None or r["n"] < min_n
     return [periods[k] for k in sorted(periods, reverse=True)][:40]
 
 
