@@ -27,3 +27,16 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared/data is not present")
     return SHARED
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The test run's own user cache folder (the compiled gazetteer), for the tests and the
+    commands they start, instead of the user's ``~/.cache/steppe``."""
+    before = os.environ.get("STEPPE_CACHE_DIR")
+    os.environ["STEPPE_CACHE_DIR"] = str(tmp_path_factory.mktemp("steppe-cache"))
+    yield
+    if before is None:
+        os.environ.pop("STEPPE_CACHE_DIR", None)
+    else:
+        os.environ["STEPPE_CACHE_DIR"] = before

@@ -4,6 +4,7 @@ gives: events, quarantine lines with their member's name and line, reasons, inge
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import pytest
 
 import steppe
 from steppe.ingest import gdelt
+from steppe.ingest.base import file_digest
 from steppe.ingest.gdelt import ingest_gdelt_files
 from steppe.ingest.synth import write_gdelt
 
@@ -110,8 +112,8 @@ def test_the_combined_scan_stores_what_the_general_scan_stores(
         ("20240503000000.export.CSV.zip", 10),
     }
     assert any("max_line_kb" in reason for _, _, _, reason, _ in fast["quarantine"])
-    assert out[zips[5]][0].duplicate == 3  # type: ignore[index,union-attr]
-    assert out[zips[3]][0].duplicate == 1  # type: ignore[index,union-attr]
+    assert out[zips[5]][0].duplicate == 3
+    assert out[zips[3]][0].duplicate == 1
 
 
 @pytest.mark.parametrize(
@@ -126,3 +128,16 @@ def test_a_batch_that_does_not_qualify_goes_the_general_way(tmp_path: Path, cont
         z.writestr("20240509000000.export.CSV", content)
     assert gdelt._combine([good, odd], "gdelt2", tmp_path) is None
     assert gdelt._combine([good], "gdelt2", tmp_path) is not None
+
+
+@pytest.mark.parametrize("size", [4, 5, 7, 64])
+def test_numbering_does_not_depend_on_where_reads_end(size: int, tmp_path: Path) -> None:
+    data = b"a\tb\nccc\td\ne\tf"
+    out = io.BytesIO()
+    copied = gdelt._copy_numbered(io.BytesIO(data), out, 12, size)
+    assert copied is not None
+    assert out.getvalue() == b"".join(b"000012\t" + line + b"\n" for line in data.split(b"\n"))
+    (tmp_path / "member").write_bytes(data)
+    assert copied == (3, b"a\tb", file_digest(tmp_path / "member"))
+    # an empty line split across two reads
+    assert gdelt._copy_numbered(io.BytesIO(b"a\n\nb"), io.BytesIO(), 0, 2) is None

@@ -911,11 +911,13 @@ def _combine(paths: list[Path], fmt: str, folder: Path) -> _Combined | None:
     return _Combined(target, layout[0], layout[1], members)
 
 
-def _copy_numbered(src: Any, out: Any, number: int) -> tuple[int, bytes, str] | None:
-    r"""Copy ``src`` to ``out`` with the member prefix of ``number`` before every line;
-    returns the line count, the first line and the BLAKE3 digest of the bytes read, or
-    ``None`` (what was written is not to be used) when the bytes hold a carriage return or an
-    empty line, or are empty.
+def _copy_numbered(
+    src: Any, out: Any, number: int, size: int = 1 << 22
+) -> tuple[int, bytes, str] | None:
+    r"""Copy ``src`` to ``out`` (read ``size`` bytes at a time) with the member prefix of
+    ``number`` before every line; returns the line count, the first line and the BLAKE3 digest
+    of the bytes read, or ``None`` (what was written is not to be used) when the bytes hold a
+    carriage return or an empty line, are empty, or the first line is longer than ``size``.
 
     >>> import io
     >>> out = io.BytesIO()
@@ -925,23 +927,25 @@ def _copy_numbered(src: Any, out: Any, number: int) -> tuple[int, bytes, str] | 
     True
     """
     prefix = _member_prefix(number)
+    newline = b"\n" + prefix
     hasher = blake3.blake3()
     count, first, at_start = 0, b"", True
-    size = 1 << 22
     while chunk := src.read(size):
         hasher.update(chunk)
-        if b"\r" in chunk or b"\n\n" in chunk or (at_start and chunk.startswith(b"\n")):
+        if b"\r" in chunk or b"\n\n" in chunk or (at_start and chunk[:1] == b"\n"):
             return None
         if not count and not first:
-            first, newline, _ = chunk.partition(b"\n")
-            if not newline and len(chunk) == size:
+            first, found, _ = chunk.partition(b"\n")
+            if not found and len(chunk) == size:
                 return None
-        body = chunk.replace(b"\n", b"\n" + prefix)
         if at_start:
-            body = prefix + body
-        at_start = chunk.endswith(b"\n")
-        out.write(body[: -len(prefix)] if at_start else body)
-        count += chunk.count(b"\n")
+            out.write(prefix)
+        body = chunk.replace(b"\n", newline)
+        lines = (len(body) - len(chunk)) // len(prefix)
+        at_start = chunk[-1:] == b"\n"
+        # a chunk ending a line ends with the next line's prefix: written with that line
+        out.write(memoryview(body)[: len(body) - len(prefix)] if at_start else body)
+        count += lines
     if not at_start:
         out.write(b"\n")
         count += 1
