@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -265,6 +266,25 @@ def main() -> int:
                         break
                 except httpx.HTTPError:
                     time.sleep(0.2)
+            import threading
+
+            import psutil
+
+            proc, rss = psutil.Process(server.pid), [0]
+            start_rss = proc.memory_info().rss
+            sampling = threading.Event()
+
+            def sample() -> None:  # the server's memory, twice a second
+                while not sampling.wait(0.5):
+                    with contextlib.suppress(psutil.Error):
+                        rss[0] = max(
+                            rss[0],
+                            sum(
+                                p.memory_info().rss for p in [proc, *proc.children(recursive=True)]
+                            ),
+                        )
+
+            threading.Thread(target=sample, daemon=True).start()
             results: dict[str, list[float]] = {"api": [], "page": []}
             errors = {"api": 0, "page": 0}
             until = time.perf_counter() + args.seconds
@@ -281,6 +301,8 @@ def main() -> int:
                 )
 
             asyncio.run(run())
+            sampling.set()
+            end_rss = proc.memory_info().rss
             overview = overview_load_seconds(base)
         finally:
             server.terminate()
@@ -300,6 +322,10 @@ def main() -> int:
         print(f"{label:22}{len(lat):>10,}{p50:>9.0f}{p95:>9.0f}{errors[name]:>8}")
     api = sorted(results["api"])
     p95 = api[int(len(api) * 0.95)] * 1000 if api else float("nan")
+    print(
+        f"server memory: {start_rss / 2**20:,.0f} MB before, peak {rss[0] / 2**20:,.0f} MB, "
+        f"{end_rss / 2**20:,.0f} MB after"
+    )
     goal = 500 if args.mix == "uncached" else 300
     print(
         f"target: /api/events p95 < {goal} ms with zero errors: "
