@@ -302,3 +302,17 @@ def test_hyphenated_pairs_name_their_states(coder: Coder) -> None:
     ]
     assert ("China-Kyrgyzstan-Uzbekistan", "CHN/KGZ/UZB") in mentions
     assert not [m for s in coder.code_text("Coca-Cola opened a plant.", DAY) for m in s.mentions]
+
+
+def test_a_conditional_announced_use_of_force_is_a_threat_the_condition_stays_hypothetical(
+    coder: Coder,
+) -> None:
+    # guide, section 3: "A conditional statement of one's own coercive action is a threat"
+    assert ("TJK", "KGZ", "THREATEN", "asserted") in _events(
+        coder, "If the talks fail, Tajikistan will attack Kyrgyzstan."
+    )
+    assert ("UZB", "TJK", "THREATEN", "asserted") in _events(
+        coder, "Uzbekistan will impose sanctions on Tajikistan if the dam is built."
+    )
+    supposed = _events(coder, "Russia could attack Georgia if talks fail.")
+    assert supposed and {e[3] for e in supposed} == {"hypothetical"}

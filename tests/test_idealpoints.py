@@ -49,3 +49,22 @@ def test_store_and_eval_against_bsv(store: steppe.Store, shared: Path) -> None:
     assert result["country_years"] > 4000
     assert result["r_overall"] > 0.8
     assert min(result["r_within"].values()) > 0.8
+
+
+def test_the_fit_does_not_depend_on_the_votes_row_order(tmp_path: Path) -> None:
+    import shutil
+
+    a_path, b_path = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
+    with steppe.Store(a_path) as a:
+        ingest_reference(a, "unvotes", bundled_unvotes())
+    shutil.copy(a_path, b_path)
+    with steppe.Store(b_path) as b, b.transaction() as con:  # the same votes, shuffled
+        con.execute("SELECT setseed(0.5)")
+        con.execute("CREATE TEMP TABLE shuffled AS SELECT * FROM votes ORDER BY random()")
+        con.execute("DELETE FROM votes")
+        con.execute("INSERT INTO votes SELECT * FROM shuffled")
+    fits = []
+    for path in (a_path, b_path):
+        with steppe.Store(path, read_only=True) as s:
+            fits.append(I.estimate_ideal_points(s, 2016, 2019, iterations=40))
+    assert np.array_equal(fits[0].x, fits[1].x, equal_nan=True)

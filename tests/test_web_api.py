@@ -406,3 +406,32 @@ def test_alerts_and_pressure_on_pages(client: TestClient) -> None:
     assert data["pressure"] and any(r["power"] == "CHN" for r in data["pressure"])
     html = client.get("/country/KAZ").text
     assert 'id="pressure"' in html and "Caldara" in html
+
+
+def test_country_page_shows_the_interaction_portfolio_newest_first(tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    import steppe
+    from steppe.indicators.interaction import compute_interaction
+    from steppe.indicators.support import finalise_support
+    from steppe.ingest.reference import ingest_reference
+
+    db = tmp_path / "i.duckdb"
+    days = [date(2023, 7, 1) + timedelta(days=i) for i in range(92 + 92 + 20)]  # Q3, Q4, 20 of Q1
+    body = "".join(f"{d},KAZ,RUS,{30 if d.month >= 10 else 10}\n{d},KAZ,CHN,10\n" for d in days)
+    path = tmp_path / "d.csv"
+    path.write_text("date,focal_iso3,partner_iso3,edge_weight\n" + body, encoding="utf-8")
+    with steppe.Store(db) as store:
+        steppe.install_registry(store)
+        ingest_reference(store, "gdelt-dyads", path)
+        compute_interaction(store, draws=50)
+        finalise_support(store)
+    app = create_app(db)
+    with TestClient(app) as c:
+        html = c.get("/country/KAZ").text
+    app.state.store.close()
+    table = html.split('id="interaction-portfolio"')[1].split("</table>")[0]
+    rows = table.split("<tr")[2:]
+    assert [r.split("<td>")[1].split("<")[0] for r in rows] == ["2024Q1", "2023Q4", "2023Q3"]
+    assert 'class="sparse"' in rows[0] and 'class="sparse"' not in rows[1]  # 20 days: partial
+    assert ">75 %<" in rows[1] and ">50 %<" in rows[2]  # RUS 30 of 40, then 10 of 20

@@ -335,6 +335,32 @@ def receives_official(s: Sentence, i: int, lemma: str | None) -> bool:
     )
 
 
+COERCIVE_2016 = frozenset({"THREATEN", "ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE"})
+
+
+def conditional_threat(low: Sequence[str], i: int) -> bool:
+    """Is the act at ``i`` the consequence a speaker announces for a condition ("if the
+    negotiations fail, Azerbaijan will be compelled to use force", "X will retaliate if Y
+    attacks")? It is in the future ("will", "shall") and outside the "if"/"unless" clause.
+    The annotation guide (section 3): "A conditional statement of one's own coercive action
+    is a threat, asserted"; PLOVER: "THREATEN could be ASSAULT + hypothetical. In situations
+    like these, the coder should always return the single event category". The condition
+    itself ("if Armenian provocations continue") stays hypothetical.
+
+    >>> t = "if talks fail , Arnor will attack Gondor".split()
+    >>> conditional_threat(t, 6), conditional_threat("Arnor could attack Gondor".split(), 2)
+    (True, False)
+    >>> conditional_threat("Arnor will act if Gondor attacks".split(), 5)
+    False
+    """
+    lo, hi = clause(list(low), i)
+    conditions = [k for k in range(lo, hi) if low[k] in ("if", "unless")]
+    if not conditions or not is_future(list(low), i):
+        return False
+    inside = any(k < i and "," not in low[k:i] for k in conditions)
+    return not inside
+
+
 OFFER_MODALS = frozenset({"can"})
 FIRST_PERSON_WORDS = frozenset({"we", "i", "my", "our"})
 
@@ -735,6 +761,8 @@ class PloverCategories:
                         quad_class=comment.quad_class,
                         goldstein=comment.goldstein,
                     )
+            if mode == "hypothetical" and cat in COERCIVE_2016 and conditional_threat(low, i):
+                cat, plover, mode = "THREATEN", "THREATEN", "asserted"
             if plover in FUTURE_AGREE and (
                 mode == "future" or (mode == "hypothetical" and offers(low, i, e))
             ):

@@ -2,7 +2,8 @@
 rules in ``docs/prose_annotation_guide.md``) through the path users run.
 
 Each gold sentence is ingested as a news document with its date (:func:`steppe.ingest.news.
-ingest_news`, a JSON Lines file written to a temporary folder), the store's documents are coded
+ingest_news`, a JSON Lines file written to a temporary folder; a speech's source is its
+speaking state, as ``--mapping ungdc`` stores it), the store's documents are coded
 by :func:`~steppe.coding.coder.code_documents` — exactly what ``steppe ingest news`` then
 ``steppe code`` do — and the events are read back from the ``events`` table. Nothing is coded
 by any other route, so whatever changes the score changes the stored events.

@@ -443,7 +443,11 @@ def large_enough(series: Series, value: float, baseline: float) -> bool:
 
 
 def _scale_note(series: Series) -> str:
-    return " (Anscombe scale)" if series.counts else " (log(1 + x) scale)" if series.log else ""
+    scale = " (Anscombe scale)" if series.counts else " (log(1 + x) scale)" if series.log else ""
+    if series.log:
+        return f"{scale}; at least x{MIN_FACTOR:g} or /{MIN_FACTOR:g} the baseline"
+    need = MIN_CHANGE.get(series.name)
+    return scale + (f"; change of at least {need:g}" if need is not None else "")
 
 
 def _has_column(store: Store, table: str, column: str) -> bool:

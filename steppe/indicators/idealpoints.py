@@ -251,7 +251,10 @@ def estimate_ideal_points(
     with store._lock:
         tbl = store.con.sql(
             "SELECT v.country, year(r.date) AS year, v.rcid, v.vote FROM votes v "
-            "JOIN rollcalls r USING (rcid) WHERE year(r.date) BETWEEN ? AND ?",
+            "JOIN rollcalls r USING (rcid) WHERE year(r.date) BETWEEN ? AND ? "
+            # a join's row order varies between runs; the fit's sums, and so its stopping
+            # point, must not
+            "ORDER BY v.rcid, v.country",
             params=[first, last],
         ).to_arrow_table()
     if not tbl.num_rows:

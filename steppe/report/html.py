@@ -104,15 +104,33 @@ DEFINITIONS: dict[str, str] = {
 """Each indicator's definition (formula, source, what n counts), shown one click away."""
 
 
+def signed(value: float | None) -> str:
+    """A signed change as a reader reads it: thousands separated, no exponent, decimals only
+    where the size needs them.
+
+    >>> [signed(v) for v in (5890.4, -1000.0, 0.1234, 2.5, None)]
+    ['+5,890', '-1,000', '+0.123', '+2.50', '']
+    """
+    if value is None:
+        return ""
+    if abs(value) >= 100:
+        return f"{value:+,.0f}"
+    if abs(value) >= 1:
+        return f"{value:+.2f}"
+    return f"{value:+.3f}"
+
+
 def template_environment(folder: str) -> Environment:
     """Jinja templates packaged under ``steppe/<folder>``, autoescaped: every value from the
     store (names, sentences, titles) is untrusted text."""
-    return Environment(
+    env = Environment(
         loader=PackageLoader("steppe", folder),
         autoescape=select_autoescape(["html", "j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["signed"] = signed
+    return env
 
 
 _env = template_environment("report/templates")

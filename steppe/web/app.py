@@ -33,7 +33,7 @@ from fastapi.staticfiles import StaticFiles
 from steppe.domain.codes import FOCAL_STATES, POLES
 from steppe.domain.errors import SteppeError
 from steppe.domain.limits import exceeded, limit
-from steppe.indicators.headline import headline_series, headlines
+from steppe.indicators.headline import SERIES, headline_series, headlines
 from steppe.indicators.support import MIN_N, UNIT_SCALE
 from steppe.report.html import (
     DEFINITIONS,
@@ -546,12 +546,17 @@ def create_app(
             for chart in _indicator_charts(name, rows)
         ]
         portfolio = _portfolio(data["indicators"].get("pole_share", []))
+        interaction = _portfolio(
+            data["indicators"].get("interaction_share", []), "quarter", INTERACTION_MIN_DAYS
+        )
         timeline = _timeline(data["memberships"])
         return page(
             "country",
             title=data["actor"]["name"],
             charts=charts,
             portfolio=portfolio,
+            interaction_portfolio=interaction,
+            interaction_min_days=INTERACTION_MIN_DAYS,
             poles=POLES,
             timeline=timeline,
             **data,
@@ -966,9 +971,16 @@ def _cursor(after: str | None) -> tuple[date, str] | None:
         raise HTTPException(422, "bad 'after' cursor") from exc
 
 
-def _portfolio(rows: list[dict[str, Any]], freq: str = "year") -> list[dict[str, Any]]:
-    """Pooled pole shares per period of one frequency, newest first, as rows for a table
-    (``n`` = the period's cooperative events; ``sparse`` when n is under the support rule)."""
+INTERACTION_MIN_DAYS = SERIES[0].min_n
+"""A quarter of interaction shares is adequate with data on this many days (the headline rule)."""
+
+
+def _portfolio(
+    rows: list[dict[str, Any]], freq: str = "year", min_n: int = MIN_N
+) -> list[dict[str, Any]]:
+    """Pole shares per period of one frequency, newest first, as rows for a table (``n`` =
+    the period's cooperative events, or days of interaction data; ``sparse`` when n is under
+    ``min_n``, the support rule of that series)."""
     periods: dict[Any, dict[str, Any]] = {}
     for r in rows:
         if r.get("freq") != freq:
@@ -977,7 +989,7 @@ def _portfolio(rows: list[dict[str, Any]], freq: str = "year") -> list[dict[str,
             r["period_start"], {"period": r["period"], "n": r["n"], "sparse": False}
         )
         row[r["partner"]] = r["value"]
-        row["sparse"] = r["n"] is None or r["n"] < MIN_N
+        row["sparse"] = r["n"] is None or r["n"] < min_n
     return [periods[k] for k in sorted(periods, reverse=True)][:40]
 
 

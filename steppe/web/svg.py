@@ -22,15 +22,16 @@ def _features() -> list[dict[str, Any]]:
 
 
 def colour(value: float | None, lo: float = 0.0, hi: float = 1.0) -> str:
-    """Sequential blue scale for values in [lo, hi]; grey for no value.
+    """Sequential blue scale for values in [lo, hi]; grey for no value. The lowest value is
+    a clear light blue (ColorBrewer Blues' third step), so it never reads as "no value".
 
     >>> colour(0.0), colour(1.0), colour(None), colour(5.0, 0.0, 10.0) == colour(0.5)
-    ('#e8eff9', '#1c4b96', '#d5d8dc', True)
+    ('#c6dbef', '#1c4b96', '#d5d8dc', True)
     """
     if value is None or math.isnan(value):
         return "#d5d8dc"
     v = min(max((value - lo) / (hi - lo) if hi > lo else 0.5, 0.0), 1.0)
-    start, end = (0xE8, 0xEF, 0xF9), (0x1C, 0x4B, 0x96)
+    start, end = (0xC6, 0xDB, 0xEF), (0x1C, 0x4B, 0x96)
     r, g, b = (round(a + (c - a) * v) for a, c in zip(start, end, strict=True))
     return f"#{r:02x}{g:02x}{b:02x}"
 
