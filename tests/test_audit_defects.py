@@ -481,3 +481,43 @@ def test_d3_a_blank_line_in_a_fetched_batch_stays_with_its_file(
     assert [(r.loaded, r.quarantined) for r in reports] == [(30, 0), (29, 1)]
     (q,) = steppe.read.quarantine(store)
     assert (q["file"], q["record"]) == (str(bad), 6)
+
+
+@pytest.mark.parametrize("zipped", [False, True])  # the batch of files, the combined zip scan
+def test_d13_the_fetch_batch_paths_quarantine_implausible_rows_too(
+    store: steppe.Store, tmp_path: Path, zipped: bool
+) -> None:
+    import zipfile
+
+    from steppe.ingest.gdelt import GDELT2_COLUMNS, ingest_gdelt_files
+
+    tone, day = GDELT2_COLUMNS.index("AvgTone"), GDELT2_COLUMNS.index("SQLDATE")
+    paths = []
+    for i in range(3):
+        src = steppe.write_gdelt(
+            tmp_path / f"2024010{i}.export.CSV", rows=20, seed=20 + i, version=2
+        )
+        if i == 1:
+            lines = [line.split("\t") for line in src.read_text().splitlines()]
+            lines[2][tone] = "nan"
+            lines[6][day] = "99991231"
+            src.write_text("".join("\t".join(fields) + "\n" for fields in lines))
+        if zipped:
+            with zipfile.ZipFile(src.with_suffix(".CSV.zip"), "w") as z:
+                z.write(src, src.name)
+            src = src.with_suffix(".CSV.zip")
+        paths.append(src)
+    out = ingest_gdelt_files(store, paths, "gdelt2")
+    reports = [r for v in out.values() if not isinstance(v, str) for r in v]
+    assert [(r.loaded, r.quarantined) for r in reports] == [(20, 0), (18, 2), (20, 0)]
+    got = sorted(
+        (q["file"].endswith("20240101.export.CSV"), q["reason"])
+        for q in steppe.read.quarantine(store)
+    )
+    assert got == [
+        (True, "AvgTone nan is not a finite number"),
+        (True, "SQLDATE 9999-12-31 is in the future"),
+    ]
+    assert store.query("SELECT count(*) AS n FROM events WHERE isnan(tone) OR date > today()") == [
+        {"n": 0}
+    ]

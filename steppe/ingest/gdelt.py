@@ -731,6 +731,7 @@ def _ingest_batch(
                 raise IngestError(f"batch of {len(group)}: {str(exc).splitlines()[0]}") from exc
             finally:
                 con.execute("RESET preserve_insertion_order")
+            implausible = _quarantine_batch_implausible(con, fmt, display_of)
             con.execute(
                 """CREATE TEMP TABLE _steppe_dup AS
                 SELECT _k FROM _steppe_batch WHERE event_id IN (SELECT event_id FROM events)
@@ -757,9 +758,8 @@ def _ingest_batch(
             seconds = (time.perf_counter() - t0) / max(len(group), 1)
             for path, display, member, digest in group:
                 total, dup = counts.get(str(member), (0, 0))
-                report = IngestReport(
-                    display, fmt, total - dup, dup, bad.get(str(member), 0), seconds=seconds
-                )
+                wrong = bad.get(str(member), 0) + implausible.get(str(member), 0)
+                report = IngestReport(display, fmt, total - dup, dup, wrong, seconds=seconds)
                 out.append((path, report, digest))
             _log_many(con, out, started)
     finally:
@@ -767,6 +767,44 @@ def _ingest_batch(
             con.execute(f"DROP TABLE IF EXISTS {table}")
         con.execute("DROP TYPE IF EXISTS _steppe_cameo")
     return [(path, report) for path, report, _ in out]
+
+
+def _quarantine_batch_implausible(
+    con: duckdb.DuckDBPyConnection, origin: str, display_of: dict[str, str]
+) -> dict[str, int]:
+    """Move the batch's rows that parsed but cannot be true (as :func:`_quarantine_implausible`
+    does for one file) into ``quarantine`` under their own file's name; returns the count per
+    file."""
+    rows = con.execute(
+        f"SELECT _k, _file, event_id, {_IMPLAUSIBLE} AS reason FROM _steppe_batch "
+        "WHERE reason IS NOT NULL"
+    ).fetchall()
+    if not rows:
+        return {}
+    now = datetime.now()
+    _quarantine_rows(
+        con,
+        [
+            {
+                "origin": origin,
+                "file": display_of.get(str(file), str(file)),
+                "record": None,
+                "reason": reason,
+                "raw": "GLOBALEVENTID " + str(event_id).removeprefix("gdelt:"),
+                "at": now,
+            }
+            for _, file, event_id, reason in rows
+        ],
+    )
+    con.register("_steppe_wrong", pa.table({"k": [r[0] for r in rows]}))
+    try:
+        con.execute("DELETE FROM _steppe_batch WHERE _k IN (SELECT k FROM _steppe_wrong)")
+    finally:
+        con.unregister("_steppe_wrong")
+    per_file: dict[str, int] = {}
+    for _, file, _, _ in rows:
+        per_file[str(file)] = per_file.get(str(file), 0) + 1
+    return per_file
 
 
 def _log_many(
