@@ -124,3 +124,26 @@ def _dashboard(db: Path) -> str:
         res = c.get("/scenarios")
         assert res.status_code == 200
         return str(res.text)
+
+
+def test_a_threshold_no_input_moves_gets_a_sentence_not_an_empty_chart() -> None:
+    from steppe.report.html import sensitivity_charts
+
+    flat = {"base": 0.0, "low": 0.0, "high": 0.0}
+    moved = {"base": 0.4, "low": 0.2, "high": 0.9}
+    outcome = {
+        "dimensions": ["x"],
+        "sensitivity_runs": 10,
+        "sensitivity": [
+            {
+                "actor": "A",
+                "field": "position",
+                "outcome": {"x": {"base": 50.0, "low": 40.0, "high": 60.0}},
+                "thresholds": {"talking <shop>": flat, "above 25": moved},
+            }
+        ],
+    }
+    charts = sensitivity_charts(outcome, "s")
+    assert sum('class="tornado"' in c for c in charts) == 2  # x and P(above 25)
+    (note,) = [c for c in charts if 'class="tornado"' not in c]
+    assert "P(talking &lt;shop&gt;) is 0 %" in note and "no input moves it" in note

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from datetime import date, datetime
+from html import escape
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -453,10 +454,17 @@ def sensitivity_charts(outcome: dict[str, Any], name: str, top: int = 12) -> lis
               r["thresholds"][thr]["high"]) for r in rows),
             key=lambda b: -abs(b[2] - b[1]),
         )[:top]  # fmt: skip
+        base = rows[0]["thresholds"][thr]["base"]
+        if all(lo == base and hi == base for _, lo, hi in bars):  # an empty chart says nothing
+            charts.append(
+                f'<p class="small">{escape(name)} — P({escape(thr)}) is {100 * base:.0f} % '
+                "with every input lowered and raised one at a time: no input moves it.</p>"
+            )
+            continue
         charts.append(
             tornado_chart(
                 bars,
-                rows[0]["thresholds"][thr]["base"],
+                base,
                 x_range=(0.0, 1.0),
                 title=f"{name} — what moves P({thr}) ({note})",
             )
