@@ -65,7 +65,27 @@ LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 _env = template_environment("web/templates")
 
 
-class SecurityHeaders:
+Receive = Callable[[], Awaitable[Any]]
+Send = Callable[[Any], Awaitable[None]]
+
+
+class _HttpMiddleware:
+    """An ASGI middleware that acts on HTTP requests only (:meth:`http`); lifespan and other
+    scopes pass straight to the wrapped app."""
+
+    app: Any
+
+    async def __call__(self, scope: Any, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        await self.http(scope, receive, send)
+
+    async def http(self, scope: Any, receive: Receive, send: Send) -> None:
+        raise NotImplementedError
+
+
+class SecurityHeaders(_HttpMiddleware):
     """ASGI middleware: the CSP and friends on every response (413 and 500 too), and requests
     whose ``Host`` is not one of ``hosts`` refused with 421 (a DNS-rebinding page in a browser
     reaches 127.0.0.1 under the attacker's name; ``hosts=None`` accepts any)."""
@@ -75,15 +95,7 @@ class SecurityHeaders:
         self.app = app
         self.hosts = None if hosts is None else {h.lower() for h in (*hosts, "testserver")}
 
-    async def __call__(
-        self,
-        scope: Any,
-        receive: Callable[[], Awaitable[Any]],
-        send: Callable[[Any], Awaitable[None]],
-    ) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Any, receive: Receive, send: Send) -> None:
 
         async def secured(message: Any) -> None:
             if message["type"] == "http.response.start":
@@ -110,21 +122,13 @@ def host_name(scope: Any) -> str:
     return raw.rsplit(":", 1)[0] if raw.count(":") == 1 else raw
 
 
-class SizeLimit:
+class SizeLimit(_HttpMiddleware):
     """ASGI middleware: refuse request bodies over ``max_bytes`` (declared or streamed)."""
 
     def __init__(self, app: Any, max_bytes: int) -> None:
         self.app, self.max_bytes = app, max_bytes
 
-    async def __call__(
-        self,
-        scope: Any,
-        receive: Callable[[], Awaitable[Any]],
-        send: Callable[[Any], Awaitable[None]],
-    ) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Any, receive: Receive, send: Send) -> None:
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared and int(declared) > self.max_bytes:
             await _too_large(send)
