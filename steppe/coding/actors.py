@@ -20,12 +20,12 @@ Three passes over a sentence's tokens:
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
 from steppe.coding.dictionaries import ActorDictionary, Agent, AgentDictionary
-from steppe.coding.model import Batch, Mention, Sentence
+from steppe.coding.model import Batch, Mention, Sentence, evolve
 from steppe.domain.models import Period
 from steppe.registry import Gazetteer, Registry, normalise
 
@@ -603,10 +603,10 @@ class ActorRecognizer:
         return out
 
     def process(self, batch: Batch) -> Batch:
-        return replace(
+        return evolve(
             batch,
             sentences=tuple(
-                replace(s, mentions=tuple(first_person(s, self.mentions(s))))
+                evolve(s, mentions=tuple(first_person(s, self.mentions(s))))
                 for s in batch.sentences
             ),
         )
@@ -643,7 +643,7 @@ def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
         return mentions
     toks = s.tokens
     owned = [
-        replace(m, start=m.start - 1, code=s.speaker, text=f"{toks[m.start - 1]} {m.text}")
+        evolve(m, start=m.start - 1, code=s.speaker, text=f"{toks[m.start - 1]} {m.text}")
         if not m.code and m.start > 0 and toks[m.start - 1].lower() in ("my", "our")
         else m
         for m in mentions

@@ -23,7 +23,7 @@ class and Goldstein weight from :func:`~steppe.registry.load_event_codes`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from steppe.coding.actors import DETERMINERS, FORUM, PREPOSITIONS, forum_members, is_modifier
@@ -34,7 +34,7 @@ from steppe.coding.dictionaries import (
     VerbPattern,
     regular_forms,
 )
-from steppe.coding.model import Batch, CodedEvent, CoderOptions, Mention, Sentence
+from steppe.coding.model import Batch, CodedEvent, CoderOptions, Mention, Sentence, evolve
 from steppe.domain.models import EventCode
 from steppe.registry import load_event_codes
 
@@ -515,7 +515,7 @@ class EventClassifier:
             for code, passive in ((fwd, False), (rev, True))
             if code
         ]
-        return [replace(e, paired=True) if e.passive and fwd else e for e in made if e is not None]
+        return [evolve(e, paired=True) if e.passive and fwd else e for e in made if e is not None]
 
     def events(self, s: Sentence, found: list[_Found] | None = None) -> list[CodedEvent]:
         """The sentence's coded verbs as events (roles not yet assigned)."""
@@ -586,7 +586,7 @@ class EventClassifier:
             for e in inner:
                 code = intent_code(kind, e.cameo, f.entry.code)
                 made.append(
-                    replace(
+                    evolve(
                         e,
                         verb=" ".join(s.tokens[f.start : g.end]),
                         verb_start=f.start,
@@ -652,7 +652,7 @@ class EventClassifier:
         )
 
     def process(self, batch: Batch) -> Batch:
-        return replace(batch, sentences=tuple(self._classify(s) for s in batch.sentences))
+        return evolve(batch, sentences=tuple(self._classify(s) for s in batch.sentences))
 
     def _classify(self, s: Sentence) -> Sentence:
         found = self.verbs_in(s)
@@ -660,7 +660,7 @@ class EventClassifier:
             verbs = tuple(i for i, t in enumerate(s.tags) if t.startswith("VB"))
         else:
             verbs = tuple(f.start for f in found)
-        return replace(s, events=tuple(self.events(s, found)), verbs=verbs)
+        return evolve(s, events=tuple(self.events(s, found)), verbs=verbs)
 
 
 # --------------------------------------------------------------------------- roles
@@ -671,7 +671,7 @@ def _members(mentions: tuple[Mention, ...], n: int) -> list[Mention]:
     separately."""
     m = mentions[n]
     group = [x for x in mentions if x.group == m.group] if m.group >= 0 else [m]
-    return [replace(x, code=c) if len(x.codes) > 1 else x for x in group for c in x.codes]
+    return [evolve(x, code=c) if len(x.codes) > 1 else x for x in group for c in x.codes]
 
 
 JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
@@ -948,7 +948,7 @@ class RoleAssigner:
         if len(sources) == 1 and sources[0].code == FORUM and not targets:
             members = forum_members(s.date)
             if members:
-                return [replace(sources[0], code=c) for c in members], [sources[0]]
+                return [evolve(sources[0], code=c) for c in members], [sources[0]]
         if len(sources) >= MULTILATERAL and not targets:
             return sources, forum[:1]
         return sources, targets
@@ -1013,11 +1013,11 @@ class RoleAssigner:
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append(replace(e, source=a, target=b))
+                out.append(evolve(e, source=a, target=b))
         return _drop_reports(out)
 
     def process(self, batch: Batch) -> Batch:
-        return replace(
+        return evolve(
             batch,
-            sentences=tuple(replace(s, events=tuple(self.roles(s))) for s in batch.sentences),
+            sentences=tuple(evolve(s, events=tuple(self.roles(s))) for s in batch.sentences),
         )

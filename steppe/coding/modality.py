@@ -15,12 +15,12 @@ hypothetical and negated mentions apart from events that took place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
 from steppe.coding.events import clause
-from steppe.coding.model import Batch, CodedEvent, Sentence
+from steppe.coding.model import Batch, CodedEvent, Sentence, evolve
 
 NEGATIONS = frozenset({"not", "n't", "never", "denied", "refused", "no", "cannot"})
 MODALS = frozenset({"may", "might", "could", "would", "will", "should", "shall"})
@@ -166,9 +166,9 @@ class Modality:
                     for k, w in enumerate(window)
                 ) or any(a in INTENT and b == "to" for a, b in pairwise(window))
                 mode = modality_of(s.tokens, e.verb_start, low, (lo, hi))
-                events.append(replace(e, negated=negated, modal=modal, modality=mode))
-            sentences.append(replace(s, events=tuple(events)))
-        return replace(batch, sentences=tuple(sentences))
+                events.append(evolve(e, negated=negated, modal=modal, modality=mode))
+            sentences.append(evolve(s, events=tuple(events)))
+        return evolve(batch, sentences=tuple(sentences))
 
 
 # --------------------------------------------------------------------------- event time
@@ -372,8 +372,6 @@ class EventTime:
                 continue
             for e in s.events:
                 when, day, precision = event_time_of(s, e.verb_start, mentions)
-                events.append(
-                    replace(e, event_time=when, event_date=day, event_precision=precision)
-                )
-            sentences.append(replace(s, events=tuple(events)))
-        return replace(batch, sentences=tuple(sentences))
+                events.append(evolve(e, event_time=when, event_date=day, event_precision=precision))
+            sentences.append(evolve(s, events=tuple(events)))
+        return evolve(batch, sentences=tuple(sentences))

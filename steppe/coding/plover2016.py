@@ -16,7 +16,6 @@ FIGHT), the vocabulary of the 2021 CAMEO -> PLOVER table that dataset rows use.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import cache
 
 from steppe.coding.actors import DETERMINERS, PREPOSITIONS, is_modifier
@@ -30,7 +29,7 @@ from steppe.coding.events import (
     is_negated,
     verb_chain,
 )
-from steppe.coding.model import Batch, CodedEvent, Sentence
+from steppe.coding.model import Batch, CodedEvent, Sentence, evolve
 from steppe.coding.stages import confidence
 from steppe.domain.models import EventCode
 from steppe.registry import load_event_codes
@@ -610,14 +609,14 @@ class CategoryVerbs:
         self.verbs = verbs
 
     def process(self, batch: Batch) -> Batch:
-        return replace(batch, sentences=tuple(self._sentence(s) for s in batch.sentences))
+        return evolve(batch, sentences=tuple(self._sentence(s) for s in batch.sentences))
 
     def _sentence(self, s: Sentence) -> Sentence:
         toks = s.tokens
         framed = _framed_at(toks)
         held = meetings_held(toks)
         if held:
-            s = replace(s, events=tuple(e for e in s.events if e.verb_start not in held))
+            s = evolve(s, events=tuple(e for e in s.events if e.verb_start not in held))
         coded = {e.verb_start for e in s.events} | set(held)
         added: list[CodedEvent] = []
         consult = _codes().get(CATEGORY_ROOTS["CONSULT"])
@@ -681,7 +680,7 @@ class CategoryVerbs:
         if not added:
             return s
         events = sorted((*s.events, *added), key=lambda e: e.verb_start)
-        return replace(s, events=tuple(events))
+        return evolve(s, events=tuple(events))
 
 
 class PloverCategories:
@@ -705,7 +704,7 @@ class PloverCategories:
         self.verbs = verbs
 
     def process(self, batch: Batch) -> Batch:
-        return replace(batch, sentences=tuple(self._sentence(s) for s in batch.sentences))
+        return evolve(batch, sentences=tuple(self._sentence(s) for s in batch.sentences))
 
     def _sentence(self, s: Sentence) -> Sentence:
         if not s.events:
@@ -755,7 +754,7 @@ class PloverCategories:
                 cat, plover = None, None
                 comment = _codes().get("012")
                 if comment is not None:  # stored as the comment it is (CAMEO 012)
-                    e = replace(
+                    e = evolve(
                         e,
                         cameo=comment.code,
                         quad_class=comment.quad_class,
@@ -788,10 +787,10 @@ class PloverCategories:
             key = (cat is None, report, sub, -salience, i)
             scored = confidence(e)
             ranked.append(
-                (key, replace(e, category=cat, plover=plover, modality=mode, confidence=scored))
+                (key, evolve(e, category=cat, plover=plover, modality=mode, confidence=scored))
             )
         ranked.sort(key=lambda r: r[0])
-        return replace(s, events=tuple(e for _, e in ranked))
+        return evolve(s, events=tuple(e for _, e in ranked))
 
     @staticmethod
     def _reported_frame(toks: tuple[str, ...], i: int, framed: dict[int, str | None]) -> str | None:

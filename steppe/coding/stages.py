@@ -11,7 +11,6 @@ here.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from steppe.coding.actors import ActorRecognizer, damerau_levenshtein
 from steppe.coding.dictionaries import Dictionaries
@@ -26,6 +25,7 @@ from steppe.coding.model import (
     Mention,
     Sentence,
     Stage,
+    evolve,
 )
 
 __all__ = [
@@ -190,7 +190,7 @@ class Segmenter:
                         speaker=doc.speaker,
                     )
                 )
-        return replace(batch, sentences=tuple(sentences))
+        return evolve(batch, sentences=tuple(sentences))
 
 
 def _ngrams(words: list[str], n: int, first: frozenset[str]) -> set[str]:
@@ -229,7 +229,7 @@ class Discarder:
             for s in batch.sentences
             if s.doc_id not in dropped_docs and not grams[id(s)] & d.sentence
         )
-        return replace(batch, sentences=kept)
+        return evolve(batch, sentences=kept)
 
 
 def confidence(e: CodedEvent) -> float:
@@ -238,7 +238,7 @@ def confidence(e: CodedEvent) -> float:
     negated, x0.7 if modal or intended. Rounded to 3 places.
 
     >>> ev = CodedEvent("met", 1, 2, "040", "CONSULT", 1, 1.0)
-    >>> confidence(ev), confidence(replace(ev, negated=True, pattern="* x"))
+    >>> confidence(ev), confidence(evolve(ev, negated=True, pattern="* x"))
     (0.392, 0.252)
     """
     score = 0.9 if e.pattern else 0.7
@@ -260,10 +260,10 @@ class Scorer:
     """Set each event's :func:`confidence`."""
 
     def process(self, batch: Batch) -> Batch:
-        return replace(
+        return evolve(
             batch,
             sentences=tuple(
-                replace(s, events=tuple(replace(e, confidence=confidence(e)) for e in s.events))
+                evolve(s, events=tuple(evolve(e, confidence=confidence(e)) for e in s.events))
                 for s in batch.sentences
             ),
         )

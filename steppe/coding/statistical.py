@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import importlib.util
 from collections import defaultdict
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from steppe.coding.actors import is_place, venue_context
+from steppe.coding.model import evolve
 from steppe.coding.stages import Batch, Mention, Sentence, damerau_levenshtein
 from steppe.domain.errors import SteppeError
 from steppe.registry import Gazetteer, normalise
@@ -234,10 +234,10 @@ class StatisticalActors:
     def process(self, batch: Batch) -> Batch:
         texts = (s.text for s in batch.sentences)
         docs = self.nlp.pipe(texts, batch_size=self.batch_size)
-        return replace(
+        return evolve(
             batch,
             sentences=tuple(
-                replace(s, mentions=self.mentions(s, doc))
+                evolve(s, mentions=self.mentions(s, doc))
                 for s, doc in zip(batch.sentences, docs, strict=True)
             ),
         )
