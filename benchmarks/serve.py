@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlencode
@@ -76,6 +77,34 @@ def request_for(rng: random.Random, uncached: bool = False) -> tuple[str, str, d
     return "api", "/api/events", params
 
 
+Get = Callable[[str, dict[str, str], bool], Awaitable[tuple[bool, str | None]]]
+"""One request: (path, params, whether to read the JSON's ``next`` cursor) -> (ok, cursor)."""
+
+
+async def drive(
+    get: Get,
+    until: float,
+    seed: int,
+    results: dict[str, list[float]],
+    errors: dict[str, int],
+    uncached: bool,
+) -> None:
+    """One client's loop: the request mix until ``until``, deeper pages through the cursor."""
+    rng = random.Random(seed)
+    cursor: str | None = None
+    while time.perf_counter() < until:
+        name, path, params = request_for(rng, uncached)
+        if cursor and name == "api" and rng.random() < 0.3:
+            params["after"] = cursor  # a deeper page of the previous filter
+        t = time.perf_counter()
+        ok, nxt = await get(path, params, name == "api")
+        if ok and name == "api":
+            cursor = nxt
+        results[name].append(time.perf_counter() - t)
+        if not ok:
+            errors[name] += 1
+
+
 async def client(
     base: str,
     until: float,
@@ -84,24 +113,18 @@ async def client(
     errors: dict[str, int],
     uncached: bool = False,
 ) -> None:
-    rng = random.Random(seed)
+    """:func:`drive` with httpx's async client."""
     async with httpx.AsyncClient(base_url=base, timeout=30) as http:
-        cursor: str | None = None
-        while time.perf_counter() < until:
-            name, path, params = request_for(rng, uncached)
-            if cursor and name == "api" and rng.random() < 0.3:
-                params["after"] = cursor  # a deeper page of the previous filter
-            t = time.perf_counter()
+
+        async def get(path: str, params: dict[str, str], api: bool) -> tuple[bool, str | None]:
             try:
                 r = await http.get(path, params=params)
-                ok = r.status_code == 200
-                if ok and name == "api":
-                    cursor = r.json().get("next")
             except httpx.HTTPError:
-                ok = False
-            results[name].append(time.perf_counter() - t)
-            if not ok:
-                errors[name] += 1
+                return False, None
+            ok = r.status_code == 200
+            return ok, r.json().get("next") if ok and api else None
+
+        await drive(get, until, seed, results, errors, uncached)
 
 
 async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
@@ -132,33 +155,29 @@ async def raw_client(
     errors: dict[str, int],
     uncached: bool = False,
 ) -> None:
-    """The same request mix as :func:`client` over one keep-alive connection written by hand:
-    a load generator that costs the shared cores a fraction of httpx's async client."""
-    rng = random.Random(seed)
+    """:func:`drive` over one keep-alive connection written by hand: a load generator that
+    costs the shared cores a fraction of httpx's async client."""
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    cursor: str | None = None
+    conn: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = [(reader, writer)]
+
+    async def get(path: str, params: dict[str, str], api: bool) -> tuple[bool, str | None]:
+        reader, writer = conn[0]
+        writer.write(
+            f"GET {path}?{urlencode(params)} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()
+        )
+        try:
+            status, body = await _read_response(reader)
+        except (OSError, ValueError, asyncio.IncompleteReadError):
+            writer.close()
+            conn[0] = await asyncio.open_connection("127.0.0.1", port)
+            return False, None
+        ok = status == 200
+        return ok, json.loads(body).get("next") if ok and api else None
+
     try:
-        while time.perf_counter() < until:
-            name, path, params = request_for(rng, uncached)
-            if cursor and name == "api" and rng.random() < 0.3:
-                params["after"] = cursor  # a deeper page of the previous filter
-            target = f"{path}?{urlencode(params)}"
-            t = time.perf_counter()
-            writer.write(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
-            try:
-                status, body = await _read_response(reader)
-                ok = status == 200
-                if ok and name == "api":
-                    cursor = json.loads(body).get("next")
-            except (OSError, ValueError, asyncio.IncompleteReadError):
-                ok = False
-                writer.close()
-                reader, writer = await asyncio.open_connection("127.0.0.1", port)
-            results[name].append(time.perf_counter() - t)
-            if not ok:
-                errors[name] += 1
+        await drive(get, until, seed, results, errors, uncached)
     finally:
-        writer.close()
+        conn[0][1].close()
 
 
 def overview_load_seconds(base: str) -> float | None:

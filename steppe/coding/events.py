@@ -177,9 +177,12 @@ def verb_chain(tokens: tuple[str, ...] | list[str], i: int) -> tuple[str, ...]:
     k = i - 1
     while k >= 0 and len(out) < 5:
         w = tokens[k].lower()
-        if w == "not" and k + 1 < i and tokens[k + 1].lower() == "only":
-            pass  # "not only buys … but also": a coordination, not a negation
-        elif w in AUXILIARIES or w in FUTURE_MARKERS or w in VERB_NEGATIONS or w.endswith("ly"):
+        # "not only buys … but also": a coordination, not a negation
+        coordination = w == "not" and k + 1 < i and tokens[k + 1].lower() == "only"
+        if coordination:
+            k -= 1
+            continue
+        if w in AUXILIARIES or w in FUTURE_MARKERS or w in VERB_NEGATIONS or w.endswith("ly"):
             out.append(w)
         elif w == "to" and k > 0 and tokens[k - 1].lower() == "going":
             out += ["to", "going"]

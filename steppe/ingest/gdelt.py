@@ -593,11 +593,8 @@ def ingest_gdelt_files(
         if fmt in _TAB_FORMATS:
             combined = _combine([Path(p) for p in paths], fmt, Path(tmp))
             if combined is not None and not _known_digests(store, combined.digests(), fmt):
-                try:
-                    batch = _ingest_combined(store, combined, fmt, focal)
-                except IngestError:
-                    pass  # the transaction rolled back: the general path below sorts it out
-                else:
+                batch = _combined_or_none(store, combined, fmt, focal)
+                if batch is not None:
                     for path, report in batch:
                         out.setdefault(path, [])
                         reports = out[path]
@@ -834,14 +831,21 @@ def _log_many(
         con.unregister("_steppe_log")
 
 
+def _has_rejects(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the scan left a rejects table (it makes one only when a line was rejected)."""
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = '_steppe_rejects'"
+        ).fetchall()[0][0]
+    )
+
+
 def _quarantine_batch_rejects(
     con: duckdb.DuckDBPyConnection, origin: str, display_of: dict[str, str], names: list[str]
 ) -> dict[str, int]:
     """The batch scan's rejected lines into ``quarantine``, each under its own file's name;
     returns the rejected-line count per file path."""
-    if not con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = '_steppe_rejects'"
-    ).fetchall()[0][0]:
+    if not _has_rejects(con):
         return {}
     rows = con.execute(
         "SELECT s.file_path, r.line, r.error_type, r.error_message, r.csv_line "
@@ -1004,15 +1008,24 @@ def _ingest_combined(
         combined.path.unlink(missing_ok=True)
 
 
+def _combined_or_none(
+    store: Store, combined: _Combined, fmt: str, focal: bool
+) -> list[tuple[Path, IngestReport]] | None:
+    """The combined batch loaded, or ``None`` when its scan failed: the transaction rolled
+    back and the general path, file by file, loads the files and places the failure."""
+    try:
+        return _ingest_combined(store, combined, fmt, focal)
+    except IngestError:
+        return None
+
+
 def _quarantine_combined_rejects(
     con: duckdb.DuckDBPyConnection, origin: str, combined: _Combined, names: list[str]
 ) -> dict[str, int]:
     """The combined scan's rejected lines into ``quarantine``, each under its member's name
     and its line number in the member, without the leading member number; returns the
     rejected-line count per member (keyed as the batch keys them)."""
-    if not con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = '_steppe_rejects'"
-    ).fetchall()[0][0]:
+    if not _has_rejects(con):
         return {}
     rows = con.execute(
         "SELECT line, error_type, error_message, csv_line FROM _steppe_rejects ORDER BY line, "

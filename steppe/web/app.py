@@ -74,15 +74,13 @@ class _HttpMiddleware:
     scopes pass straight to the wrapped app."""
 
     app: Any
+    http: Callable[[Any, Receive, Send], Awaitable[None]]
 
     async def __call__(self, scope: Any, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         await self.http(scope, receive, send)
-
-    async def http(self, scope: Any, receive: Receive, send: Send) -> None:
-        raise NotImplementedError
 
 
 class SecurityHeaders(_HttpMiddleware):
@@ -176,7 +174,7 @@ class DropEmptyParams:
 
 
 class _TooLarge(Exception):
-    pass
+    """Raised inside the app when a streamed body passes the size limit."""
 
 
 async def _too_large(send: Callable[[Any], Awaitable[None]]) -> None:
