@@ -878,6 +878,12 @@ class RoleAssigner:
             k -= 1
             if k >= lo and low[k] in ("on", "last", "this", "next", "early", "late"):
                 k -= 1
+        if k > lo and low[k] == ",":
+            j = k - 1
+            while j > lo and low[j] != "," and (s.tokens[j][:1].isupper() or low[j] == "'s"):
+                j -= 1
+            if j > lo and low[j] == "," and j < k - 1:
+                k = j - 1  # "The Ombudsman of Uzbekistan, Feruza Eshmatova, has": the head
         if k < lo:
             found = self._nearest(s, low, lo, verb)
             earlier = [v for v in previous if v < lo]
