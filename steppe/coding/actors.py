@@ -290,9 +290,9 @@ class ActorRecognizer:
             return None
         for j in range(min(len(tokens), i + MAX_ACTOR_WORDS), i, -1):
             words = norm[i:j]
-            if not all(words):
-                continue
-            key = " ".join(words)
+            if not words[-1] or not all(w or tokens[i + n] == "'s" for n, w in enumerate(words)):
+                continue  # a possessive inside a name is folded away: "People's Republic"
+            key = " ".join(w for w in words if w)
             if j - i == 1 and len(key.replace(" ", "")) <= 3 and not tokens[i].isupper():
                 continue
             if j - i == 1 and key in self._plurals:

@@ -26,7 +26,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from steppe.coding.actors import DETERMINERS, FORUM, PREPOSITIONS, forum_members, is_modifier
+from steppe.coding.actors import (
+    DETERMINERS,
+    FORUM,
+    MEETING_NOUNS,
+    PREPOSITIONS,
+    forum_members,
+    is_modifier,
+)
 from steppe.coding.dictionaries import (
     Dictionaries,
     PatternElement,
@@ -803,6 +810,35 @@ def _genitive_head(low: list[str], start: int, lo: int) -> bool:
     return 0 < len(head) <= 3 and all(is_modifier(w) and w not in PREPOSITIONS for w in head)
 
 
+def _nominal_meeting(
+    s: Sentence, low: list[str], lo: int, verb: int
+) -> list[tuple[Mention | None, Mention | None]]:
+    """The two sides of a meeting named as the clause's subject ("the meeting of the President
+    of Tajikistan, Emomali Rahmon, with the President of the Russian Federation … was held",
+    "negotiations of the delegations of Tajikistan and Russia took place"): the verb ("was
+    held", "took place") says only that it happened, the noun phrase says who met. PLOVER
+    (CONSULT): "where there is no clear distinction between whether an entity is hosting or
+    visiting, all participants are coded in the actor field" - one mutual event, both
+    directions. Places after "in"/"at" are venues, not sides; only two sides qualify (three or
+    more are a multilateral meeting, left to its own rule)."""
+    noun = next((k for k in range(lo, verb) if low[k] in MEETING_NOUNS), None)
+    if noun is None:
+        return []
+    sides: dict[str, Mention] = {}
+    for m in s.mentions:
+        if not (noun < m.start and m.end <= verb) or (
+            m.start > 0 and low[m.start - 1] in ("in", "at")
+        ):
+            continue
+        for code in m.codes:
+            if code:
+                sides.setdefault(code, evolve(m, code=code) if len(m.codes) > 1 else m)
+    if len(sides) != 2:
+        return []
+    a, b = sides.values()
+    return [(a, b), (b, a)]
+
+
 class RoleAssigner:
     """Source and target of each event (see the module docstring), then the options' actor
     requirements; identical events of one sentence are kept once."""
@@ -842,6 +878,12 @@ class RoleAssigner:
             k -= 1
             if k >= lo and low[k] in ("on", "last", "this", "next", "early", "late"):
                 k -= 1
+        if k > lo and low[k] == ",":
+            j = k - 1
+            while j > lo and low[j] != "," and (s.tokens[j][:1].isupper() or low[j] == "'s"):
+                j -= 1
+            if j > lo and low[j] == "," and j < k - 1:
+                k = j - 1  # "The Ombudsman of Uzbekistan, Feruza Eshmatova, has": the head
         if k < lo:
             found = self._nearest(s, low, lo, verb)
             earlier = [v for v in previous if v < lo]
@@ -1003,6 +1045,8 @@ class RoleAssigner:
                 ]
                 if e.cameo[:2] in JOINT_ROOTS and not e.passive and bool(sources) != bool(targets):
                     pairs = _joint(sources or targets) or pairs
+            if e.cameo.startswith("04") and e.source_slot is None and e.compound_slot is None:
+                pairs = _nominal_meeting(s, low, lo, e.verb_start) or pairs
             for a, b in pairs:
                 if e.passive:
                     a, b = b, a

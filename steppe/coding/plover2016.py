@@ -441,6 +441,8 @@ def meetings_held(tokens: Sequence[str]) -> dict[int, int]:
     {6: 8}
     >>> meetings_held("The incident took place at night".split())
     {2: 0}
+    >>> meetings_held("A meeting of Rahmon with the Russian President , Putin was held".split())
+    {11: 12}
     """
     out: dict[int, int] = {}
     low = [t.lower() for t in tokens]
@@ -453,7 +455,9 @@ def meetings_held(tokens: Sequence[str]) -> dict[int, int]:
             continue
         k = i - 1
         meeting = False
-        while k >= 0 and low[k] not in (",", ";", ":", "."):
+        while k >= 0 and low[k] not in (";", ":", "."):
+            if low[k] == "," and not tokens[k + 1][:1].isupper():
+                break  # a comma before a name or title is an apposition inside the subject
             if low[k] in MEETING_EVENTS:
                 meeting = True
                 break

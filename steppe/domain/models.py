@@ -10,7 +10,11 @@ ActorKind = Literal["state", "power", "bloc", "organisation", "format"]
 ACTOR_KINDS: tuple[str, ...] = ("state", "power", "bloc", "organisation", "format")
 MembershipRole = Literal["member", "observer", "partner"]
 MEMBERSHIP_ROLES: tuple[str, ...] = ("member", "observer", "partner")
-LEADER_ROLES: tuple[str, ...] = ("head_of_state", "head_of_government", "foreign_minister")
+LEADER_ROLES: tuple[str, ...] = (
+    "head_of_state", "head_of_government", "foreign_minister", "official"
+)  # fmt: skip
+"""``official``: another senior office holder whose name stands for the state in the news
+(ministers, spokespersons, heads of parliament chambers and agencies, heads of organisations)."""
 
 
 @dataclass(frozen=True, slots=True)

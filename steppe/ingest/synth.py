@@ -373,10 +373,14 @@ class _NewsWriter:
             if demonym:
                 noun = self.rng.choice(_AGENT_NOUNS)
                 return f"the {demonym} {noun}" if noun[0].isupper() else f"{demonym} {noun}"
-        terms = [ld for ld in self.leaders if ld.code == code and ld.term.contains(on)]
+        terms = [
+            ld
+            for ld in self.leaders
+            if ld.code == code and ld.role in _TITLES and ld.term.contains(on)
+        ]
         if terms:
             ld = self.rng.choice(terms)
-            title = _TITLES.get(ld.role, "Minister")
+            title = _TITLES[ld.role]
             s = self.rng.random()
             if s < 0.3:
                 return f"{title} {ld.person}"
