@@ -606,6 +606,8 @@ class EventClassifier:
                 )
             if made:
                 return made
+        if kind == "intend" and is_negated(low, f.start):
+            return []  # "does not intend to use gas to pressure Ukraine": a denial, a comment
         code = intent_code(kind, None, f.entry.code)
         event = self._event(code, False, s, f, None, {})
         return [event] if event is not None else []
