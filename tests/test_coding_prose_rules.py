@@ -349,3 +349,26 @@ def test_an_agent_in_a_capital_takes_its_state(coder: Coder) -> None:
     assert _events(coder, "Mirziyoyev met Tokayev in Moscow.") == {
         ("UZB", "KAZ", "CONSULT", "asserted")
     }
+
+
+def test_the_supplement_codes_participation_and_notes_of_protest(coder: Coder) -> None:
+    # steppe/data/dictionaries/steppe.verbs.txt, read after the CAMEO verb dictionary
+    assert ("TJK", "KGZ", "ACCUSE", "asserted") in _events(
+        coder, "Dushanbe handed a note of protest to Kyrgyzstan over the shelling."
+    )
+    # future participation in a meeting is AGREE (PLOVER), asserted
+    assert ("KAZ", "SCO", "AGREE", "asserted") in _events(
+        coder, "Tokayev will take part in the SCO summit in July."
+    )
+
+
+def test_a_demonym_before_a_language_or_currency_is_no_actor(coder: Coder) -> None:
+    coded = _events(coder, "Uzbek migrants must pass a Russian language exam to get a patent.")
+    assert not {e for e in coded if "RUS" in e[:2]}
+    coded = _events(coder, "The consulate paid Kyrgyz citizens 5,000 Russian rubles each.")
+    assert not {e for e in coded if "RUS" in e[:2]}
+
+
+def test_a_denied_intention_is_no_event(coder: Coder) -> None:
+    coded = _events(coder, "Moscow does not intend to use oil supplies to pressure Astana.")
+    assert not {e for e in coded if e[2]}

@@ -74,6 +74,15 @@ VAGUE = frozenset({
 """Quantifiers that leave an agent noun naming no one ("multiple actors", "various
 parties"): such a phrase is no agent unless an actor follows ("several officials from
 Kazakhstan")."""
+THING_NOUNS = frozenset({
+    "language", "languages", "speaking", "ruble", "rubles", "rouble", "roubles", "tenge",
+    "som", "soms", "somoni", "manat", "manats", "sum", "yuan", "dollar", "dollars", "euro",
+    "euros", "lira", "rial", "rials", "citizenship", "passport", "passports", "cuisine",
+    "literature", "alphabet", "script", "dialect", "dialects",
+})  # fmt: skip
+"""Nouns a demonym modifies as a property, not as the people or state that acts ("a
+Russian language exam", "5,000 Russian rubles", "Russian citizenship"): CAMEO codes the
+state through its agents and people, and a language or currency is neither."""
 CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 COLLECTIVE_NOUNS = {
     "leaders": "GOV", "presidents": "GOV", "heads": "GOV", "governments": "GOV",
@@ -438,6 +447,14 @@ class ActorRecognizer:
                     best, place = _Atom(i, a[0], None, a[1]), ""
             if (
                 best is not None
+                and best.end < len(low)
+                and low[best.end] in THING_NOUNS
+                and self._demonym(norm, best, on)
+            ):
+                i = best.end + 1  # "Russian language", "Russian rubles": a property
+                continue
+            if (
+                best is not None
                 and place
                 and (place == "local" or self._venue(low, best))
                 and not self._agents_place(low, found, best, agents)
@@ -489,6 +506,13 @@ class ActorRecognizer:
                 return None
             codes.append(found.pop())
         return "/".join(codes) if len(set(codes)) == len(codes) > 1 else None
+
+    def _demonym(self, norm: list[str], atom: _Atom, on: date) -> bool:
+        """Is the gazetteer phrase ``atom`` a demonym ("Russian", "Kyrgyz") and nothing else?"""
+        if self.gaz is None or atom.agent is not None:
+            return False
+        matches = self.gaz.matches(" ".join(w for w in norm[atom.start : atom.end] if w), on)
+        return bool(matches) and all(m.kind == "demonym" for m in matches)
 
     @staticmethod
     def _agents_place(
