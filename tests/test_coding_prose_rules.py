@@ -356,6 +356,9 @@ def test_the_supplement_codes_participation_and_notes_of_protest(coder: Coder) -
     assert ("TJK", "KGZ", "ACCUSE", "asserted") in _events(
         coder, "Dushanbe handed a note of protest to Kyrgyzstan over the shelling."
     )
+    assert ("UZB", "KGZ", "ASSAULT", "asserted") in _events(
+        coder, "The armed forces of Uzbekistan launched an aggression on our territory.", "KGZ"
+    )
     # future participation in a meeting is AGREE (PLOVER), asserted
     assert ("KAZ", "SCO", "AGREE", "asserted") in _events(
         coder, "Tokayev will take part in the SCO summit in July."
