@@ -696,7 +696,8 @@ def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
     >>> [(m.text, m.code, m.agent) for m in first_person(s, [])]
     [('We', 'KGZ', None), ('my Government', 'KGZ', 'GOV')]
 
-    An agent after "my" or "our" is the speaking state's ("our citizens": KGZ with CVL).
+    An agent after "my" or "our" is the speaking state's ("our citizens": KGZ with CVL);
+    "the Secretary-General" and "our Organization" are the UN's (:func:`_speech_un`).
     """
     if not s.speaker:
         return mentions
@@ -721,6 +722,24 @@ def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
             if noun in FIRST_PERSON_NOUNS:
                 text = f"{t} {toks[k + 1]}"
                 added.append(Mention(k, k + 2, s.speaker, text, FIRST_PERSON_NOUNS[noun]))
+        elif k not in taken and k - 1 not in taken:
+            un = _speech_un(toks, k)
+            if un:
+                added.append(Mention(k, k + un[0], "UN", " ".join(toks[k : k + un[0]]), un[1]))
     if not added:
         return mentions
     return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _speech_un(toks: tuple[str, ...], k: int) -> tuple[int, str | None] | None:
+    """In a General Debate speech, "the Secretary-General" and "our/this Organization" are the
+    United Nations' (its Secretary-General with the agent GOV): the speech is addressed to the
+    UN, and the guide codes officials as their organisation. (Width, agent) or ``None``; a
+    Secretary-General after another organisation's name is that organisation's."""
+    if toks[k] == "Secretary-General":
+        return 1, "GOV"
+    if toks[k] == "Secretary" and toks[k + 1 : k + 3] == ("-", "General"):
+        return 3, "GOV"
+    if toks[k] == "Organization" and k > 0 and toks[k - 1].lower() in ("our", "this", "the"):
+        return 1, None
+    return None

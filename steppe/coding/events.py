@@ -483,6 +483,7 @@ class EventClassifier:
                 self._is_noun(s, low, i, in_mention)
                 or self._noun_by_neighbours(low, i, end, found)
                 or _plural_head(s, low, i, end, in_mention)
+                or _reduced_relative(low, i, end)
             ):
                 i = end
                 continue
@@ -695,6 +696,19 @@ def _plural_head(s: Sentence, low: list[str], i: int, end: int, in_mention: set[
         return False
     nxt = low[end] if end < len(low) else ""
     return nxt in PREPOSITIONS or nxt in ("", ".", ",", ";", ":", "to")
+
+
+def _reduced_relative(low: list[str], i: int, end: int) -> bool:
+    """Is the verb at ``i`` a participle opening an apposition (", headed by the
+    Secretary-General,")? It describes the noun before the comma; the sentence's act is
+    its main verb (CAMEO codes "the main verb of the sentence")."""
+    return (
+        i > 0
+        and low[i - 1] == ","
+        and low[end - 1].endswith("ed")
+        and end < len(low)
+        and low[end] == "by"
+    )
 
 
 def _members(mentions: tuple[Mention, ...], n: int) -> list[Mention]:
