@@ -65,7 +65,8 @@ def test_resolver(
 
 def test_leaders_resolve_only_in_office(resolver: EntityResolver) -> None:
     assert resolver.resolve("President Tokayev", date(2023, 1, 1), "PERSON") == ("KAZ", False)
-    assert resolver.resolve("President Tokayev", date(2015, 1, 1), "PERSON") is None
+    # 2012: at the UN Office at Geneva, in no Kazakh office (Senate chair 2013-2019: official)
+    assert resolver.resolve("President Tokayev", date(2012, 1, 1), "PERSON") is None
 
 
 def test_missing_model_is_a_clear_error() -> None:
