@@ -29,6 +29,8 @@ HEADLINES = "news_headlines_kazakhstan_2022/omelas_story_headlines.csv"
 SPEECHES = (
     "ungdc_general_debate_speeches_2015_2024/ungdc_speeches_2015_2024_focal_partners.jsonl.gz"
 )
+# Lines after this header were sampled by scripts/sample_prose_gold.py and annotated blind.
+BATCH2_HEADER = "# --- batch 2"
 CORPORA = {"N": "news_central_asia_migration", "H": "news_headlines_kazakhstan_2022", "U": "ungdc"}
 
 
@@ -71,7 +73,10 @@ def main(shared: Path) -> None:
         )
     }
     out = []
+    batch = 1
     for line in (GOLD / "annotations.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith(BATCH2_HEADER):
+            batch = 2
         if not line.strip() or line.startswith("#"):
             continue
         head, kinds, events = (p.strip() for p in line.split("|"))
@@ -102,6 +107,7 @@ def main(shared: Path) -> None:
                 "date": date,
                 "speaker": speaker,
                 "split": split_of(corpus, record),
+                "batch": batch,
                 "kinds": [k for k in kinds.split(",") if k and k != "-"],
                 "text": text,
                 "events": [] if events == "-" else [parse_event(e) for e in events.split(";")],
@@ -114,8 +120,10 @@ def main(shared: Path) -> None:
     with (GOLD / "prose_gold.jsonl").open("w", encoding="utf-8") as f:
         for r in out:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    n = {s: sum(r["split"] == s for r in out) for s in ("dev", "test")}
-    print(f"{len(out)} sentences ({n['dev']} dev, {n['test']} test)")
+    for b in (1, 2):
+        part = [r for r in out if r["batch"] == b]
+        n = {s: sum(r["split"] == s for r in part) for s in ("dev", "test")}
+        print(f"batch {b}: {len(part)} sentences ({n['dev']} dev, {n['test']} test)")
 
 
 if __name__ == "__main__":

@@ -316,3 +316,59 @@ def test_a_conditional_announced_use_of_force_is_a_threat_the_condition_stays_hy
     )
     supposed = _events(coder, "Russia could attack Georgia if talks fail.")
     assert supposed and {e[3] for e in supposed} == {"hypothetical"}
+
+
+def test_a_meeting_named_as_subject_is_one_mutual_consultation(coder: Coder) -> None:
+    # news agencies of the region report meetings as "the meeting of A with B was held"
+    text = (
+        "On Monday, a bilateral meeting of the President of Kyrgyzstan, Sadyr Japarov, with "
+        "the President of the Republic of Azerbaijan, Ilham Aliyev, was held in Baku."
+    )
+    coded = {(s, t, c) for s, t, c, _ in _events(coder, text)}
+    assert ("KGZ", "AZE", "CONSULT") in coded and ("AZE", "KGZ", "CONSULT") in coded
+    # a place after "in" is the venue, not a third side; an incident is no meeting
+    assert not {e for e in coded if "AZE" in e and "KGZ" not in e}
+    incident = "The incident on the border of Kyrgyzstan and Tajikistan took place at night."
+    assert not {e for e in _events(coder, incident) if e[2] == "CONSULT"}
+
+
+def test_a_possessive_inside_a_name_does_not_break_it(coder: Coder) -> None:
+    text = "Tajikistan signed a border protocol with the People’s Republic of China."
+    assert ("TJK", "CHN", "SUPPORT", "asserted") in _events(coder, text)
+
+
+def test_an_appositive_name_leaves_the_title_as_subject(coder: Coder) -> None:
+    text = "The Ombudsman of Kazakhstan, Artur Lastayev, has criticized Russia over the raids."
+    assert ("KAZ", "RUS", "ACCUSE", "asserted") in _events(coder, text)
+
+
+def test_an_agent_in_a_capital_takes_its_state(coder: Coder) -> None:
+    coded = _events(coder, "Police in Moscow detained forty Kyrgyz migrants.")
+    assert ("RUS", "KGZ", "COERCE", "asserted") in coded
+    # "in Moscow" after a verb is still the venue
+    assert _events(coder, "Mirziyoyev met Tokayev in Moscow.") == {
+        ("UZB", "KAZ", "CONSULT", "asserted")
+    }
+
+
+def test_the_supplement_codes_participation_and_notes_of_protest(coder: Coder) -> None:
+    # steppe/data/dictionaries/steppe.verbs.txt, read after the CAMEO verb dictionary
+    assert ("TJK", "KGZ", "ACCUSE", "asserted") in _events(
+        coder, "Dushanbe handed a note of protest to Kyrgyzstan over the shelling."
+    )
+    # future participation in a meeting is AGREE (PLOVER), asserted
+    assert ("KAZ", "SCO", "AGREE", "asserted") in _events(
+        coder, "Tokayev will take part in the SCO summit in July."
+    )
+
+
+def test_a_demonym_before_a_language_or_currency_is_no_actor(coder: Coder) -> None:
+    coded = _events(coder, "Uzbek migrants must pass a Russian language exam to get a patent.")
+    assert not {e for e in coded if "RUS" in e[:2]}
+    coded = _events(coder, "The consulate paid Kyrgyz citizens 5,000 Russian rubles each.")
+    assert not {e for e in coded if "RUS" in e[:2]}
+
+
+def test_a_denied_intention_is_no_event(coder: Coder) -> None:
+    coded = _events(coder, "Moscow does not intend to use oil supplies to pressure Astana.")
+    assert not {e for e in coded if e[2]}

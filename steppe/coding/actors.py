@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from steppe.coding.dictionaries import ActorDictionary, Agent, AgentDictionary
+from steppe.coding.dictionaries import ActorDictionary, Agent, AgentDictionary, PhraseIndex
 from steppe.coding.model import Batch, Mention, Sentence, evolve
 from steppe.domain.models import Period
 from steppe.registry import Gazetteer, Registry, normalise
@@ -53,6 +53,11 @@ _OTHER_FUNCTION_WORDS = frozenset({
 FUNCTION_WORDS = PREPOSITIONS | DETERMINERS | CONJUNCTIONS | _OTHER_FUNCTION_WORDS
 AGENT_PREPOSITIONS = frozenset({"of", "in", "from"})
 PLACE_KINDS = frozenset({"capital", "seat"})
+LOCAL_KINDS = frozenset({"place"})
+"""Regions and cities below the capital ("Yekaterinburg", "Samarkand region"): they give an
+agent tied to them its state ("the Mayor of Yekaterinburg", "police in Kazan", "the Samarkand
+court"); alone they are locations, never actors (CAMEO codes a city only through the
+state's agents)."""
 MEETING_NOUNS = frozenset({
     "meeting", "meetings", "summit", "summits", "talks", "format", "process", "forum",
     "conference", "declaration", "communique", "communiqué", "round", "platform", "dialogue",
@@ -69,6 +74,15 @@ VAGUE = frozenset({
 """Quantifiers that leave an agent noun naming no one ("multiple actors", "various
 parties"): such a phrase is no agent unless an actor follows ("several officials from
 Kazakhstan")."""
+THING_NOUNS = frozenset({
+    "language", "languages", "speaking", "ruble", "rubles", "rouble", "roubles", "tenge",
+    "som", "soms", "somoni", "manat", "manats", "sum", "yuan", "dollar", "dollars", "euro",
+    "euros", "lira", "rial", "rials", "citizenship", "passport", "passports", "cuisine",
+    "literature", "alphabet", "script", "dialect", "dialects",
+})  # fmt: skip
+"""Nouns a demonym modifies as a property, not as the people or state that acts ("a
+Russian language exam", "5,000 Russian rubles", "Russian citizenship"): CAMEO codes the
+state through its agents and people, and a language or currency is neither."""
 CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 COLLECTIVE_NOUNS = {
     "leaders": "GOV", "presidents": "GOV", "heads": "GOV", "governments": "GOV",
@@ -117,7 +131,7 @@ def venue_context(low: list[str], start: int, end: int) -> bool:
 def is_place(gazetteer: Gazetteer, name: str, on: date) -> bool:
     """Does ``name`` name only capitals or seats on ``on``?"""
     matches = gazetteer.matches(name, on)
-    return bool(matches) and all(m.kind in PLACE_KINDS for m in matches)
+    return bool(matches) and all(m.kind in PLACE_KINDS | LOCAL_KINDS for m in matches)
 
 
 _COLLECTIVE_FIRST = frozenset({"the", "all", "five", "six", "central", "region", "regional"})
@@ -279,8 +293,10 @@ class ActorRecognizer:
 
     def _gazetteer(
         self, tokens: tuple[str, ...], norm: list[str], i: int, on: date
-    ) -> tuple[int, str, str | None, bool] | None:
-        """(end, code, agent, is a place) of the longest gazetteer name at ``i``. A leader's
+    ) -> tuple[int, str, str | None, str] | None:
+        """(end, code, agent, place kind) of the longest gazetteer name at ``i``: the place
+        kind is "venue" for capitals and seats, "local" for regions and cities, else "". A
+        leader's
         name after their last term is the state with the agent ``ELI`` (CAMEO's code for
         former officials and elites: "Nazarbayev" in 2022 is KAZELI)."""
         assert self.gaz is not None
@@ -302,12 +318,19 @@ class ActorRecognizer:
             matches = self.gaz.matches(key, on)
             codes = {m.code for m in matches}
             if len(codes) == 1:
-                place = all(m.kind in PLACE_KINDS for m in matches)
+                kinds = {m.kind for m in matches}
+                place = (
+                    "local"
+                    if kinds <= LOCAL_KINDS
+                    else "venue"
+                    if kinds <= PLACE_KINDS | LOCAL_KINDS
+                    else ""
+                )
                 return j, codes.pop(), None, place
             if not matches:
                 former = self._former(key, on)
                 if former:
-                    return j, former, "ELI", False
+                    return j, former, "ELI", ""
         return None
 
     def _former(self, key: str, on: date) -> str | None:
@@ -402,7 +425,7 @@ class ActorRecognizer:
                 hit = self.actors.match(low, i, on)
                 if hit is not None and any(t[:1].isupper() for t in tokens[i : hit[0]]):
                     best = _Atom(i, hit[0], hit[1], None)
-            place = False
+            place = ""
             if self.gaz is not None:
                 g = self._gazetteer(tokens, norm, i, on)
                 if g is not None and (best is None or g[0] > best.end):
@@ -417,12 +440,25 @@ class ActorRecognizer:
                 ) or _of_central_asia(low, i):
                     c = self._collective(low, i, on)
                     if c is not None and (best is None or c.end > best.end):
-                        best, place = c, False
+                        best, place = c, ""
             if low[i] in agents:
                 a = agents.match(low, i)
                 if a is not None and (best is None or a[0] > best.end):
-                    best, place = _Atom(i, a[0], None, a[1]), False
-            if best is not None and place and self._venue(low, best):
+                    best, place = _Atom(i, a[0], None, a[1]), ""
+            if (
+                best is not None
+                and best.end < len(low)
+                and low[best.end] in THING_NOUNS
+                and self._demonym(norm, best, on)
+            ):
+                i = best.end + 1  # "Russian language", "Russian rubles": a property
+                continue
+            if (
+                best is not None
+                and place
+                and (place == "local" or self._venue(low, best))
+                and not self._agents_place(low, found, best, agents)
+            ):
                 i = best.end  # "in Tashkent", "the Tashkent meeting": where, not who
                 continue
             if best is not None and best.code is None and self._vague(low, best):
@@ -470,6 +506,29 @@ class ActorRecognizer:
                 return None
             codes.append(found.pop())
         return "/".join(codes) if len(set(codes)) == len(codes) > 1 else None
+
+    def _demonym(self, norm: list[str], atom: _Atom, on: date) -> bool:
+        """Is the gazetteer phrase ``atom`` a demonym ("Russian", "Kyrgyz") and nothing else?"""
+        if self.gaz is None or atom.agent is not None:
+            return False
+        matches = self.gaz.matches(" ".join(w for w in norm[atom.start : atom.end] if w), on)
+        return bool(matches) and all(m.kind == "demonym" for m in matches)
+
+    @staticmethod
+    def _agents_place(
+        low: list[str], found: list[_Atom], atom: _Atom, agents: PhraseIndex[Agent]
+    ) -> bool:
+        """Is the place ``atom`` the place of an agent: right after an agent noun and "in",
+        "of" or "from" ("police in Kazan", "the Mayor of Yekaterinburg"), or right before one
+        ("the Samarkand regional court")? CAMEO codes such an agent with its state."""
+        if found and found[-1].code is None and found[-1].agent is not None:
+            gap = low[found[-1].end : atom.start]
+            if 1 <= len(gap) <= 2 and gap[0] in AGENT_PREPOSITIONS:
+                return all(w in DETERMINERS for w in gap[1:])
+        k = atom.end
+        while k < len(low) and k - atom.end < 2 and low[k] in ("region", "regional", "city"):
+            k += 1
+        return k < len(low) and low[k] in agents and agents.match(low, k) is not None
 
     @staticmethod
     def _venue(low: list[str], atom: _Atom) -> bool:

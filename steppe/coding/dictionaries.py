@@ -46,11 +46,16 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from steppe.domain.errors import SteppeError
+from steppe.registry import data_path
 
 ENV_VAR = "STEPPE_DICTIONARIES"
 VERB_FILE = "CAMEO.2.0.txt"
 AGENTS_FILE = "Phoenix.agents.txt"
 DISCARDS_FILE = "Phoenix.discards.txt"
+SUPPLEMENT = data_path("dictionaries") / "steppe.verbs.txt"
+"""Steppe's additions to the CAMEO verb dictionary (constructions of the region's diplomatic
+prose, each with the CAMEO code description it follows), read after whichever verb file is
+used, so that every coding path has them."""
 ACTOR_FILES = (
     "Phoenix.Countries.actors.txt",
     "Phoenix.International.actors.txt",
@@ -800,7 +805,9 @@ class Dictionaries:
         steppe.coding.dictionaries.DictionaryNotFoundError: dictionary file not found: ...
         """
         verb_path = Path(verbs)
-        verb_dict = VerbDictionary.parse(_read(verb_path), verb_path.name)
+        verb_dict = VerbDictionary.parse(
+            [*_read(verb_path), *_read(SUPPLEMENT)], f"{verb_path.name} + {SUPPLEMENT.name}"
+        )
         agent_dict = AgentDictionary.parse(_read(Path(agents))) if agents else AgentDictionary()
         discard_dict = Discards.parse(_read(Path(discards))) if discards else Discards()
         actor_paths = [Path(a) for a in actors]

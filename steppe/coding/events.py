@@ -479,8 +479,10 @@ class EventClassifier:
                 ):
                     i += 1
                     continue
-            elif self._is_noun(s, low, i, in_mention) or self._noun_by_neighbours(
-                low, i, end, found
+            elif (
+                self._is_noun(s, low, i, in_mention)
+                or self._noun_by_neighbours(low, i, end, found)
+                or _plural_head(s, low, i, end, in_mention)
             ):
                 i = end
                 continue
@@ -606,6 +608,8 @@ class EventClassifier:
                 )
             if made:
                 return made
+        if kind == "intend" and is_negated(low, f.start):
+            return []  # "does not intend to use gas to pressure Ukraine": a denial, a comment
         code = intent_code(kind, None, f.entry.code)
         event = self._event(code, False, s, f, None, {})
         return [event] if event is not None else []
@@ -674,6 +678,23 @@ class EventClassifier:
 
 
 # --------------------------------------------------------------------------- roles
+
+
+def _plural_head(s: Sentence, low: list[str], i: int, end: int, in_mention: set[int]) -> bool:
+    """Without tags: is the one-word "-s" form at ``i`` the plural head of a noun phrase
+    ("to use oil supplies to pressure", "Turkmen gas supplies to Russia")? A verb in the
+    third person takes an object or complement; a plural noun may stand before a preposition
+    or a stop. It is taken for a noun when the word before it is a plain lowercase noun-like
+    word (no actor or agent, no adverb) and a preposition or a stop follows it."""
+    if end != i + 1 or i == 0 or not low[i].endswith("s") or low[i].endswith("ss"):
+        return False
+    prev = s.tokens[i - 1]
+    if i - 1 in in_mention or not prev[:1].islower() or not is_modifier(prev):
+        return False
+    if prev.endswith(("ly", "ed", "ing")) or i - 1 in s.verbs:
+        return False
+    nxt = low[end] if end < len(low) else ""
+    return nxt in PREPOSITIONS or nxt in ("", ".", ",", ";", ":", "to")
 
 
 def _members(mentions: tuple[Mention, ...], n: int) -> list[Mention]:

@@ -456,8 +456,8 @@ def meetings_held(tokens: Sequence[str]) -> dict[int, int]:
         k = i - 1
         meeting = False
         while k >= 0 and low[k] not in (";", ":", "."):
-            if low[k] == "," and not tokens[k + 1][:1].isupper():
-                break  # a comma before a name or title is an apposition inside the subject
+            if low[k] == "," and not (tokens[k + 1][:1].isupper() or tokens[k - 1][:1].isupper()):
+                break  # a comma next to a name or title is an apposition inside the subject
             if low[k] in MEETING_EVENTS:
                 meeting = True
                 break
