@@ -163,3 +163,39 @@ def test_other_states_resolve_to_iso3(gaz: Gazetteer) -> None:
     assert gaz.resolve("Australia") == "AUS"
     assert gaz.resolve("Kazakhstan") == "KAZ"  # the registry's own alias wins
     assert [m.kind for m in gaz.matches("Thailand")] == ["country"]
+
+
+def test_places_name_their_state_and_collide_with_nothing(gaz: Gazetteer) -> None:
+    """Sub-national places (kind ``place``) resolve to their state; none shares its surface
+    form with another alias of any kind or with a place of another state."""
+    reg = Registry.load()
+    places = [a for a in reg.aliases if a.kind == "place"]
+    assert all(a.source for a in places)
+    by_key: dict[str, set[tuple[str, str]]] = {}
+    for a in reg.aliases:
+        by_key.setdefault(normalise(a.alias), set()).add((a.code, a.kind))
+    for a in places:
+        assert by_key[normalise(a.alias)] == {(a.code, "place")}, a.alias
+    day = date(2024, 5, 1)
+    for name, code in [
+        ("Yekaterinburg", "RUS"),
+        ("Sverdlovsk Oblast", "RUS"),
+        ("Sverdlovsk region", "RUS"),
+        ("St. Petersburg", "RUS"),
+        ("Samarqand", "UZB"),
+        ("Farg'ona", "UZB"),
+        ("Osh region", "KGZ"),
+        ("Khujand", "TJK"),
+        ("Mary velayat", "TKM"),
+        ("Shymkent", "KAZ"),
+        ("Urumqi", "CHN"),
+    ]:
+        assert gaz.resolve(name, day) == code, name
+    assert [m.kind for m in gaz.matches("Yekaterinburg")] == ["place"]
+    # first names, common words, places of two states and ones whose sovereignty is disputed
+    for name in ("Mary", "Perm", "Ganja", "Khorgos", "Petropavlovsk", "Badakhshan", "Crimea"):
+        assert not gaz.matches(name), name
+    # dated: Kazakhstan's regions formed on 8 June 2022; Azerbaijan's control of Shusha
+    assert gaz.resolve("Abai region", date(2022, 1, 1)) is None
+    assert gaz.resolve("Abai region", day) == "KAZ"
+    assert gaz.resolve("Shusha", date(2015, 1, 1)) is None
