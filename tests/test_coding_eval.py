@@ -446,6 +446,8 @@ def test_plover_gold_standard(shared: Path) -> None:
     result = eval_coder(plover=shared / PLOVER)
     assert result.records == 225 and result.category_accuracy is not None
     assert result.category_accuracy >= 0.70
-    assert result.error_classes["no_event"] <= 15
+    # 16 since "urge" became a verb (steppe.verbs.txt): "urged the EC to support the PLO" is
+    # the appeal, which the 2016 categories drop, where the GSR codes the inner SUPPORT
+    assert result.error_classes["no_event"] <= 16
     registry_only = eval_coder(plover=shared / PLOVER, actors=False)
     assert registry_only.actors.recall < result.actors.recall

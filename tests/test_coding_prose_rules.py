@@ -375,3 +375,10 @@ def test_a_demonym_before_a_language_or_currency_is_no_actor(coder: Coder) -> No
 def test_a_denied_intention_is_no_event(coder: Coder) -> None:
     coded = _events(coder, "Moscow does not intend to use oil supplies to pressure Astana.")
     assert not {e for e in coded if e[2]}
+
+
+def test_two_agents_of_two_states_meet_as_one_pair(coder: Coder) -> None:
+    # four phrases over one span (two agents x two states) used to crash the joint-act rule
+    text = "The foreign ministers and defence ministers of Russia and Kazakhstan met in Sochi."
+    coded = {(s, t, c) for s, t, c, _ in _events(coder, text)}
+    assert coded == {("RUS", "KAZ", "CONSULT"), ("KAZ", "RUS", "CONSULT")}

@@ -738,7 +738,7 @@ def _joint(members: list[Mention]) -> list[tuple[Mention | None, Mention | None]
         spans.setdefault((m.start, m.end), []).append(m)
     groups = list(spans.values())
     if len(groups) == 1 and len({m.code for m in groups[0]}) == 2:
-        a, b = groups[0]
+        a, b = {m.code: m for m in reversed(groups[0])}.values()
         return [(a, b), (b, a)]
     if len(groups) != 2:
         return []

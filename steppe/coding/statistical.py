@@ -22,7 +22,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from steppe.coding.actors import is_place, venue_context
+from steppe.coding.actors import LOCAL_KINDS, is_place, venue_context
 from steppe.coding.model import evolve
 from steppe.coding.stages import Batch, Mention, Sentence, damerau_levenshtein
 from steppe.domain.errors import SteppeError
@@ -139,14 +139,20 @@ class EntityResolver:
             )
         return self._fuzzy_cache[name, label]
 
+    def _actor(self, name: str, on: date) -> str | None:
+        """The one actor ``name`` names on ``on``; regions and cities (:data:`LOCAL_KINDS`)
+        are places, never actors on their own."""
+        codes = {m.code for m in self.gaz.matches(name, on) if m.kind not in LOCAL_KINDS}
+        return codes.pop() if len(codes) == 1 else None
+
     def _exact(self, name: str, on: date) -> str | None:
-        code = self.gaz.resolve(name, on)
+        code = self._actor(name, on)
         if code is None and name.endswith("s") and len(name) > 4:  # plurals: "Uzbeks"
-            code = self.gaz.resolve(name[:-1], on)
+            code = self._actor(name[:-1], on)
         return code
 
     def _one(self, names: list[str], on: date) -> str | None:
-        codes = {self.gaz.resolve(k, on) for k in names} - {None}
+        codes = {self._actor(k, on) for k in names} - {None}
         return codes.pop() if len(codes) == 1 else None
 
     def resolve(self, span: str, on: date, label: str = "GPE") -> tuple[str, bool] | None:
@@ -174,7 +180,7 @@ class EntityResolver:
         if "-" in span:  # "Tajik-Russian", "pro-Russian": a relation or a stance, not an actor
             return None
         rest = [w for w in words[1:] if w not in _TITLES]
-        if rest and len(words) > 1 and self.gaz.resolve(words[0], on):  # "Kazakh Minister X"
+        if rest and len(words) > 1 and self._actor(words[0], on):  # "Kazakh Minister X"
             code = self._exact(" ".join(rest), on)
             if code:
                 return code, False
