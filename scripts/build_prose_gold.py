@@ -8,6 +8,14 @@ are one sentence each. The split into ``dev`` and ``test`` is fixed here, before
 output is seen: SHA-256 of ``corpus:record`` (all sentences of one document fall together),
 first byte even -> dev, odd -> test.
 
+Each record's ``date`` is the document's date and ``date_source`` says where it comes from:
+``date_from_url`` (the news item's own field, ``YYYY-MM`` where the URL gives only the month),
+``url_path`` (a news item with an empty ``date_from_url`` whose URL path carries a full date:
+``/20241129/``, ``/2024/11/29/`` or ``/2024-11-29``), ``headline_timestamp`` (the headline's
+``timestamp_from_path``) or ``session_opening`` (speeches: the opening day of the session's
+general debate in ``steppe/data/reference/ungdc_sessions.csv``). A news item with no date in
+either place is never annotated (the sampler leaves it out).
+
 Usage: python scripts/build_prose_gold.py [SHARED_DATA]
 """
 
@@ -19,7 +27,9 @@ import hashlib
 import json
 import re
 import sys
+from datetime import date as Date
 from pathlib import Path
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "cases" / "prose_gold"
@@ -31,11 +41,38 @@ SPEECHES = (
 )
 # Lines after this header were sampled by scripts/sample_prose_gold.py and annotated blind.
 BATCH2_HEADER = "# --- batch 2"
+# Lines after this header were sampled by scripts/sample_prose_gold.py --batch 3, annotated blind.
+BATCH3_HEADER = "# --- batch 3"
+URL_DATE = re.compile(
+    r"/(?P<y1>20\d\d)(?P<m1>\d\d)(?P<d1>\d\d)/"
+    r"|/(?P<y2>20\d\d)/(?P<m2>\d\d)/(?P<d2>\d\d)(?:/|$)"
+    r"|/(?P<y3>20\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)(?![\d])"
+)
 CORPORA = {"N": "news_central_asia_migration", "H": "news_headlines_kazakhstan_2022", "U": "ungdc"}
 
 
 def sentences(text: str) -> list[str]:
     return [s.strip() for line in text.split("\n") for s in SPLIT.split(line) if s.strip()]
+
+
+def url_path_date(url: str) -> str:
+    """The full date (``YYYY-MM-DD``) a URL's path carries, or '' when it carries none."""
+    m = URL_DATE.search(urlparse(url).path)
+    if not m:
+        return ""
+    y, mo, d = (next(g for g in (m[f"{k}1"], m[f"{k}2"], m[f"{k}3"]) if g) for k in "ymd")
+    try:
+        return Date(int(y), int(mo), int(d)).isoformat()
+    except ValueError:
+        return ""
+
+
+def news_date(row: dict[str, str]) -> tuple[str, str]:
+    """A news item's date and where it comes from; ('', '') when it has none."""
+    if row["date_from_url"].strip():
+        return row["date_from_url"].strip(), "date_from_url"
+    from_path = url_path_date(row["url"])
+    return (from_path, "url_path") if from_path else ("", "")
 
 
 def split_of(corpus: str, record: str) -> str:
@@ -77,6 +114,8 @@ def main(shared: Path) -> None:
     for line in (GOLD / "annotations.txt").read_text(encoding="utf-8").splitlines():
         if line.startswith(BATCH2_HEADER):
             batch = 2
+        if line.startswith(BATCH3_HEADER):
+            batch = 3
         if not line.strip() or line.startswith("#"):
             continue
         head, kinds, events = (p.strip() for p in line.split("|"))
@@ -85,7 +124,10 @@ def main(shared: Path) -> None:
         speaker = None
         if code == "N":
             row = news[record]
-            text, date, file = sentences(row["paragraph"])[int(index)], row["date_from_url"], NEWS
+            text, file = sentences(row["paragraph"])[int(index)], NEWS
+            date, date_source = news_date(row)
+            if not date:
+                raise SystemExit(f"{line}: news item {record} has no date (never annotated)")
         elif code == "H":
             row = heads[record]
             text, date, file = (
@@ -93,10 +135,12 @@ def main(shared: Path) -> None:
                 row["timestamp_from_path"][:10],
                 HEADLINES,
             )
+            date_source = "headline_timestamp"
         else:
             sp = speeches[record]
             text, file = sentences(sp["text"])[int(index)], SPEECHES
             date, speaker = sessions[int(sp["session"])], sp["iso3"]
+            date_source = "session_opening"
         out.append(
             {
                 "id": f"{corpus}:{record}:{index}",
@@ -105,6 +149,7 @@ def main(shared: Path) -> None:
                 "record": record,
                 "sentence": int(index),
                 "date": date,
+                "date_source": date_source,
                 "speaker": speaker,
                 "split": split_of(corpus, record),
                 "batch": batch,
@@ -120,7 +165,7 @@ def main(shared: Path) -> None:
     with (GOLD / "prose_gold.jsonl").open("w", encoding="utf-8") as f:
         for r in out:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    for b in (1, 2):
+    for b in (1, 2, 3):
         part = [r for r in out if r["batch"] == b]
         n = {s: sum(r["split"] == s for r in part) for s in ("dev", "test")}
         print(f"batch {b}: {len(part)} sentences ({n['dev']} dev, {n['test']} test)")

@@ -1,4 +1,5 @@
-"""List the candidate sentences of batch 2 of the analysis-prose gold set.
+"""List the candidate sentences of batch 2 (or, with ``--batch 3``, batch 3) of the
+analysis-prose gold set.
 
 The rule depends on nothing but the texts and a hash (no coder, no Steppe import):
 
@@ -16,7 +17,18 @@ The rule depends on nothing but the texts and a hash (no coder, no Steppe import
 3. Candidates are ordered by SHA-256 of ``corpus:record:index`` (hex digest) and taken in that
    order, at most three per document, until the corpus's quota (``QUOTA``) is met.
 
-Usage: python scripts/sample_prose_gold.py [SHARED_DATA]
+Batch 3 (``--batch 3``) applies the same rule with four differences:
+
+- documents and texts with a line anywhere above the batch-3 header (batches 1 and 2) are out;
+- a news item with an empty ``date_from_url`` is a candidate when its URL path carries a full
+  date (``build_prose_gold.news_date``: ``/20241129/``, ``/2024/11/29/``, ``/2024-11-29``);
+  items with no date in either place stay out;
+- the hash is salted: candidates are ordered by SHA-256 of ``batch3:corpus:record:index``
+  (so the order is independent of batch 2's);
+- quotas ``QUOTA3``: every news candidate (the migration news is where analysts' questions
+  are), 50 headlines, 40 speech sentences.
+
+Usage: python scripts/sample_prose_gold.py [SHARED_DATA] [--batch 3]
 """
 
 from __future__ import annotations
@@ -34,17 +46,23 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_prose_gold import (
     BATCH2_HEADER,
+    BATCH3_HEADER,
     CORPORA,
     GOLD,
     HEADLINES,
     NEWS,
     ROOT,
     SPEECHES,
+    news_date,
     sentences,
 )
 
 # Dated news items outside batch 1 give only 28 sentences; headlines and speeches make up 120.
 QUOTA = {"N": 50, "H": 40, "U": 52}
+# Batch 3: about 150 sentences, as many of them news as the dated items allow. News has no cap
+# (every candidate is taken: 66 sentences from 50 items); focal speeches outside batches 1-2
+# run out at 36 sentences (12 speeches), below the quota of 40.
+QUOTA3 = {"N": 10_000, "H": 50, "U": 40}
 PER_DOCUMENT = 3
 FOCAL_SPEAKERS = ("KAZ", "KGZ", "TJK", "TKM", "UZB", "AZE")
 ACTOR_WORDS = (
@@ -128,12 +146,12 @@ def names_actor(text: str) -> bool:
     return ACTOR.search(text) is not None
 
 
-def batch1(path: Path) -> tuple[set[str], set[tuple[str, str, str]]]:
-    """The documents (``corpus:record``) and sentences annotated before batch 2."""
+def batch1(path: Path, header: str = BATCH2_HEADER) -> tuple[set[str], set[tuple[str, str, str]]]:
+    """The documents (``corpus:record``) and sentences annotated before ``header``'s batch."""
     docs: set[str] = set()
     lines: set[tuple[str, str, str]] = set()
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith(BATCH2_HEADER):
+        if line.startswith(header):
             break
         if not line.strip() or line.startswith("#"):
             continue
@@ -143,14 +161,19 @@ def batch1(path: Path) -> tuple[set[str], set[tuple[str, str, str]]]:
     return docs, lines
 
 
-def candidates(shared: Path) -> Iterator[tuple[str, str, int, str, str]]:
-    """Every sentence of the three corpora as (code, record, index, date, text)."""
+def candidates(shared: Path, url_path: bool = False) -> Iterator[tuple[str, str, int, str, str]]:
+    """Every sentence of the three corpora as (code, record, index, date, text).
+
+    News items are dated by ``date_from_url``, and with ``url_path`` also by a full date in
+    their URL's path when that field is empty.
+    """
     with (shared / NEWS).open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            if not row["date_from_url"].strip():
+            date, source = news_date(row)
+            if not date or (source == "url_path" and not url_path):
                 continue  # no document date: event time cannot be judged, and Steppe refuses it
             for i, s in enumerate(sentences(row["paragraph"])):
-                yield "N", row["row_id"], i, row["date_from_url"], s
+                yield "N", row["row_id"], i, date, s
     seen: set[str] = set()
     with (shared / HEADLINES).open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
@@ -174,20 +197,24 @@ def candidates(shared: Path) -> Iterator[tuple[str, str, int, str, str]]:
                     yield "U", record, i, opened[int(sp["session"])], s
 
 
-def sample(shared: Path) -> list[tuple[str, str, int, str, str]]:
-    docs, done = batch1(GOLD / "annotations.txt")
-    pool = list(candidates(shared))
+def sample(shared: Path, batch: int = 2) -> list[tuple[str, str, int, str, str]]:
+    if batch not in (2, 3):
+        raise SystemExit(f"--batch {batch}: only batches 2 and 3 are sampled by rule")
+    header, quota = (BATCH2_HEADER, QUOTA) if batch == 2 else (BATCH3_HEADER, QUOTA3)
+    salt = "" if batch == 2 else "batch3:"
+    docs, done = batch1(GOLD / "annotations.txt", header)
+    pool = list(candidates(shared, url_path=batch == 3))
     taken_texts = {t for c, r, i, _, t in pool if (c, r, str(i)) in done}
     keyed = sorted(
         pool,
-        key=lambda x: hashlib.sha256(f"{CORPORA[x[0]]}:{x[1]}:{x[2]}".encode()).hexdigest(),
+        key=lambda x: hashlib.sha256(f"{salt}{CORPORA[x[0]]}:{x[1]}:{x[2]}".encode()).hexdigest(),
     )
     per_doc: Counter[str] = Counter()
     per_corpus: Counter[str] = Counter()
     out = []
     for code, record, index, date, text in keyed:
         doc = f"{CORPORA[code]}:{record}"
-        if doc in docs or per_corpus[code] >= QUOTA[code] or per_doc[doc] >= PER_DOCUMENT:
+        if doc in docs or per_corpus[code] >= quota[code] or per_doc[doc] >= PER_DOCUMENT:
             continue
         if text in taken_texts or not 6 <= len(text.split()) <= 60 or not names_actor(text):
             continue
@@ -199,10 +226,16 @@ def sample(shared: Path) -> list[tuple[str, str, int, str, str]]:
     return sorted(out, key=lambda x: (order[x[0]], x[1], x[2]))
 
 
-def main(shared: Path) -> None:
-    for code, record, index, date, text in sample(shared):
+def main(argv: list[str]) -> None:
+    batch = 2
+    if "--batch" in argv:
+        at = argv.index("--batch")
+        batch = int(argv[at + 1])
+        argv = argv[:at] + argv[at + 2 :]
+    shared = Path(argv[0]) if argv else ROOT.parent / "shared" / "data"
+    for code, record, index, date, text in sample(shared, batch):
         print(f"{code} {record} {index} | {date} | {text}")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data")
+    main(sys.argv[1:])
