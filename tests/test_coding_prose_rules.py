@@ -382,3 +382,10 @@ def test_two_agents_of_two_states_meet_as_one_pair(coder: Coder) -> None:
     text = "The foreign ministers and defence ministers of Russia and Kazakhstan met in Sochi."
     coded = {(s, t, c) for s, t, c, _ in _events(coder, text)}
     assert coded == {("RUS", "KAZ", "CONSULT"), ("KAZ", "RUS", "CONSULT")}
+
+
+def test_considering_is_a_comment_not_a_meeting(coder: Coder) -> None:
+    # steppe.verbs.txt overrides CAMEO.2.0's code 040 for the CONSIDER synset with 014
+    coded = _events(coder, "We consider it important to open a UN regional centre in Almaty.", "KAZ")
+    assert not {e for e in coded if e[2]}
+    assert ("KAZ", "RUS", "CONSULT", "asserted") in _events(coder, "Tokayev met Putin in Sochi.")
