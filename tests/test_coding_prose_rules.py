@@ -389,3 +389,11 @@ def test_considering_is_a_comment_not_a_meeting(coder: Coder) -> None:
     coded = _events(coder, "We consider it important to open a UN regional centre in Almaty.", "KAZ")
     assert not {e for e in coded if e[2]}
     assert ("KAZ", "RUS", "CONSULT", "asserted") in _events(coder, "Tokayev met Putin in Sochi.")
+
+
+def test_an_actor_in_a_relative_clause_after_a_comma_is_no_object(coder: Coder) -> None:
+    text = "Kazakhstan endorsed the plan, an idea that is now a priority for the European Union."
+    assert not {e for e in _events(coder, text) if e[1] == "EU"}
+    assert ("KAZ", "EU", "SUPPORT", "asserted") in _events(
+        coder, "Kazakhstan endorsed the plan of the European Union."
+    )

@@ -53,6 +53,9 @@ ANAPHORS = frozenset({"it", "they"})
 APPOSITION_MARKS = frozenset({"–", "—", ")"})
 """Dashes and a closing parenthesis that end an apposition right before a verb."""
 RELATIVES = frozenset({"which", "who"})
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "where"})
+"""Words that open a relative clause: an actor after a comma and one of them is in the
+clause, not the object of the verb before the comma."""
 """Relative pronouns after a comma: the subject is the phrase the comma closes ("China and
 Russia, which have provided vaccines")."""
 """Subject pronouns taken to mean the sentence's earlier subject ("Ethiopia indicated it would
@@ -980,10 +983,11 @@ class RoleAssigner:
         for n, m in sorted(enumerate(s.mentions), key=lambda x: x[1].start):
             if m.start < start or m.start >= hi:
                 continue
-            if "," in low[start : m.start] and any(
-                v < m.start or m.end <= v <= m.end + 2 for v in later_verbs
-            ):
+            gap = low[start : m.start]
+            if "," in gap and any(v < m.start or m.end <= v <= m.end + 2 for v in later_verbs):
                 return None
+            if "," in gap and RELATIVE_WORDS & set(gap[gap.index(",") :]):
+                return None  # "endorsed the concept, an idea that is a priority for the UN"
             if e.cameo[:2] in TOPIC_ROOTS and _topic(low, m.start, e.verb_end):
                 continue
             if m.full_code not in exclude:
