@@ -397,3 +397,13 @@ def test_an_actor_in_a_relative_clause_after_a_comma_is_no_object(coder: Coder) 
     assert ("KAZ", "EU", "SUPPORT", "asserted") in _events(
         coder, "Kazakhstan endorsed the plan of the European Union."
     )
+
+
+def test_adjectives_and_clauses_are_not_read_as_lists_or_verbs(coder: Coder) -> None:
+    # "and targeted assistance": an adjective, not the verb "target" (ASSAULT)
+    coded = _events(coder, "We expect cooperation and targeted assistance from the UN.", "TKM")
+    assert not {e for e in coded if e[2] == "ASSAULT"}
+    # two verbs between two phrases: subject and object of two clauses, not a list
+    coded = _events(coder, "Russian troops entered and attacked villages in Ukraine.")
+    assert ("RUS", "UKR", "ASSAULT", "asserted") in coded
+    assert not {e for e in coded if e[0] == "UKR"}

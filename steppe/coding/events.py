@@ -487,6 +487,7 @@ class EventClassifier:
                 or self._noun_by_neighbours(low, i, end, found)
                 or _plural_head(s, low, i, end, in_mention)
                 or _reduced_relative(low, i, end)
+                or _coordinated_adjective(s, low, i, end, found, in_mention)
             ):
                 i = end
                 continue
@@ -699,6 +700,25 @@ def _plural_head(s: Sentence, low: list[str], i: int, end: int, in_mention: set[
         return False
     nxt = low[end] if end < len(low) else ""
     return nxt in PREPOSITIONS or nxt in ("", ".", ",", ";", ":", "to")
+
+
+def _coordinated_adjective(
+    s: Sentence, low: list[str], i: int, end: int, found: list[_Found], in_mention: set[int]
+) -> bool:
+    """Without tags: is the "-ed" form at ``i`` an adjective opening the second of two
+    coordinated noun phrases ("substantive cooperation and targeted assistance")? It stands
+    after "and"/"or" whose left side ends in a plain noun (no verb, actor or agent), and a
+    plain lowercase word follows it."""
+    if end != i + 1 or i < 2 or not low[i].endswith("ed") or low[i - 1] not in ("and", "or"):
+        return False
+    left = i - 2
+    if left in in_mention or (found and found[-1].end == left + 1):
+        return False
+    if not (s.tokens[left][:1].islower() and is_modifier(low[left])) or low[left].endswith(
+        ("ed", "ly")
+    ):
+        return False
+    return end < len(low) and s.tokens[end][:1].islower() and is_modifier(low[end])
 
 
 def _reduced_relative(low: list[str], i: int, end: int) -> bool:
