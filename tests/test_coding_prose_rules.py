@@ -407,3 +407,13 @@ def test_adjectives_and_clauses_are_not_read_as_lists_or_verbs(coder: Coder) -> 
     coded = _events(coder, "Russian troops entered and attacked villages in Ukraine.")
     assert ("RUS", "UKR", "ASSAULT", "asserted") in coded
     assert not {e for e in coded if e[0] == "UKR"}
+
+
+def test_peacekeepers_deployed_to_a_state_are_aid(coder: Coder) -> None:
+    # guide, section 3: "Deploying peacekeepers at a government's request is AID (CAMEO 074)"
+    assert ("RUS", "KGZ", "AID", "asserted") in _events(
+        coder, "Moscow deployed peacekeepers to Kyrgyzstan after the clashes."
+    )
+    assert ("CSTO", "TJK", "AID", "asserted") in _events(
+        coder, "CSTO peacekeepers secured the airport in Tajikistan."
+    )
