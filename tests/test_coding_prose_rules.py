@@ -382,3 +382,38 @@ def test_two_agents_of_two_states_meet_as_one_pair(coder: Coder) -> None:
     text = "The foreign ministers and defence ministers of Russia and Kazakhstan met in Sochi."
     coded = {(s, t, c) for s, t, c, _ in _events(coder, text)}
     assert coded == {("RUS", "KAZ", "CONSULT"), ("KAZ", "RUS", "CONSULT")}
+
+
+def test_considering_is_a_comment_not_a_meeting(coder: Coder) -> None:
+    # steppe.verbs.txt overrides CAMEO.2.0's code 040 for the CONSIDER synset with 014
+    coded = _events(coder, "We consider it important to open a UN regional centre in Almaty.", "KAZ")
+    assert not {e for e in coded if e[2]}
+    assert ("KAZ", "RUS", "CONSULT", "asserted") in _events(coder, "Tokayev met Putin in Sochi.")
+
+
+def test_an_actor_in_a_relative_clause_after_a_comma_is_no_object(coder: Coder) -> None:
+    text = "Kazakhstan endorsed the plan, an idea that is now a priority for the European Union."
+    assert not {e for e in _events(coder, text) if e[1] == "EU"}
+    assert ("KAZ", "EU", "SUPPORT", "asserted") in _events(
+        coder, "Kazakhstan endorsed the plan of the European Union."
+    )
+
+
+def test_adjectives_and_clauses_are_not_read_as_lists_or_verbs(coder: Coder) -> None:
+    # "and targeted assistance": an adjective, not the verb "target" (ASSAULT)
+    coded = _events(coder, "We expect cooperation and targeted assistance from the UN.", "TKM")
+    assert not {e for e in coded if e[2] == "ASSAULT"}
+    # two verbs between two phrases: subject and object of two clauses, not a list
+    coded = _events(coder, "Russian troops entered and attacked villages in Ukraine.")
+    assert ("RUS", "UKR", "ASSAULT", "asserted") in coded
+    assert not {e for e in coded if e[0] == "UKR"}
+
+
+def test_peacekeepers_deployed_to_a_state_are_aid(coder: Coder) -> None:
+    # guide, section 3: "Deploying peacekeepers at a government's request is AID (CAMEO 074)"
+    assert ("RUS", "KGZ", "AID", "asserted") in _events(
+        coder, "Moscow deployed peacekeepers to Kyrgyzstan after the clashes."
+    )
+    assert ("CSTO", "TJK", "AID", "asserted") in _events(
+        coder, "CSTO peacekeepers secured the airport in Tajikistan."
+    )

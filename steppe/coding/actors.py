@@ -581,10 +581,19 @@ class ActorRecognizer:
     # ------------------------------------------------------------------ pass 3: compounds
 
     @staticmethod
-    def _coordinated(tokens: tuple[str, ...], a: _Phrase, b: _Phrase) -> tuple[bool, bool]:
-        """(may the two phrases be list members, does the gap hold a conjunction)."""
+    def _coordinated(
+        tokens: tuple[str, ...], a: _Phrase, b: _Phrase, verbs: frozenset[str] = frozenset()
+    ) -> tuple[bool, bool]:
+        """(may the two phrases be list members, does the gap hold a conjunction). Verbs in
+        the gap make it two clauses' subject and object ("troops entered and attacked
+        villages"), not a list, unless a determiner makes the form a noun."""
         gap = [t.lower() for t in tokens[a.end : b.start]]
         if not gap or len(gap) > 4:
+            return False, False
+        if any(
+            w.isalpha() and w in verbs and (k == 0 or gap[k - 1] not in DETERMINERS)
+            for k, w in enumerate(gap)
+        ):
             return False, False
         ok = all(
             w == "," or w in CONJUNCTIONS or w in DETERMINERS or (w.isalpha() and is_modifier(w))
@@ -599,7 +608,7 @@ class ActorRecognizer:
         conj: list[bool] = []
         for p in phrases:
             if runs:
-                ok, has_conj = self._coordinated(tokens, runs[-1][-1], p)
+                ok, has_conj = self._coordinated(tokens, runs[-1][-1], p, self.verb_words)
                 if ok:
                     runs[-1].append(p)
                     conj[-1] = conj[-1] or has_conj

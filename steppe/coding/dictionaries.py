@@ -53,6 +53,9 @@ VERB_FILE = "CAMEO.2.0.txt"
 AGENTS_FILE = "Phoenix.agents.txt"
 DISCARDS_FILE = "Phoenix.discards.txt"
 SUPPLEMENT = data_path("dictionaries") / "steppe.verbs.txt"
+OVERRIDE = "OVERRIDE "
+"""A supplement block whose name starts with this replaces the own code of the verbs it lists
+(their patterns stay): a correction, stated with its reason in the supplement."""
 """Steppe's additions to the CAMEO verb dictionary (constructions of the region's diplomatic
 prose, each with the CAMEO code description it follows), read after whichever verb file is
 used, so that every coding path has them."""
@@ -409,6 +412,12 @@ class _VerbBuilder:
             if not form:
                 continue
             old = self.forms.get(form)
+            if old is not None and self.block.startswith(OVERRIDE):
+                # a supplement's correction of a verb's own code; its patterns stay
+                self.forms[form] = VerbEntry(
+                    form, old.lemma, old.block, code[0], code[1], old.blocks
+                )
+                continue
             if old is None:
                 self.forms[form] = VerbEntry(
                     form, phrase, self.block, code[0], code[1], (self.block,)

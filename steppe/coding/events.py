@@ -53,6 +53,9 @@ ANAPHORS = frozenset({"it", "they"})
 APPOSITION_MARKS = frozenset({"–", "—", ")"})
 """Dashes and a closing parenthesis that end an apposition right before a verb."""
 RELATIVES = frozenset({"which", "who"})
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "where"})
+"""Words that open a relative clause: an actor after a comma and one of them is in the
+clause, not the object of the verb before the comma."""
 """Relative pronouns after a comma: the subject is the phrase the comma closes ("China and
 Russia, which have provided vaccines")."""
 """Subject pronouns taken to mean the sentence's earlier subject ("Ethiopia indicated it would
@@ -484,6 +487,7 @@ class EventClassifier:
                 or self._noun_by_neighbours(low, i, end, found)
                 or _plural_head(s, low, i, end, in_mention)
                 or _reduced_relative(low, i, end)
+                or _coordinated_adjective(s, low, i, end, found, in_mention)
             ):
                 i = end
                 continue
@@ -696,6 +700,25 @@ def _plural_head(s: Sentence, low: list[str], i: int, end: int, in_mention: set[
         return False
     nxt = low[end] if end < len(low) else ""
     return nxt in PREPOSITIONS or nxt in ("", ".", ",", ";", ":", "to")
+
+
+def _coordinated_adjective(
+    s: Sentence, low: list[str], i: int, end: int, found: list[_Found], in_mention: set[int]
+) -> bool:
+    """Without tags: is the "-ed" form at ``i`` an adjective opening the second of two
+    coordinated noun phrases ("substantive cooperation and targeted assistance")? It stands
+    after "and"/"or" whose left side ends in a plain noun (no verb, actor or agent), and a
+    plain lowercase word follows it."""
+    if end != i + 1 or i < 2 or not low[i].endswith("ed") or low[i - 1] not in ("and", "or"):
+        return False
+    left = i - 2
+    if left in in_mention or (found and found[-1].end == left + 1):
+        return False
+    if not (s.tokens[left][:1].islower() and is_modifier(low[left])) or low[left].endswith(
+        ("ed", "ly")
+    ):
+        return False
+    return end < len(low) and s.tokens[end][:1].islower() and is_modifier(low[end])
 
 
 def _reduced_relative(low: list[str], i: int, end: int) -> bool:
@@ -980,10 +1003,11 @@ class RoleAssigner:
         for n, m in sorted(enumerate(s.mentions), key=lambda x: x[1].start):
             if m.start < start or m.start >= hi:
                 continue
-            if "," in low[start : m.start] and any(
-                v < m.start or m.end <= v <= m.end + 2 for v in later_verbs
-            ):
+            gap = low[start : m.start]
+            if "," in gap and any(v < m.start or m.end <= v <= m.end + 2 for v in later_verbs):
                 return None
+            if "," in gap and RELATIVE_WORDS & set(gap[gap.index(",") :]):
+                return None  # "endorsed the concept, an idea that is a priority for the UN"
             if e.cameo[:2] in TOPIC_ROOTS and _topic(low, m.start, e.verb_end):
                 continue
             if m.full_code not in exclude:
