@@ -417,3 +417,15 @@ def test_peacekeepers_deployed_to_a_state_are_aid(coder: Coder) -> None:
     assert ("CSTO", "TJK", "AID", "asserted") in _events(
         coder, "CSTO peacekeepers secured the airport in Tajikistan."
     )
+
+
+def test_opinions_and_nouns_after_prepositions_are_no_events(coder: Coder) -> None:
+    # what the speaker believes others should do is a comment (CAMEO 01), not their act
+    coded = _events(coder, "We believe that the United Nations should help Afghanistan.", "UZB")
+    assert not {e for e in coded if e[2]}
+    assert ("UN", "AFG", "AID", "hypothetical") in _events(
+        coder, "The United Nations could help Afghanistan."
+    )
+    # "during protests": a plural noun after a preposition, not the verb "protest"
+    coded = _events(coder, "Russia said no citizens were hurt during protests in Kazakhstan.")
+    assert not {e for e in coded if e[2] == "PROTEST"}

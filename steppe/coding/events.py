@@ -687,12 +687,25 @@ class EventClassifier:
 
 def _plural_head(s: Sentence, low: list[str], i: int, end: int, in_mention: set[int]) -> bool:
     """Without tags: is the one-word "-s" form at ``i`` the plural head of a noun phrase
-    ("to use oil supplies to pressure", "Turkmen gas supplies to Russia")? A verb in the
-    third person takes an object or complement; a plural noun may stand before a preposition
-    or a stop. It is taken for a noun when the word before it is a plain lowercase noun-like
-    word (no actor or agent, no adverb) and a preposition or a stop follows it."""
+    ("during protests in Kazakhstan", "to use oil supplies to pressure")? Right after a
+    preposition it is. Otherwise: a verb in the third person takes an object or complement,
+    a plural noun may stand before a preposition or a stop; it is taken for a noun when the
+    word before it is a plain lowercase noun-like word (no actor or agent, no adverb) and a
+    preposition or a stop follows it."""
     if end != i + 1 or i == 0 or not low[i].endswith("s") or low[i].endswith("ss"):
         return False
+    if low[i - 1] in PREPOSITIONS and low[i - 1] not in SUBORDINATORS | {"to"}:
+        return True  # "during protests", "of talks": a verb does not follow a preposition
+    if (
+        i >= 2
+        and low[i - 1] in ("and", "or")
+        and low[i - 2].endswith("s")
+        and i - 2 not in in_mention
+        and i - 2 not in s.verbs
+        and s.tokens[i - 2][:1].islower()
+        and is_modifier(low[i - 2])
+    ):
+        return True  # "our initiatives and endeavours": a second plural noun
     prev = s.tokens[i - 1]
     if i - 1 in in_mention or not prev[:1].islower() or not is_modifier(prev):
         return False

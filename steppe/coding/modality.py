@@ -145,9 +145,37 @@ def modality_of(
     return "asserted"
 
 
+BELIEFS = frozenset({
+    "believe", "believes", "believed", "think", "thinks", "thought", "feel", "feels", "felt",
+    "hope", "hopes", "hoped", "trust", "trusts", "convinced", "consider", "considers",
+    "considered",
+})  # fmt: skip
+DEONTIC = frozenset({"should", "ought", "must", "need", "needs"})
+
+
+def is_opinion(low: list[str], verb: int) -> bool:
+    """Is the verb at ``verb`` what the speaker believes someone *should* do ("we believe that
+    the Office … should contribute", "Turkmenistan believes that this session should help",
+    "it is important that X must act")? An opinion about others' duties is a comment (CAMEO
+    01, no PLOVER event), not an act of theirs nor a hypothetical one: a belief verb, "that",
+    then a modal of obligation before the verb, with no stop between.
+
+    >>> from steppe.coding.stages import tokenize
+    >>> t = [w.lower() for w in tokenize("We believe that the UN should help Afghanistan")]
+    >>> is_opinion(t, 6), is_opinion([w.lower() for w in tokenize("The UN should help")], 3)
+    (True, False)
+    """
+    that = next((k for k in range(verb - 1, max(-1, verb - 25), -1) if low[k] == "that"), None)
+    if that is None or that == 0 or any(w in (".", ";", ":") for w in low[that:verb]):
+        return False
+    belief = any(w in BELIEFS for w in low[max(0, that - 3) : that])
+    return belief and bool(DEONTIC & set(low[that + 1 : verb]))
+
+
 class Modality:
     """Set each event's :func:`modality_of`, and the older flags: ``negated`` and ``modal``
-    (a modal or an intention among the four words before the verb, within its clause)."""
+    (a modal or an intention among the four words before the verb, within its clause); drop
+    the opinions of :func:`is_opinion`."""
 
     def process(self, batch: Batch) -> Batch:
         sentences = []
@@ -155,6 +183,8 @@ class Modality:
             events = []
             low = [t.lower() for t in s.tokens]
             for e in s.events:
+                if is_opinion(low, e.verb_start):
+                    continue
                 lo, hi = clause(low, e.verb_start)
                 start = max(lo, e.verb_start - 4)
                 window = low[start : e.verb_start]
