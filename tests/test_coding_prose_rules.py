@@ -429,3 +429,14 @@ def test_opinions_and_nouns_after_prepositions_are_no_events(coder: Coder) -> No
     # "during protests": a plural noun after a preposition, not the verb "protest"
     coded = _events(coder, "Russia said no citizens were hurt during protests in Kazakhstan.")
     assert not {e for e in coded if e[2] == "PROTEST"}
+
+
+def test_future_withdrawals_keep_their_category(coder: Coder) -> None:
+    # PLOVER 2021: "RETREAT + future and CONCEDE + future should be left as they are";
+    # "withdrawn" was missing from CAMEO.2.0's irregular forms of WITHDRAW
+    assert ("CSTO", "KAZ", "RETREAT", "future") in _events(
+        coder, "The CSTO contingent will be withdrawn from Kazakhstan next week."
+    )
+    assert ("CSTO", "KAZ", "RETREAT", "future") in _events(
+        coder, "CSTO troops will withdraw from Kazakhstan."
+    )

@@ -754,6 +754,11 @@ class PloverCategories:
             else:
                 plover = None if e.cameo.startswith("01") else e.plover
             mode = e.modality
+            if plover == "AGREE" and not names and e.cameo.startswith("08") and mode == "future":
+                # the 2016 manual makes a future 08 an AGREE; the 2021 manual (the store's
+                # names): "Future cooperative actions of type RETREAT + future and CONCEDE +
+                # future should be left as they are"
+                plover = "CONCEDE" if e.cameo.startswith(CONCEDE_2016) else "RETREAT"
             if cat == "THREATEN" and warns_of(low, i):
                 cat, plover = None, None
                 comment = _codes().get("012")
