@@ -128,6 +128,19 @@ def venue_context(low: list[str], start: int, end: int) -> bool:
     return before in ("in", "at") or after in MEETING_NOUNS
 
 
+def _where(low: list[str], i: int) -> bool:
+    """Does the place at ``i`` say where something happens: "in Kazan", "at Akorda", "in the
+    city of Kazan", "in the capital of Tatarstan"?"""
+    if i > 0 and low[i - 1] in ("in", "at"):
+        return True
+    return (
+        i > 3
+        and low[i - 1] == "of"
+        and low[i - 2] in ("city", "capital", "town", "village")
+        and "in" in low[max(0, i - 5) : i - 2]
+    )
+
+
 def is_place(gazetteer: Gazetteer, name: str, on: date) -> bool:
     """Does ``name`` name only capitals or seats on ``on``?"""
     matches = gazetteer.matches(name, on)
@@ -411,8 +424,9 @@ class ActorRecognizer:
         codes = {self.gaz.resolve(k, on) for k in self._fuzzy_keys(word)}
         return codes.pop() if len(codes) == 1 else None
 
-    def atoms(self, sentence: Sentence) -> list[_Atom]:
-        """Pass 1: the longest actor or agent phrase at each position, left to right."""
+    def atoms(self, sentence: Sentence, venues: list[str] | None = None) -> list[_Atom]:
+        """Pass 1: the longest actor or agent phrase at each position, left to right; the
+        states of places named as venues ("in Kazan") go to ``venues``."""
         tokens, on = sentence.tokens, sentence.date
         low = [t.lower() for t in tokens]
         norm = [_normalise(t) for t in tokens] if self.gaz is not None else []
@@ -459,6 +473,8 @@ class ActorRecognizer:
                 and (place == "local" or self._venue(low, best))
                 and not self._agents_place(low, found, best, agents)
             ):
+                if venues is not None and best.code and _where(low, i):
+                    venues.append(best.code)
                 i = best.end  # "in Tashkent", "the Tashkent meeting": where, not who
                 continue
             if best is not None and best.code is None and self._vague(low, best):
@@ -519,10 +535,18 @@ class ActorRecognizer:
         low: list[str], found: list[_Atom], atom: _Atom, agents: PhraseIndex[Agent]
     ) -> bool:
         """Is the place ``atom`` the place of an agent: right after an agent noun and "in",
-        "of" or "from" ("police in Kazan", "the Mayor of Yekaterinburg"), or right before one
-        ("the Samarkand regional court")? CAMEO codes such an agent with its state."""
-        if found and found[-1].code is None and found[-1].agent is not None:
-            gap = low[found[-1].end : atom.start]
+        "of" or "from" ("police in Kazan", "the Mayor of Yekaterinburg"), or after actors
+        listed there ("the delegations of Tajikistan and the Republic of Tatarstan"), or right
+        before one ("the Samarkand regional court")? CAMEO codes such an agent with its
+        state."""
+        j, end = len(found) - 1, atom.start
+        while j >= 0 and found[j].code is not None:  # "delegations of Tajikistan and the …"
+            gap = low[found[j].end : end]
+            if not gap or not all(w in (",", "and") or w in DETERMINERS for w in gap):
+                return False
+            j, end = j - 1, found[j].start
+        if j >= 0 and found[j].code is None and found[j].agent is not None:
+            gap = low[found[j].end : end]
             if 1 <= len(gap) <= 2 and gap[0] in AGENT_PREPOSITIONS:
                 return all(w in DETERMINERS for w in gap[1:])
         k = atom.end
@@ -631,9 +655,9 @@ class ActorRecognizer:
             and all(w in DETERMINERS for w in gap[1:])
         )
 
-    def mentions(self, sentence: Sentence) -> list[Mention]:
+    def mentions(self, sentence: Sentence, venues: list[str] | None = None) -> list[Mention]:
         tokens = sentence.tokens
-        phrases = self._phrases(self.atoms(sentence), sentence)
+        phrases = self._phrases(self.atoms(sentence, venues), sentence)
         runs = self._lists(phrases, tokens)
         merged: list[list[_Phrase]] = []
         k = 0
@@ -671,13 +695,12 @@ class ActorRecognizer:
         return out
 
     def process(self, batch: Batch) -> Batch:
-        return evolve(
-            batch,
-            sentences=tuple(
-                evolve(s, mentions=tuple(first_person(s, self.mentions(s))))
-                for s in batch.sentences
-            ),
-        )
+        out = []
+        for s in batch.sentences:
+            venues: list[str] = []
+            mentions = first_person(s, self.mentions(s, venues))
+            out.append(evolve(s, mentions=tuple(mentions), venues=tuple(venues)))
+        return evolve(batch, sentences=tuple(out))
 
 
 FIRST_PERSON = {"we": None, "us": None, "I": "GOV", "me": "GOV"}

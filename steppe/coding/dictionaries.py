@@ -53,6 +53,9 @@ VERB_FILE = "CAMEO.2.0.txt"
 AGENTS_FILE = "Phoenix.agents.txt"
 DISCARDS_FILE = "Phoenix.discards.txt"
 SUPPLEMENT = data_path("dictionaries") / "steppe.verbs.txt"
+AGENT_SUPPLEMENT = data_path("dictionaries") / "steppe.agents.txt"
+"""Steppe's additions to the agent dictionary (nouns of the region's diplomatic prose that
+name a state's representatives), read after whichever agent file is used."""
 OVERRIDE = "OVERRIDE "
 """A supplement block whose name starts with this replaces the own code of the verbs it lists
 (their patterns stay): a correction, stated with its reason in the supplement."""
@@ -817,7 +820,9 @@ class Dictionaries:
         verb_dict = VerbDictionary.parse(
             [*_read(verb_path), *_read(SUPPLEMENT)], f"{verb_path.name} + {SUPPLEMENT.name}"
         )
-        agent_dict = AgentDictionary.parse(_read(Path(agents))) if agents else AgentDictionary()
+        agent_dict = AgentDictionary.parse(
+            [*(_read(Path(agents)) if agents else []), *_read(AGENT_SUPPLEMENT)]
+        )
         discard_dict = Discards.parse(_read(Path(discards))) if discards else Discards()
         actor_paths = [Path(a) for a in actors]
         actor_dict = None

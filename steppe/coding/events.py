@@ -881,6 +881,23 @@ def _genitive_head(low: list[str], start: int, lo: int) -> bool:
     return 0 < len(head) <= 3 and all(is_modifier(w) and w not in PREPOSITIONS for w in head)
 
 
+def _visitor_to_host(
+    pairs: list[tuple[Mention | None, Mention | None]], venues: tuple[str, ...]
+) -> list[tuple[Mention | None, Mention | None]]:
+    """A meeting of two sides held in one side's state ("… took place in Kazan") has a host:
+    PLOVER (CONSULT): "In events where one side is hosting and one is visiting, the visitor
+    will always be coded as the actor and the host will be the recipient." Both directions
+    become visitor -> host; a neutral or unnamed venue leaves both."""
+    if len(set(venues)) != 1:
+        return pairs
+    host = venues[0]
+    sides = {m.code for pair in pairs for m in pair if m is not None}
+    if host not in sides or len(sides) != 2:
+        return pairs
+    kept = [(a, b) for a, b in pairs if b is not None and b.code == host]
+    return kept or pairs
+
+
 def _nominal_meeting(
     s: Sentence, low: list[str], lo: int, verb: int
 ) -> list[tuple[Mention | None, Mention | None]]:
@@ -1119,6 +1136,8 @@ class RoleAssigner:
                     pairs = _joint(sources or targets) or pairs
             if e.cameo.startswith("04") and e.source_slot is None and e.compound_slot is None:
                 pairs = _nominal_meeting(s, low, lo, e.verb_start) or pairs
+            if e.cameo.startswith("04"):
+                pairs = _visitor_to_host(pairs, s.venues)
             for a, b in pairs:
                 if e.passive:
                     a, b = b, a

@@ -157,6 +157,9 @@ class Sentence:
     date_precision: str = "day"
     speaker: str | None = None
     """The document's speaking state (:attr:`Document.speaker`)."""
+    venues: tuple[str, ...] = ()
+    """States whose places the sentence names as where something happens ("in Kazan"):
+    set by the actor recogniser, read for host and visitor of a meeting."""
 
 
 @dataclass(frozen=True)
