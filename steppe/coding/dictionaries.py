@@ -158,30 +158,37 @@ class PhraseIndex(Generic[V]):
     longest-match lookup at a token position."""
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...], V]]] = defaultdict(
-            list
-        )
+        self._by_first: dict[
+            str, list[tuple[tuple[str, ...], tuple[bool, ...], V, frozenset[str]]]
+        ] = defaultdict(list)
+        self._reach: dict[str, int] = {}
         self.size = 0
 
     def add(self, words: tuple[str, ...], tight: tuple[bool, ...], value: V) -> None:
         if words:
-            self._by_first[words[0]].append((words, tight, value))
+            self._by_first[words[0]].append((words, tight, value, frozenset(words[1:])))
             self.size += 1
 
     def finish(self) -> None:
         """Sort each first word's phrases, most words first (call once after adding)."""
-        for entries in self._by_first.values():
+        for first, entries in self._by_first.items():
             entries.sort(key=lambda e: -len(e[0]))
+            self._reach[first] = (len(entries[0][0]) - 1) * (MAX_GAP + 1) + 1
 
     def __contains__(self, word: str) -> bool:
         return word in self._by_first
 
     def match(self, low: list[str], i: int) -> tuple[int, V, int] | None:
-        """``(end, value, words)`` of the phrase with most words starting at ``low[i]``."""
+        """``(end, value, words)`` of the phrase with most words starting at ``low[i]``.
+        A phrase whose other words are not all within its reach is skipped unmatched (the
+        first word "minister" starts hundreds of phrases)."""
         entries = self._by_first.get(low[i])
         if not entries:
             return None
-        for words, tight, value in entries:
+        ahead = set(low[i + 1 : i + 1 + self._reach.get(low[i], len(low))])
+        for words, tight, value, need in entries:
+            if not need <= ahead:
+                continue
             end = _match_words(low, i + 1, words, tight, 1)
             if end is not None:
                 return end, value, len(words)

@@ -95,12 +95,18 @@ def clause(tokens: tuple[str, ...] | list[str], i: int) -> tuple[int, int]:
     """Token bounds of the clause around position ``i`` (split at ``;``, ``:``, "but",
     "although" …)."""
     lo = i
-    while lo > 0 and tokens[lo - 1].lower() not in CLAUSE_BREAKS:
+    while lo > 0 and tokens[lo - 1] not in _ANY_CASE_BREAKS:
         lo -= 1
     hi = i
-    while hi < len(tokens) and tokens[hi].lower() not in CLAUSE_BREAKS:
+    n = len(tokens)
+    while hi < n and tokens[hi] not in _ANY_CASE_BREAKS:
         hi += 1
     return lo, hi
+
+
+_ANY_CASE_BREAKS = (
+    CLAUSE_BREAKS | {w.capitalize() for w in CLAUSE_BREAKS} | {w.upper() for w in CLAUSE_BREAKS}
+)
 
 
 INTENT_LEMMAS = {
@@ -312,7 +318,17 @@ class _Matcher:
         if e.kind == "slot" and e.value == "^":
             return self._forward(els, k + 1, p + 1, hi, slots) if p < hi else None
         last = p if e.tight else hi - 1
-        for q in range(p, min(last, hi - 1) + 1):
+        low = self.low
+        span = range(p, min(last, hi - 1) + 1)
+        # only the positions where the element can start (a scan in C, not a call each)
+        if e.kind == "word":
+            places = [q for q in span if low[q] == e.value]
+        elif e.kind == "synset":
+            starts = self.synsets.get(e.value, {})
+            places = [q for q in span if low[q] in starts]
+        else:
+            places = [q for q in span if q in self.mention_at]
+        for q in places:
             for end, bound in self._at(e, q, hi, k == len(els) - 1):
                 found = self._forward(els, k + 1, end, hi, {**slots, **bound})
                 if found is not None:
@@ -894,7 +910,9 @@ def _visitor_to_host(
     sides = {m.code for pair in pairs for m in pair if m is not None}
     if host not in sides or len(sides) != 2:
         return pairs
-    kept = [(a, b) for a, b in pairs if b is not None and b.code == host]
+    kept: list[tuple[Mention | None, Mention | None]] = [
+        (a, b) for a, b in pairs if b is not None and b.code == host
+    ]
     return kept or pairs
 
 
