@@ -479,3 +479,17 @@ def test_the_region_s_diplomatic_nouns_and_criminal_cases(coder: Coder) -> None:
         coder, "Negotiations of the delegations of Tajikistan and Tatarstan took place in Dushanbe."
     )
     assert ("RUS", "TJK", "CONSULT", "asserted") in coded
+
+
+def test_appeals_for_a_change_in_an_organisation_address_it(coder: Coder) -> None:
+    # the guide codes a proposal "addressed to a named entity as a request"
+    coded = _events(coder, "Tokayev called for improved procedures for the use of CSTO forces.")
+    assert coded == {("KAZ", "CSTO", "REQUEST", "asserted")}  # "improved", "forces": no verbs
+    # the topic of a discussion is still no target
+    assert not {e for e in _events(coder, "Tokayev discussed the situation in Afghanistan.") if e[1]}
+
+
+def test_html_entities_and_split_possessives_are_repaired(coder: Coder) -> None:
+    text = "The Kremlin welcomed Tokayev &apos; s proposal to the &quot;CSTO&quot;."
+    sentences = coder.code([Document("t", text, DAY)])
+    assert "&apos;" not in sentences[0].text and "Tokayev's" in sentences[0].text

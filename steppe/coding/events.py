@@ -712,6 +712,9 @@ def _plural_head(s: Sentence, low: list[str], i: int, end: int, in_mention: set[
         return False
     if low[i - 1] in PREPOSITIONS and low[i - 1] not in SUBORDINATORS | {"to"}:
         return True  # "during protests", "of talks": a verb does not follow a preposition
+    if end >= len(low) or low[end] in (".", "!", "?"):
+        # "the use of CSTO forces.": a third-person verb ends no sentence without an object
+        return low[i - 1] not in PRONOUNS and low[i - 1] not in ("that", "which", "who")
     if (
         i >= 2
         and low[i - 1] in ("and", "or")
@@ -734,11 +737,17 @@ def _plural_head(s: Sentence, low: list[str], i: int, end: int, in_mention: set[
 def _coordinated_adjective(
     s: Sentence, low: list[str], i: int, end: int, found: list[_Found], in_mention: set[int]
 ) -> bool:
-    """Without tags: is the "-ed" form at ``i`` an adjective opening the second of two
-    coordinated noun phrases ("substantive cooperation and targeted assistance")? It stands
-    after "and"/"or" whose left side ends in a plain noun (no verb, actor or agent), and a
-    plain lowercase word follows it."""
-    if end != i + 1 or i < 2 or not low[i].endswith("ed") or low[i - 1] not in ("and", "or"):
+    """Without tags: is the "-ed" form at ``i`` an adjective opening a noun phrase after a
+    preposition ("called for improved procedures") or the second of two coordinated noun
+    phrases ("substantive cooperation and targeted assistance")? A plain lowercase word follows
+    it, and in the second case the left side of "and"/"or" ends in a plain noun (no verb,
+    actor or agent)."""
+    if end != i + 1 or i < 2 or not low[i].endswith("ed"):
+        return False
+    if low[i - 1] in PREPOSITIONS and low[i - 1] not in SUBORDINATORS | {"to", "by"}:
+        # "called for improved procedures": an adjective after a preposition
+        return end < len(low) and s.tokens[end][:1].islower() and is_modifier(low[end])
+    if low[i - 1] not in ("and", "or"):
         return False
     left = i - 2
     if left in in_mention or (found and found[-1].end == left + 1):
@@ -845,6 +854,21 @@ what they are about rather than whom they address."""
 TOPIC_PREPOSITIONS = frozenset({
     "on", "about", "over", "in", "at", "regarding", "concerning", "of", "into", "across",
 })  # fmt: skip
+
+
+def _called_for(low: list[str], e: CodedEvent, start: int) -> bool:
+    """Is the phrase at ``start`` what an appeal "for" something names as its object's owner
+    ("called for the strengthening of the CSTO", "called for improved procedures for the use
+    of CSTO forces")? An appeal for a change in an entity is addressed to it: the guide codes
+    a proposal when it is "addressed to a named entity as a request"."""
+    return (
+        e.cameo.startswith("02")
+        and e.verb_end < len(low)
+        and low[e.verb_end] == "for"
+        and start > 0
+        and low[start - 1] in ("of", "the")
+        and "," not in low[e.verb_end : start]
+    )
 
 
 def _topic(low: list[str], start: int, verb_end: int) -> bool:
@@ -1056,7 +1080,11 @@ class RoleAssigner:
                 return None
             if "," in gap and RELATIVE_WORDS & set(gap[gap.index(",") :]):
                 return None  # "endorsed the concept, an idea that is a priority for the UN"
-            if e.cameo[:2] in TOPIC_ROOTS and _topic(low, m.start, e.verb_end):
+            if (
+                e.cameo[:2] in TOPIC_ROOTS
+                and _topic(low, m.start, e.verb_end)
+                and not _called_for(low, e, m.start)
+            ):
                 continue
             if m.full_code not in exclude:
                 return n

@@ -13,6 +13,7 @@ tells a sentence that reports nothing (a share prompt, a caption, a credit).
 
 from __future__ import annotations
 
+import html
 import re
 
 _URL = re.compile(r"(?:\bhttps?://|\bwww\.|\bpic\.twitter\.com/)[^\s—–]+")
@@ -116,8 +117,14 @@ def clean_text(text: str) -> str:
     'The U.S. envoy met officials, Caravan.kz reports.'
     >>> clean_text("Migrants use WhatsApp.PoliticsdiplomacyBilateral Relations")
     'Migrants use WhatsApp. Politicsdiplomacy. Bilateral Relations'
+    >>> print(clean_text("Tokayev said &quot;no&quot; to Putin &apos; s plan"))
+    Tokayev said "no" to Putin's plan
     """
     original = text
+    if "&" in text and ";" in text:
+        text = html.unescape(text)  # "Ukraine &apos; s", "&quot;…&quot;", "&#39;" in feeds
+    if " ' s " in text or " ’ s " in text:
+        text = re.sub(r"(?<=\w) ['’] s\b", "'s", text)  # a translation's "Putin ' s"
     if "http" in text or "www." in text or "pic." in text:
         text = _URL.sub(" ", text)
     if "#" in text or "@" in text:
