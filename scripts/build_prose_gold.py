@@ -43,6 +43,8 @@ SPEECHES = (
 BATCH2_HEADER = "# --- batch 2"
 # Lines after this header were sampled by scripts/sample_prose_gold.py --batch 3, annotated blind.
 BATCH3_HEADER = "# --- batch 3"
+# Lines after this header were sampled by scripts/sample_prose_gold.py --batch 4, annotated blind.
+BATCH4_HEADER = "# --- batch 4"
 URL_DATE = re.compile(
     r"/(?P<y1>20\d\d)(?P<m1>\d\d)(?P<d1>\d\d)/"
     r"|/(?P<y2>20\d\d)/(?P<m2>\d\d)/(?P<d2>\d\d)(?:/|$)"
@@ -116,6 +118,8 @@ def main(shared: Path) -> None:
             batch = 2
         if line.startswith(BATCH3_HEADER):
             batch = 3
+        if line.startswith(BATCH4_HEADER):
+            batch = 4
         if not line.strip() or line.startswith("#"):
             continue
         head, kinds, events = (p.strip() for p in line.split("|"))
@@ -165,7 +169,7 @@ def main(shared: Path) -> None:
     with (GOLD / "prose_gold.jsonl").open("w", encoding="utf-8") as f:
         for r in out:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    for b in (1, 2, 3):
+    for b in (1, 2, 3, 4):
         part = [r for r in out if r["batch"] == b]
         n = {s: sum(r["split"] == s for r in part) for s in ("dev", "test")}
         print(f"batch {b}: {len(part)} sentences ({n['dev']} dev, {n['test']} test)")

@@ -1,5 +1,5 @@
-"""List the candidate sentences of batch 2 (or, with ``--batch 3``, batch 3) of the
-analysis-prose gold set.
+"""List the candidate sentences of batch 2 (or, with ``--batch 3`` or ``--batch 4``, batch 3
+or 4) of the analysis-prose gold set.
 
 The rule depends on nothing but the texts and a hash (no coder, no Steppe import):
 
@@ -28,7 +28,14 @@ Batch 3 (``--batch 3``) applies the same rule with four differences:
 - quotas ``QUOTA3``: every news candidate (the migration news is where analysts' questions
   are), 50 headlines, 40 speech sentences.
 
-Usage: python scripts/sample_prose_gold.py [SHARED_DATA] [--batch 3]
+Batch 4 (``--batch 4``) is batch 3's rule with:
+
+- documents and texts with a line anywhere above the batch-4 header (batches 1-3) are out;
+- candidates are ordered by SHA-256 of ``batch4:corpus:record:index``;
+- quotas ``QUOTA4``: every remaining dated news candidate, 120 headlines, 60 speech sentences
+  (no news or focal-speech candidate is left, so all 120 are headlines).
+
+Usage: python scripts/sample_prose_gold.py [SHARED_DATA] [--batch 3|4]
 """
 
 from __future__ import annotations
@@ -47,6 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_prose_gold import (
     BATCH2_HEADER,
     BATCH3_HEADER,
+    BATCH4_HEADER,
     CORPORA,
     GOLD,
     HEADLINES,
@@ -63,6 +71,11 @@ QUOTA = {"N": 50, "H": 40, "U": 52}
 # (every candidate is taken: 66 sentences from 50 items); focal speeches outside batches 1-2
 # run out at 36 sentences (12 speeches), below the quota of 40.
 QUOTA3 = {"N": 10_000, "H": 50, "U": 40}
+# Batch 4: about 120 sentences. Planned as every dated news candidate left, 60 headlines and 60
+# speech sentences, but the candidate counts (taken before any sentence was read) are 0 news
+# (dated items are all in batches 1-3), 0 speech (all 58 focal speeches are in batches 1-3) and
+# 507 headlines, so the headlines make up the 120.
+QUOTA4 = {"N": 10_000, "H": 120, "U": 60}
 PER_DOCUMENT = 3
 FOCAL_SPEAKERS = ("KAZ", "KGZ", "TJK", "TKM", "UZB", "AZE")
 ACTOR_WORDS = (
@@ -198,12 +211,13 @@ def candidates(shared: Path, url_path: bool = False) -> Iterator[tuple[str, str,
 
 
 def sample(shared: Path, batch: int = 2) -> list[tuple[str, str, int, str, str]]:
-    if batch not in (2, 3):
-        raise SystemExit(f"--batch {batch}: only batches 2 and 3 are sampled by rule")
-    header, quota = (BATCH2_HEADER, QUOTA) if batch == 2 else (BATCH3_HEADER, QUOTA3)
-    salt = "" if batch == 2 else "batch3:"
+    rules = {2: (BATCH2_HEADER, QUOTA, ""), 3: (BATCH3_HEADER, QUOTA3, "batch3:")}
+    rules[4] = (BATCH4_HEADER, QUOTA4, "batch4:")
+    if batch not in rules:
+        raise SystemExit(f"--batch {batch}: only batches 2, 3 and 4 are sampled by rule")
+    header, quota, salt = rules[batch]
     docs, done = batch1(GOLD / "annotations.txt", header)
-    pool = list(candidates(shared, url_path=batch == 3))
+    pool = list(candidates(shared, url_path=batch >= 3))
     taken_texts = {t for c, r, i, _, t in pool if (c, r, str(i)) in done}
     keyed = sorted(
         pool,
