@@ -493,3 +493,24 @@ def test_html_entities_and_split_possessives_are_repaired(coder: Coder) -> None:
     text = "The Kremlin welcomed Tokayev &apos; s proposal to the &quot;CSTO&quot;."
     sentences = coder.code([Document("t", text, DAY)])
     assert "&apos;" not in sentences[0].text and "Tokayev's" in sentences[0].text
+
+
+def test_a_passive_arrest_or_release_is_the_acting_states(coder: Coder) -> None:
+    # the state where it happens acts on the person; else the person's own state
+    assert ("KAZ", "KGZ", "RETREAT", "asserted") in _events(
+        coder, "A Kyrgyz singer detained during the unrest was released in Kazakhstan."
+    )
+    assert ("RUS", "TJK", "COERCE", "asserted") in _events(
+        coder, "Forty Tajik migrants were deported from Russia last week."
+    )
+    assert ("RUS", "UZB", "COERCE", "asserted") in _events(coder, "Uzbek migrants detained in Kazan")
+    sentences = coder.code(
+        [Document("t", "Former Prime Minister of Kyrgyzstan Sapar Isakov was detained.", DAY)]
+    )
+    (event,) = sentences[0].events
+    assert (event.source.code, event.target.code, event.plover) == ("KGZ", "KGZ", "COERCE")
+    assert "inferred" in event.source.text  # the reason travels with the inferred side
+    # with a "by" agent the agent acts
+    assert ("RUS", "UZB", "COERCE", "asserted") in _events(
+        coder, "Uzbek migrants were detained by Russian police."
+    )

@@ -46,7 +46,7 @@ from steppe.domain.models import EventCode
 from steppe.registry import load_event_codes
 
 CLAUSE_BREAKS = frozenset({";", ":", "but", "whereas", "although", "though"})
-NOUN_MARKERS = frozenset(DETERMINERS | {"a", "an", "'s", "first", "new", "of", "no"})
+NOUN_MARKERS = frozenset(DETERMINERS | {"a", "an", "'s", "first", "new", "of", "no", "former"})
 """A word right after one of these is taken for a noun, not a verb ("the meeting")."""
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which"})
 ANAPHORS = frozenset({"it", "they"})
@@ -969,6 +969,60 @@ def _nominal_meeting(
     return [(a, b), (b, a)]
 
 
+LEGAL_PARTICIPLES = frozenset({
+    "detained", "arrested", "released", "freed", "deported", "expelled", "extradited",
+    "sentenced", "jailed", "imprisoned", "convicted", "charged", "fined",
+})  # fmt: skip
+"""Acts of a state's police, courts and border services on a person, told in the passive
+("was detained in Kazakhstan", "Masimov detained", "were deported from Russia")."""
+
+
+def _legal_passive(
+    s: Sentence, low: list[str], e: CodedEvent, subj: int | None, hi: int
+) -> list[tuple[Mention | None, Mention | None]] | None:
+    """Source and target of a detention, release, deportation or sentence told in the
+    passive without its agent: the person is the target; the source is the state where it
+    happens ("in Kazakhstan", "from Russia", a venue city), else the person's own state —
+    only a state's authorities detain, try, free or deport, and the guide codes people by their
+    state ("a Kyrgyz musician detained in Kazakhstan": KAZ -> KGZ; "the former head of the
+    KNB of Kazakhstan detained": KAZ -> KAZ, a domestic act on a former official). The
+    inferred source is stored with its reason as its text. ``None`` when the verb is not
+    such a passive, has a "by" agent, or no person is named."""
+    if e.verb_end - e.verb_start != 1 or low[e.verb_start] not in LEGAL_PARTICIPLES:
+        return None
+    k = e.verb_start - 1
+    while k >= 0 and (low[k] in ("not", "also", "been", "being") or low[k].endswith("ly")):
+        k -= 1
+    nxt = low[e.verb_end] if e.verb_end < len(low) else ""
+    passive = k >= 0 and low[k] in BE_FORMS
+    after_name = k >= 0 and (
+        low[k] == "," or s.tokens[k][:1].isupper() or any(m.end == k + 1 for m in s.mentions)
+    )
+    headline = after_name and nxt in ("", ".", ",", "in", "on", "for", "at", "from", "after")
+    if not (passive or headline) or "by" in low[e.verb_end : e.verb_end + 3]:
+        return None
+    if subj is None:  # "Former head of the KNB of Kazakhstan Karim Masimov is detained"
+        end = k if passive else k + 1
+        subj = next((n for n, m in enumerate(s.mentions) if m.end == end), None)
+    if subj is None or not s.mentions[subj].code:
+        return None
+    person = s.mentions[subj]
+    for m in s.mentions:
+        if m is not person and m.code and m.start > 0 and low[m.start - 1] in ("in", "from"):
+            return [(m, person)]
+    place = s.venues[0] if len(set(s.venues)) == 1 else person.code
+    verb = s.tokens[e.verb_start]
+    why = "the place named" if len(set(s.venues)) == 1 else "the person's state"
+    authority = Mention(
+        e.verb_start,
+        e.verb_end,
+        place,
+        f"authorities of {place} (inferred: {why}, '{verb}')",
+        agent="GOV",
+    )
+    return [(authority, person)]
+
+
 class RoleAssigner:
     """Source and target of each event (see the module docstring), then the options' actor
     requirements; identical events of one sentence are kept once."""
@@ -1145,7 +1199,10 @@ class RoleAssigner:
             subjects.setdefault(e.verb_start, subj)
             src = e.source_slot if e.source_slot is not None else subj
             pairs: list[tuple[Mention | None, Mention | None]]
-            if e.compound_slot is not None and s.mentions[e.compound_slot].start < e.verb_start:
+            held = _legal_passive(s, low, e, subj, hi) if e.source_slot is None else None
+            if held is not None:
+                pairs = held
+            elif e.compound_slot is not None and s.mentions[e.compound_slot].start < e.verb_start:
                 group = _members(s.mentions, e.compound_slot)
                 pairs = [(a, b) for a in group for b in group if a.full_code != b.full_code]
                 if len(group) >= MULTILATERAL and e.cameo.startswith("04"):
