@@ -514,3 +514,13 @@ def test_a_passive_arrest_or_release_is_the_acting_states(coder: Coder) -> None:
     assert ("RUS", "UZB", "COERCE", "asserted") in _events(
         coder, "Uzbek migrants were detained by Russian police."
     )
+
+
+def test_appositions_and_perfect_passives_of_arrests(coder: Coder) -> None:
+    # a participle between commas describes its noun; the main verb is the act
+    coded = _events(coder, "A Tajik blogger, detained in Russia, was released on Monday.")
+    assert coded == {("RUS", "TJK", "RETREAT", "asserted")}
+    # "has been detained" and a name between commas before the verb
+    assert ("KGZ", "KGZ", "COERCE", "asserted") in _events(
+        coder, "Former Prime Minister of Kyrgyzstan, Sapar Isakov, has been detained."
+    )

@@ -761,15 +761,15 @@ def _coordinated_adjective(
 
 def _reduced_relative(low: list[str], i: int, end: int) -> bool:
     """Is the verb at ``i`` a participle opening an apposition (", headed by the
-    Secretary-General,")? It describes the noun before the comma; the sentence's act is
-    its main verb (CAMEO codes "the main verb of the sentence")."""
-    return (
-        i > 0
-        and low[i - 1] == ","
-        and low[end - 1].endswith("ed")
-        and end < len(low)
-        and low[end] == "by"
-    )
+    Secretary-General,", "a Kyrgyz musician, detained in Kazakhstan, was released")? It
+    describes the noun before the comma; the sentence's act is its main verb (CAMEO codes
+    "the main verb of the sentence")."""
+    if not (i > 0 and low[i - 1] == "," and low[end - 1].endswith("ed") and end < len(low)):
+        return False
+    if low[end] == "by":
+        return True
+    close = next((k for k in range(end, min(end + 8, len(low))) if low[k] == ","), None)
+    return close is not None and close + 1 < len(low) and low[close + 1] in BE_FORMS
 
 
 def _members(mentions: tuple[Mention, ...], n: int) -> list[Mention]:
@@ -991,10 +991,17 @@ def _legal_passive(
     if e.verb_end - e.verb_start != 1 or low[e.verb_start] not in LEGAL_PARTICIPLES:
         return None
     k = e.verb_start - 1
-    while k >= 0 and (low[k] in ("not", "also", "been", "being") or low[k].endswith("ly")):
+    passive = False
+    while k >= 0 and (
+        low[k] in BE_FORMS
+        or low[k] in ("not", "also", "has", "have", "had", "will", "would")
+        or low[k].endswith("ly")
+    ):
+        passive = passive or low[k] in BE_FORMS
         k -= 1
+    if passive:
+        k += 1  # the first auxiliary: the subject ends before it
     nxt = low[e.verb_end] if e.verb_end < len(low) else ""
-    passive = k >= 0 and low[k] in BE_FORMS
     after_name = k >= 0 and (
         low[k] == "," or s.tokens[k][:1].isupper() or any(m.end == k + 1 for m in s.mentions)
     )
@@ -1003,6 +1010,8 @@ def _legal_passive(
         return None
     if subj is None:  # "Former head of the KNB of Kazakhstan Karim Masimov is detained"
         end = k if passive else k + 1
+        if end > 0 and low[end - 1] == ",":
+            end -= 1  # "…, Karim Masimov, detained"
         subj = next((n for n, m in enumerate(s.mentions) if m.end == end), None)
     if subj is None or not s.mentions[subj].code:
         return None
