@@ -486,7 +486,9 @@ def test_appeals_for_a_change_in_an_organisation_address_it(coder: Coder) -> Non
     coded = _events(coder, "Tokayev called for improved procedures for the use of CSTO forces.")
     assert coded == {("KAZ", "CSTO", "REQUEST", "asserted")}  # "improved", "forces": no verbs
     # the topic of a discussion is still no target
-    assert not {e for e in _events(coder, "Tokayev discussed the situation in Afghanistan.") if e[1]}
+    assert not {
+        e for e in _events(coder, "Tokayev discussed the situation in Afghanistan.") if e[1]
+    }
 
 
 def test_html_entities_and_split_possessives_are_repaired(coder: Coder) -> None:
@@ -503,7 +505,9 @@ def test_a_passive_arrest_or_release_is_the_acting_states(coder: Coder) -> None:
     assert ("RUS", "TJK", "COERCE", "asserted") in _events(
         coder, "Forty Tajik migrants were deported from Russia last week."
     )
-    assert ("RUS", "UZB", "COERCE", "asserted") in _events(coder, "Uzbek migrants detained in Kazan")
+    assert ("RUS", "UZB", "COERCE", "asserted") in _events(
+        coder, "Uzbek migrants detained in Kazan"
+    )
     sentences = coder.code(
         [Document("t", "Former Prime Minister of Kyrgyzstan Sapar Isakov was detained.", DAY)]
     )
