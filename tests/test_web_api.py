@@ -435,3 +435,33 @@ def test_country_page_shows_the_interaction_portfolio_newest_first(tmp_path: Pat
     assert [r.split("<td>")[1].split("<")[0] for r in rows] == ["2024Q1", "2023Q4", "2023Q3"]
     assert 'class="sparse"' in rows[0] and 'class="sparse"' not in rows[1]  # 20 days: partial
     assert ">75 %<" in rows[1] and ">50 %<" in rows[2]  # RUS 30 of 40, then 10 of 20
+
+
+def test_a_missing_side_shows_a_dash_not_none(tmp_path: Path) -> None:
+    # a coded event with one side only (the coder stores it; the gold set does not score it)
+    import json as _json
+
+    import steppe
+    from steppe.coding import code_documents
+    from steppe.ingest.news import ingest_news
+
+    db = tmp_path / "c.duckdb"
+    docs = tmp_path / "d.jsonl"
+    docs.write_text(
+        _json.dumps({"text": "Kazakhstan urged restraint on all sides.", "date": "2024-03-01"})
+        + "\n",
+        encoding="utf-8",
+    )
+    with steppe.Store(db) as store:
+        steppe.install_registry(store)
+        ingest_news(store, [docs])
+        code_documents(store)
+        assert store.con.execute(
+            "SELECT count(*) FROM events WHERE source_actor = 'KAZ' AND target_actor IS NULL"
+        ).fetchone() == (1,)
+    app = create_app(db)
+    with TestClient(app) as c:
+        pages = [c.get("/country/KAZ").text, c.get("/events").text]
+    app.state.store.close()
+    for html in pages:
+        assert "<td>None</td>" not in html and "<td>—</td>" in html
