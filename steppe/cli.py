@@ -826,6 +826,7 @@ def code(
         "coder_events": summary.events,
         "dated_by_fallback": fallback,
         "undated_quarantined": undated,
+        "inferred_sources": summary.inferred_sources,
     }
     if fallback:
         err.print(
@@ -837,6 +838,13 @@ def code(
         err.print(
             f"warning: {undated} documents have no date and were not coded: quarantined "
             "(steppe quarantine; code them with --date)",
+            highlight=False,
+        )
+    if summary.inferred_sources:
+        err.print(
+            f"note: {summary.inferred_sources} coder events have an inferred source (a passive "
+            "arrest, release or deportation: the state where it happened, else the person's "
+            "own; source_raw says which)",
             highlight=False,
         )
     if as_json:

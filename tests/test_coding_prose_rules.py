@@ -528,3 +528,42 @@ def test_appositions_and_perfect_passives_of_arrests(coder: Coder) -> None:
     assert ("KGZ", "KGZ", "COERCE", "asserted") in _events(
         coder, "Former Prime Minister of Kyrgyzstan, Sapar Isakov, has been detained."
     )
+
+
+def test_inferred_sources_are_stored_with_their_reason_and_counted(tmp_path: Path) -> None:
+    from steppe.coding.coder import coding_summary
+
+    docs = tmp_path / "d.jsonl"
+    rows = [
+        {"text": "Uzbek migrants were deported from Russia.", "date": "2024-03-01"},
+        {"text": "Kyrgyz police detained two Kazakh citizens.", "date": "2024-03-02"},
+    ]
+    docs.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with Store(tmp_path / "s.duckdb") as store:
+        install_registry(store)
+        ingest_news(store, [docs])
+        code_documents(store)
+        raws = store.con.execute(
+            "SELECT source_raw FROM events WHERE origin = 'coder' ORDER BY source_raw"
+        ).fetchall()
+        summary = coding_summary(store)
+    # "deported from Russia" reads its source; the police name theirs: nothing inferred
+    assert summary.events >= 2 and summary.inferred_sources == 0, raws
+    with Store(tmp_path / "t.duckdb") as store:
+        install_registry(store)
+        texts = [
+            "Tajik migrants were detained.",  # where is not said: no source
+            "Former Prime Minister of Kyrgyzstan, Sapar Isakov, has been detained.",
+        ]
+        docs.write_text(
+            "".join(json.dumps({"text": t, "date": "2024-03-03"}) + "\n" for t in texts)
+        )
+        ingest_news(store, [docs])
+        code_documents(store)
+        got = store.con.execute(
+            "SELECT source_actor, target_actor, source_raw FROM events"
+        ).fetchall()
+        assert {(a, b) for a, b, _ in got} == {(None, "TJK"), ("KGZ", "KGZ")}
+        kgz = next(r for a, _, r in got if a == "KGZ")
+        assert kgz.startswith("authorities of KGZ (inferred:")
+        assert coding_summary(store).inferred_sources == 1

@@ -13,6 +13,7 @@ from typing import Any
 import pyarrow as pa
 
 from steppe.coding.dictionaries import Dictionaries, load_dictionaries
+from steppe.coding.events import INFERRED
 from steppe.coding.plover2016 import CategoryVerbs, PloverCategories
 from steppe.coding.stages import (
     ActorRecognizer,
@@ -352,13 +353,23 @@ class CodingSummary:
     documents: int
     coded: int
     events: int
+    inferred_sources: int = 0
+    """Coder events whose source was inferred, not read (its ``source_raw`` says why)."""
 
 
 def coding_summary(store: Store) -> CodingSummary:
-    """Documents in the store, how many are coded, and coder events."""
+    """Documents in the store, how many are coded, coder events, and how many of those have
+    an inferred source (a passive arrest or release: the state where it happened)."""
     con = store.con
     return CodingSummary(
         int(scalar(con, "SELECT count(*) FROM documents")),
         int(scalar(con, "SELECT count(DISTINCT file) FROM ingest_log WHERE origin = ?", [ORIGIN])),
         int(scalar(con, "SELECT count(*) FROM events WHERE origin = ?", [ORIGIN])),
+        int(
+            scalar(
+                con,
+                "SELECT count(*) FROM events WHERE origin = ? AND contains(source_raw, ?)",
+                [ORIGIN, f"({INFERRED}"],
+            )
+        ),
     )

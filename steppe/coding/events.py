@@ -29,7 +29,6 @@ from typing import Any
 from steppe.coding.actors import (
     DETERMINERS,
     FORUM,
-    MEETING_NOUNS,
     PREPOSITIONS,
     forum_members,
     is_modifier,
@@ -45,6 +44,14 @@ from steppe.coding.model import Batch, CodedEvent, CoderOptions, Mention, Senten
 from steppe.domain.models import EventCode
 from steppe.registry import load_event_codes
 
+TALKS = frozenset({
+    "talks", "talk", "negotiations", "mediation", "consultations", "meeting", "meetings",
+    "visit", "discussions", "dialogue",
+})  # fmt: skip
+MEETING_EVENTS = TALKS | frozenset({
+    "summit", "conference", "negotiation", "conversation", "consultation", "videoconference",
+})  # fmt: skip
+"""Nouns that name a meeting ("the meeting of A with B was held", "talks … took place")."""
 CLAUSE_BREAKS = frozenset({";", ":", "but", "whereas", "although", "though"})
 NOUN_MARKERS = frozenset(DETERMINERS | {"a", "an", "'s", "first", "new", "of", "no", "former"})
 """A word right after one of these is taken for a noun, not a verb ("the meeting")."""
@@ -501,7 +508,7 @@ class EventClassifier:
             elif (
                 self._is_noun(s, low, i, in_mention)
                 or self._noun_by_neighbours(low, i, end, found)
-                or _plural_head(s, low, i, end, in_mention)
+                or _plural_head(s, low, i, end, in_mention, found)
                 or _reduced_relative(low, i, end)
                 or _coordinated_adjective(s, low, i, end, found, in_mention)
             ):
@@ -701,7 +708,9 @@ class EventClassifier:
 # --------------------------------------------------------------------------- roles
 
 
-def _plural_head(s: Sentence, low: list[str], i: int, end: int, in_mention: set[int]) -> bool:
+def _plural_head(
+    s: Sentence, low: list[str], i: int, end: int, in_mention: set[int], found: list[_Found]
+) -> bool:
     """Without tags: is the one-word "-s" form at ``i`` the plural head of a noun phrase
     ("during protests in Kazakhstan", "to use oil supplies to pressure")? Right after a
     preposition it is. Otherwise: a verb in the third person takes an object or complement,
@@ -720,7 +729,7 @@ def _plural_head(s: Sentence, low: list[str], i: int, end: int, in_mention: set[
         and low[i - 1] in ("and", "or")
         and low[i - 2].endswith("s")
         and i - 2 not in in_mention
-        and i - 2 not in s.verbs
+        and not _is_found(found, i - 2)
         and s.tokens[i - 2][:1].islower()
         and is_modifier(low[i - 2])
     ):
@@ -728,10 +737,15 @@ def _plural_head(s: Sentence, low: list[str], i: int, end: int, in_mention: set[
     prev = s.tokens[i - 1]
     if i - 1 in in_mention or not prev[:1].islower() or not is_modifier(prev):
         return False
-    if prev.endswith(("ly", "ed", "ing")) or i - 1 in s.verbs:
+    if prev.endswith(("ly", "ed", "ing")) or _is_found(found, i - 1):
         return False
     nxt = low[end] if end < len(low) else ""
     return nxt in PREPOSITIONS or nxt in ("", ".", ",", ";", ":", "to")
+
+
+def _is_found(found: list[_Found], k: int) -> bool:
+    """Is the word at ``k`` part of a verb found earlier in the sentence?"""
+    return any(f.start <= k < f.end for f in found)
 
 
 def _coordinated_adjective(
@@ -750,7 +764,7 @@ def _coordinated_adjective(
     if low[i - 1] not in ("and", "or"):
         return False
     left = i - 2
-    if left in in_mention or (found and found[-1].end == left + 1):
+    if left in in_mention or _is_found(found, left):
         return False
     if not (s.tokens[left][:1].islower() and is_modifier(low[left])) or low[left].endswith(
         ("ed", "ly")
@@ -951,7 +965,7 @@ def _nominal_meeting(
     visiting, all participants are coded in the actor field" - one mutual event, both
     directions. Places after "in"/"at" are venues, not sides; only two sides qualify (three or
     more are a multilateral meeting, left to its own rule)."""
-    noun = next((k for k in range(lo, verb) if low[k] in MEETING_NOUNS), None)
+    noun = next((k for k in range(lo, verb) if low[k] in MEETING_EVENTS), None)
     if noun is None:
         return []
     sides: dict[str, Mention] = {}
@@ -969,6 +983,13 @@ def _nominal_meeting(
     return [(a, b), (b, a)]
 
 
+OWN_STATE_AGENTS = frozenset({"", "GOV", "ELI", "MIL", "COP", "JUD", "LEG"})
+"""People whose detention with no place named is their own state's act: its officials and
+former officials (a state does not detain another's minister unseen). Citizens and migrants
+detained somewhere unnamed keep an unknown source."""
+INFERRED = "inferred:"
+"""Marks the text of a side the coder inferred rather than read (stored as ``source_raw``;
+counted by :func:`steppe.coding.coder.coding_summary`)."""
 LEGAL_PARTICIPLES = frozenset({
     "detained", "arrested", "released", "freed", "deported", "expelled", "extradited",
     "sentenced", "jailed", "imprisoned", "convicted", "charged", "fined",
@@ -982,11 +1003,12 @@ def _legal_passive(
 ) -> list[tuple[Mention | None, Mention | None]] | None:
     """Source and target of a detention, release, deportation or sentence told in the
     passive without its agent: the person is the target; the source is the state where it
-    happens ("in Kazakhstan", "from Russia", a venue city), else the person's own state —
-    only a state's authorities detain, try, free or deport, and the guide codes people by their
-    state ("a Kyrgyz musician detained in Kazakhstan": KAZ -> KGZ; "the former head of the
-    KNB of Kazakhstan detained": KAZ -> KAZ, a domestic act on a former official). The
-    inferred source is stored with its reason as its text. ``None`` when the verb is not
+    happens ("in Kazakhstan", "from Russia", a venue city), else, for an official or former
+    official, their own state — only a state's authorities detain, try, free or deport, and
+    the guide codes people by their state ("a Kyrgyz musician detained in Kazakhstan": KAZ ->
+    KGZ; "the former head of the KNB of Kazakhstan detained": KAZ -> KAZ, a domestic act on a
+    former official; "Tajik migrants were detained": source unknown). The inferred source is
+    stored with its reason as its text. ``None`` when the verb is not
     such a passive, has a "by" agent, or no person is named."""
     if e.verb_end - e.verb_start != 1 or low[e.verb_start] not in LEGAL_PARTICIPLES:
         return None
@@ -1019,6 +1041,9 @@ def _legal_passive(
     for m in s.mentions:
         if m is not person and m.code and m.start > 0 and low[m.start - 1] in ("in", "from"):
             return [(m, person)]
+    roles = {(person.agent or "")[k : k + 3] for k in range(0, len(person.agent or ""), 3)}
+    if len(set(s.venues)) != 1 and not roles <= OWN_STATE_AGENTS:
+        return [(None, person)]  # "Tajik migrants were detained": where is not said
     place = s.venues[0] if len(set(s.venues)) == 1 else person.code
     verb = s.tokens[e.verb_start]
     why = "the place named" if len(set(s.venues)) == 1 else "the person's state"
@@ -1026,7 +1051,7 @@ def _legal_passive(
         e.verb_start,
         e.verb_end,
         place,
-        f"authorities of {place} (inferred: {why}, '{verb}')",
+        f"authorities of {place} ({INFERRED} {why}, '{verb}')",
         agent="GOV",
     )
     return [(authority, person)]

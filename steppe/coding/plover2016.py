@@ -23,7 +23,9 @@ from steppe.coding.dictionaries import VerbDictionary, regular_forms
 from steppe.coding.events import (
     BE_FORMS,
     INTENT_FORMS,
+    MEETING_EVENTS,
     SUBORDINATORS,
+    TALKS,
     clause,
     is_future,
     is_negated,
@@ -221,10 +223,6 @@ LIGHT_VERBS = frozenset({
 })  # fmt: skip
 STATING_VERBS = frozenset({"issue", "make", "reiterate", "repeat", "renew", "deliver"})
 ENDING_VERBS = frozenset({"end", "suspend", "halt", "cancel", "break", "terminate", "stop"})
-TALKS = frozenset({
-    "talks", "talk", "negotiations", "mediation", "consultations", "meeting", "meetings",
-    "visit", "discussions", "dialogue",
-})  # fmt: skip
 FRAMES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
     (LIGHT_VERBS, frozenset({
         "demonstration", "demonstrations", "protest", "protests", "rally", "rallies", "march",
@@ -423,9 +421,6 @@ def is_willing(low: Sequence[str], i: int) -> bool:
     return False
 
 
-MEETING_EVENTS = TALKS | frozenset({
-    "summit", "conference", "negotiation", "conversation", "consultation", "videoconference",
-})  # fmt: skip
 _HELD_BE = frozenset({"was", "were", "is", "are", "been", "be"})
 _TAKE = frozenset({"took", "take", "takes", "taking", "taken"})
 
