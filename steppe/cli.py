@@ -1361,6 +1361,51 @@ def eval_coder(
     )
 
 
+@eval_app.command("agreement")
+def eval_agreement(
+    first: Path,
+    second: Path,
+    split: Annotated[str, typer.Option(help="gold set part: dev, test or all")] = "all",
+    as_json: JsonOpt = False,
+) -> None:
+    """How far two independent annotations of the same prose gold sentences agree, scored as
+    the coder is scored (events as source, target, PLOVER category, modality; actors alone;
+    category on shared dyads; Cohen's kappa for event / no event): the ceiling for a coder
+    scored against one annotator.
+
+    Example (in tests/cases/prose_gold):
+    steppe eval agreement prose_gold.jsonl prose_gold_second.jsonl --split dev
+    """
+    from steppe.coding.prose import annotator_agreement
+
+    result = _checked(lambda: annotator_agreement(first, second, split))
+    if as_json:
+        _print_json(result.as_dict())
+        return
+    rows = [
+        {"measure": name, "precision": sc.precision, "recall": sc.recall, "f1": sc.f1}
+        | {"n": sc.tp + sc.fn}
+        for name, sc in (
+            ("events (source, target, PLOVER, modality)", result.events),
+            ("actors (source, target)", result.actors),
+        )
+    ]
+    _emit(
+        rows,
+        False,
+        ["measure", "precision", "recall", "f1", "n"],
+        f"second annotation against the first, {result.split}: {result.sentences} sentences, "
+        f"{result.first_events} and {result.second_events} events",
+    )
+    kappa = "-" if result.sentence_kappa is None else f"{result.sentence_kappa:.3f}"
+    category = "-" if result.category_agreement is None else f"{result.category_agreement:.3f}"
+    console.print(
+        f"category on shared dyads {category}; event / no event: agreement "
+        f"{result.sentence_agreement:.3f}, Cohen's kappa {kappa}",
+        highlight=False,
+    )
+
+
 def _print_prose(result: Any) -> None:
     rows = [
         {"measure": name, "precision": sc.precision, "recall": sc.recall, "f1": sc.f1}

@@ -567,3 +567,33 @@ def test_inferred_sources_are_stored_with_their_reason_and_counted(tmp_path: Pat
         kgz = next(r for a, _, r in got if a == "KGZ")
         assert kgz.startswith("authorities of KGZ (inferred:")
         assert coding_summary(store).inferred_sources == 1
+
+
+def test_a_later_member_of_a_listed_place_is_no_subject(coder: Coder) -> None:
+    """ "peacekeeping in Nepal, Chile and Peru, and has been running a mission in Fiji": the list
+    after "in" is a place, every member of it, so the coordinated verb keeps the sentence's
+    subject."""
+    got = _events(
+        coder,
+        "Mongolia participates in peacekeeping operations in Nepal, Chile and Peru, and has "
+        "been conducting a humanitarian mission in Fiji.",
+    )
+    assert got and {s for s, *_ in got} == {"MNG"}, got
+
+
+def test_a_participle_after_its_noun_is_no_act(coder: Coder) -> None:
+    """ "a Tajik journalist held in Uzbekistan was freed": "held" describes the journalist (a
+    reduced relative); the clause's act is the release, by the state where it happens."""
+    got = _events(coder, "A Tajik journalist detained in Uzbekistan was released on Friday.")
+    assert got == {("UZB", "TJK", "RETREAT", "asserted")}, got
+    # the participle as the headline's own predicate stays an act
+    assert ("KGZ", "KGZ", "COERCE", "asserted") in _events(
+        coder, "Former Kyrgyz minister detained in Kyrgyzstan"
+    )
+
+
+def test_a_state_naming_its_own_officials_is_no_event(coder: Coder) -> None:
+    """Appointing one's own minister is no PLOVER event (COOPERATE is mutual cooperation
+    between entities); naming an envoy to another state keeps its code."""
+    assert _events(coder, "Mirziyoyev appointed the Foreign Minister of Uzbekistan.") == set()
+    assert _events(coder, "Japarov appointed a new Prime Minister of Kyrgyzstan.") == set()

@@ -778,8 +778,20 @@ def _reduced_relative(low: list[str], i: int, end: int) -> bool:
     Secretary-General,", "a Kyrgyz musician, detained in Kazakhstan, was released")? It
     describes the noun before the comma; the sentence's act is its main verb (CAMEO codes
     "the main verb of the sentence")."""
-    if not (i > 0 and low[i - 1] == "," and low[end - 1].endswith("ed") and end < len(low)):
+    if not (i > 0 and low[end - 1].endswith("ed") and end < len(low)):
         return False
+    if low[i - 1] != ",":
+        # no comma: "a Kyrgyz musician detained in Kazakhstan was released" - the participle
+        # follows its noun and the clause's own verb (a form of "be") comes after its phrase
+        if not low[i - 1].isalpha() or low[i - 1] in BE_FORMS | AUXILIARIES | {"to", "that"}:
+            return False
+        if low[end] not in ("in", "from", "at", "by", "on"):
+            return False
+        rest = low[end : end + 8]
+        stop = next(
+            (k for k, w in enumerate(rest) if w in (",", "and", "that", "who", "which")), len(rest)
+        )
+        return any(w in BE_FORMS for w in rest[:stop])
     if low[end] == "by":
         return True
     close = next((k for k in range(end, min(end + 8, len(low))) if low[k] == ","), None)
@@ -851,6 +863,14 @@ def _noun_like(s: Sentence, low: list[str], k: int) -> bool:
     if s.tags:
         return s.tags[k][:2] in ("NN", "JJ", "CD")
     return is_modifier(low[k]) and k not in s.verbs
+
+
+def _list_start(mentions: tuple[Mention, ...], m: Mention) -> int:
+    """Where the list a mention belongs to starts ("in Lebanon, Mali and Kosovo": a later
+    member stands where the first does, inside the prepositional phrase)."""
+    if m.group < 0:
+        return m.start
+    return min(x.start for x in mentions if x.group == m.group)
 
 
 def in_pp(low: list[str], start: int) -> bool:
@@ -1057,6 +1077,18 @@ def _legal_passive(
     return [(authority, person)]
 
 
+APPOINTING = ("appoint", "nominat", "designat", "elect", "name")
+
+
+def _appointment(e: CodedEvent) -> bool:
+    """A state naming its own officials ("Tokayev appointed the Prime Minister of
+    Kazakhstan"): CAMEO.2.0.txt codes "appoint … minister" 060, but PLOVER's COOPERATE is
+    "*mutual* material cooperation or exchange" between two entities, and no PLOVER category
+    covers a government's own personnel decisions - no event (appointing another state's envoy
+    or a negotiator keeps its code)."""
+    return e.cameo[:2] in ("05", "06") and e.verb.lower().startswith(APPOINTING)
+
+
 class RoleAssigner:
     """Source and target of each event (see the module docstring), then the options' actor
     requirements; identical events of one sentence are kept once."""
@@ -1073,7 +1105,7 @@ class RoleAssigner:
             if (
                 lo <= m.start
                 and m.end <= end
-                and not in_pp(low, m.start)
+                and not in_pp(low, _list_start(s.mentions, m))
                 and (best is None or m.end > s.mentions[best].end)
             ):
                 best = n
@@ -1110,7 +1142,7 @@ class RoleAssigner:
             return found
         at = _mention_at(s, k)
         if at is not None:
-            start = s.mentions[at].start
+            start = _list_start(s.mentions, s.mentions[at])
             if not in_pp(low, start):
                 return at
             nearest = self._nearest(s, low, lo, k)
@@ -1141,7 +1173,7 @@ class RoleAssigner:
         while j >= lo and j > k - 6:
             at = _mention_at(s, j)
             if at is not None:
-                start = s.mentions[at].start
+                start = _list_start(s.mentions, s.mentions[at])
                 # "the Ambassador of Tajikistan to Russia <Name>": the head before the PP
                 return at if not in_pp(low, start) else self._nearest(s, low, lo, start)
             if low[j] in PREPOSITIONS and low[j] not in SUBORDINATORS:
@@ -1281,6 +1313,8 @@ class RoleAssigner:
                 if (a is None and b is None) or (e.paired and (a is None or b is None)):
                     continue
                 if opts.require_dyad and (a is None or b is None):
+                    continue
+                if a is not None and b is not None and a.code == b.code and _appointment(e):
                     continue
                 if opts.require_actor and not any(m is not None and m.code for m in (a, b)):
                     continue

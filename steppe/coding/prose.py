@@ -484,3 +484,133 @@ def eval_prose(
     if not has_time:
         notes.append("the events table has no event_time column: event time not scored")
     return evaluate_prose(records, stored, str(path), split, notes, has_time)
+
+
+# --------------------------------------------------------------------------- annotators
+
+
+@dataclass(frozen=True)
+class ProseAgreement:
+    """How far two independent annotations of the same sentences agree: the ceiling a coder
+    scored against one annotator can be expected to reach."""
+
+    first: str
+    second: str
+    split: str
+    sentences: int
+    first_events: int
+    second_events: int
+    events: Score
+    actors: Score
+    category_agreement: float | None
+    sentence_kappa: float | None
+    sentence_agreement: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "first": self.first,
+            "second": self.second,
+            "split": self.split,
+            "sentences": self.sentences,
+            "first_events": self.first_events,
+            "second_events": self.second_events,
+            "events": self.events.as_dict(),
+            "actors": self.actors.as_dict(),
+            "category_agreement": _round(self.category_agreement),
+            "sentence_kappa": _round(self.sentence_kappa),
+            "sentence_agreement": _round(self.sentence_agreement),
+        }
+
+
+def _same_dyad(a: GoldEvent, b: GoldEvent) -> bool:
+    if (a.source, a.target) == (b.source, b.target):
+        return True
+    return (a.mutual or b.mutual) and (a.source, a.target) == (b.target, b.source)
+
+
+def _dyad_events(events: Sequence[GoldEvent]) -> list[GoldEvent]:
+    mutual: dict[tuple[str, str], bool] = {}
+    for g in events:
+        mutual[(g.source, g.target)] = mutual.get((g.source, g.target), False) or g.mutual
+    return [GoldEvent(s, t, "", mutual=m) for (s, t), m in mutual.items()]
+
+
+def _pair_up(first: Sequence[GoldEvent], second: Sequence[GoldEvent], with_category: bool) -> int:
+    used: set[int] = set()
+    for a in first:
+        for j, b in enumerate(second):
+            if j in used or not _same_dyad(a, b):
+                continue
+            if with_category and (a.plover, a.modality) != (b.plover, b.modality):
+                continue
+            used.add(j)
+            break
+    return len(used)
+
+
+def annotator_agreement(
+    first: str | Path, second: str | Path, split: str = "all"
+) -> ProseAgreement:
+    """Agreement of two annotations of the same gold sentences (both in the gold-set format),
+    scored like the coder: events as (source, target, PLOVER category, modality), a mutual
+    event on either side matching the other direction, each event used once; the second
+    annotation is scored against the first (F1 is symmetric). Beside it: actors (dyads) alone,
+    the category agreement on shared dyads, and Cohen's kappa for whether a sentence has any
+    event at all. Every sentence of the split must be in both files.
+
+    >>> annotator_agreement("/nonexistent.jsonl", "/nonexistent.jsonl")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    steppe.coding.evaluate.EvaluationInputError: /nonexistent.jsonl: cannot read ...
+    """
+    if split not in SPLITS:
+        raise EvaluationInputError(f"unknown split {split!r}; expected dev, test or all")
+    a_records = [r for r in read_prose_gold(first) if split == "all" or r.split == split]
+    b_by_id = {r.id: r for r in read_prose_gold(second)}
+    missing = [r.id for r in a_records if r.id not in b_by_id]
+    if missing:
+        raise EvaluationInputError(
+            f"{second}: {len(missing)} sentences of {first} ({split}) are not annotated, "
+            f"first {missing[0]!r}"
+        )
+    if not a_records:
+        raise EvaluationInputError(f"{first}: no records in split {split!r}")
+    ev_tp = ev_a = ev_b = dy_tp = dy_a = dy_b = cat_ok = cat_n = 0
+    both = only_a = only_b = neither = 0
+    for ra in a_records:
+        a, b = ra.events, b_by_id[ra.id].events
+        ev_tp += _pair_up(a, b, True)
+        ev_a += len(a)
+        ev_b += len(b)
+        da, db = _dyad_events(a), _dyad_events(b)
+        dy_tp += _pair_up(da, db, False)
+        dy_a += len(da)
+        dy_b += len(db)
+        for g in a:
+            same = [h for h in b if _same_dyad(g, h)]
+            if same:
+                cat_n += 1
+                cat_ok += any(h.plover == g.plover for h in same)
+        has_a, has_b = bool(a), bool(b)
+        both += has_a and has_b
+        only_a += has_a and not has_b
+        only_b += has_b and not has_a
+        neither += not has_a and not has_b
+    n = len(a_records)
+    observed = (both + neither) / n
+    p_a, p_b = (both + only_a) / n, (both + only_b) / n
+    expected = p_a * p_b + (1 - p_a) * (1 - p_b)
+    kappa = (observed - expected) / (1 - expected) if expected < 1 else None
+    return ProseAgreement(
+        first=str(first),
+        second=str(second),
+        split=split,
+        sentences=n,
+        first_events=ev_a,
+        second_events=ev_b,
+        events=Score(ev_tp, ev_b - ev_tp, ev_a - ev_tp),
+        actors=Score(dy_tp, dy_b - dy_tp, dy_a - dy_tp),
+        category_agreement=cat_ok / cat_n if cat_n else None,
+        sentence_kappa=kappa,
+        sentence_agreement=observed,
+    )
