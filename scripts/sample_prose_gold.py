@@ -35,7 +35,20 @@ Batch 4 (``--batch 4``) is batch 3's rule with:
 - quotas ``QUOTA4``: every remaining dated news candidate, 120 headlines, 60 speech sentences
   (no news or focal-speech candidate is left, so all 120 are headlines).
 
-Usage: python scripts/sample_prose_gold.py [SHARED_DATA] [--batch 3|4]
+Batch 5 (``--batch 5``) turns to what is left: headlines and the speeches of the region's
+partners.
+
+- documents and texts with a line anywhere above the batch-5 header (batches 1-4) are out, and
+  so are the documents in ``seen_before_batch5.txt`` (a pool whose coder output was read while
+  rules were developed before batch 5 was drawn; leaving them out keeps the batch blind);
+- speech candidates are the UN General Debate speeches of every *other* state (Russia, China,
+  the US, Turkey, Iran, the EU's members …) — the focal states' own speeches are all in batches
+  1-3 — and a partner's sentence must name a focal state, its demonym or "Central Asia"
+  (``FOCAL_WORDS``), not only any actor;
+- candidates are ordered by SHA-256 of ``batch5:corpus:record:index``;
+- quotas ``QUOTA5``: 80 headlines, 60 speech sentences.
+
+Usage: python scripts/sample_prose_gold.py [SHARED_DATA] [--batch 3|4|5]
 """
 
 from __future__ import annotations
@@ -55,6 +68,7 @@ from build_prose_gold import (
     BATCH2_HEADER,
     BATCH3_HEADER,
     BATCH4_HEADER,
+    BATCH5_HEADER,
     CORPORA,
     GOLD,
     HEADLINES,
@@ -76,6 +90,9 @@ QUOTA3 = {"N": 10_000, "H": 50, "U": 40}
 # (dated items are all in batches 1-3), 0 speech (all 58 focal speeches are in batches 1-3) and
 # 507 headlines, so the headlines make up the 120.
 QUOTA4 = {"N": 10_000, "H": 120, "U": 60}
+# Batch 5: headlines and partners' speeches (no dated news or focal speech is left).
+QUOTA5 = {"N": 0, "H": 80, "U": 60}
+SEEN = GOLD / "seen_before_batch5.txt"
 PER_DOCUMENT = 3
 FOCAL_SPEAKERS = ("KAZ", "KGZ", "TJK", "TKM", "UZB", "AZE")
 ACTOR_WORDS = (
@@ -148,6 +165,12 @@ ACTOR_WORDS = (
     "Xi",
     "Aliyev",
 )
+FOCAL_WORDS = (*ACTOR_WORDS[:18], "Central Asia", "Central Asian")
+FOCAL = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(re.escape(w) for w in sorted(FOCAL_WORDS, key=len, reverse=True))
+    + r")(?![\w])"
+)
 ACTOR = re.compile(
     r"(?<![\w.])(?:"
     + "|".join(re.escape(w) for w in sorted(ACTOR_WORDS, key=len, reverse=True))
@@ -174,11 +197,14 @@ def batch1(path: Path, header: str = BATCH2_HEADER) -> tuple[set[str], set[tuple
     return docs, lines
 
 
-def candidates(shared: Path, url_path: bool = False) -> Iterator[tuple[str, str, int, str, str]]:
+def candidates(
+    shared: Path, url_path: bool = False, partners: bool = False
+) -> Iterator[tuple[str, str, int, str, str]]:
     """Every sentence of the three corpora as (code, record, index, date, text).
 
     News items are dated by ``date_from_url``, and with ``url_path`` also by a full date in
-    their URL's path when that field is empty.
+    their URL's path when that field is empty. Speeches are the focal speakers', or with
+    ``partners`` every other speaker's, whose sentences must name a focal state.
     """
     with (shared / NEWS).open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
@@ -204,20 +230,25 @@ def candidates(shared: Path, url_path: bool = False) -> Iterator[tuple[str, str,
         opened = {int(r["session"]): r["debate_opened"] for r in csv.DictReader(f)}
     with gzip.open(shared / SPEECHES, "rt", encoding="utf-8") as lines:
         for sp in map(json.loads, lines):
-            if sp["iso3"] in FOCAL_SPEAKERS:
+            if (sp["iso3"] in FOCAL_SPEAKERS) != partners:
                 record = f"{sp['iso3']}_{sp['session']}"
                 for i, s in enumerate(sentences(sp["text"])):
-                    yield "U", record, i, opened[int(sp["session"])], s
+                    if not partners or FOCAL.search(s):
+                        yield "U", record, i, opened[int(sp["session"])], s
 
 
 def sample(shared: Path, batch: int = 2) -> list[tuple[str, str, int, str, str]]:
     rules = {2: (BATCH2_HEADER, QUOTA, ""), 3: (BATCH3_HEADER, QUOTA3, "batch3:")}
     rules[4] = (BATCH4_HEADER, QUOTA4, "batch4:")
+    rules[5] = (BATCH5_HEADER, QUOTA5, "batch5:")
     if batch not in rules:
-        raise SystemExit(f"--batch {batch}: only batches 2, 3 and 4 are sampled by rule")
+        raise SystemExit(f"--batch {batch}: only batches 2 to 5 are sampled by rule")
     header, quota, salt = rules[batch]
     docs, done = batch1(GOLD / "annotations.txt", header)
-    pool = list(candidates(shared, url_path=batch >= 3))
+    if batch >= 5:
+        lines = SEEN.read_text(encoding="utf-8").splitlines()
+        docs |= {x.strip() for x in lines if x.strip() and not x.startswith("#")}
+    pool = list(candidates(shared, url_path=batch >= 3, partners=batch >= 5))
     taken_texts = {t for c, r, i, _, t in pool if (c, r, str(i)) in done}
     keyed = sorted(
         pool,
