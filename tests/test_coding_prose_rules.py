@@ -597,3 +597,33 @@ def test_a_state_naming_its_own_officials_is_no_event(coder: Coder) -> None:
     between entities); naming an envoy to another state keeps its code."""
     assert _events(coder, "Mirziyoyev appointed the Foreign Minister of Uzbekistan.") == set()
     assert _events(coder, "Japarov appointed a new Prime Minister of Kyrgyzstan.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's speaker and colon, the judged entity the content's subject
+        (
+            "Lavrov: the Kazakh government's handling of the unrest was effective and timely",
+            {("RUS", "KAZ", "SUPPORT", "asserted")},
+        ),
+        (
+            "Zakharova: Washington's statements on Central Asia are a provocation",
+            {("RUS", "USA", "ACCUSE", "asserted")},
+        ),
+        # a comment verb with a that-clause, the entity reached through "of"
+        (
+            "Tokayev said that the work of the SCO secretariat had been a success.",
+            {("KAZ", "SCO", "SUPPORT", "asserted")},
+        ),
+        # a place is no addressee; one's own state is no target; a denied fault judges no one
+        ("Lavrov: the situation in Afghanistan is dangerous", set()),
+        ("Mirziyoyev said that Uzbekistan's reforms were successful.", set()),
+        ("Peskov: the Kremlin saw no provocation in Kiev's statement", set()),
+    ],
+)
+def test_a_statement_that_judges_an_entity_is_praise_or_criticism(
+    coder: Coder, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    # the comment itself ("said") has no PLOVER category and is no event of the gold set
+    assert {e for e in _events(coder, text) if e[2]} == expected

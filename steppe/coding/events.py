@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from steppe.coding.actors import (
@@ -33,6 +34,7 @@ from steppe.coding.actors import (
     forum_members,
     is_modifier,
 )
+from steppe.coding.appraisal import appraisals
 from steppe.coding.dictionaries import (
     Dictionaries,
     PatternElement,
@@ -61,6 +63,7 @@ APPOSITION_MARKS = frozenset({"–", "—", ")"})
 """Dashes and a closing parenthesis that end an apposition right before a verb."""
 RELATIVES = frozenset({"which", "who"})
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose", "where"})
+RELATIVE_SUBJECTS = frozenset({"that", "which", "who"})
 """Words that open a relative clause: an actor after a comma and one of them is in the
 clause, not the object of the verb before the comma."""
 """Relative pronouns after a comma: the subject is the phrase the comma closes ("China and
@@ -259,8 +262,22 @@ def _window(low: list[str], f: _Found, lo: int, hi: int) -> tuple[int, int]:
     return plo, phi
 
 
+@lru_cache(maxsize=1)
 def _code_table() -> dict[str, EventCode]:
     return {c.code: c for c in load_event_codes()}
+
+
+def _fields(cameo: str) -> dict[str, Any]:
+    """A CAMEO code's PLOVER category, quad class and Goldstein weight (of the code or its
+    nearest listed parent)."""
+    table = _code_table()
+    info = next((table[k] for k in (cameo, cameo[:3], cameo[:2]) if k in table), None)
+    return {
+        "cameo": cameo,
+        "plover": info.plover if info else None,
+        "quad_class": info.quad_class if info else None,
+        "goldstein": info.goldstein if info else 0.0,
+    }
 
 
 @dataclass(frozen=True)
@@ -1155,6 +1172,14 @@ class RoleAssigner:
             return (
                 _mention_at(s, k - 2) if k >= 2 else None
             )  # ", which have provided": the antecedent
+        if low[k] in RELATIVE_SUBJECTS and k > lo and _noun_like(s, low, k - 1):
+            # "a draft document that would ban Kyrgyz citizens": the relative clause's subject
+            # is its antecedent noun, which names an actor or none
+            return (
+                _mention_at(s, k - 1)
+                if _mention_at(s, k - 1) is not None
+                else (self._head_owner(s, low, k - 1, lo))
+            )
         if low[k] in PRONOUNS:
             return None
         if low[k] in ("and", "or"):
@@ -1323,7 +1348,14 @@ class RoleAssigner:
                     continue
                 seen.add(key)
                 out.append(evolve(e, source=a, target=b))
-        return _drop_reports(out)
+        out = _drop_reports(out)
+        for e in appraisals(s, low, out, _fields):
+            assert e.source is not None and e.target is not None
+            key = (e.source.full_code, e.target.full_code, e.cameo)
+            if key not in seen:
+                seen.add(key)
+                out.append(e)
+        return out
 
     def process(self, batch: Batch) -> Batch:
         return evolve(

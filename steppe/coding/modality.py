@@ -67,8 +67,26 @@ def _hedged_source(low: list[str], lo: int, hi: int) -> bool:
         low[k] == "according"
         and low[k + 1] == "to"
         and any(w in HEDGED_SOURCES for w in low[k + 2 : k + 6])
+        and not _named_report(low, k + 2)
         for k in range(lo, hi - 1)
     )
+
+
+def _named_report(low: list[str], start: int) -> bool:
+    """ "according to a report from the information service of the Agency": a report whose
+    author is named is attribution, not distance (the guide: "attribution alone is not
+    distance"); "according to media reports", "unconfirmed reports" stay hedged."""
+    words = low[start : start + 6]
+    for j, w in enumerate(words):
+        if w in ("report", "reports", "statement"):
+            before = set(words[:j])
+            return not (before & HEDGED_SOURCES) and words[j + 1 : j + 2] in (
+                ["from"],
+                ["by"],
+                ["of"],
+                ["published"],
+            )
+    return False
 
 
 def _not_only(words: list[str], k: int) -> bool:
