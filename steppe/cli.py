@@ -1394,7 +1394,8 @@ def eval_agreement(
         rows,
         False,
         ["measure", "precision", "recall", "f1", "n"],
-        f"second annotation against the first, {result.split}: {result.sentences} sentences, "
+        f"second annotation against the first, {result.split}: {result.sentences} sentences "
+        f"annotated by both ({result.not_in_second} not in the second), "
         f"{result.first_events} and {result.second_events} events",
     )
     kappa = "-" if result.sentence_kappa is None else f"{result.sentence_kappa:.3f}"

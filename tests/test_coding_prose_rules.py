@@ -627,3 +627,39 @@ def test_a_statement_that_judges_an_entity_is_praise_or_criticism(
 ) -> None:
     # the comment itself ("said") has no PLOVER category and is no event of the gold set
     assert {e for e in _events(coder, text) if e[2]} == expected
+
+
+def test_an_agentless_request_in_the_passive_has_no_requester(coder: Coder) -> None:
+    """ "Tokayev was asked to comment on Russian troops": who asked is not said; the one asked
+    is no requester, and the Russian troops are no addressee."""
+    assert {e for e in _events(coder, "Tokayev was asked to explain the role of Russian troops.")
+            if e[2]} == set()  # fmt: skip
+    # with its agent the request stands
+    assert ("RUS", "KAZ", "REQUEST", "asserted") in _events(
+        coder, "Kazakhstan was asked by Russia to extradite the suspect."
+    )
+
+
+def test_participation_in_an_organisations_videoconference_is_a_meeting_with_it(
+    coder: Coder,
+) -> None:
+    assert _events(coder, "Mirziyoyev took part in a videoconference of SCO leaders.") == {
+        ("UZB", "SCO", "CONSULT", "asserted")
+    }
+
+
+def test_a_decree_appointing_ones_own_government_is_no_event(coder: Coder) -> None:
+    got = _events(coder, "Japarov signed the decree appointing the new Cabinet of Kyrgyzstan")
+    assert {e for e in got if e[2]} == set(), got
+
+
+def test_forces_after_an_adjective_are_a_noun(coder: Coder) -> None:
+    """ "external forces inciting unrest in Tajikistan": no act of forcing (CAMEO 170)."""
+    got = _events(coder, "Rahmon: the state opposes external forces inciting unrest in Tajikistan")
+    assert not any(p == "COERCE" for _, _, p, _ in got), got
+
+
+def test_peacekeepers_in_a_state_aid_that_state(coder: Coder) -> None:
+    assert ("CSTO", "TJK", "AID", "asserted") in _events(
+        coder, "CSTO peacekeepers in Tajikistan have secured three more sites"
+    )

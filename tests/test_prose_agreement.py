@@ -55,11 +55,14 @@ def test_agreement_counts_like_the_coder_score(tmp_path: Path) -> None:
     assert same.events.f1 == 1.0 and same.sentence_kappa == pytest.approx(1.0)
 
 
-def test_agreement_refuses_a_second_file_that_lacks_sentences(tmp_path: Path) -> None:
-    first = _write(tmp_path / "a.jsonl", [("1", []), ("2", [])])
+def test_agreement_compares_the_sentences_both_annotate(tmp_path: Path) -> None:
+    first = _write(tmp_path / "a.jsonl", [("1", []), ("2", [_ev("KAZ", "RUS", "ACCUSE")])])
     second = _write(tmp_path / "b.jsonl", [("1", [])])
-    with pytest.raises(EvaluationInputError, match=r"1 sentences .* not annotated, first '2'"):
-        annotator_agreement(first, second, "dev")
+    r = annotator_agreement(first, second, "dev")
+    assert (r.sentences, r.not_in_second, r.first_events) == (1, 1, 0)
+    other = _write(tmp_path / "c.jsonl", [("9", [])])
+    with pytest.raises(EvaluationInputError, match="none of the 2 sentences"):
+        annotator_agreement(first, other, "dev")
 
 
 def test_eval_agreement_command(tmp_path: Path) -> None:

@@ -54,6 +54,8 @@ MEETING_EVENTS = TALKS | frozenset({
     "summit", "conference", "negotiation", "conversation", "consultation", "videoconference",
 })  # fmt: skip
 """Nouns that name a meeting ("the meeting of A with B was held", "talks … took place")."""
+ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ign", "ern", "ary", "ful", "armed", "allied")
+"""Endings of adjectives: a third-person "-s" verb form right after one is a plural noun."""
 CLAUSE_BREAKS = frozenset({";", ":", "but", "whereas", "although", "though"})
 NOUN_MARKERS = frozenset(DETERMINERS | {"a", "an", "'s", "first", "new", "of", "no", "former"})
 """A word right after one of these is taken for a noun, not a verb ("the meeting")."""
@@ -460,6 +462,15 @@ class EventClassifier:
             return True
         if i > 0 and low[i - 1] in NOUN_MARKERS | DEGREE_WORDS | {"%", "percent"}:
             return True  # "a 50% decline in remittances" is a figure, not a rejection
+        if (
+            i > 0
+            and low[i].endswith("s")
+            and i - 1 not in in_mention
+            and s.tokens[i - 1].islower()
+            and low[i - 1].endswith(ADJECTIVE_ENDINGS)
+            and low[i - 1] not in AUXILIARIES
+        ):
+            return True  # "external forces inciting", "armed forces": an adjective and its noun
         k = i - 1
         while (
             k >= 0
@@ -941,6 +952,36 @@ def _topic(low: list[str], start: int, verb_end: int) -> bool:
     return k > verb_end and low[k] in TOPIC_PREPOSITIONS
 
 
+PEACEKEEPING = "074"
+
+
+def _protected(s: Sentence, low: list[str], lo: int, hi: int, exclude: set[str]) -> int | None:
+    """The state where peacekeepers serve ("CSTO peacekeepers in Kazakhstan have secured
+    five sites"): CAMEO 074 "Provide military protection or peacekeeping" is aid to the state
+    protected, PLOVER AID's benefits "primarily accrue to the recipient"."""
+    for n, m in enumerate(s.mentions):
+        if (
+            lo <= m.start < hi
+            and m.code
+            and m.full_code not in exclude
+            and m.start > 0
+            and low[m.start - 1] in ("in", "to", "into")
+        ):
+            return n
+    return None
+
+
+def _forum_of(low: list[str], start: int) -> bool:
+    """Is the phrase at ``start`` the organisation whose meeting is named ("took part in a
+    videoconference of CSTO leaders", "attended the summit of the SCO")? PLOVER's
+    multilateral CONSULT: the participant meets the organisation, the annotation guide's
+    "participant → CSTO"."""
+    k = start - 1
+    while k >= 0 and start - k <= 3 and low[k] in DETERMINERS:
+        k -= 1
+    return k > 0 and low[k] == "of" and low[k - 1] in MEETING_EVENTS
+
+
 def _partner(s: Sentence, low: list[str], lo: int, hi: int, exclude: set[str]) -> int | None:
     """The partner of a joint act named with "with" elsewhere in its clause ("Together with
     our Central Asian partners, we are committed to …", "ready to continue the process, in
@@ -1097,13 +1138,26 @@ def _legal_passive(
 APPOINTING = ("appoint", "nominat", "designat", "elect", "name")
 
 
-def _appointment(e: CodedEvent) -> bool:
+def _appointment(e: CodedEvent, low: list[str]) -> bool:
     """A state naming its own officials ("Tokayev appointed the Prime Minister of
-    Kazakhstan"): CAMEO.2.0.txt codes "appoint … minister" 060, but PLOVER's COOPERATE is
-    "*mutual* material cooperation or exchange" between two entities, and no PLOVER category
-    covers a government's own personnel decisions - no event (appointing another state's envoy
-    or a negotiator keeps its code)."""
-    return e.cameo[:2] in ("05", "06") and e.verb.lower().startswith(APPOINTING)
+    Kazakhstan", "signed the decree appointing the new Government"): CAMEO.2.0.txt codes
+    "appoint … minister" 060 and "sign … decree" 100, but PLOVER's COOPERATE is "*mutual*
+    material cooperation or exchange" between two entities, and no PLOVER category covers a
+    government's own personnel decisions - no event (appointing another state's envoy or a
+    negotiator keeps its code)."""
+    if e.cameo[:2] not in ("05", "06", "10"):
+        return False
+    after = low[e.verb_end : e.verb_end + 4]
+    return e.verb.lower().startswith(APPOINTING) or any(
+        w.startswith(("appoint", "dismiss")) for w in after
+    )
+
+
+AGENTLESS = frozenset({"02", "10"})
+"""Appeals and requests told in the passive without their agent ("Biden was asked to explain
+…"): the one asked is the subject and who asked is not said, so there is no dyad to code
+(other agentless passives keep their subject as the actor, as the PETRARCH and PLOVER gold
+records code them)."""
 
 
 class RoleAssigner:
@@ -1229,6 +1283,7 @@ class RoleAssigner:
                 e.cameo[:2] in TOPIC_ROOTS
                 and _topic(low, m.start, e.verb_end)
                 and not _called_for(low, e, m.start)
+                and not (e.cameo.startswith("04") and _forum_of(low, m.start))
             ):
                 continue
             if m.full_code not in exclude:
@@ -1238,6 +1293,7 @@ class RoleAssigner:
     @staticmethod
     def _passive_by(s: Sentence, low: list[str], e: CodedEvent, hi: int) -> int | bool | None:
         """For a passive verb with a "by" phrase: the mention after "by" (or ``None``);
+        ``None`` too for an appeal or request with no "by" phrase (:data:`AGENTLESS`);
         ``False`` if the verb is not such a passive."""
         k = e.verb_start - 1
         while k >= 0 and (low[k].endswith("ly") or low[k] in ("not", "n't", "also")):
@@ -1247,13 +1303,13 @@ class RoleAssigner:
             return False
         for b in range(e.verb_end, hi):
             if low[b] == ",":
-                return False
+                break
             if low[b] == "by":
                 for n, m in enumerate(s.mentions):
                     if b < m.start <= b + 3:
                         return n
                 return None
-        return False
+        return None if e.quad_class in VERBAL_QUAD_CLASSES and e.cameo[:2] in AGENTLESS else False
 
     @staticmethod
     def _progressive(low: list[str], e: CodedEvent) -> bool:
@@ -1309,6 +1365,8 @@ class RoleAssigner:
                     tgt = self._object(s, low, e, hi, exclude)
                     if tgt is None and e.cameo[:2] in JOINT_ROOTS:
                         tgt = _partner(s, low, lo, hi, exclude)
+                    if tgt is None and e.cameo == PEACEKEEPING:
+                        tgt = _protected(s, low, lo, hi, exclude)
                 if e.source_slot is None and e.target_slot is None:
                     by = self._passive_by(s, low, e, hi)
                     verbal = e.quad_class in VERBAL_QUAD_CLASSES
@@ -1339,7 +1397,7 @@ class RoleAssigner:
                     continue
                 if opts.require_dyad and (a is None or b is None):
                     continue
-                if a is not None and b is not None and a.code == b.code and _appointment(e):
+                if a is not None and b is not None and a.code == b.code and _appointment(e, low):
                     continue
                 if opts.require_actor and not any(m is not None and m.code for m in (a, b)):
                     continue

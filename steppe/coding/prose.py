@@ -498,6 +498,7 @@ class ProseAgreement:
     second: str
     split: str
     sentences: int
+    not_in_second: int
     first_events: int
     second_events: int
     events: Score
@@ -512,6 +513,7 @@ class ProseAgreement:
             "second": self.second,
             "split": self.split,
             "sentences": self.sentences,
+            "not_in_second": self.not_in_second,
             "first_events": self.first_events,
             "second_events": self.second_events,
             "events": self.events.as_dict(),
@@ -556,7 +558,8 @@ def annotator_agreement(
     event on either side matching the other direction, each event used once; the second
     annotation is scored against the first (F1 is symmetric). Beside it: actors (dyads) alone,
     the category agreement on shared dyads, and Cohen's kappa for whether a sentence has any
-    event at all. Every sentence of the split must be in both files.
+    event at all. Only the sentences of the split that both files annotate are compared
+    (``sentences``; ``not_in_second`` counts the others).
 
     >>> annotator_agreement("/nonexistent.jsonl", "/nonexistent.jsonl")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -565,16 +568,13 @@ def annotator_agreement(
     """
     if split not in SPLITS:
         raise EvaluationInputError(f"unknown split {split!r}; expected dev, test or all")
-    a_records = [r for r in read_prose_gold(first) if split == "all" or r.split == split]
+    in_split = [r for r in read_prose_gold(first) if split == "all" or r.split == split]
     b_by_id = {r.id: r for r in read_prose_gold(second)}
-    missing = [r.id for r in a_records if r.id not in b_by_id]
-    if missing:
-        raise EvaluationInputError(
-            f"{second}: {len(missing)} sentences of {first} ({split}) are not annotated, "
-            f"first {missing[0]!r}"
-        )
+    a_records = [r for r in in_split if r.id in b_by_id]
     if not a_records:
-        raise EvaluationInputError(f"{first}: no records in split {split!r}")
+        raise EvaluationInputError(
+            f"{second}: none of the {len(in_split)} sentences of {first} ({split}) is annotated"
+        )
     ev_tp = ev_a = ev_b = dy_tp = dy_a = dy_b = cat_ok = cat_n = 0
     both = only_a = only_b = neither = 0
     for ra in a_records:
@@ -606,6 +606,7 @@ def annotator_agreement(
         second=str(second),
         split=split,
         sentences=n,
+        not_in_second=len(in_split) - n,
         first_events=ev_a,
         second_events=ev_b,
         events=Score(ev_tp, ev_b - ev_tp, ev_a - ev_tp),
