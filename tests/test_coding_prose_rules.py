@@ -663,3 +663,44 @@ def test_peacekeepers_in_a_state_aid_that_state(coder: Coder) -> None:
     assert ("CSTO", "TJK", "AID", "asserted") in _events(
         coder, "CSTO peacekeepers in Tajikistan have secured three more sites"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ministry: deployment of CSTO peacekeepers in Tajikistan completed",
+            ("CSTO", "TJK", "AID", "asserted"),
+        ),
+        (
+            "The withdrawal of Russian troops from Tajikistan will begin on 3 March",
+            ("RUS", "TJK", "RETREAT", "future"),
+        ),
+        (
+            "The Akorda confirmed Tokayev's participation in the SCO summit on 4 July",
+            ("KAZ", "SCO", "AGREE", "asserted"),
+        ),
+    ],
+)
+def test_an_act_named_by_a_noun_that_the_clause_asserts(
+    coder: Coder, text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in _events(coder, text)
+
+
+def test_a_noun_act_in_the_background_stays_background(coder: Coder) -> None:
+    """Only a clause-opening act noun with a verb of beginning or ending is the act: "after
+    the withdrawal of Russian troops from Tajikistan, talks resumed" codes no withdrawal."""
+    got = _events(coder, "He spoke about the withdrawal of Russian troops from Tajikistan.")
+    assert not any(p == "RETREAT" for _, _, p, _ in got), got
+
+
+def test_a_state_evacuating_its_own_citizens_is_no_aid(coder: Coder) -> None:
+    assert {
+        e
+        for e in _events(coder, "The Kazakh military evacuated 300 Kazakhs from Afghanistan.")
+        if e[2]
+    } == set()
+    assert ("UZB", "AFG", "AID", "asserted") in _events(
+        coder, "Uzbekistan evacuated Afghan students from Kabul."
+    )

@@ -43,6 +43,7 @@ from steppe.coding.dictionaries import (
     regular_forms,
 )
 from steppe.coding.model import Batch, CodedEvent, CoderOptions, Mention, Sentence, evolve
+from steppe.coding.nominal import nominal_acts
 from steppe.domain.models import EventCode
 from steppe.registry import load_event_codes
 
@@ -618,6 +619,19 @@ class EventClassifier:
             if made:
                 coded_clauses.add((lo, hi))
             out.extend(made)
+        for act in nominal_acts(s, low):
+            out = [e for e in out if e.verb_start != act.at]
+            out.append(
+                CodedEvent(
+                    verb=" ".join(s.tokens[act.at : act.end]),
+                    verb_start=act.at,
+                    verb_end=act.end,
+                    **self._code_fields(act.cameo),
+                    pattern="nominal act",
+                    source_slot=act.source,
+                    target_slot=act.target,
+                )
+            )
         return out
 
     def _intent(
@@ -1135,6 +1149,20 @@ def _legal_passive(
     return [(authority, person)]
 
 
+def _evacuation_of_own(e: CodedEvent, a: Mention | None, b: Mention | None) -> bool:
+    """A state evacuating its own citizens, or people "from" a place ("evacuated 1,500
+    Russians from Kazakhstan", "evacuated 1,719 people from Kazakhstan"): the place is where
+    they leave, not a recipient, and a state's care for its own citizens is no act toward
+    another entity (PLOVER AID: "material benefits primarily accrue to the recipient"; the
+    annotation guide codes an event between two entities). Evacuating another state's
+    citizens stays AID to that state."""
+    if not e.verb.lower().startswith("evacuat"):
+        return False
+    if a is None or b is None:
+        return False
+    return a.code == b.code or " from " in f" {b.text.lower()} "
+
+
 APPOINTING = ("appoint", "nominat", "designat", "elect", "name")
 
 
@@ -1398,6 +1426,8 @@ class RoleAssigner:
                 if opts.require_dyad and (a is None or b is None):
                     continue
                 if a is not None and b is not None and a.code == b.code and _appointment(e, low):
+                    continue
+                if _evacuation_of_own(e, a, b):
                     continue
                 if opts.require_actor and not any(m is not None and m.code for m in (a, b)):
                     continue

@@ -1,0 +1,134 @@
+"""Acts named as nouns that are a clause's own predication.
+
+CAMEO codes "the main verb of the sentence", and the annotation guide (section 1) keeps events
+named only as noun phrases as background — except where the noun phrase *is* what the clause
+asserts: "the withdrawal of CSTO troops from Kazakhstan will begin on 13 January", a headline
+"deployment of CSTO peacekeepers in Kazakhstan completed", "the Kremlin confirmed Putin's
+participation in the CSTO videoconference". There the verb only says that the act starts, goes
+on or ends (or announces it), and the act is the noun's:
+
+- a clause that opens with one of :data:`ACT_NOUNS` + "of" + its actor (possibly after a
+  headline's "Speaker:"), followed — after its "to/in/into/from" phrase — by a verb of
+  beginning, continuing or completing (:data:`ASPECT`), is the noun's act: the "of" actor is
+  the source, the "to/in/into/from" actor the target;
+- "A's participation in B" or "the participation of A in B" as the object of a statement or
+  confirmation is A's announced meeting with B: PLOVER codes "references to future meetings,
+  summits, state visits" as AGREE (CAMEO 036 "Express intent to meet or negotiate").
+
+>>> sorted(ACT_NOUNS)[:3]
+['deployment', 'participation', 'pullout']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from steppe.coding.actors import DETERMINERS, is_modifier
+from steppe.coding.model import Sentence
+
+ACT_NOUNS = {
+    "deployment": "154",  # Mobilize or increase armed forces (074 for peacekeepers)
+    "withdrawal": "0874",  # Retreat or surrender militarily
+    "pullout": "0874",
+    "participation": "040",  # Consult
+    "visit": "042",  # Make a visit
+}
+PEACEKEEPERS = ("peacekeep",)
+"""Deployed peacekeepers are CAMEO 074 "Provide military protection or peacekeeping"."""
+ASPECT = frozenset({
+    "begin", "begins", "began", "begun", "start", "starts", "started", "continue",
+    "continues", "continued", "complete", "completed", "completes", "end", "ends", "ended",
+    "finished", "finish", "finishes", "resume", "resumes", "resumed",
+})  # fmt: skip
+ANNOUNCING = frozenset({
+    "confirmed", "confirms", "announced", "announces", "reported", "reports", "said",
+})  # fmt: skip
+PLACES = frozenset({"to", "in", "into", "from"})
+MAX_PHRASE = 12
+"""Most tokens between the act noun and its predicate."""
+
+
+@dataclass(frozen=True)
+class NominalAct:
+    """An act named by a noun: its code, where its predicate stands and its two sides (indices
+    of the sentence's mentions)."""
+
+    cameo: str
+    at: int
+    end: int
+    source: int
+    target: int
+
+
+def _mention_starting(s: Sentence, k: int) -> int | None:
+    return next((n for n, m in enumerate(s.mentions) if m.start == k), None)
+
+
+def _skip_np_start(low: list[str], k: int, hi: int) -> int:
+    while k < hi and (low[k] in DETERMINERS or (is_modifier(low[k]) and low[k] != "of")):
+        if low[k].startswith(PEACEKEEPERS) or low[k] in ACT_NOUNS:
+            break
+        k += 1
+    return k
+
+
+def _sides(
+    s: Sentence, low: list[str], start: int, hi: int
+) -> tuple[int | None, int | None, int, bool]:
+    """From the word after the noun: the "of" actor, the place actor, where the phrase ends,
+    and whether the "of" phrase names peacekeepers."""
+    source = target = None
+    peace = False
+    k = start
+    if k < hi and low[k] == "of":
+        j = _skip_np_start(low, k + 1, hi)
+        peace = any(w.startswith(PEACEKEEPERS) for w in low[k + 1 : min(hi, j + 3)])
+        at = next((n for n, m in enumerate(s.mentions) if k < m.start <= j + 1), None)
+        if at is not None:
+            source = at
+            k = s.mentions[at].end
+            peace = peace or any(w.startswith(PEACEKEEPERS) for w in low[k : k + 2])
+            while k < hi and low[k] not in PLACES and k - start <= MAX_PHRASE:
+                if low[k] in (",", ";", ":") or low[k] in ASPECT:
+                    break
+                k += 1
+    if k < hi and low[k] in PLACES:
+        j = _skip_np_start(low, k + 1, hi)
+        at = next((n for n, m in enumerate(s.mentions) if k < m.start <= j), None)
+        if at is not None:
+            target = at
+            k = s.mentions[at].end
+    return source, target, k, peace
+
+
+def nominal_acts(s: Sentence, low: list[str]) -> list[NominalAct]:
+    """The acts named by a clause-opening act noun with an aspect predicate, and announced
+    participations (see the module docstring)."""
+    out: list[NominalAct] = []
+    colon = next((k for k in range(min(7, len(low))) if low[k] == ":"), None)
+    first = _skip_np_start(low, 0 if colon is None else colon + 1, len(low))
+    noun = low[first] if first < len(low) else ""
+    if noun in ACT_NOUNS:
+        source, target, k, peace = _sides(s, low, first + 1, len(low))
+        while k < len(low) and low[k] in ("will", "has", "have", "been", "was", "is", "to"):
+            k += 1
+        if source is not None and target is not None and k < len(low) and low[k] in ASPECT:
+            code = "074" if noun == "deployment" and peace else ACT_NOUNS[noun]
+            out.append(NominalAct(code, k, k + 1, source, target))
+    for k, w in enumerate(low):
+        if w not in ANNOUNCING or k + 4 >= len(low):
+            continue
+        # "confirmed Putin's participation in the CSTO videoconference"
+        owner = _mention_starting(s, k + 1)
+        if owner is None:
+            continue
+        j = s.mentions[owner].end
+        if low[j : j + 2] != ["'s", "participation"] or j + 2 >= len(low):
+            continue
+        if low[j + 2] != "in":
+            continue
+        k2 = _skip_np_start(low, j + 3, len(low))
+        forum = next((n for n, m in enumerate(s.mentions) if j + 2 < m.start <= k2), None)
+        if forum is not None:
+            out.append(NominalAct("036", k, k + 1, owner, forum))
+    return out
