@@ -704,3 +704,23 @@ def test_a_state_evacuating_its_own_citizens_is_no_aid(coder: Coder) -> None:
     assert ("UZB", "AFG", "AID", "asserted") in _events(
         coder, "Uzbekistan evacuated Afghan students from Kabul."
     )
+
+
+def test_our_neighbours_act_with_the_speaking_state(coder: Coder) -> None:
+    got = _events(
+        coder,
+        "Our good neighbours Uzbekistan and Kazakhstan will take part in the construction of "
+        "the Rogun station.",
+        speaker="TJK",
+    )
+    assert {(s, t) for s, t, p, _ in got if p} == {("UZB", "TJK"), ("KAZ", "TJK")}, got
+
+
+def test_a_stated_feeling_about_a_judged_act_is_criticism(coder: Coder) -> None:
+    got = _events(
+        coder, "We are deeply alarmed by the illegal incursions by Afghanistan.", speaker="TJK"
+    )
+    assert ("TJK", "AFG", "ACCUSE", "asserted") in got
+    # concern alone is a comment
+    assert {e for e in _events(coder, "We are deeply concerned about Afghanistan.", speaker="TJK")
+            if e[2]} == set()  # fmt: skip

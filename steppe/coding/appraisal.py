@@ -8,12 +8,14 @@ headline "Zakharova: the effectiveness of the CSTO mission is evident", "Peskov:
 basis for hysterical reactions". Such a statement is coded as praise or criticism of the entity
 its content is about, by the evaluative words of ``steppe.appraisal.txt``:
 
-- the frame is a comment verb with its source (CAMEO root 01, "stated", "noted", "said") or,
-  at the start of a sentence, a speaker's name and a colon ("Peskov: …");
+- the frame is a comment verb with its source (CAMEO root 01, "stated", "noted", "said"),
+  at the start of a sentence a speaker's name and a colon ("Peskov: …"), or an actor's
+  stated feeling ("we are deeply saddened by …", :data:`FEELINGS`);
 - the content is what follows, up to the next coded verb; it names its subject — the first
   actor of its first noun phrase, possibly through "of" ("the effectiveness *of the CSTO*
-  mission") but not through a place or a direction ("in Kazakhstan", "from Afghanistan": a
-  place is no addressee, the guide's venues rule) — which must not be the speaker;
+  mission") or "by" ("the aggression *by Tajikistan*") but not through a place or a
+  direction ("in Kazakhstan", "from Afghanistan": a place is no addressee, the guide's venues
+  rule) — which must not be the speaker;
 - the content holds more words of one polarity than of the other (a "not" or "no" up to two
   words before a word of praise turns it, before a word of criticism cancels it: "saw no
   violation"); neither, or a tie, is a comment;
@@ -41,6 +43,13 @@ BE_OR_AUX = frozenset({
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
     "can", "could", "may", "might", "must", "should", "shall", "does", "do", "did",
 })  # fmt: skip
+FEELINGS = frozenset({
+    "saddened", "concerned", "alarmed", "outraged", "disappointed", "dismayed", "appalled",
+    "shocked", "worried", "pleased", "delighted", "satisfied", "grateful", "encouraged",
+})  # fmt: skip
+"""A speaker's stated feeling about what follows ("we are deeply saddened by the unjustified
+aggression by Tajikistan"): the feeling alone is a comment (CAMEO 012/013, the guide's
+"expressions of concern alone"); with an appraisal of a named entity's act it is one."""
 MAX_SPEAKER = 6
 """Most tokens before a headline's colon that still name its speaker."""
 
@@ -107,7 +116,7 @@ def subject_of(s: Sentence, low: list[str], lo: int, hi: int, verbs: set[int]) -
     for m in sorted(s.mentions, key=lambda m: m.start):
         if k <= m.start < end and m.code:
             via = _through(low, m.start, k)
-            if via is None or via == "of":
+            if via is None or via in ("of", "by"):
                 return m
     return None
 
@@ -135,6 +144,16 @@ def appraisals(
     for e in events:
         if e.cameo.startswith("01") and e.source is not None and e.source.code:
             frames.append((e.source, e.verb_start, e.verb_end, e))
+    for m in s.mentions:
+        # "We are deeply saddened by …", "Kazakhstan is concerned about …"
+        k = m.end
+        if not m.code or k >= len(low) or low[k] not in ("is", "are", "was", "were", "am"):
+            continue
+        k += 1
+        while k < len(low) and low[k].endswith("ly"):
+            k += 1
+        if k < len(low) and low[k] in FEELINGS:
+            frames.append((m, k, k + 1, None))
     verbs = {e.verb_start for e in events}
     out: list[CodedEvent] = []
     for speaker, at, start, comment in frames:

@@ -876,6 +876,30 @@ def _joint(members: list[Mention]) -> list[tuple[Mention | None, Mention | None]
     return [*cross, *((b, a) for a, b in cross)]
 
 
+PARTNER_NOUNS = frozenset({
+    "neighbours", "neighbors", "neighbour", "neighbor", "partners", "partner", "friends",
+    "allies", "neighbouring", "neighboring",
+})  # fmt: skip
+
+
+def _speakers_partners(
+    s: Sentence, low: list[str], members: list[Mention]
+) -> list[tuple[Mention | None, Mention | None]]:
+    """A joint act of "our neighbours Kazakhstan and Uzbekistan" in a speech, with no other
+    party named, is done with the speaking state ("… will participate in the construction of
+    the Kambarata station"): "our" is the speaker, and the members act toward it rather than
+    toward each other."""
+    if not s.speaker or not members or any(m.code == s.speaker for m in members):
+        return []
+    first = min(m.start for m in members)
+    before = low[max(0, first - 4) : first]
+    if not (set(before) & PARTNER_NOUNS) or not ({"our", "my"} & set(before)):
+        return []
+    at = max(k for k in range(max(0, first - 4), first) if low[k] in ("our", "my"))
+    speaker = Mention(at, at + 1, s.speaker, s.tokens[at])
+    return [(m, speaker) for m in members]
+
+
 def _drop_reports(events: list[CodedEvent]) -> list[CodedEvent]:
     """Drop a statement (CAMEO root 01, "said") whose target is the source of a later event:
     "the Kremlin said Tokayev criticized Russia" is Tokayev's criticism."""
@@ -1413,7 +1437,11 @@ class RoleAssigner:
                     if a is None or b is None or a.full_code != b.full_code
                 ]
                 if e.cameo[:2] in JOINT_ROOTS and not e.passive and bool(sources) != bool(targets):
-                    pairs = _joint(sources or targets) or pairs
+                    pairs = (
+                        _speakers_partners(s, low, sources or targets)
+                        or _joint(sources or targets)
+                        or pairs
+                    )
             if e.cameo.startswith("04") and e.source_slot is None and e.compound_slot is None:
                 pairs = _nominal_meeting(s, low, lo, e.verb_start) or pairs
             if e.cameo.startswith("04"):
