@@ -724,3 +724,20 @@ def test_a_stated_feeling_about_a_judged_act_is_criticism(coder: Coder) -> None:
     # concern alone is a comment
     assert {e for e in _events(coder, "We are deeply concerned about Afghanistan.", speaker="TJK")
             if e[2]} == set()  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey wants to comment on relations between Azerbaijan and Armenia.", set()),
+        ("Iran wants control over Afghanistan's water.", set()),
+        ("Armenia wants to attack Azerbaijan.", set()),
+        ("Turkmenistan seeks to strengthen ties with Iran.", {("TKM", "IRN", "AGREE", "asserted")}),
+    ],
+)
+def test_a_desire_is_an_intent_only_to_cooperate(
+    coder: Coder, text: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    """ "wants to" is PLOVER AGREE only for cooperation; wanting to comment or to harm, or
+    wanting something, is no act (and not PRESS ON, an attack, a sibling of WANT's block)."""
+    assert {e for e in _events(coder, text) if e[2]} == expected

@@ -138,9 +138,25 @@ INTENT_LEMMAS = {
     "refuse": "reject",
     "decline": "reject",
     "threaten": "threaten",
+    "want": "desire",
+    "wish": "desire",
+    "seek": "desire",
 }
 """Verbs (and adjectives) that turn the infinitive after them into an intent, a rejection or
-a threat (CAMEO 03, 12 and 13: "agreed to meet" is 036, "refused to meet" 125)."""
+a threat (CAMEO 03, 12 and 13: "agreed to meet" is 036, "refused to meet" 125). A desire
+("wants to", "seeks to") is an intent to cooperate (PLOVER AGREE: "indicate willingness or
+commitment to cooperate") only when the infinitive is cooperation; wanting to comment or to
+harm, wanting something ("wants control over Ukraine") or wanting an act the dictionaries do
+not code is no event."""
+IMPROVING = frozenset({
+    "strengthen", "expand", "deepen", "develop", "boost", "enhance", "improve", "increase",
+    "build", "promote", "intensify", "broaden", "advance", "foster", "restore", "normalize",
+    "normalise", "consolidate", "diversify",
+})  # fmt: skip
+"""Infinitives after a desire that the dictionaries leave uncoded but that say cooperation is
+wanted ("seeks to strengthen ties with Russia"): PLOVER AGREE."""
+DESIRE_OBJECTLESS = frozenset({"want", "wish"})
+"""Desire verbs that code nothing without an infinitive (CAMEO.2.0.txt gives WANT 030)."""
 INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared"})
 _COOPERATE = {"01": "030", "02": "030", "04": "036", "05": "032", "06": "031", "07": "033",
               "08": "035", "09": "030"}  # fmt: skip
@@ -608,12 +624,17 @@ class EventClassifier:
             lo, hi = clause(low, f.start)
             made = self._verb_events(s, f, matcher, words, lo, hi)
             kind = _intent_kind(f.entry.lemma)
-            if kind is not None and not any(e.pattern for e in made):
+            direct = f.end + 1 < len(low) and low[f.end] == "to"
+            if kind is not None and (direct or not any(e.pattern for e in made)):
+                # "want to comment on …": the infinitive is the act, not the intent verb's own
+                # patterns ("PRESS ON", a block sibling of WANT, is an attack)
                 intent = self._intent(s, low, found, idx, kind, matcher, words, consumed)
                 if intent is not None:
                     out.extend(intent)
                     coded_clauses.add((lo, hi))
                     continue
+            if kind == "desire" and f.entry.lemma in DESIRE_OBJECTLESS:
+                continue  # "Russia wants control over Ukraine": a wish, no act
             if self._infinitive(low, f.start) and (lo, hi) in coded_clauses:
                 continue
             if made:
@@ -666,7 +687,9 @@ class EventClassifier:
             inner = self._verb_events(s, g, matcher, words, lo, hi)
             made: list[CodedEvent] = []
             for e in inner:
-                code = intent_code(kind, e.cameo, f.entry.code)
+                if kind == "desire" and not "03" <= e.cameo[:2] <= "08":
+                    continue
+                code = intent_code("intend" if kind == "desire" else kind, e.cameo, f.entry.code)
                 made.append(
                     evolve(
                         e,
@@ -680,6 +703,10 @@ class EventClassifier:
                 return made
         if kind == "intend" and is_negated(low, f.start):
             return []  # "does not intend to use gas to pressure Ukraine": a denial, a comment
+        if kind == "desire":
+            if low[to + 1] not in IMPROVING:
+                return []  # "wants to destroy Ukraine": not an intent to cooperate
+            kind = "intend"  # "seeks to strengthen ties with Russia"
         code = intent_code(kind, None, f.entry.code)
         event = self._event(code, False, s, f, None, {})
         return [event] if event is not None else []
