@@ -741,3 +741,20 @@ def test_a_desire_is_an_intent_only_to_cooperate(
     """ "wants to" is PLOVER AGREE only for cooperation; wanting to comment or to harm, or
     wanting something, is no act (and not PRESS ON, an attack, a sibling of WANT's block)."""
     assert {e for e in _events(coder, text) if e[2]} == expected
+
+
+def test_an_announced_agreement_with_a_partner_is_agree(coder: Coder) -> None:
+    assert ("AZE", "TUR", "AGREE", "asserted") in _events(
+        coder, "Aliyev announced an agreement with Turkey to build a railway."
+    )
+
+
+def test_expecting_something_from_an_entity_is_a_request(coder: Coder) -> None:
+    got = _events(coder, "We expect financial support from the European Union.", speaker="KGZ")
+    assert ("KGZ", "EU", "REQUEST", "asserted") in got, got
+
+
+def test_the_ec_is_the_european_commission(coder: Coder) -> None:
+    assert ("EU", "KAZ", "AGREE", "asserted") in _events(
+        coder, "The EC is planning to meet with the Kazakh Minister of Energy."
+    )

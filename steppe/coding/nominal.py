@@ -11,9 +11,12 @@ on or ends (or announces it), and the act is the noun's:
   headline's "Speaker:"), followed — after its "to/in/into/from" phrase — by a verb of
   beginning, continuing or completing (:data:`ASPECT`), is the noun's act: the "of" actor is
   the source, the "to/in/into/from" actor the target;
-- "A's participation in B" or "the participation of A in B" as the object of a statement or
-  confirmation is A's announced meeting with B: PLOVER codes "references to future meetings,
-  summits, state visits" as AGREE (CAMEO 036 "Express intent to meet or negotiate").
+- "A's participation in B" as the object of a statement or confirmation is A's announced
+  meeting with B: PLOVER codes "references to future meetings, summits, state visits" as
+  AGREE (CAMEO 036 "Express intent to meet or negotiate");
+- "announced an agreement with B" is the announcer's agreement with B: PLOVER AGREE ("Agree
+  to, offer, promise, or otherwise indicate willingness or commitment to cooperate"; CAMEO
+  030).
 
 >>> sorted(ACT_NOUNS)[:3]
 ['deployment', 'participation', 'pullout']
@@ -43,6 +46,7 @@ ASPECT = frozenset({
 ANNOUNCING = frozenset({
     "confirmed", "confirms", "announced", "announces", "reported", "reports", "said",
 })  # fmt: skip
+AGREEMENTS = frozenset({"agreement", "accord", "deal", "understanding", "arrangement"})
 PLACES = frozenset({"to", "in", "into", "from"})
 MAX_PHRASE = 12
 """Most tokens between the act noun and its predicate."""
@@ -56,7 +60,8 @@ class NominalAct:
     cameo: str
     at: int
     end: int
-    source: int
+    source: int | None
+    """``None``: the clause's subject (the announcer of an agreement)."""
     target: int
 
 
@@ -131,4 +136,15 @@ def nominal_acts(s: Sentence, low: list[str]) -> list[NominalAct]:
         forum = next((n for n, m in enumerate(s.mentions) if j + 2 < m.start <= k2), None)
         if forum is not None:
             out.append(NominalAct("036", k, k + 1, owner, forum))
+    for k, w in enumerate(low):
+        # "Lukashenko announced an agreement with Russia to respond …"
+        if w not in ANNOUNCING or k + 4 >= len(low) or low[k + 1] not in ("an", "the", "a"):
+            continue
+        if low[k + 2] not in AGREEMENTS or low[k + 3] != "with":
+            continue
+        partner = next(
+            (n for n, m in enumerate(s.mentions) if k + 4 <= m.start < k + 7 and m.code), None
+        )
+        if partner is not None:
+            out.append(NominalAct("030", k, k + 1, None, partner))
     return out
