@@ -758,3 +758,16 @@ def test_the_ec_is_the_european_commission(coder: Coder) -> None:
     assert ("EU", "KAZ", "AGREE", "asserted") in _events(
         coder, "The EC is planning to meet with the Kazakh Minister of Energy."
     )
+
+
+def test_a_stated_commitment_to_cooperate_with_an_entity_is_agree(coder: Coder) -> None:
+    got = _events(
+        coder,
+        "We reiterate the challenges faced by our region and reaffirm our strong commitment to "
+        "cooperation with the European Union.",
+        speaker="UZB",
+    )
+    assert ("UZB", "EU", "AGREE", "asserted") in got, got
+    # a commitment to principles is support, not an intent to cooperate
+    got = _events(coder, "Uzbekistan reaffirms its commitment to the UN Charter.")
+    assert ("UZB", "UN", "SUPPORT", "asserted") in got, got

@@ -43,7 +43,7 @@ from steppe.coding.dictionaries import (
     regular_forms,
 )
 from steppe.coding.model import Batch, CodedEvent, CoderOptions, Mention, Sentence, evolve
-from steppe.coding.nominal import nominal_acts
+from steppe.coding.nominal import commitments, nominal_acts
 from steppe.domain.models import EventCode
 from steppe.registry import load_event_codes
 
@@ -640,6 +640,13 @@ class EventClassifier:
             if made:
                 coded_clauses.add((lo, hi))
             out.extend(made)
+        for noun, partner in commitments(s, low):
+            stating = [e for e in out if 0 < noun - e.verb_end <= 4 and e.cameo[:2] != "03"]
+            if stating:
+                e = stating[-1]
+                out[out.index(e)] = evolve(
+                    e, **self._code_fields("030"), target_slot=partner, pattern="commitment"
+                )
         for act in nominal_acts(s, low):
             out = [e for e in out if e.verb_start != act.at]
             out.append(
@@ -1316,7 +1323,9 @@ class RoleAssigner:
         if low[k] in PRONOUNS:
             return None
         if low[k] in ("and", "or"):
-            earlier = [v for v in previous if v < verb]
+            # "state our readiness … (challenges faced by humankind) and reaffirm": the
+            # coordinated verb shares the subject of the last earlier verb that has one
+            earlier = [v for v in previous if v < verb and previous[v] is not None]
             if earlier:
                 return previous[max(earlier)]
         if _noun_like(s, low, k):

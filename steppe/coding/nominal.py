@@ -148,3 +148,31 @@ def nominal_acts(s: Sentence, low: list[str]) -> list[NominalAct]:
         if partner is not None:
             out.append(NominalAct("030", k, k + 1, None, partner))
     return out
+
+
+COMMITMENTS = frozenset({"commitment", "readiness", "willingness", "determination"})
+COOPERATION_WORDS = ("cooperat", "co-operat", "partnership", "dialogue", "work together")
+
+
+def commitments(s: Sentence, low: list[str]) -> list[tuple[int, int]]:
+    """Where the sentence states a commitment to cooperate with a named entity ("reaffirm our
+    firm commitment to cooperation with the United Nations", "our readiness for dialogue with
+    Kabul"): (position of the noun, the partner's mention). PLOVER AGREE: "indicate
+    willingness or commitment to cooperate" (CAMEO 030), whatever verb states it."""
+    out: list[tuple[int, int]] = []
+    for k, w in enumerate(low):
+        if w not in COMMITMENTS:
+            continue
+        window = low[k + 1 : k + 6]
+        if not window or window[0] not in ("to", "for"):
+            continue
+        text = " ".join(window)
+        if not any(c in text for c in COOPERATION_WORDS) or "with" not in window:
+            continue
+        at = k + 1 + window.index("with")
+        partner = next(
+            (n for n, m in enumerate(s.mentions) if at < m.start <= at + 4 and m.code), None
+        )
+        if partner is not None:
+            out.append((k, partner))
+    return out
