@@ -1382,18 +1382,8 @@ def eval_agreement(
     if as_json:
         _print_json(result.as_dict())
         return
-    rows = [
-        {"measure": name, "precision": sc.precision, "recall": sc.recall, "f1": sc.f1}
-        | {"n": sc.tp + sc.fn}
-        for name, sc in (
-            ("events (source, target, PLOVER, modality)", result.events),
-            ("actors (source, target)", result.actors),
-        )
-    ]
-    _emit(
-        rows,
-        False,
-        ["measure", "precision", "recall", "f1", "n"],
+    _emit_event_scores(
+        result,
         f"second annotation against the first, {result.split}: {result.sentences} sentences "
         f"annotated by both ({result.not_in_second} not in the second), "
         f"{result.first_events} and {result.second_events} events",
@@ -1407,7 +1397,8 @@ def eval_agreement(
     )
 
 
-def _print_prose(result: Any) -> None:
+def _emit_event_scores(result: Any, title: str) -> None:
+    """The events and actors rows (precision, recall, F1, n) of a prose score."""
     rows = [
         {"measure": name, "precision": sc.precision, "recall": sc.recall, "f1": sc.f1}
         | {"n": sc.tp + sc.fn}
@@ -1416,12 +1407,11 @@ def _print_prose(result: Any) -> None:
             ("actors (source, target)", result.actors),
         )
     ]
-    _emit(
-        rows,
-        False,
-        ["measure", "precision", "recall", "f1", "n"],
-        f"prose gold set, {result.split}: {result.sentences} sentences",
-    )
+    _emit(rows, False, ["measure", "precision", "recall", "f1", "n"], title)
+
+
+def _print_prose(result: Any) -> None:
+    _emit_event_scores(result, f"prose gold set, {result.split}: {result.sentences} sentences")
     agree = {
         "category": result.category_agreement,
         "modality": result.modality_agreement,
