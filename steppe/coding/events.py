@@ -624,10 +624,11 @@ class EventClassifier:
             lo, hi = clause(low, f.start)
             made = self._verb_events(s, f, matcher, words, lo, hi)
             kind = _intent_kind(f.entry.lemma)
-            direct = f.end + 1 < len(low) and low[f.end] == "to"
+            direct = kind == "desire" and f.end + 1 < len(low) and low[f.end] == "to"
             if kind is not None and (direct or not any(e.pattern for e in made)):
-                # "want to comment on …": the infinitive is the act, not the intent verb's own
-                # patterns ("PRESS ON", a block sibling of WANT, is an attack)
+                # "want to comment on …": the infinitive is the act, not the desire verb's own
+                # patterns ("PRESS ON", a block sibling of WANT, is an attack); other intent
+                # verbs keep their own patterns ("refuse … &TREATY" is 120 in CAMEO.2.0)
                 intent = self._intent(s, low, found, idx, kind, matcher, words, consumed)
                 if intent is not None:
                     out.extend(intent)
