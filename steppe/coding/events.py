@@ -901,8 +901,11 @@ def _joint(members: list[Mention]) -> list[tuple[Mention | None, Mention | None]
     for m in members:
         spans.setdefault((m.start, m.end), []).append(m)
     groups = list(spans.values())
-    if len(groups) == 1 and len({m.code for m in groups[0]}) == 2:
-        a, b = {m.code: m for m in reversed(groups[0])}.values()
+    codes = {m.code: m for m in reversed(members)}
+    if len(codes) == 2 and (len(groups) == 1 or len(groups) > 2):
+        # one phrase naming two actors, or more phrases naming two ("between Tajik and
+        # Russian labor ministers X and Y": the names restate the two sides)
+        a, b = codes.values()
         return [(a, b), (b, a)]
     if len(groups) != 2:
         return []
