@@ -896,7 +896,9 @@ def _joint(members: list[Mention]) -> list[tuple[Mention | None, Mention | None]
     participants are coded in the actor field", COOPERATE is "*mutual* material cooperation";
     the annotation guide writes such an act once as *mutual*, matching either direction. Two
     phrases pair across (a collective phrase gives each of its members); one phrase naming two
-    actors pairs them. Three or more phrases are a multilateral act, left to its own rule."""
+    actors pairs them, and so do three or more phrases that name only two actors ("between
+    Tajik and Russian labor ministers Jabborzoda and Kotyakov"). Three or more actors are a
+    multilateral act, left to its own rule."""
     spans: dict[tuple[int, int], list[Mention]] = {}
     for m in members:
         spans.setdefault((m.start, m.end), []).append(m)
