@@ -771,3 +771,11 @@ def test_a_stated_commitment_to_cooperate_with_an_entity_is_agree(coder: Coder) 
     # a commitment to principles is support, not an intent to cooperate
     got = _events(coder, "Uzbekistan reaffirms its commitment to the UN Charter.")
     assert ("UZB", "UN", "SUPPORT", "asserted") in got, got
+
+
+def test_a_local_resident_is_the_acting_authorities_own(coder: Coder) -> None:
+    got = _events(
+        coder,
+        "St. Petersburg police have instituted criminal proceedings against a local resident.",
+    )
+    assert ("RUS", "RUS", "ACCUSE", "asserted") in got, got

@@ -1213,6 +1213,19 @@ def _legal_passive(
     return [(authority, person)]
 
 
+LOCAL_PEOPLE = frozenset({"local", "locals"})
+
+
+def _local_person(low: list[str], m: Mention) -> bool:
+    """An agent-only phrase for a local person ("a 56-year-old local resident", "local
+    residents"): the local authorities' own citizen or resident, so the act on them is a
+    domestic one of the acting state (the guide: citizens take their state's code; domestic
+    events are coded when both sides are named)."""
+    if m.code or not m.agent:
+        return False
+    return bool(LOCAL_PEOPLE & set(low[max(0, m.start - 2) : m.start + 1]))
+
+
 def _evacuation_of_own(e: CodedEvent, a: Mention | None, b: Mention | None) -> bool:
     """A state evacuating its own citizens, or people "from" a place ("evacuated 1,500
     Russians from Kazakhstan", "evacuated 1,719 people from Kazakhstan"): the place is where
@@ -1499,6 +1512,8 @@ class RoleAssigner:
                     continue
                 if _evacuation_of_own(e, a, b):
                     continue
+                if a is not None and b is not None and a.code and _local_person(low, b):
+                    b = evolve(b, code=a.code)
                 if opts.require_actor and not any(m is not None and m.code for m in (a, b)):
                     continue
                 key = (a.full_code if a else "", b.full_code if b else "", e.cameo)
