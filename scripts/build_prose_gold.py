@@ -47,6 +47,8 @@ BATCH3_HEADER = "# --- batch 3"
 BATCH4_HEADER = "# --- batch 4"
 # Lines after this header were sampled by scripts/sample_prose_gold.py --batch 5, annotated blind.
 BATCH5_HEADER = "# --- batch 5"
+# Lines after this header were sampled by scripts/sample_prose_gold.py --batch 6, annotated blind.
+BATCH6_HEADER = "# --- batch 6"
 URL_DATE = re.compile(
     r"/(?P<y1>20\d\d)(?P<m1>\d\d)(?P<d1>\d\d)/"
     r"|/(?P<y2>20\d\d)/(?P<m2>\d\d)/(?P<d2>\d\d)(?:/|$)"
@@ -124,6 +126,8 @@ def main(shared: Path) -> None:
             batch = 4
         if line.startswith(BATCH5_HEADER):
             batch = 5
+        if line.startswith(BATCH6_HEADER):
+            batch = 6
         if not line.strip() or line.startswith("#"):
             continue
         head, kinds, events = (p.strip() for p in line.split("|"))
@@ -173,7 +177,7 @@ def main(shared: Path) -> None:
     with (GOLD / "prose_gold.jsonl").open("w", encoding="utf-8") as f:
         for r in out:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    for b in (1, 2, 3, 4, 5):
+    for b in (1, 2, 3, 4, 5, 6):
         part = [r for r in out if r["batch"] == b]
         n = {s: sum(r["split"] == s for r in part) for s in ("dev", "test")}
         print(f"batch {b}: {len(part)} sentences ({n['dev']} dev, {n['test']} test)")

@@ -48,7 +48,15 @@ partners.
 - candidates are ordered by SHA-256 of ``batch5:corpus:record:index``;
 - quotas ``QUOTA5``: 80 headlines, 60 speech sentences.
 
-Usage: python scripts/sample_prose_gold.py [SHARED_DATA] [--batch 3|4|5]
+Batch 6 (``--batch 6``) is batch 5's rule with:
+
+- documents with a line anywhere above the batch-6 header (batches 1-5) are out, and so are
+  those in ``seen_before_batch5.txt`` and ``seen_after_batch5.txt`` (the second pool of
+  unlabelled text whose coder output was read while rules were developed after batch 5);
+- candidates are ordered by SHA-256 of ``batch6:corpus:record:index``;
+- quotas ``QUOTA6``: 60 headlines, 60 speech sentences.
+
+Usage: python scripts/sample_prose_gold.py [SHARED_DATA] [--batch 3|4|5|6]
 """
 
 from __future__ import annotations
@@ -69,6 +77,7 @@ from build_prose_gold import (
     BATCH3_HEADER,
     BATCH4_HEADER,
     BATCH5_HEADER,
+    BATCH6_HEADER,
     CORPORA,
     GOLD,
     HEADLINES,
@@ -93,6 +102,9 @@ QUOTA4 = {"N": 10_000, "H": 120, "U": 60}
 # Batch 5: headlines and partners' speeches (no dated news or focal speech is left).
 QUOTA5 = {"N": 0, "H": 80, "U": 60}
 SEEN = GOLD / "seen_before_batch5.txt"
+# Batch 6: the same populations, after the second pool of unlabelled text was read.
+QUOTA6 = {"N": 0, "H": 60, "U": 60}
+SEEN_AFTER = GOLD / "seen_after_batch5.txt"
 PER_DOCUMENT = 3
 FOCAL_SPEAKERS = ("KAZ", "KGZ", "TJK", "TKM", "UZB", "AZE")
 ACTOR_WORDS = (
@@ -241,12 +253,13 @@ def sample(shared: Path, batch: int = 2) -> list[tuple[str, str, int, str, str]]
     rules = {2: (BATCH2_HEADER, QUOTA, ""), 3: (BATCH3_HEADER, QUOTA3, "batch3:")}
     rules[4] = (BATCH4_HEADER, QUOTA4, "batch4:")
     rules[5] = (BATCH5_HEADER, QUOTA5, "batch5:")
+    rules[6] = (BATCH6_HEADER, QUOTA6, "batch6:")
     if batch not in rules:
-        raise SystemExit(f"--batch {batch}: only batches 2 to 5 are sampled by rule")
+        raise SystemExit(f"--batch {batch}: only batches 2 to 6 are sampled by rule")
     header, quota, salt = rules[batch]
     docs, done = batch1(GOLD / "annotations.txt", header)
-    if batch >= 5:
-        lines = SEEN.read_text(encoding="utf-8").splitlines()
+    for seen in (SEEN,) if batch == 5 else (SEEN, SEEN_AFTER) if batch >= 6 else ():
+        lines = seen.read_text(encoding="utf-8").splitlines()
         docs |= {x.strip() for x in lines if x.strip() and not x.startswith("#")}
     pool = list(candidates(shared, url_path=batch >= 3, partners=batch >= 5))
     taken_texts = {t for c, r, i, _, t in pool if (c, r, str(i)) in done}
