@@ -779,3 +779,14 @@ def test_a_local_resident_is_the_acting_authorities_own(coder: Coder) -> None:
         "St. Petersburg police have instituted criminal proceedings against a local resident.",
     )
     assert ("RUS", "RUS", "ACCUSE", "asserted") in got, got
+
+
+def test_a_former_office_holder_acting_is_no_state(coder: Coder) -> None:
+    """The guide: "a former president acting privately gets no state code" - the name stays
+    as the source's text; as the one acted on, a former official is their state's citizen."""
+    (s,) = coder.code([Document("t", "Nazarbayev met Lavrov in Moscow.", date(2024, 5, 1))])
+    met = [e for e in s.events if e.plover == "CONSULT"]
+    assert met and all(e.source is not None and not e.source.code for e in met)
+    assert all(e.source is not None and e.source.text == "Nazarbayev" for e in met)
+    got = _events(coder, "Former Kyrgyz President Atambayev was detained in Kyrgyzstan.")
+    assert ("KGZ", "KGZ", "COERCE", "asserted") in got, got

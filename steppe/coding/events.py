@@ -1213,6 +1213,9 @@ def _legal_passive(
     return [(authority, person)]
 
 
+FORMER = "ELI"
+"""The agent of a former office holder ("Nazarbayev" in 2022) or another member of the elite
+(CAMEO's ELI): as a source, not the state."""
 LOCAL_PEOPLE = frozenset({"local", "locals"})
 
 
@@ -1514,6 +1517,11 @@ class RoleAssigner:
                     continue
                 if a is not None and b is not None and a.code and _local_person(low, b):
                     b = evolve(b, code=a.code)
+                if a is not None and a.agent == FORMER and a.code:
+                    # a former office holder acts privately: the guide gives no state code
+                    # ("a former president acting privately gets no state code"); the name
+                    # stays as the source's text
+                    a = evolve(a, code="")
                 if opts.require_actor and not any(m is not None and m.code for m in (a, b)):
                     continue
                 key = (a.full_code if a else "", b.full_code if b else "", e.cameo)
