@@ -790,3 +790,24 @@ def test_a_former_office_holder_acting_is_no_state(coder: Coder) -> None:
     assert all(e.source is not None and e.source.text == "Nazarbayev" for e in met)
     got = _events(coder, "Former Kyrgyz President Atambayev was detained in Kyrgyzstan.")
     assert ("KGZ", "KGZ", "COERCE", "asserted") in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 12,000 Uzbeks arrived in Kazakhstan in the first quarter.",
+        "About 5,000 citizens of Tajikistan provide construction services in Russia.",
+        "Kyrgyz students visited Ankara last week.",
+        "The migrants were returning from the border of Uzbekistan and Kazakhstan.",
+    ],
+)
+def test_private_persons_trips_and_work_are_no_state_events(coder: Coder, text: str) -> None:
+    """The guide: "movements of private persons are not acts of a political entity"; a
+    border between two states is a place, not their joint act."""
+    assert {e for e in _events(coder, text) if e[2] and e[0] and e[1]} == set()
+
+
+def test_a_state_visit_is_still_a_visit(coder: Coder) -> None:
+    assert ("KAZ", "TUR", "CONSULT", "asserted") in _events(
+        coder, "The Kazakh Foreign Minister visited Ankara on Monday."
+    )

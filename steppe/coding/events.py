@@ -916,6 +916,14 @@ def _joint(members: list[Mention]) -> list[tuple[Mention | None, Mention | None]
     return [*cross, *((b, a) for a, b in cross)]
 
 
+def _at_border(low: list[str], members: list[Mention]) -> bool:
+    """Is the compound the place of a border ("returning from the border of Russia and
+    Kazakhstan")? A border is where, not a joint act of the two states."""
+    first = min(m.start for m in members)
+    before = low[max(0, first - 3) : first]
+    return any(w in ("border", "borders") for w in before) and before[-1:] in (["of"], ["between"])
+
+
 PARTNER_NOUNS = frozenset({
     "neighbours", "neighbors", "neighbour", "neighbor", "partners", "partner", "friends",
     "allies", "neighbouring", "neighboring",
@@ -1213,6 +1221,36 @@ def _legal_passive(
     return [(authority, person)]
 
 
+PRIVATE_AGENTS = frozenset({"CVL", "EDU", "REF", "LAB", "BUS"})
+"""Agents that name private persons and bodies: citizens, migrants, students, refugees,
+workers, companies, the press."""
+PRIVATE_ROOTS = frozenset({"04", "06"})
+"""Meetings and visits (arrivals, trips) and material cooperation (work, trade, services)."""
+NOT_DEMONYMS = frozenset({
+    "philippines", "netherlands", "bahamas", "comoros", "maldives", "seychelles", "honduras",
+    "barbados", "laos", "emirates", "states", "nations",
+})  # fmt: skip
+
+
+def _private_people(m: Mention) -> bool:
+    """Private persons or bodies as the ones who act ("28,700 Kyrgyzstanis arrived in Russia",
+    "citizens of Kyrgyzstan provide transport services", "Tajik students visited Beijing"):
+    the guide's "movements of private persons are not acts of a political entity" — they take
+    their state's code when acted upon, but their own trips, work and trade are no event
+    between states. A plural demonym ("Uzbeks", "Kyrgyzstanis") names people, not the state."""
+    if m.agent and m.agent[:3] in PRIVATE_AGENTS:
+        return True
+    word = m.text.strip()
+    return (
+        " " not in word
+        and word[:1].isupper()
+        and word.endswith("s")
+        and not word.endswith(("us", "ss"))
+        and word.lower() not in NOT_DEMONYMS
+        and bool(m.code)
+    )
+
+
 FORMER = "ELI"
 """The agent of a former office holder ("Nazarbayev" in 2022) or another member of the elite
 (CAMEO's ELI): as a source, not the state."""
@@ -1495,9 +1533,10 @@ class RoleAssigner:
                     if a is None or b is None or a.full_code != b.full_code
                 ]
                 if e.cameo[:2] in JOINT_ROOTS and not e.passive and bool(sources) != bool(targets):
+                    group = sources or targets
                     pairs = (
-                        _speakers_partners(s, low, sources or targets)
-                        or _joint(sources or targets)
+                        _speakers_partners(s, low, group)
+                        or ([] if _at_border(low, group) else _joint(group))
                         or pairs
                     )
             if e.cameo.startswith("04") and e.source_slot is None and e.compound_slot is None:
@@ -1515,6 +1554,10 @@ class RoleAssigner:
                     continue
                 if _evacuation_of_own(e, a, b):
                     continue
+                if e.cameo[:2] in PRIVATE_ROOTS and any(
+                    m is not None and _private_people(m) for m in ((a, b) if e.paired else (a,))
+                ):
+                    continue  # the host's side of a private visit goes too
                 if a is not None and b is not None and a.code and _local_person(low, b):
                     b = evolve(b, code=a.code)
                 if a is not None and a.agent == FORMER and a.code:
