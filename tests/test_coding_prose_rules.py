@@ -811,3 +811,17 @@ def test_a_state_visit_is_still_a_visit(coder: Coder) -> None:
     assert ("KAZ", "TUR", "CONSULT", "asserted") in _events(
         coder, "The Kazakh Foreign Minister visited Ankara on Monday."
     )
+
+
+def test_a_joint_agreement_keeps_its_parties_not_the_clause_agreed_on(coder: Coder) -> None:
+    got = _events(
+        coder, "Uzbekistan and Russia agreed that Uzbek migrants will get permits in Tashkent."
+    )
+    assert {(s, t) for s, t, p, _ in got if p == "AGREE"} == {("UZB", "RUS"), ("RUS", "UZB")}
+
+
+def test_private_persons_evacuated_or_a_participle_before_be_are_no_acts(coder: Coder) -> None:
+    assert {e for e in _events(coder, "812 Tajiks have been evacuated from Ukraine.") if e[2]
+            and e[0] and e[1]} == set()  # fmt: skip
+    assert {e for e in _events(coder, "The two Uzbek suspects detained were shown on Kazakh "
+            "television.") if e[2] and e[0] and e[1]} == set()  # fmt: skip

@@ -850,6 +850,19 @@ def _coordinated_adjective(
     return end < len(low) and s.tokens[end][:1].islower() and is_modifier(low[end])
 
 
+def _plural_noun_before(low: list[str], i: int) -> bool:
+    """Is the word before ``i`` a plural or common noun a participle can describe
+    ("suspects", "migrants")? Lower-case, alphabetic, no function word."""
+    w = low[i - 1]
+    return (
+        w.isalpha()
+        and w.endswith("s")
+        and w not in BE_FORMS | AUXILIARIES
+        and w not in PRONOUNS
+        and w not in ("has", "was", "is", "as", "this", "its", "his", "us")
+    )
+
+
 def _reduced_relative(low: list[str], i: int, end: int) -> bool:
     """Is the verb at ``i`` a participle opening an apposition (", headed by the
     Secretary-General,", "a Kyrgyz musician, detained in Kazakhstan, was released")? It
@@ -862,6 +875,8 @@ def _reduced_relative(low: list[str], i: int, end: int) -> bool:
         # follows its noun and the clause's own verb (a form of "be") comes after its phrase
         if not low[i - 1].isalpha() or low[i - 1] in BE_FORMS | AUXILIARIES | {"to", "that"}:
             return False
+        if low[end] in BE_FORMS and _plural_noun_before(low, i):
+            return True  # "the four Tajik suspects apprehended were shown on television"
         if low[end] not in ("in", "from", "at", "by", "on"):
             return False
         rest = low[end : end + 8]
@@ -1278,6 +1293,8 @@ def _evacuation_of_own(e: CodedEvent, a: Mention | None, b: Mention | None) -> b
         return False
     if a is None or b is None:
         return False
+    if _private_people(a):
+        return True  # "559 Kyrgyzstanis have been evacuated from Ukraine": who evacuated?
     return a.code == b.code or " from " in f" {b.text.lower()} "
 
 
@@ -1425,6 +1442,8 @@ class RoleAssigner:
             gap = low[start : m.start]
             if "," in gap and any(v < m.start or m.end <= v <= m.end + 2 for v in later_verbs):
                 return None
+            if e.cameo[:2] in JOINT_ROOTS and gap[:1] == ["that"]:
+                return None  # "A and B agreed that Kyrgyz migrants will …": what was agreed
             if "," in gap and RELATIVE_WORDS & set(gap[gap.index(",") :]):
                 return None  # "endorsed the concept, an idea that is a priority for the UN"
             if (
