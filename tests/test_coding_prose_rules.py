@@ -825,3 +825,16 @@ def test_private_persons_evacuated_or_a_participle_before_be_are_no_acts(coder: 
             and e[0] and e[1]} == set()  # fmt: skip
     assert {e for e in _events(coder, "The two Uzbek suspects detained were shown on Kazakh "
             "television.") if e[2] and e[0] and e[1]} == set()  # fmt: skip
+
+
+def test_private_persons_in_an_agentless_passive_are_acted_upon(coder: Coder) -> None:
+    got = _events(coder, "About 20,000 Tajiks are banned from entering Russia.")
+    assert not any(s == "TJK" for s, t, p, _ in got if p), got
+
+
+def test_a_joint_agreement_for_a_beneficiary_stays_between_its_parties(coder: Coder) -> None:
+    got = _events(
+        coder,
+        "The presidents of Kazakhstan and Russia agreed on guarantees for Kazakh students.",
+    )
+    assert {(s, t) for s, t, p, _ in got if p == "AGREE"} == {("KAZ", "RUS"), ("RUS", "KAZ")}

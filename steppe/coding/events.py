@@ -931,6 +931,18 @@ def _joint(members: list[Mention]) -> list[tuple[Mention | None, Mention | None]
     return [*cross, *((b, a) for a, b in cross)]
 
 
+PARTNER_PREPOSITIONS = frozenset({"with", "between", "to", "toward", "towards"})
+
+
+def _through_not_with(low: list[str], start: int) -> bool:
+    """Is the phrase at ``start`` the object of a preposition that names no partner or
+    addressee ("for Uzbek migrants", "on Kazakhstan"; not "with", "between", "to")?"""
+    k = start - 1
+    while k >= 0 and start - k <= 4 and (low[k] in DETERMINERS or is_modifier(low[k])):
+        k -= 1
+    return k >= 0 and low[k] in PREPOSITIONS and low[k] not in PARTNER_PREPOSITIONS
+
+
 def _at_border(low: list[str], members: list[Mention]) -> bool:
     """Is the compound the place of a border ("returning from the border of Russia and
     Kazakhstan")? A border is where, not a joint act of the two states."""
@@ -1458,10 +1470,13 @@ class RoleAssigner:
         return None
 
     @staticmethod
-    def _passive_by(s: Sentence, low: list[str], e: CodedEvent, hi: int) -> int | bool | None:
+    def _passive_by(
+        s: Sentence, low: list[str], e: CodedEvent, hi: int, private: bool = False
+    ) -> int | bool | None:
         """For a passive verb with a "by" phrase: the mention after "by" (or ``None``);
-        ``None`` too for an appeal or request with no "by" phrase (:data:`AGENTLESS`);
-        ``False`` if the verb is not such a passive."""
+        ``None`` too for an appeal or request with no "by" phrase (:data:`AGENTLESS`) and for
+        any agentless passive whose subject is private persons (``private``: they are acted
+        upon); ``False`` if the verb is not such a passive."""
         k = e.verb_start - 1
         while k >= 0 and (low[k].endswith("ly") or low[k] in ("not", "n't", "also")):
             k -= 1
@@ -1476,6 +1491,8 @@ class RoleAssigner:
                     if b < m.start <= b + 3:
                         return n
                 return None
+        if private:
+            return None  # "76,000 Kyrgyzstanis are banned from entering Russia": acted upon
         return None if e.quad_class in VERBAL_QUAD_CLASSES and e.cameo[:2] in AGENTLESS else False
 
     @staticmethod
@@ -1534,8 +1551,18 @@ class RoleAssigner:
                         tgt = _partner(s, low, lo, hi, exclude)
                     if tgt is None and e.cameo == PEACEKEEPING:
                         tgt = _protected(s, low, lo, hi, exclude)
+                    if (
+                        tgt is not None
+                        and e.cameo[:2] in JOINT_ROOTS
+                        and len({m.code for m in sources}) >= 2
+                        and _through_not_with(low, s.mentions[tgt].start)
+                    ):
+                        # "the presidents of Uzbekistan and Russia agreed on … for Uzbek
+                        # migrants": a joint act of its two parties, not toward a beneficiary
+                        tgt = None
                 if e.source_slot is None and e.target_slot is None:
-                    by = self._passive_by(s, low, e, hi)
+                    private = subj is not None and _private_people(s.mentions[subj])
+                    by = self._passive_by(s, low, e, hi, private)
                     verbal = e.quad_class in VERBAL_QUAD_CLASSES
                     if verbal and (by is None or (by is False and self._progressive(low, e))):
                         continue  # framing: "is being challenged (by shifting loyalties)"
