@@ -1251,8 +1251,21 @@ def _legal_passive(
 PRIVATE_AGENTS = frozenset({"CVL", "EDU", "REF", "LAB", "BUS"})
 """Agents that name private persons and bodies: citizens, migrants, students, refugees,
 workers, companies, the press."""
-PRIVATE_ROOTS = frozenset({"04", "06"})
-"""Meetings and visits (arrivals, trips) and material cooperation (work, trade, services)."""
+MOVEMENTS = (
+    "arriv", "cam", "com", "visit", "travel", "enter", "return", "leav", "left", "fac",
+    "depart", "mov", "went", "go", "head", "fl",
+)  # fmt: skip
+"""Verbs of coming and going (and "facing" at a border): the visits (CAMEO 04) a private
+person's trip is coded as; a private person who *meets* an official is left coded."""
+
+
+def _private_act(e: CodedEvent) -> bool:
+    """A trip (a visit, CAMEO 04, by a verb of movement) or material cooperation (06: work,
+    trade, services) - what private persons do without acting for a state."""
+    root = e.cameo[:2]
+    return root == "06" or (root == "04" and e.verb.lower().startswith(MOVEMENTS))
+
+
 NOT_DEMONYMS = frozenset({
     "philippines", "netherlands", "bahamas", "comoros", "maldives", "seychelles", "honduras",
     "barbados", "laos", "emirates", "states", "nations",
@@ -1600,7 +1613,7 @@ class RoleAssigner:
                     continue
                 if _evacuation_of_own(e, a, b):
                     continue
-                if e.cameo[:2] in PRIVATE_ROOTS and any(
+                if _private_act(e) and any(
                     m is not None and _private_people(m) for m in ((a, b) if e.paired else (a,))
                 ):
                     continue  # the host's side of a private visit goes too
