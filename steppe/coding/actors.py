@@ -193,6 +193,21 @@ def _deletions(word: str) -> list[str]:
     return [word[:i] + word[i + 1 :] for i in range(len(word))]
 
 
+def preposition_before(low: list[str], start: int, lo: int = 0) -> str | None:
+    """The preposition the noun phrase at ``start`` hangs from, if any, looking back over up
+    to three determiners and modifiers (not before ``lo``).
+
+    >>> preposition_before(["met", "in", "the", "capital", "astana"], 4)
+    'in'
+    >>> preposition_before(["russia", "said"], 0) is None
+    True
+    """
+    k = start - 1
+    while k >= lo and start - k <= 4 and (low[k] in DETERMINERS or is_modifier(low[k])):
+        k -= 1
+    return low[k] if k >= lo and low[k] in PREPOSITIONS else None
+
+
 def is_modifier(token: str) -> bool:
     """A word that may stand between an actor and its agent ("new", "senior", "Deputy").
 

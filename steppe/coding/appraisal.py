@@ -31,7 +31,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from steppe.coding.actors import DETERMINERS, PREPOSITIONS, is_modifier
+from steppe.coding.actors import preposition_before
 from steppe.coding.model import CodedEvent, Mention, Sentence
 from steppe.registry import data_path
 
@@ -97,15 +97,6 @@ def polarity(low: list[str], lo: int, hi: int) -> int:
     return score
 
 
-def _through(low: list[str], start: int, lo: int) -> str | None:
-    """The preposition the noun phrase at ``start`` hangs from, if any (back over
-    determiners and modifiers)."""
-    k = start - 1
-    while k >= lo and start - k <= 4 and (low[k] in DETERMINERS or is_modifier(low[k])):
-        k -= 1
-    return low[k] if k >= lo and low[k] in PREPOSITIONS else None
-
-
 def subject_of(s: Sentence, low: list[str], lo: int, hi: int, verbs: set[int]) -> Mention | None:
     """The first actor of the content's first noun phrase (up to a verb, a form of "be" or an
     auxiliary, or a comma), reached directly or through "of"."""
@@ -115,7 +106,7 @@ def subject_of(s: Sentence, low: list[str], lo: int, hi: int, verbs: set[int]) -
         end += 1
     for m in sorted(s.mentions, key=lambda m: m.start):
         if k <= m.start < end and m.code:
-            via = _through(low, m.start, k)
+            via = preposition_before(low, m.start, k)
             if via is None or via in ("of", "by"):
                 return m
     return None

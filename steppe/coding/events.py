@@ -33,6 +33,7 @@ from steppe.coding.actors import (
     PREPOSITIONS,
     forum_members,
     is_modifier,
+    preposition_before,
 )
 from steppe.coding.appraisal import appraisals
 from steppe.coding.dictionaries import (
@@ -937,10 +938,8 @@ PARTNER_PREPOSITIONS = frozenset({"with", "between", "to", "toward", "towards"})
 def _through_not_with(low: list[str], start: int) -> bool:
     """Is the phrase at ``start`` the object of a preposition that names no partner or
     addressee ("for Uzbek migrants", "on Kazakhstan"; not "with", "between", "to")?"""
-    k = start - 1
-    while k >= 0 and start - k <= 4 and (low[k] in DETERMINERS or is_modifier(low[k])):
-        k -= 1
-    return k >= 0 and low[k] in PREPOSITIONS and low[k] not in PARTNER_PREPOSITIONS
+    prep = preposition_before(low, start)
+    return prep is not None and prep not in PARTNER_PREPOSITIONS
 
 
 def _at_border(low: list[str], members: list[Mention]) -> bool:
@@ -1017,10 +1016,8 @@ def _list_start(mentions: tuple[Mention, ...], m: Mention) -> int:
 def in_pp(low: list[str], start: int) -> bool:
     """Is the phrase starting at ``start`` the object of a preposition ("by Osgiliath
     soldiers", "in south Ithilen")?"""
-    k = start - 1
-    while k >= 0 and start - k <= 4 and (low[k] in DETERMINERS or is_modifier(low[k])):
-        k -= 1
-    return k >= 0 and low[k] in PREPOSITIONS and low[k] not in SUBORDINATORS
+    prep = preposition_before(low, start)
+    return prep is not None and prep not in SUBORDINATORS
 
 
 TOPIC_ROOTS = frozenset({"01", "02", "04"})
