@@ -827,6 +827,7 @@ def code(
         "dated_by_fallback": fallback,
         "undated_quarantined": undated,
         "inferred_sources": summary.inferred_sources,
+        "inferred_targets": summary.inferred_targets,
     }
     if fallback:
         err.print(
@@ -845,6 +846,12 @@ def code(
             f"note: {summary.inferred_sources} coder events have an inferred source (a passive "
             "arrest, release or deportation: the state where it happened, else the person's "
             "own; source_raw says which)",
+            highlight=False,
+        )
+    if summary.inferred_targets:
+        err.print(
+            f"note: {summary.inferred_targets} coder events have an inferred target state (a "
+            "local resident acted on: the acting authorities'; target_raw says so)",
             highlight=False,
         )
     if as_json:

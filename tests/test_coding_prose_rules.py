@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from steppe.coding import Coder, code_documents
-from steppe.coding.coder import speaker_of
+from steppe.coding.coder import coding_summary, speaker_of
 from steppe.coding.model import Document
 from steppe.ingest.news import ingest_news
 from steppe.registry import data_path
@@ -531,7 +531,6 @@ def test_appositions_and_perfect_passives_of_arrests(coder: Coder) -> None:
 
 
 def test_inferred_sources_are_stored_with_their_reason_and_counted(tmp_path: Path) -> None:
-    from steppe.coding.coder import coding_summary
 
     docs = tmp_path / "d.jsonl"
     rows = [
@@ -773,12 +772,22 @@ def test_a_stated_commitment_to_cooperate_with_an_entity_is_agree(coder: Coder) 
     assert ("UZB", "UN", "SUPPORT", "asserted") in got, got
 
 
-def test_a_local_resident_is_the_acting_authorities_own(coder: Coder) -> None:
-    got = _events(
-        coder,
-        "St. Petersburg police have instituted criminal proceedings against a local resident.",
-    )
+def test_a_local_resident_is_the_acting_authorities_own(coder: Coder, tmp_path: Path) -> None:
+    text = "St. Petersburg police have instituted criminal proceedings against a local resident."
+    got = _events(coder, text)
     assert ("RUS", "RUS", "ACCUSE", "asserted") in got, got
+    # the inferred state is stated in the stored target text and counted
+    docs = tmp_path / "d.jsonl"
+    docs.write_text(json.dumps({"text": text, "date": "2024-03-03"}) + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.duckdb") as store:
+        install_registry(store)
+        ingest_news(store, [docs])
+        code_documents(store)
+        raws = store.con.execute(
+            "SELECT target_raw FROM events WHERE origin = 'coder' AND target_actor = 'RUS'"
+        ).fetchall()
+        assert raws and all("(inferred: a local person, RUS)" in r for (r,) in raws), raws
+        assert coding_summary(store).inferred_targets == len(raws)
 
 
 def test_a_former_office_holder_acting_is_no_state(coder: Coder) -> None:

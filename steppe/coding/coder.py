@@ -355,11 +355,15 @@ class CodingSummary:
     events: int
     inferred_sources: int = 0
     """Coder events whose source was inferred, not read (its ``source_raw`` says why)."""
+    inferred_targets: int = 0
+    """Coder events whose target's state was inferred ("a local resident": the acting
+    authorities' state; its ``target_raw`` says why)."""
 
 
 def coding_summary(store: Store) -> CodingSummary:
     """Documents in the store, how many are coded, coder events, and how many of those have
-    an inferred source (a passive arrest or release: the state where it happened)."""
+    an inferred source (a passive arrest or release: the state where it happened) or an
+    inferred target state (a local resident: the acting authorities')."""
     con = store.con
     return CodingSummary(
         int(scalar(con, "SELECT count(*) FROM documents")),
@@ -369,6 +373,13 @@ def coding_summary(store: Store) -> CodingSummary:
             scalar(
                 con,
                 "SELECT count(*) FROM events WHERE origin = ? AND contains(source_raw, ?)",
+                [ORIGIN, f"({INFERRED}"],
+            )
+        ),
+        int(
+            scalar(
+                con,
+                "SELECT count(*) FROM events WHERE origin = ? AND contains(target_raw, ?)",
                 [ORIGIN, f"({INFERRED}"],
             )
         ),

@@ -287,17 +287,20 @@ def _code_table() -> dict[str, EventCode]:
     return {c.code: c for c in load_event_codes()}
 
 
-def _fields(cameo: str) -> dict[str, Any]:
-    """A CAMEO code's PLOVER category, quad class and Goldstein weight (of the code or its
-    nearest listed parent)."""
-    table = _code_table()
-    info = next((table[k] for k in (cameo, cameo[:3], cameo[:2]) if k in table), None)
+def code_fields(codes: dict[str, EventCode], cameo: str) -> dict[str, Any]:
+    """An event's CAMEO code with the PLOVER category, quad class and Goldstein weight of the
+    code (or of its nearest listed parent in ``codes``)."""
+    info = next((codes[k] for k in (cameo, cameo[:3], cameo[:2]) if k in codes), None)
     return {
         "cameo": cameo,
         "plover": info.plover if info else None,
         "quad_class": info.quad_class if info else None,
         "goldstein": info.goldstein if info else 0.0,
     }
+
+
+def _fields(cameo: str) -> dict[str, Any]:
+    return code_fields(_code_table(), cameo)
 
 
 @dataclass(frozen=True)
@@ -456,22 +459,8 @@ class EventClassifier:
             self._synsets[name] = by_first
         self._synsets_by_last = _by_last_word(self._synsets)
 
-    def event_code(self, cameo: str) -> EventCode | None:
-        for k in (cameo, cameo[:3], cameo[:2]):
-            if k in self.codes:
-                return self.codes[k]
-        return None
-
     def _code_fields(self, cameo: str) -> dict[str, Any]:
-        """An event's CAMEO code with the PLOVER category, quad class and Goldstein weight of
-        the code (or of its nearest listed parent)."""
-        info = self.event_code(cameo)
-        return {
-            "cameo": cameo,
-            "plover": info.plover if info else None,
-            "quad_class": info.quad_class if info else None,
-            "goldstein": info.goldstein if info else 0.0,
-        }
+        return code_fields(self.codes, cameo)
 
     def _is_noun(self, s: Sentence, low: list[str], i: int, in_mention: set[int]) -> bool:
         """Without tags: is the dictionary verb form at ``i`` used as a noun or adjective
@@ -1100,10 +1089,7 @@ def _partner(s: Sentence, low: list[str], lo: int, hi: int, exclude: set[str]) -
     for n, m in enumerate(s.mentions):
         if not (lo <= m.start < hi) or m.full_code in exclude or not m.code:
             continue
-        k = m.start - 1
-        while k >= lo and m.start - k <= 4 and (low[k] in DETERMINERS or is_modifier(low[k])):
-            k -= 1
-        if k >= lo and low[k] == "with":
+        if preposition_before(low, m.start, lo) == "with":
             return n
     return None
 
@@ -1615,7 +1601,9 @@ class RoleAssigner:
                 ):
                     continue  # the host's side of a private visit goes too
                 if a is not None and b is not None and a.code and _local_person(low, b):
-                    b = evolve(b, code=a.code)
+                    b = evolve(
+                        b, code=a.code, text=f"{b.text} ({INFERRED} a local person, {a.code})"
+                    )
                 if a is not None and a.agent == FORMER and a.code:
                     # a former office holder acts privately: the guide gives no state code
                     # ("a former president acting privately gets no state code"); the name

@@ -106,6 +106,24 @@ def _sides(
     return source, target, k, peace
 
 
+def _announced(s: Sentence, low: list[str], k: int) -> NominalAct | None:
+    """What the announcing verb at ``k`` announces: "confirmed Putin's participation in the
+    CSTO videoconference" (036), "announced an agreement with Russia" (030)."""
+    owner = _mention_starting(s, k + 1)
+    if owner is not None:
+        j = s.mentions[owner].end
+        if low[j : j + 3] == ["'s", "participation", "in"]:
+            k2 = _skip_np_start(low, j + 3, len(low))
+            forum = next((n for n, m in enumerate(s.mentions) if j + 2 < m.start <= k2), None)
+            return None if forum is None else NominalAct("036", k, k + 1, owner, forum)
+    if low[k + 1] in ("an", "the", "a") and low[k + 2] in AGREEMENTS and low[k + 3] == "with":
+        partner = next(
+            (n for n, m in enumerate(s.mentions) if k + 4 <= m.start < k + 7 and m.code), None
+        )
+        return None if partner is None else NominalAct("030", k, k + 1, None, partner)
+    return None
+
+
 def nominal_acts(s: Sentence, low: list[str]) -> list[NominalAct]:
     """The acts named by a clause-opening act noun with an aspect predicate, and announced
     participations (see the module docstring)."""
@@ -121,32 +139,10 @@ def nominal_acts(s: Sentence, low: list[str]) -> list[NominalAct]:
             code = "074" if noun == "deployment" and peace else ACT_NOUNS[noun]
             out.append(NominalAct(code, k, k + 1, source, target))
     for k, w in enumerate(low):
-        if w not in ANNOUNCING or k + 4 >= len(low):
-            continue
-        # "confirmed Putin's participation in the CSTO videoconference"
-        owner = _mention_starting(s, k + 1)
-        if owner is None:
-            continue
-        j = s.mentions[owner].end
-        if low[j : j + 2] != ["'s", "participation"] or j + 2 >= len(low):
-            continue
-        if low[j + 2] != "in":
-            continue
-        k2 = _skip_np_start(low, j + 3, len(low))
-        forum = next((n for n, m in enumerate(s.mentions) if j + 2 < m.start <= k2), None)
-        if forum is not None:
-            out.append(NominalAct("036", k, k + 1, owner, forum))
-    for k, w in enumerate(low):
-        # "Lukashenko announced an agreement with Russia to respond …"
-        if w not in ANNOUNCING or k + 4 >= len(low) or low[k + 1] not in ("an", "the", "a"):
-            continue
-        if low[k + 2] not in AGREEMENTS or low[k + 3] != "with":
-            continue
-        partner = next(
-            (n for n, m in enumerate(s.mentions) if k + 4 <= m.start < k + 7 and m.code), None
-        )
-        if partner is not None:
-            out.append(NominalAct("030", k, k + 1, None, partner))
+        if w in ANNOUNCING and k + 4 < len(low):
+            act = _announced(s, low, k)
+            if act is not None:
+                out.append(act)
     return out
 
 
