@@ -49,6 +49,8 @@ BATCH4_HEADER = "# --- batch 4"
 BATCH5_HEADER = "# --- batch 5"
 # Lines after this header were sampled by scripts/sample_prose_gold.py --batch 6, annotated blind.
 BATCH6_HEADER = "# --- batch 6"
+# Lines after this header were sampled by scripts/sample_prose_gold.py --batch 7, annotated blind.
+BATCH7_HEADER = "# --- batch 7"
 URL_DATE = re.compile(
     r"/(?P<y1>20\d\d)(?P<m1>\d\d)(?P<d1>\d\d)/"
     r"|/(?P<y2>20\d\d)/(?P<m2>\d\d)/(?P<d2>\d\d)(?:/|$)"
@@ -128,6 +130,8 @@ def main(shared: Path) -> None:
             batch = 5
         if line.startswith(BATCH6_HEADER):
             batch = 6
+        if line.startswith(BATCH7_HEADER):
+            batch = 7
         if not line.strip() or line.startswith("#"):
             continue
         head, kinds, events = (p.strip() for p in line.split("|"))

@@ -56,7 +56,22 @@ Batch 6 (``--batch 6``) is batch 5's rule with:
 - candidates are ordered by SHA-256 of ``batch6:corpus:record:index``;
 - quotas ``QUOTA6``: 60 headlines, 60 speech sentences.
 
-Usage: python scripts/sample_prose_gold.py [SHARED_DATA] [--batch 3|4|5|6]
+Batch 7 (``--batch 7``, fourth round) is the first to take further sentences of documents
+already in the gold set: every population is exhausted at the document level (35 unseen
+headlines, no dated news item, no focal speech, no partner sentence naming a focal state outside
+documents already in the gold set or read during development). The split is a hash of the
+document, so a new sentence of a gold document falls in the part its document is already in.
+
+- sentences with a line anywhere above the batch-7 header (batches 1-6), texts equal to one,
+  and the documents in ``seen_before_batch5.txt`` and ``seen_after_batch5.txt`` are out;
+  documents with gold lines are *in*;
+- candidates are every sentence of the three corpora as in batch 3 (dated news, headlines,
+  focal speeches) plus partners' speech sentences that name a focal state (batch 5);
+- candidates are ordered by SHA-256 of ``batch7:corpus:record:index``, at most three new
+  sentences per document;
+- quotas ``QUOTA7``: every headline and news candidate left, 150 speech sentences.
+
+Usage: python scripts/sample_prose_gold.py [SHARED_DATA] [--batch 3|4|5|6|7]
 """
 
 from __future__ import annotations
@@ -78,6 +93,7 @@ from build_prose_gold import (
     BATCH4_HEADER,
     BATCH5_HEADER,
     BATCH6_HEADER,
+    BATCH7_HEADER,
     CORPORA,
     GOLD,
     HEADLINES,
@@ -105,6 +121,9 @@ SEEN = GOLD / "seen_before_batch5.txt"
 # Batch 6: the same populations, after the second pool of unlabelled text was read.
 QUOTA6 = {"N": 0, "H": 60, "U": 60}
 SEEN_AFTER = GOLD / "seen_after_batch5.txt"
+# Batch 7: what is left, including new sentences of gold documents (counts before reading: 35
+# headlines, 75 news sentences of gold items, 1,931 focal-speech and 13 partner-speech sentences).
+QUOTA7 = {"N": 10_000, "H": 10_000, "U": 150}
 PER_DOCUMENT = 3
 FOCAL_SPEAKERS = ("KAZ", "KGZ", "TJK", "TKM", "UZB", "AZE")
 ACTOR_WORDS = (
@@ -254,14 +273,21 @@ def sample(shared: Path, batch: int = 2) -> list[tuple[str, str, int, str, str]]
     rules[4] = (BATCH4_HEADER, QUOTA4, "batch4:")
     rules[5] = (BATCH5_HEADER, QUOTA5, "batch5:")
     rules[6] = (BATCH6_HEADER, QUOTA6, "batch6:")
+    rules[7] = (BATCH7_HEADER, QUOTA7, "batch7:")
     if batch not in rules:
-        raise SystemExit(f"--batch {batch}: only batches 2 to 6 are sampled by rule")
+        raise SystemExit(f"--batch {batch}: only batches 2 to 7 are sampled by rule")
     header, quota, salt = rules[batch]
     docs, done = batch1(GOLD / "annotations.txt", header)
+    if batch == 7:
+        docs = set()  # documents with gold lines are in; only sentences already coded are out
     for seen in (SEEN,) if batch == 5 else (SEEN, SEEN_AFTER) if batch >= 6 else ():
         lines = seen.read_text(encoding="utf-8").splitlines()
         docs |= {x.strip() for x in lines if x.strip() and not x.startswith("#")}
-    pool = list(candidates(shared, url_path=batch >= 3, partners=batch >= 5))
+    if batch == 7:
+        pool = list(candidates(shared, url_path=True))
+        pool += [c for c in candidates(shared, url_path=True, partners=True) if c[0] == "U"]
+    else:
+        pool = list(candidates(shared, url_path=batch >= 3, partners=batch >= 5))
     taken_texts = {t for c, r, i, _, t in pool if (c, r, str(i)) in done}
     keyed = sorted(
         pool,
@@ -273,6 +299,8 @@ def sample(shared: Path, batch: int = 2) -> list[tuple[str, str, int, str, str]]
     for code, record, index, date, text in keyed:
         doc = f"{CORPORA[code]}:{record}"
         if doc in docs or per_corpus[code] >= quota[code] or per_doc[doc] >= PER_DOCUMENT:
+            continue
+        if (code, record, str(index)) in done:
             continue
         if text in taken_texts or not 6 <= len(text.split()) <= 60 or not names_actor(text):
             continue

@@ -847,3 +847,30 @@ def test_a_joint_agreement_for_a_beneficiary_stays_between_its_parties(coder: Co
         "The presidents of Kazakhstan and Russia agreed on guarantees for Kazakh students.",
     )
     assert {(s, t) for s, t, p, _ in got if p == "AGREE"} == {("KAZ", "RUS"), ("RUS", "KAZ")}
+
+
+def test_imposed_sanctions_are_plover_sanction_as_the_manual_lists_them(coder: Coder) -> None:
+    # PLOVER manual, SANCTION: "Impose embargo, boycott, or sanctions" (the 2021 conversion
+    # table files CAMEO 163 under COERCE; Steppe's code table follows the manual)
+    assert ("EU", "RUS", "SANCTION", "asserted") in _events(
+        coder, "The European Union imposed a fresh package of sanctions on Russia."
+    )
+    # approving, adopting or passing sanctions imposes them; approving a law stays a concession
+    assert ("USA", "RUS", "SANCTION", "asserted") in _events(
+        coder, "The US Senate approved sanctions against Russian energy companies."
+    )
+    assert ("EU", "IRN", "SANCTION", "asserted") in _events(
+        coder, "The European Union adopted an embargo on Iranian oil."
+    )
+    assert not {
+        e for e in _events(coder, "Kyrgyzstan passed the law on migration.") if e[2] == "SANCTION"
+    }
+
+
+def test_accusations_made_or_included_are_accusations(coder: Coder) -> None:
+    assert ("JPN", "CHN", "ACCUSE", "asserted") in _events(
+        coder, "Japan has included accusations against China in its new defence white paper."
+    )
+    assert ("TJK", "KGZ", "ACCUSE", "asserted") in _events(
+        coder, "Tajikistan levelled accusations against Kyrgyzstan after the border incident."
+    )
