@@ -874,3 +874,32 @@ def test_accusations_made_or_included_are_accusations(coder: Coder) -> None:
     assert ("TJK", "KGZ", "ACCUSE", "asserted") in _events(
         coder, "Tajikistan levelled accusations against Kyrgyzstan after the border incident."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan and China signed a road map for industrial cooperation.",
+        "Uzbekistan and Russia signed 12 documents during the visit.",
+        "An agreement on labour migration was signed by Kyrgyzstan and Russia.",
+        "Tokayev and Xi Jinping signed a joint statement.",
+    ],
+)
+def test_signed_documents_and_passive_signings_are_sign_agreement(coder: Coder, text: str) -> None:
+    # CAMEO 057 "Sign or ratify formal agreements, treaties, and other documents"
+    coded = _events(coder, text)
+    assert any(e[2] == "SUPPORT" and e[0] and e[1] for e in coded), coded
+
+
+def test_a_visit_is_one_consult_with_the_visitor_as_actor(coder: Coder) -> None:
+    # PLOVER manual, CONSULT: "the visitor will always be coded as the actor and the host will
+    # be the recipient"; CAMEO's paired 043 (host) keeps its code but no PLOVER category
+    for text in (
+        "Mirziyoyev paid a state visit to Kazakhstan.",
+        "Tokayev hosted the Uzbek president.",
+    ):
+        coded = {e for e in _events(coder, text) if e[2]}
+        assert coded == {("UZB", "KAZ", "CONSULT", "asserted")}, (text, coded)
+    # a state hosting an organisation's summit takes part in it (guide, multilateral meetings)
+    coded = {e for e in _events(coder, "Kyrgyzstan hosted the CSTO summit.") if e[2]}
+    assert coded == {("KGZ", "CSTO", "CONSULT", "asserted")}, coded

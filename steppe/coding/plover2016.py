@@ -34,7 +34,7 @@ from steppe.coding.events import (
 from steppe.coding.model import Batch, CodedEvent, Sentence, evolve
 from steppe.coding.stages import confidence
 from steppe.domain.models import EventCode
-from steppe.registry import load_event_codes
+from steppe.registry import Registry, load_event_codes
 
 
 @cache
@@ -571,6 +571,36 @@ future meetings, summits, state visits ... should be coded as AGREE"; "the coder
 return the single event category, not a category+auxiliary". The announcement is the event
 and it took place, so its modality is ``asserted`` (annotation guide, section 3); RETREAT and
 CONCEDE ("should be left as they are") and conflictual acts keep ``future``."""
+VISIT, HOST = "042", "043"
+"""CAMEO's visit and its reverse, hosting, which a visit pattern codes as a pair. PLOVER
+manual, CONSULT: "In events where one side is hosting and one is visiting, the visitor will
+always be coded as the actor and the host will be the recipient": the host's 043 of such a
+pair keeps its CAMEO code and takes no PLOVER category, so a visit is one CONSULT."""
+ORGANISATION_KINDS = frozenset({"organisation", "bloc", "format"})
+
+
+@cache
+def _organisations() -> frozenset[str]:
+    return frozenset(a.code for a in Registry.load().actors if a.kind in ORGANISATION_KINDS)
+
+
+def _visit_duplicate(e: CodedEvent, events: Sequence[CodedEvent]) -> bool:
+    """Whether ``e`` is the half of a visit/host pair that PLOVER does not code: the host's
+    043, or, where the "visitor" is an organisation whose summit a state hosts, the
+    organisation's 042 (the host is then a participant of the organisation's meeting:
+    annotation guide, section 3, multilateral meetings)."""
+    half = VISIT if e.cameo.startswith(HOST) else HOST if e.cameo.startswith(VISIT) else None
+    other = next(
+        (o for o in events if o.verb_start == e.verb_start and half and o.cameo.startswith(half)),
+        None,
+    )
+    if other is None:
+        return False
+    visit = e if half == HOST else other
+    by_organisation = visit.source is not None and visit.source.code in _organisations()
+    return by_organisation == (e is visit)
+
+
 REQUEST_ROOTS = frozenset({"02", "10"})
 """CAMEO roots the 2021 REQUEST category covers: its definition, "All requests, demands, and
 orders", includes appeals (CAMEO 02), which the 2021 table lists under no category."""
@@ -749,6 +779,8 @@ class PloverCategories:
             else:
                 plover = None if e.cameo.startswith("01") else e.plover
             mode = e.modality
+            if _visit_duplicate(e, s.events):
+                cat, plover = None, None
             if plover == "AGREE" and not names and e.cameo.startswith("08") and mode == "future":
                 # the 2016 manual makes a future 08 an AGREE; the 2021 manual (the store's
                 # names): "Future cooperative actions of type RETREAT + future and CONCEDE +
