@@ -903,3 +903,9 @@ def test_a_visit_is_one_consult_with_the_visitor_as_actor(coder: Coder) -> None:
     # a state hosting an organisation's summit takes part in it (guide, multilateral meetings)
     coded = {e for e in _events(coder, "Kyrgyzstan hosted the CSTO summit.") if e[2]}
     assert coded == {("KGZ", "CSTO", "CONSULT", "asserted")}, coded
+
+
+def test_an_intent_to_meet_is_the_subjects_not_its_partners(coder: Coder) -> None:
+    # PLOVER AGREE: "indicate willingness or commitment"; only the subject declared it
+    coded = {e for e in _events(coder, "Tajikistan is ready to host a UN regional centre.") if e[2]}
+    assert coded == {("TJK", "UN", "AGREE", "asserted")}, coded

@@ -813,6 +813,8 @@ class PloverCategories:
                 if e.paired:
                     continue  # the willingness is the subject's; the other side declared none
                 cat, plover = "AGREE", "AGREE"
+            if plover == "AGREE" and e.paired and e.verb.split(" ")[0].lower() in INTENT_FORMS:
+                continue  # "is ready to host": the intent is the subject's, not its partner's
             if plover == "AGREE":
                 willing.add(e.verb_end - 1)
             salience = confidence(e)  # the event's confidence (Scorer's), below
