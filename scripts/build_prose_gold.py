@@ -181,7 +181,7 @@ def main(shared: Path) -> None:
     with (GOLD / "prose_gold.jsonl").open("w", encoding="utf-8") as f:
         for r in out:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    for b in (1, 2, 3, 4, 5, 6):
+    for b in (1, 2, 3, 4, 5, 6, 7):
         part = [r for r in out if r["batch"] == b]
         n = {s: sum(r["split"] == s for r in part) for s in ("dev", "test")}
         print(f"batch {b}: {len(part)} sentences ({n['dev']} dev, {n['test']} test)")
