@@ -909,3 +909,46 @@ def test_an_intent_to_meet_is_the_subjects_not_its_partners(coder: Coder) -> Non
     # PLOVER AGREE: "indicate willingness or commitment"; only the subject declared it
     coded = {e for e in _events(coder, "Tajikistan is ready to host a UN regional centre.") if e[2]}
     assert coded == {("TJK", "UN", "AGREE", "asserted")}, coded
+
+
+def test_ceremonial_congratulations_are_no_appraisal(coder: Coder) -> None:
+    # CAMEO 017 "Engage in symbolic act": congratulations on an anniversary are a ceremony, and
+    # the good wishes that follow them appraise no one (batch headers: ceremonial, no event)
+    text = (
+        "We congratulate the United Nations on its eightieth anniversary and wish it every success."
+    )
+    assert not {e for e in _events(coder, text, "TJK") if e[2]}
+
+
+def test_violence_committed_is_coded_by_its_noun(coder: Coder) -> None:
+    assert ("ARM", "AZE", "ASSAULT", "asserted") in _events(
+        coder, "Armenia committed dozens of terror acts in Azerbaijan."
+    )
+    # "attacks" after "committed terrorist" is the object, not a second verb
+    assert _events(coder, "Militants committed terrorist attacks against Tajikistan.") == {
+        ("", "TJK", "ASSAULT", "asserted")
+    }
+    # an agent-only object gives way to the "against" or (aid) "to" actor
+    assert ("UZB", "KGZ", "ASSAULT", "asserted") in _events(
+        coder, "Uzbekistan carried out a military operation against Kyrgyzstan."
+    )
+    assert ("CHN", "TJK", "COOPERATE", "asserted") in _events(
+        coder, "China sent military instructors to Tajikistan."
+    )
+    assert _events(coder, "The CSTO sent peacekeepers to Kyrgyzstan.") == {
+        ("CSTO", "KGZ", "AID", "asserted")
+    }
+
+
+def test_a_stated_readiness_to_cooperate_with_a_un_agency_is_agree(coder: Coder) -> None:
+    # PLOVER AGREE "indicate willingness or commitment to cooperate", whatever verb states it;
+    # the UN's funds, programmes and specialized agencies are the UN (registry aliases)
+    text = "We reaffirm our readiness to continue cooperation with UNICEF and UNDP."
+    assert ("TKM", "UN", "AGREE", "asserted") in _events(coder, text, "TKM")
+    text = "I stress the readiness of my country to further develop cooperation with Afghanistan."
+    assert ("UZB", "AFG", "AGREE", "asserted") in _events(coder, text, "UZB")
+
+
+def test_a_contribution_to_a_states_development_is_aid(coder: Coder) -> None:
+    text = "Kazakhstan continues to make its contribution to the economic recovery of Afghanistan."
+    assert ("KAZ", "AFG", "AID", "asserted") in _events(coder, text)

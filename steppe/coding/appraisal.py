@@ -8,7 +8,8 @@ headline "Zakharova: the effectiveness of the CSTO mission is evident", "Peskov:
 basis for hysterical reactions". Such a statement is coded as praise or criticism of the entity
 its content is about, by the evaluative words of ``steppe.appraisal.txt``:
 
-- the frame is a comment verb with its source (CAMEO root 01, "stated", "noted", "said"),
+- the frame is a comment verb with its source (CAMEO root 01, "stated", "noted", "said",
+  but not the ceremonies of :data:`CEREMONIES`),
   at the start of a sentence a speaker's name and a colon ("Peskov: …"), or an actor's
   stated feeling ("we are deeply saddened by …", :data:`FEELINGS`);
 - the content is what follows, up to the next coded verb; it names its subject — the first
@@ -46,10 +47,18 @@ BE_OR_AUX = frozenset({
 FEELINGS = frozenset({
     "saddened", "concerned", "alarmed", "outraged", "disappointed", "dismayed", "appalled",
     "shocked", "worried", "pleased", "delighted", "satisfied", "grateful", "encouraged",
+    "gratified", "glad", "happy",
 })  # fmt: skip
 """A speaker's stated feeling about what follows ("we are deeply saddened by the unjustified
 aggression by Tajikistan"): the feeling alone is a comment (CAMEO 012/013, the guide's
 "expressions of concern alone"); with an appraisal of a named entity's act it is one."""
+CEREMONIES = frozenset({"017", "018"})
+"""CAMEO 017 "Engage in symbolic act" and 018 "Make empathetic comment" (congratulations on an
+anniversary, condolences): ceremonies, not statements whose content is an appraisal."""
+GLAD = frozenset({"pleased", "delighted", "satisfied", "gratified", "glad", "happy"})
+"""Feelings that are themselves praise of what they are about ("we were delighted with the
+election of Turkey's representative"); concern and the other negative feelings are comments
+unless what follows judges someone (the guide: expressions of concern alone)."""
 MAX_SPEAKER = 6
 """Most tokens before a headline's colon that still name its speaker."""
 
@@ -133,7 +142,12 @@ def appraisals(
         if len(before) == 1:
             frames.append((before[0], colon, colon + 1, None))
     for e in events:
-        if e.cameo.startswith("01") and e.source is not None and e.source.code:
+        if (
+            e.cameo.startswith("01")
+            and e.cameo[:3] not in CEREMONIES
+            and e.source
+            and e.source.code
+        ):
             frames.append((e.source, e.verb_start, e.verb_end, e))
     for m in s.mentions:
         # "We are deeply saddened by …", "Kazakhstan is concerned about …"
@@ -151,7 +165,7 @@ def appraisals(
         end = _content_end(low, start, events)
         if any(start <= e.verb_start < end and e.source and e.target and e.plover for e in events):
             continue
-        score = polarity(low, start, end)
+        score = polarity(low, start, end) + (low[at] in GLAD)
         if not score:
             continue
         target = subject_of(s, low, start, end, verbs)

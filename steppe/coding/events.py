@@ -490,11 +490,20 @@ class EventClassifier:
             k -= 1
         return k >= 0 and k < i - 1 and low[k] in DETERMINERS | {"a", "an"}
 
-    def _noun_by_neighbours(self, low: list[str], i: int, end: int, found: list[_Found]) -> bool:
+    def _noun_by_neighbours(
+        self, low: list[str], i: int, end: int, found: list[_Found], in_actor: set[int]
+    ) -> bool:
         """Without tags: a plural before a verb ("forces were", "forces launched") or a word
         right after a verb ("send arms") is a noun."""
         if found and found[-1].end == i and low[i - 1] not in AUXILIARIES:
             return True
+        if found and low[i].endswith("s") and 0 < i - found[-1].end <= 3:
+            between = low[found[-1].end : i]
+            if low[found[-1].end - 1] not in AUXILIARIES and all(
+                w.isdigit() or w in OBJECT_QUANTIFIERS or (is_modifier(w) and w not in PRONOUNS)
+                for w in between
+            ) and not in_actor.intersection(range(found[-1].end, i)):
+                return True  # "committed terrorist attacks": the verb's object, not a verb
         if (
             i >= 2
             and low[i - 1] == ","
@@ -513,6 +522,7 @@ class EventClassifier:
         """Dictionary verbs of the sentence, left to right."""
         low = [t.lower() for t in s.tokens]
         in_mention = {p for m in s.mentions for p in range(m.start, m.end)}
+        in_actor = {p for m in s.mentions if m.code for p in range(m.start, m.end)}
         found: list[_Found] = []
         i = 0
         while i < len(low):
@@ -542,7 +552,7 @@ class EventClassifier:
                     continue
             elif (
                 self._is_noun(s, low, i, in_mention)
-                or self._noun_by_neighbours(low, i, end, found)
+                or self._noun_by_neighbours(low, i, end, found, in_actor)
                 or _plural_head(s, low, i, end, in_mention, found)
                 or _reduced_relative(low, i, end)
                 or _coordinated_adjective(s, low, i, end, found, in_mention)
@@ -637,6 +647,19 @@ class EventClassifier:
                 e = stating[-1]
                 out[out.index(e)] = evolve(
                     e, **self._code_fields("030"), target_slot=partner, pattern="commitment"
+                )
+                continue
+            at = next((k for k in range(noun - 1, max(-1, noun - 5), -1) if low[k] in STATING), None)
+            if at is not None and not any(e.verb_start == at for e in out):
+                out.append(  # "we reaffirm our readiness to continue cooperation with UNICEF"
+                    CodedEvent(
+                        verb=s.tokens[at],
+                        verb_start=at,
+                        verb_end=at + 1,
+                        **self._code_fields("030"),
+                        pattern="commitment",
+                        target_slot=partner,
+                    )
                 )
         for act in nominal_acts(s, low):
             out = [e for e in out if e.verb_start != act.at]
@@ -773,6 +796,39 @@ class EventClassifier:
 
 
 # --------------------------------------------------------------------------- roles
+
+
+RECEIVING_ROOTS = frozenset({"06", "07"})
+"""Cooperation and aid: what is sent goes "to" its recipient ("sent military instructors to
+Kyrgyzstan")."""
+
+
+def _against(
+    s: Sentence, low: list[str], k: int, hi: int, exclude: set[str], toward: tuple[str, ...]
+) -> int | None:
+    """The actor of an "against" phrase (or, for cooperation and aid, a "to" phrase) that
+    follows an agent-only object within its clause ("a military operation against
+    Kyrgyzstan"): the act's target, not the object's agent."""
+    for n, m in enumerate(s.mentions):
+        if k < m.start < min(hi, k + 6) and m.code and m.full_code not in exclude:
+            gap = low[k : m.start]
+            if "," not in gap and preposition_before(low, m.start, k) in toward:
+                return n
+    return None
+
+
+STATING = frozenset({
+    "reaffirm", "reaffirms", "reaffirmed", "reiterate", "reiterates", "reiterated", "confirm",
+    "confirms", "confirmed", "express", "expresses", "expressed", "emphasize", "emphasizes",
+    "emphasized", "emphasise", "emphasises", "emphasised", "stress", "stresses", "stressed",
+    "underline", "underlines", "underlined", "declare", "declares", "declared", "affirm",
+    "affirms", "affirmed", "demonstrate", "demonstrates", "demonstrated",
+})  # fmt: skip
+"""Verbs that state a commitment ("reaffirm our readiness to cooperate with …"): the statement
+is the commitment (:func:`~steppe.coding.nominal.commitments`) when the dictionaries code no
+verb there."""
+OBJECT_QUANTIFIERS = frozenset({"more", "than", "over", "about", "some", "several", "many"})
+"""Words of a count that may open a verb's object ("committed more than 30 terror acts")."""
 
 
 def _plural_head(
@@ -1461,6 +1517,11 @@ class RoleAssigner:
                 and not (e.cameo.startswith("04") and _forum_of(low, m.start))
             ):
                 continue
+            if not m.code:
+                toward = ("against", "to") if e.cameo[:2] in RECEIVING_ROOTS else ("against",)
+                against = _against(s, low, m.end, hi, exclude, toward)
+                if against is not None:
+                    return against  # "carried out a military operation against Kyrgyzstan"
             if m.full_code not in exclude:
                 return n
         return None

@@ -148,6 +148,7 @@ def nominal_acts(s: Sentence, low: list[str]) -> list[NominalAct]:
 
 COMMITMENTS = frozenset({"commitment", "readiness", "willingness", "determination"})
 COOPERATION_WORDS = ("cooperat", "co-operat", "partnership", "dialogue", "work together")
+STOPS = frozenset({",", ";", ":", ".", "!", "?"})
 
 
 def commitments(s: Sentence, low: list[str]) -> list[tuple[int, int]]:
@@ -159,13 +160,17 @@ def commitments(s: Sentence, low: list[str]) -> list[tuple[int, int]]:
     for k, w in enumerate(low):
         if w not in COMMITMENTS:
             continue
-        window = low[k + 1 : k + 6]
+        first = k + 1
+        if low[first : first + 1] == ["of"]:  # "the readiness of our country to ..."
+            first = next((j for j in range(first + 1, first + 4) if low[j : j + 1] == ["to"]), k)
+        window = low[first : first + 8]
+        window = window[: next((n for n, t in enumerate(window) if t in STOPS), len(window))]
         if not window or window[0] not in ("to", "for"):
             continue
         text = " ".join(window)
         if not any(c in text for c in COOPERATION_WORDS) or "with" not in window:
             continue
-        at = k + 1 + window.index("with")
+        at = first + window.index("with")
         partner = next(
             (n for n, m in enumerate(s.mentions) if at < m.start <= at + 4 and m.code), None
         )
