@@ -499,10 +499,14 @@ class EventClassifier:
             return True
         if found and low[i].endswith("s") and 0 < i - found[-1].end <= 3:
             between = low[found[-1].end : i]
-            if low[found[-1].end - 1] not in AUXILIARIES and all(
-                w.isdigit() or w in OBJECT_QUANTIFIERS or (is_modifier(w) and w not in PRONOUNS)
-                for w in between
-            ) and not in_actor.intersection(range(found[-1].end, i)):
+            if (
+                low[found[-1].end - 1] not in AUXILIARIES
+                and all(
+                    w.isdigit() or w in OBJECT_QUANTIFIERS or (is_modifier(w) and w not in PRONOUNS)
+                    for w in between
+                )
+                and not in_actor.intersection(range(found[-1].end, i))
+            ):
                 return True  # "committed terrorist attacks": the verb's object, not a verb
         if (
             i >= 2
@@ -649,7 +653,9 @@ class EventClassifier:
                     e, **self._code_fields("030"), target_slot=partner, pattern="commitment"
                 )
                 continue
-            at = next((k for k in range(noun - 1, max(-1, noun - 5), -1) if low[k] in STATING), None)
+            at = next(
+                (k for k in range(noun - 1, max(-1, noun - 5), -1) if low[k] in STATING), None
+            )
             if at is not None and not any(e.verb_start == at for e in out):
                 out.append(  # "we reaffirm our readiness to continue cooperation with UNICEF"
                     CodedEvent(
