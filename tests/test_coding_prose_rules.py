@@ -952,3 +952,8 @@ def test_a_stated_readiness_to_cooperate_with_a_un_agency_is_agree(coder: Coder)
 def test_a_contribution_to_a_states_development_is_aid(coder: Coder) -> None:
     text = "Kazakhstan continues to make its contribution to the economic recovery of Afghanistan."
     assert ("KAZ", "AFG", "AID", "asserted") in _events(coder, text)
+
+
+def test_a_channel_is_no_recipient(coder: Coder) -> None:
+    text = "Kazakhstan has provided assistance to many countries through the Nazarbayev Fund."
+    assert not {e for e in _events(coder, text) if e[0] == e[1] == "KAZ"}

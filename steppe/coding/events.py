@@ -804,6 +804,8 @@ class EventClassifier:
 # --------------------------------------------------------------------------- roles
 
 
+CHANNELS = frozenset({"through", "via"})
+"""Prepositions of a means or channel: what they introduce is no recipient."""
 RECEIVING_ROOTS = frozenset({"06", "07"})
 """Cooperation and aid: what is sent goes "to" its recipient ("sent military instructors to
 Kyrgyzstan")."""
@@ -1523,6 +1525,8 @@ class RoleAssigner:
                 and not (e.cameo.startswith("04") and _forum_of(low, m.start))
             ):
                 continue
+            if preposition_before(low, m.start, start) in CHANNELS:
+                continue  # "provided aid ... through the Heydar Aliyev Foundation": a means
             if not m.code:
                 toward = ("against", "to") if e.cameo[:2] in RECEIVING_ROOTS else ("against",)
                 against = _against(s, low, m.end, hi, exclude, toward)
