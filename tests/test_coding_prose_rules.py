@@ -957,3 +957,19 @@ def test_a_contribution_to_a_states_development_is_aid(coder: Coder) -> None:
 def test_a_channel_is_no_recipient(coder: Coder) -> None:
     text = "Kazakhstan has provided assistance to many countries through the Nazarbayev Fund."
     assert not {e for e in _events(coder, text) if e[0] == e[1] == "KAZ"}
+
+
+def test_calling_something_a_name_is_a_judgement_not_a_phone_call(coder: Coder) -> None:
+    # CAMEO.2.0.txt codes CALL as a telephone call (041); "called X illegal" names X
+    assert _events(coder, "Lavrov called the new EU sanctions illegal.") >= {
+        ("RUS", "EU", "ACCUSE", "asserted")
+    }
+    coded = _events(coder, "Zakharova called the statement of Lithuania a provocation.")
+    assert ("RUS", "LTU", "ACCUSE", "asserted") in coded
+    assert not {e for e in coded if e[2] == "CONSULT"}
+    assert ("RUS", "KAZ", "SUPPORT", "asserted") in _events(
+        coder, "Lavrov called Kazakhstan a strategic ally of Russia."
+    )
+    # an object alone, or with a purpose or a time, is still the call
+    for text in ("Putin called Tokayev on Tuesday.", "Tokayev called the US special envoy."):
+        assert {e[2] for e in _events(coder, text) if e[2]} == {"CONSULT"}, text

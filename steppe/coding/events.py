@@ -611,6 +611,7 @@ class EventClassifier:
         low = [t.lower() for t in s.tokens]
         words = set(low)
         found = self.verbs_in(s) if found is None else found
+        actor_positions = frozenset(p for m in s.mentions if m.code for p in range(m.start, m.end))
         if s.tags:
             verb_pos = frozenset(i for i, t in enumerate(s.tags) if t.startswith("VB"))
         else:
@@ -627,6 +628,15 @@ class EventClassifier:
                 continue
             lo, hi = clause(low, f.start)
             made = self._verb_events(s, f, matcher, words, lo, hi)
+            if (
+                made
+                and f.entry.lemma in NAMING_VERBS
+                and not any(e.pattern for e in made)
+                and characterizes(low, f.end, hi, actor_positions)
+            ):
+                # "Lavrov called the US sanctions illegal": naming, not a telephone call; a
+                # statement (010) that the appraisal stage judges by what it calls them
+                made = [evolve(made[0], **self._code_fields("010"), pattern="characterization")]
             kind = _intent_kind(f.entry.lemma)
             direct = kind == "desire" and f.end + 1 < len(low) and low[f.end] == "to"
             if kind is not None and (direct or not any(e.pattern for e in made)):
@@ -802,6 +812,48 @@ class EventClassifier:
 
 
 # --------------------------------------------------------------------------- roles
+
+
+NAMING_VERBS = frozenset({"call", "brand", "label", "term", "dub"})
+"""Verbs that name what their object is ("called the sanctions illegal"); CAMEO.2.0.txt codes
+CALL as a telephone call (041) unless a listed complement follows."""
+COMPLEMENT_ENDINGS = (
+    "al", "ive", "ous", "ble", "ic", "ful", "less", "ent", "ant", "ary", "ory", "ile", "ate",
+)  # fmt: skip
+
+
+def characterizes(low: list[str], k: int, hi: int, actors: frozenset[int] = frozenset()) -> bool:
+    """Whether the words after a naming verb that ends at ``k`` are an object and what it is
+    called ("the US sanctions illegal", "Kazakhstan a strategic ally", "the decision of
+    Lithuania a provocation") rather than an object alone ("called Putin", "called the US
+    special envoy", "called Putin to discuss"): an article after the object's first word, or
+    an adjective that ends the clause (not an actor's name: "the Ambassador of Hungary").
+
+    >>> characterizes("lavrov called the us sanctions illegal .".split(), 2, 7)
+    True
+    >>> characterizes("tokayev called the us special envoy .".split(), 2, 7)
+    False
+    """
+    j = k
+    while j < hi and low[j] in DETERMINERS:
+        j += 1
+    start = j
+    while j < min(hi, k + 9):
+        w = low[j]
+        if w in CLAUSE_ENDS or w in ("to", "that", "for", "on", "upon", "off", "up"):
+            return False
+        if j > start and w in ("a", "an"):
+            return True
+        ends = j + 1 >= hi or low[j + 1] in CLAUSE_ENDS
+        if j > start and ends and w.endswith(COMPLEMENT_ENDINGS) and j not in actors:
+            return True
+        if w in PREPOSITIONS and w != "of":
+            return False
+        j += 1
+    return False
+
+
+CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "and", "but"})
 
 
 CHANNELS = frozenset({"through", "via"})
