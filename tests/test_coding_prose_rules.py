@@ -973,3 +973,11 @@ def test_calling_something_a_name_is_a_judgement_not_a_phone_call(coder: Coder) 
     # an object alone, or with a purpose or a time, is still the call
     for text in ("Putin called Tokayev on Tuesday.", "Tokayev called the US special envoy."):
         assert {e[2] for e in _events(coder, text) if e[2]} == {"CONSULT"}, text
+
+
+def test_a_verbs_pattern_stops_at_a_coordinated_predicate(coder: Coder) -> None:
+    # "completed" does not reach the agreement that "are about to sign" takes as its object
+    text = "We have almost completed the talks and are about to sign a treaty with Kazakhstan."
+    coded = _events(coder, text, "UZB")
+    assert ("UZB", "KAZ", "AGREE", "asserted") in coded
+    assert not {e for e in coded if e[2] == "SUPPORT"}, coded

@@ -627,7 +627,7 @@ class EventClassifier:
             if idx in consumed:
                 continue
             lo, hi = clause(low, f.start)
-            made = self._verb_events(s, f, matcher, words, lo, hi)
+            made = self._verb_events(s, f, matcher, words, lo, _coordinated_end(low, f, found, hi))
             if (
                 made
                 and f.entry.lemma in NAMING_VERBS
@@ -650,8 +650,12 @@ class EventClassifier:
                     continue
             if kind == "desire" and f.entry.lemma in DESIRE_OBJECTLESS:
                 continue  # "Russia wants control over Ukraine": a wish, no act
-            if self._infinitive(low, f.start) and (lo, hi) in coded_clauses:
-                continue
+            if (
+                self._infinitive(low, f.start)
+                and (lo, hi) in coded_clauses
+                and low[f.start - 2 : f.start - 1] not in (["about"], ["going"], ["due"])
+            ):
+                continue  # an infinitive of a coded verb; "is about to sign" is a predicate
             if made:
                 coded_clauses.add((lo, hi))
             out.extend(made)
@@ -812,6 +816,32 @@ class EventClassifier:
 
 
 # --------------------------------------------------------------------------- roles
+
+
+COORDINATORS = frozenset({"and", "or", "but"})
+PREDICATE_OPENERS = frozenset({"to", "about", "going", "also", "then", "now", "soon", "already"})
+
+
+def _coordinated_end(low: list[str], f: _Found, found: list[_Found], hi: int) -> int:
+    """Where the pattern of the verb ``f`` must stop: at a coordinator that opens a later
+    predicate of its own ("completed our joint work and are about to sign an agreement": the
+    agreement is what is signed, not what was completed), else at ``hi``."""
+    for g in found:
+        if g.start <= f.end or g.start >= hi:
+            continue
+        for c in range(g.start - 1, f.end - 1, -1):
+            w = low[c]
+            if w in COORDINATORS:
+                return c
+            if not (
+                w in AUXILIARIES
+                or w in FUTURE_MARKERS
+                or w in PREDICATE_OPENERS
+                or w.endswith("ly")
+            ):
+                break
+        break
+    return hi
 
 
 NAMING_VERBS = frozenset({"call", "brand", "label", "term", "dub"})

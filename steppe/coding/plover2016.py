@@ -412,10 +412,16 @@ def is_willing(low: Sequence[str], i: int) -> bool:
     True
     >>> is_willing("we reached a compromise".split(), 3)
     False
+    >>> is_willing("we are ready , at any stage , to create".split(), 9)
+    True
     """
     for k in range(i - 1, max(i - 4, 0), -1):
         if low[k] in ("to", "for") and low[k - 1] in WILLING:
             return True
+        if low[k] == "to" and low[k - 1] == ",":
+            # "we are ready, at any stage of the peace process, to create": past the aside
+            opening = next((j for j in range(k - 2, max(k - 14, 0), -1) if low[j] == ","), None)
+            return opening is not None and low[opening - 1] in WILLING
         if not low[k][:1].isalpha() or low[k] in ("and", "or", "that", "which"):
             return False
     return False
