@@ -755,7 +755,8 @@ def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
         else m
         for m in mentions
     ]  # "our citizens", "my Government": the speaking state's own agents
-    mentions = owned
+    # an agent-only "Secretary-General" (no organisation named) is the UN's, below
+    mentions = [m for m in owned if m.code or not _speech_un(toks, m.start)]
     taken = {k for m in mentions for k in range(m.start, m.end)}
     added: list[Mention] = []
     for k, t in enumerate(toks):

@@ -1255,6 +1255,20 @@ def _genitive_head(low: list[str], start: int, lo: int) -> bool:
     return 0 < len(head) <= 3 and all(is_modifier(w) and w not in PREPOSITIONS for w in head)
 
 
+def _by_genitive(low: list[str], b: int, start: int) -> bool:
+    """Is the phrase at ``start`` the "of" complement of the head noun after "by" ("detained
+    by officers of the Kazakh KNB", "received by the Chairman of the Senate of Kazakhstan")?
+    Its actor is the agent's: CAMEO codes an official as "a country code followed by a role"
+    (the annotation guide resolves titles like the name)."""
+    if not b + 2 < start <= b + 8 or preposition_before(low, start, b + 1) != "of":
+        return False
+    k = start - 1
+    while low[k] != "of":
+        k -= 1
+    head = [w for w in low[b + 1 : k] if w not in DETERMINERS]
+    return 0 < len(head) <= 3 and all(is_modifier(w) for w in head)
+
+
 def _visitor_to_host(
     pairs: list[tuple[Mention | None, Mention | None]], venues: tuple[str, ...]
 ) -> list[tuple[Mention | None, Mention | None]]:
@@ -1423,6 +1437,26 @@ def _private_people(m: Mention) -> bool:
 FORMER = "ELI"
 """The agent of a former office holder ("Nazarbayev" in 2022) or another member of the elite
 (CAMEO's ELI): as a source, not the state."""
+FORMER_WORDS = frozenset({"former", "ex", "ex-"})
+
+
+def _former_holder(low: list[str], m: Mention, named_only: bool = False) -> bool:
+    """A former office holder: an office named "former" ("former Kyrgyz President",
+    "ex-president") or, unless ``named_only``, a leader's name after their last term
+    ("Nazarbayev" in 2022, agent ``ELI``, also inside a title: "Kyrgyz President Almazbek
+    Atambayev" in 2024 is ``GOVELI``)."""
+    if not named_only and m.agent and m.agent.endswith(FORMER):
+        return True
+    k = m.start - 1
+    while k >= 0 and low[k] in DETERMINERS:
+        k -= 1
+    return bool(m.agent) and (
+        (k >= 0 and low[k] in FORMER_WORDS)
+        or low[m.start] in FORMER_WORDS
+        or low[m.start].startswith("ex-")
+    )
+
+
 LOCAL_PEOPLE = frozenset({"local", "locals"})
 
 
@@ -1636,10 +1670,14 @@ class RoleAssigner:
             if low[b] == ",":
                 break
             if low[b] == "by":
-                for n, m in enumerate(s.mentions):
-                    if b < m.start <= b + 3:
-                        return n
-                return None
+                found = [
+                    n
+                    for n, m in enumerate(s.mentions)
+                    if b < m.start <= b + 3 or _by_genitive(low, b, m.start)
+                ]
+                coded = [n for n in found if s.mentions[n].code]
+                # "by the Chairman (agent only) of the Senate of Kazakhstan": the owner's code
+                return (coded or found)[0] if found else None
         if private:
             return None  # "76,000 Kyrgyzstanis are banned from entering Russia": acted upon
         return None if e.quad_class in VERBAL_QUAD_CLASSES and e.cameo[:2] in AGENTLESS else False
@@ -1757,11 +1795,20 @@ class RoleAssigner:
                     b = evolve(
                         b, code=a.code, text=f"{b.text} ({INFERRED} a local person, {a.code})"
                     )
-                if a is not None and a.agent == FORMER and a.code:
+                if a is not None and a.code and _former_holder(low, a):
                     # a former office holder acts privately: the guide gives no state code
                     # ("a former president acting privately gets no state code"); the name
                     # stays as the source's text
                     a = evolve(a, code="")
+                if (
+                    b is not None
+                    and b.code
+                    and e.cameo[:2] == "04"
+                    and _former_holder(low, b, named_only=True)
+                ):
+                    # a meeting is mutual: meeting an office holder the text calls former is
+                    # no meeting with the state either
+                    b = evolve(b, code="")
                 if opts.require_actor and not any(m is not None and m.code for m in (a, b)):
                     continue
                 key = (a.full_code if a else "", b.full_code if b else "", e.cameo)

@@ -321,6 +321,17 @@ def receives_official(s: Sentence, i: int, lemma: str | None) -> bool:
     always be coded as the actor and the host will be the recipient"."""
     if lemma != "receive":
         return False
+    if (
+        0 < i < len(s.tokens) - 1
+        and s.tokens[i - 1].lower() in ("was", "were", "is", "are", "been")
+        and s.tokens[i + 1].lower() == "by"
+    ):
+        # "the Kyrgyz delegation was received by the Chairman of the Senate": the visitor is
+        # the subject, an official named before the verb
+        return any(
+            m.end < i and bool(m.code) and any(a in (m.agent or "") for a in ("GOV", "ELI"))
+            for m in s.mentions
+        )
     k = i + 1
     low = [t.lower() for t in s.tokens[k : k + 2]]
     while low and low[0] in ("the", "a", "an"):
@@ -603,7 +614,11 @@ def _visit_duplicate(e: CodedEvent, events: Sequence[CodedEvent]) -> bool:
     if other is None:
         return False
     visit = e if half == HOST else other
-    by_organisation = visit.source is not None and visit.source.code in _organisations()
+    # a host's verb ("hosted the SCO summit") pairs the organisation's 042 with the host's own
+    # 043; an organisation (its secretary-general, a delegation) that visits is the visitor
+    by_organisation = (
+        visit.paired and visit.source is not None and visit.source.code in _organisations()
+    )
     return by_organisation == (e is visit)
 
 
