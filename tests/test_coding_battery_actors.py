@@ -136,6 +136,45 @@ CASES = [
         "The Uzbek Embassy in Moscow sent a note of protest to the Russian Foreign Ministry.",
         [("UZB", "RUS", AC, ASR)],
     ),
+    case(
+        "Moscow's ambassador in Dushanbe met the Tajik Minister of Labour.",
+        [_mutual("RUS", "TJK", C)],
+    ),
+    case(
+        "Beijing's envoy criticised the remarks of the Kazakh senator.",
+        [("CHN", "KAZ", AC, ASR)],
+    ),
+    case(
+        "Tajikistan's Ambassador to Russia met the head of the Russian Interior Ministry's "
+        "migration department.",
+        [_mutual("TJK", "RUS", C)],
+    ),
+    case(
+        "The governor of the Sughd region met the Chinese Consul General in Khujand.",
+        [_mutual("TJK", "CHN", C)],
+    ),
+    case(
+        "The hokim of Samarkand region received the Turkish ambassador.",
+        [("TUR", "UZB", C, ASR)],
+    ),
+    case(
+        "The Chairman of the Halk Maslahaty met the Russian Ambassador.",
+        [_mutual("TKM", "RUS", C)],
+    ),
+    case(
+        "Kazakh President Kassym-Jomart Tokayev held a phone conversation with Vladimir Putin.",
+        [_mutual("KAZ", "RUS", C)],
+    ),
+    case("Iran's Foreign Minister called his Turkmen counterpart.", [_mutual("IRN", "TKM", C)]),
+    case(
+        "The Turkmen leader received the Secretary General of the OSCE.",
+        [("OSCE", "TKM", C, ASR)],
+    ),
+    case("The Uzbek leader met his Kazakh counterpart.", [_mutual("UZB", "KAZ", C)]),
+    case(
+        "Russian Foreign Ministry spokeswoman Maria Zakharova criticised the Latvian authorities.",
+        [("RUS", "LVA", AC, ASR)],
+    ),
     # --- ministries ----------------------------------------------------------------------
     case(
         "The Ministry of Foreign Affairs of Kazakhstan handed a note of protest to the Russian "
@@ -232,6 +271,23 @@ CASES = [
         "A court in Bishkek sentenced a Russian citizen to eight years in prison.",
         [("KGZ", "RUS", CO, ASR)],
     ),
+    case(
+        "The Russian Investigative Committee opened a criminal case against a Tajik citizen.",
+        [("RUS", "TJK", AC, ASR)],
+    ),
+    case(
+        "The Prosecutor General's Office of Uzbekistan requested the extradition of a suspect "
+        "from Turkey.",
+        [("UZB", "TUR", RQ, ASR)],
+    ),
+    case(
+        "Bishkek and Dushanbe exchanged accusations over the border clash.",
+        [("KGZ", "TJK", AC, ASR), ("TJK", "KGZ", AC, ASR)],
+    ),
+    case(
+        "Kyrgyz and Tajik border guards exchanged fire near the village of Kok-Tash.",
+        [("KGZ", "TJK", AS, ASR), ("TJK", "KGZ", AS, ASR)],
+    ),
     # --- demonyms and plural citizens ----------------------------------------------------
     case(
         "Kyrgyz migrants were detained by Russian police in Yekaterinburg.",
@@ -257,6 +313,15 @@ CASES = [
     ),
     case("Baku recalled its ambassador from Paris.", [("AZE", "FRA", SA, ASR)]),
     case("Ankara promised to supply drones to Bishkek.", [("TUR", "KGZ", AG, ASR)]),
+    case(
+        "The European Commission allocated 20 million euros to Kyrgyzstan.",
+        [("EU", "KGZ", AI, ASR)],
+    ),
+    case(
+        "The EU Special Representative for Central Asia met the Turkmen Foreign Minister in "
+        "Ashgabat.",
+        [_mutual("EU", "TKM", C)],
+    ),
     case("Brussels allocated 10 million euros to Tajikistan.", [("EU", "TJK", AI, ASR)]),
     case("Washington warned Bishkek of secondary sanctions.", [("USA", "KGZ", TH, ASR)]),
     case(
@@ -277,6 +342,17 @@ CASES = [
         # after 1997 Almaty is a city, not the government
         "Almaty protested to Moscow over the seizure of the vessel.",
         NO_EVENT,
+    ),
+    case(
+        "Tashkent and Dushanbe signed an agreement on the demarcation of the border.",
+        [_mutual("UZB", "TJK", S)],
+    ),
+    case(
+        # in 2020 the capital is Nur-Sultan: "Astana" names no government
+        "Astana and Moscow signed a memorandum on military-technical cooperation.",
+        [],
+        [("KAZ", "RUS", S, ASR), ("RUS", "KAZ", S, ASR)],
+        on=date(2020, 5, 1),
     ),
     # --- the UN system, organisations and their secretaries-general --------------------------
     case(
@@ -340,6 +416,17 @@ CASES = [
         "The foreign ministers of the five Central Asian states met the US Secretary of State in "
         "New York.",
         [_mutual(code, "USA", C) for code in CA],
+    ),
+    case(
+        "The presidents of the Central Asian states met in Astana for their sixth Consultative "
+        "Meeting.",
+        [(code, "CAM", C, ASR) for code in CA],
+    ),
+    case(
+        # the format's meeting with no participant named: organisation -> organisation
+        "The foreign ministers of the C5+1 met in New York on the sidelines of the General "
+        "Assembly.",
+        NO_EVENT,
     ),
     case(
         "The five Central Asian states signed a declaration with Germany in Berlin.",

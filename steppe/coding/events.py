@@ -1194,7 +1194,23 @@ def _topic(low: list[str], start: int, verb_end: int) -> bool:
         and (low[k] in DETERMINERS or is_modifier(low[k]))
     ):
         k -= 1
+    if (
+        k > verb_end
+        and low[k] == "of"
+        and low[k - 1] in OWNED_HEADS
+        and all(w in DETERMINERS or is_modifier(w) for w in low[verb_end : k - 1])
+    ):
+        return False  # "met the head of the Russian Interior Ministry": its official
     return k > verb_end and low[k] in TOPIC_PREPOSITIONS
+
+
+OWNED_HEADS = frozenset({
+    "head", "heads", "chief", "chiefs", "director", "directors", "leadership", "deputy",
+    "deputies", "representative", "representatives", "chairman", "chairwoman", "chair",
+})  # fmt: skip
+"""Nouns for an official of the body named after "of" ("the head of the Tajik Migration
+Service"): that body is whom a meeting or statement addresses, not its topic; CAMEO codes an
+official as "a country code followed by a role"."""
 
 
 PEACEKEEPING = "074"
@@ -1251,7 +1267,8 @@ def _genitive_head(low: list[str], start: int, lo: int) -> bool:
         k -= 1
     if k < lo or low[k] != "of":
         return False
-    head = [w for w in low[lo:k] if w not in DETERMINERS]
+    # "The Prosecutor General's Office of Uzbekistan": a possessive inside the title
+    head = [w for w in low[lo:k] if w not in DETERMINERS and w != "'s"]
     return 0 < len(head) <= 3 and all(is_modifier(w) and w not in PREPOSITIONS for w in head)
 
 
@@ -1568,7 +1585,9 @@ class RoleAssigner:
             if not in_pp(low, start):
                 return at
             nearest = self._nearest(s, low, lo, k)
-            if nearest is None and _genitive_head(low, start, lo):
+            if (nearest is None or not s.mentions[nearest].code) and _genitive_head(
+                low, start, lo
+            ):  # also past an agent-only head: "The Prosecutor General's Office of Uzbekistan"
                 return at  # "the head of the Czech Foreign Ministry called": the ministry's
             return nearest
         if low[k] in ANAPHORS:
@@ -1765,7 +1784,19 @@ class RoleAssigner:
                     for b in (targets or none)
                     if a is None or b is None or a.full_code != b.full_code
                 ]
-                if e.cameo[:2] in JOINT_ROOTS and not e.passive and bool(sources) != bool(targets):
+                # "[112:112]": "Bishkek and Dushanbe exchanged accusations", each at the other
+                # (not private persons: "a fight between workers from A and B")
+                reciprocal = any(
+                    o.paired and o.verb_start == e.verb_start and o.cameo == e.cameo
+                    for o in s.events
+                ) and not any(_private_people(m) for m in sources or targets)
+                if reciprocal and sources and not any(m.code for m in targets):
+                    targets = []  # "exchanged fire near the village of Kok-Tash": a place
+                if (
+                    (e.cameo[:2] in JOINT_ROOTS or reciprocal)
+                    and not e.passive
+                    and bool(sources) != bool(targets)
+                ):
                     group = sources or targets
                     pairs = (
                         _speakers_partners(s, low, group)
