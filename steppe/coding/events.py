@@ -56,6 +56,8 @@ MEETING_EVENTS = TALKS | frozenset({
     "summit", "conference", "negotiation", "conversation", "consultation", "videoconference",
 })  # fmt: skip
 """Nouns that name a meeting ("the meeting of A with B was held", "talks … took place")."""
+FORUM_EVENTS = MEETING_EVENTS | frozenset({"session", "sessions", "assembly", "forum", "summits"})
+"""Nouns that name an organisation's gathering ("took part in the session of the EAEU")."""
 ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ign", "ern", "ary", "ful", "armed", "allied")
 """Endings of adjectives: a third-person "-s" verb form right after one is a plural noun."""
 CLAUSE_BREAKS = frozenset({";", ":", "but", "whereas", "although", "though"})
@@ -237,6 +239,22 @@ def verb_chain(tokens: tuple[str, ...] | list[str], i: int) -> tuple[str, ...]:
             break
         k -= 1
     return tuple(out)
+
+
+BE_FORMS = frozenset({"is", "are", "am", "was", "were", "be", "been", "not"})
+
+
+def _going_to_future(
+    tokens: tuple[str, ...] | list[str], low: list[str], i: int, end: int, in_mention: set[int]
+) -> bool:
+    """Is "going to" at ``i`` the future auxiliary ("Tajikistan is going to join the EAEU"),
+    followed by a verb, rather than travel ("is going to Moscow", "going to the summit")?"""
+    if low[i:end] != ["going", "to"] or i == 0 or low[i - 1] not in BE_FORMS:
+        return False
+    if end >= len(low) or end in in_mention:
+        return False
+    nxt = tokens[end]
+    return nxt[:1].islower() and nxt.isalpha() and nxt.lower() not in DETERMINERS
 
 
 def is_future(tokens: tuple[str, ...] | list[str], i: int) -> bool:
@@ -467,6 +485,8 @@ class EventClassifier:
         ("the meeting", "a brief private visit", "very close")?"""
         if i > 0 and s.tokens[i][:1].isupper():
             return True
+        if i == 0 and low[1:2] in (["between"], ["of"]):
+            return True  # "Trade between Kazakhstan and Russia grew": the subject's noun
         if i > 0 and low[i - 1] in NOUN_MARKERS | DEGREE_WORDS | {"%", "percent"}:
             return True  # "a 50% decline in remittances" is a figure, not a rejection
         if (
@@ -547,6 +567,9 @@ class EventClassifier:
                     break
             if entry is None:
                 i += 1
+                continue
+            if _going_to_future(s.tokens, low, i, end, in_mention):
+                i = end  # "is going to join": the future of the next verb, not a trip
                 continue
             if s.tags:
                 if not any(t.startswith("VB") for t in s.tags[i:end]) or (
@@ -1224,7 +1247,7 @@ def _forum_of(low: list[str], start: int) -> bool:
     k = start - 1
     while k >= 0 and start - k <= 3 and low[k] in DETERMINERS:
         k -= 1
-    return k > 0 and low[k] == "of" and low[k - 1] in MEETING_EVENTS
+    return k > 0 and low[k] == "of" and low[k - 1] in FORUM_EVENTS
 
 
 def _partner(s: Sentence, low: list[str], lo: int, hi: int, exclude: set[str]) -> int | None:
@@ -1609,6 +1632,8 @@ class RoleAssigner:
                 continue
             if preposition_before(low, m.start, start) in CHANNELS:
                 continue  # "provided aid ... through the Heydar Aliyev Foundation": a means
+            if not m.code and e.cameo[:2] in JOINT_ROOTS and len(exclude) >= 2:
+                continue  # "A and B held joint military exercises": an agent word, no partner
             if not m.code:
                 toward = ("against", "to") if e.cameo[:2] in RECEIVING_ROOTS else ("against",)
                 against = _against(s, low, m.end, hi, exclude, toward)

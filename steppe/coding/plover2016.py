@@ -31,7 +31,7 @@ from steppe.coding.events import (
     is_negated,
     verb_chain,
 )
-from steppe.coding.model import Batch, CodedEvent, Sentence, evolve
+from steppe.coding.model import Batch, CodedEvent, Mention, Sentence, evolve
 from steppe.coding.stages import confidence
 from steppe.domain.models import EventCode
 from steppe.registry import Registry, load_event_codes
@@ -327,9 +327,25 @@ def receives_official(s: Sentence, i: int, lemma: str | None) -> bool:
         low.pop(0)
         k += 1
     return any(
-        m.start == k and bool(m.code) and any(a in (m.agent or "") for a in ("GOV", "ELI"))
+        m.start == k
+        and bool(m.code)
+        and (any(a in (m.agent or "") for a in ("GOV", "ELI")) or _named_guest(s, m))
         for m in s.mentions
     )
+
+
+GUEST_FOLLOWERS = frozenset({"in", "at", "on", "during", "for", "and", "who", "as", ",", "."})
+"""Words after a guest's name that end the object ("received Mirziyoyev in the Kremlin")."""
+
+
+def _named_guest(s: Sentence, m: Mention) -> bool:
+    """Is the mention a person's name standing alone as the object ("received Mirziyoyev"), not
+    a state's adjective before the received thing ("received Russian weapons")? A leader of
+    the registry has no agent; the name is capitalised and ends the noun phrase."""
+    if m.agent is not None or m.end - m.start != 1 or not s.tokens[m.start][:1].isupper():
+        return False
+    nxt = s.tokens[m.end].lower() if m.end < len(s.tokens) else "."
+    return nxt in GUEST_FOLLOWERS
 
 
 COERCIVE_2016 = frozenset({"THREATEN", "ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE"})
