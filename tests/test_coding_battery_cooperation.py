@@ -469,6 +469,144 @@ CASES = [
         "KGZ",
         [("KGZ", "KAZ", K, ASR)],
     ),
+    # --- second round: speeches, headlines, more verbs and constructions -----------------
+    case(
+        "We signed an agreement with Kyrgyzstan on the state border.",
+        "TJK",
+        [_mutual("TJK", "KGZ", S)],
+    ),
+    case(
+        "We thank the Government of Kazakhstan for hosting the conference.",
+        "TJK",
+        [("TJK", "KAZ", S, ASR)],
+    ),
+    case(
+        "I held talks with the President of Uzbekistan last week.",
+        "TJK",
+        [_mutual("TJK", "UZB", C)],
+    ),
+    case(
+        "We support the efforts of the Secretary-General to reform the Organization.",
+        "TJK",
+        [("TJK", "UN", S, ASR)],
+    ),
+    case(
+        "Rahmon and Mirziyoyev signed a treaty on allied relations.",
+        None,
+        [_mutual("TJK", "UZB", S)],
+    ),
+    case(
+        "Putin: Russia and Kazakhstan will continue military cooperation.",
+        None,
+        [_mutual("RUS", "KAZ", A)],
+    ),
+    case(
+        "Kazakhstan and Russia agreed to hold a forum of interregional cooperation.",
+        None,
+        [_mutual("KAZ", "RUS", A)],
+    ),
+    case(
+        "The Turkmen side expressed interest in expanding trade with Kazakhstan.",
+        None,
+        [("TKM", "KAZ", A, ASR)],
+        [("TKM", "KAZ", "ACCUSE", ASR)],
+    ),
+    case(
+        "Lavrov and Wang Yi discussed the situation in Afghanistan.",
+        None,
+        [_mutual("RUS", "CHN", C)],
+        [("RUS", "AFG", C, ASR), ("CHN", "AFG", C, ASR)],
+    ),
+    case(
+        "The meeting of Tokayev and Putin took place in Sochi.",
+        None,
+        [("KAZ", "RUS", C, ASR)],
+    ),
+    case(
+        "Erdogan will pay an official visit to Uzbekistan in June.",
+        None,
+        [("TUR", "UZB", A, ASR)],
+        [("TUR", "UZB", C, ASR)],
+    ),
+    case("The Kazakh Foreign Minister will visit Beijing.", None, [("KAZ", "CHN", A, ASR)]),
+    case(
+        "Japarov and Tokayev are expected to meet in Astana.",
+        None,
+        [_mutual("KGZ", "KAZ", A)],
+        [("KGZ", "KAZ", C, ASR)],
+    ),
+    case(
+        "Kazakhstan and the European Union signed a strategic partnership agreement.",
+        None,
+        [_mutual("KAZ", "EU", S)],
+    ),
+    case(
+        "Russia and Tajikistan signed a protocol on the extension of the military base.",
+        None,
+        [_mutual("RUS", "TJK", S)],
+    ),
+    case(
+        "The governments of Kyrgyzstan and Uzbekistan agreed on a water exchange.",
+        None,
+        [_mutual("KGZ", "UZB", A)],
+    ),
+    case(
+        "Uzbekistan will supply electricity to Afghanistan.",
+        None,
+        [("UZB", "AFG", A, ASR)],
+    ),
+    case(
+        "Turkmenistan and Afghanistan began construction of the gas pipeline.",
+        None,
+        [_mutual("TKM", "AFG", K)],
+    ),
+    case(
+        "The Central Bank of Russia and the National Bank of Kazakhstan signed a memorandum.",
+        None,
+        [_mutual("RUS", "KAZ", S)],
+        xfail="a capitalised 'Central Bank' is resolved as a codeless agent and 'of Russia' is "
+        "not attached to it, so the compound has one coded side",
+    ),
+    case("Kyrgyzstan received a delegation from China.", None, [("CHN", "KGZ", C, ASR)]),
+    case(
+        "The Chinese ambassador met with the Kyrgyz foreign minister.",
+        None,
+        [_mutual("CHN", "KGZ", C)],
+    ),
+    case(
+        "Mirziyoyev hosted the President of Azerbaijan in Samarkand.",
+        None,
+        [("AZE", "UZB", C, ASR)],
+    ),
+    case(
+        "Tokayev voiced support for Uzbekistan's initiative on Afghanistan.",
+        None,
+        [("KAZ", "UZB", S, ASR)],
+    ),
+    case(
+        "China commended Turkmenistan's policy of neutrality.",
+        None,
+        [("CHN", "TKM", S, ASR)],
+    ),
+    case(
+        "Tokayev: Kazakhstan highly values its strategic partnership with Russia.",
+        None,
+        [("KAZ", "RUS", S, ASR)],
+    ),
+    case(
+        "Mirziyoyev: Uzbekistan and Kazakhstan will jointly develop the Trans-Afghan railway.",
+        None,
+        [_mutual("UZB", "KAZ", A)],
+        xfail="'develop' has no cooperative code in CAMEO.2.0.txt; the adverb 'jointly' is not "
+        "read as a cooperation marker",
+    ),
+    case(
+        "The Uzbek President arrived in Ankara.",
+        None,
+        [("UZB", "TUR", C, ASR)],
+        xfail="a capital after 'arrived in' is read as a venue; the venue rule makes it the "
+        "host only when both sides are named",
+    ),
     # --- no event: framing, statistics, habitual relations, venues, noun phrases, comments ---
     case("Trade between Kazakhstan and Russia grew by 10 percent last year.", None, NO_EVENT),
     case(
