@@ -1067,6 +1067,23 @@ def _joint(members: list[Mention]) -> list[tuple[Mention | None, Mention | None]
     return [*cross, *((b, a) for a, b in cross)]
 
 
+PLACE_PREPOSITIONS = frozenset({"near", "outside", "around", "along", "in", "at"})
+"""Prepositions that make a phrase with no actor code the place of an act, not its object."""
+
+
+def _reciprocal_force(low: list[str], e: CodedEvent) -> bool:
+    """Is the event fighting that two sides do to each other ("Kyrgyz and Tajik border guards
+    clashed", "exchanged fire", "skirmished")? With a compound subject and no other party it
+    is a joint act like a meeting: one *mutual* event (CAMEO.2.0.txt codes "exchanged fire"
+    both ways, ``[193:193]``; the guide writes a two-sided act once, either direction)."""
+    if e.cameo[:2] not in ("18", "19"):
+        return False
+    w = low[e.verb_start]
+    return w.startswith(("clash", "skirmish")) or (
+        w.startswith("exchang") and "fire" in low[e.verb_end : e.verb_end + 3]
+    )
+
+
 PARTNER_PREPOSITIONS = frozenset({"with", "between", "to", "toward", "towards"})
 
 
@@ -1348,7 +1365,7 @@ def _legal_passive(
         low[k] == "," or s.tokens[k][:1].isupper() or any(m.end == k + 1 for m in s.mentions)
     )
     headline = after_name and nxt in ("", ".", ",", "in", "on", "for", "at", "from", "after")
-    if not (passive or headline) or "by" in low[e.verb_end : e.verb_end + 3]:
+    if not (passive or headline) or _by_agent(s, low, e.verb_end, hi):
         return None
     if subj is None:  # "Former head of the KNB of Kazakhstan Karim Masimov is detained"
         end = k if passive else k + 1
@@ -1375,6 +1392,19 @@ def _legal_passive(
         agent="GOV",
     )
     return [(authority, person)]
+
+
+def _by_agent(s: Sentence, low: list[str], start: int, hi: int) -> bool:
+    """Does a passive name its agent in a "by" phrase after ``start`` ("were detained by
+    Russian police", "were detained in a raid by Russian police"), before a comma?"""
+    for b in range(start, hi):
+        if low[b] == ",":
+            return False
+        if low[b] == "by" and (
+            b < start + 3 or any(b < m.start <= b + 3 and m.code for m in s.mentions)
+        ):
+            return True
+    return False
 
 
 PRIVATE_AGENTS = frozenset({"CVL", "EDU", "REF", "LAB", "BUS"})
@@ -1609,6 +1639,8 @@ class RoleAssigner:
                 continue
             if preposition_before(low, m.start, start) in CHANNELS:
                 continue  # "provided aid ... through the Heydar Aliyev Foundation": a means
+            if not m.code and preposition_before(low, m.start, start) in PLACE_PREPOSITIONS:
+                continue  # "clashed near the village of Kok-Tash": where, not whom
             if not m.code:
                 toward = ("against", "to") if e.cameo[:2] in RECEIVING_ROOTS else ("against",)
                 against = _against(s, low, m.end, hi, exclude, toward)
@@ -1727,7 +1759,11 @@ class RoleAssigner:
                     for b in (targets or none)
                     if a is None or b is None or a.full_code != b.full_code
                 ]
-                if e.cameo[:2] in JOINT_ROOTS and not e.passive and bool(sources) != bool(targets):
+                if (
+                    (e.cameo[:2] in JOINT_ROOTS or _reciprocal_force(low, e))
+                    and not e.passive
+                    and bool(sources) != bool(targets)
+                ):
                     group = sources or targets
                     pairs = (
                         _speakers_partners(s, low, group)

@@ -190,6 +190,23 @@ def is_opinion(low: list[str], verb: int) -> bool:
     return belief and bool(DEONTIC & set(low[that + 1 : verb]))
 
 
+def _threat_condition(low: list[str], e: CodedEvent, lo: int, hi: int) -> int | None:
+    """Where the condition a threat states begins ("warned Baku of consequences if it
+    continues"), or ``None``: a threat or warning (CAMEO 13) with "if"/"unless" only after its
+    verb. The condition is the threat's content, the threat itself is made: the annotation
+    guide (section 3) codes a conditional threat THREATEN, asserted.
+
+    >>> t = "moscow warned baku of consequences if it continues".split()
+    >>> _threat_condition(t, CodedEvent("warned", 1, 2, "130", "THREATEN", 4, -4.4), 0, len(t))
+    5
+    """
+    if not e.cameo.startswith("13"):
+        return None
+    if any(low[k] in CONDITIONS for k in range(lo, e.verb_start)):
+        return None
+    return next((k for k in range(e.verb_end, hi) if low[k] in ("if", "unless")), None)
+
+
 class Modality:
     """Set each event's :func:`modality_of`, and the older flags: ``negated`` and ``modal``
     (a modal or an intention among the four words before the verb, within its clause); drop
@@ -214,6 +231,9 @@ class Modality:
                     for k, w in enumerate(window)
                 ) or any(a in INTENT and b == "to" for a, b in pairwise(window))
                 mode = modality_of(s.tokens, e.verb_start, low, (lo, hi))
+                cut = _threat_condition(low, e, lo, hi)
+                if mode == "hypothetical" and cut is not None:
+                    mode = modality_of(s.tokens, e.verb_start, low, (lo, cut))
                 events.append(evolve(e, negated=negated, modal=modal, modality=mode))
             sentences.append(evolve(s, events=tuple(events)))
         return evolve(batch, sentences=tuple(sentences))
