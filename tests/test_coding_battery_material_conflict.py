@@ -195,6 +195,20 @@ THREATS = [
         {("AZE", "ARM", "THREATEN", A)},
         set(),
     ),
+    ("Baku threatened Yerevan with a new war", None, {("AZE", "ARM", "THREATEN", A)}, set()),
+    (
+        "Russia threatened to retaliate against Kazakhstan.",
+        None,
+        {("RUS", "KAZ", "THREATEN", A)},
+        {("RUS", "KAZ", "ASSAULT", A)},
+    ),
+    (
+        "Kyrgyzstan threatened to close the border with Kazakhstan if the trucks were not let "
+        "through.",
+        None,
+        {("KGZ", "KAZ", "THREATEN", A)},
+        {("KGZ", "KAZ", "COERCE", A), ("KGZ", "KAZ", "THREATEN", H)},
+    ),
     # negated and hypothetical threats
     (
         "Tajikistan did not threaten Kyrgyzstan.",
@@ -298,6 +312,32 @@ COERCION = [
         {("AZE", "ARM", "COERCE", A)},
         set(),
     ),
+    (
+        "The Ministry of Internal Affairs of Russia deported more than 200 natives of Tajikistan",
+        None,
+        {("RUS", "TJK", "COERCE", A)},
+        set(),
+    ),
+    (
+        "Kyrgyz border guards detained two citizens of Tajikistan for illegal border crossing",
+        None,
+        {("KGZ", "TJK", "COERCE", A)},
+        set(),
+    ),
+    # the FSB (registry alias: Russia's Federal Security Service)
+    (
+        "The FSB detained a citizen of Kyrgyzstan who was preparing a terrorist attack in Moscow",
+        None,
+        {("RUS", "KGZ", "COERCE", A)},
+        {("KGZ", "RUS", "ASSAULT", A)},
+    ),
+    ("Russia's FSB arrested two Tajik nationals.", None, {("RUS", "TJK", "COERCE", A)}, set()),
+    (
+        "Tajikistan expelled a correspondent of Russian television.",
+        None,
+        {("TJK", "RUS", "COERCE", A)},
+        set(),
+    ),
     # 1711 "Confiscate property": passports of migrants
     (
         "Russian police confiscated the passports of Uzbek workers.",
@@ -330,6 +370,18 @@ COERCION = [
         None,
         {("RUS", "KGZ", "COERCE", A)},
         {("RUS", "KGZ", "SUPPORT", A)},
+    ),
+    (
+        "Russia imposed an entry ban on the Kyrgyz journalist.",
+        None,
+        {("RUS", "KGZ", "COERCE", A)},
+        set(),
+    ),
+    (
+        "Kazakhstan has banned the entry of Russian propagandists.",
+        None,
+        {("KAZ", "RUS", "COERCE", A)},
+        set(),
     ),
     (
         "Uzbekistan closed its border with Tajikistan.",
@@ -401,6 +453,30 @@ COERCION = [
         {("RUS", "UZB", "COERCE", A), ("RUS", "UZB", "THREATEN", A)},
     ),
     (
+        "Kyrgyzstan may close its border with Kazakhstan if the trade dispute continues.",
+        None,
+        {("KGZ", "KAZ", "COERCE", H)},
+        {("KGZ", "KAZ", "COERCE", A), ("KGZ", "KAZ", "THREATEN", A)},
+    ),
+    (
+        "Uzbekistan will not close its border with Tajikistan, the ministry said.",
+        None,
+        set(),
+        {("UZB", "TJK", "COERCE", A), ("UZB", "TJK", "THREATEN", A)},
+    ),
+    (
+        "Russian police did not detain the Kyrgyz activists.",
+        None,
+        {("RUS", "KGZ", "COERCE", N)},
+        {("RUS", "KGZ", "COERCE", A)},
+    ),
+    (
+        "Russia was reported to have deported dozens of Uzbek migrants.",
+        None,
+        {("RUS", "UZB", "COERCE", R)},
+        {("RUS", "UZB", "COERCE", A)},
+    ),
+    (
         "Kazakhstan did not deport the Russians who fled mobilization.",
         None,
         {("KAZ", "RUS", "COERCE", N)},
@@ -445,6 +521,25 @@ VIOLENCE = [
         {("AZE", "ARM", "ASSAULT", A)},
         set(),
     ),
+    (
+        "The Armed Forces of Azerbaijan shelled the positions of the Armenian army",
+        None,
+        {("AZE", "ARM", "ASSAULT", A)},
+        set(),
+    ),
+    (
+        "Azerbaijani troops killed three Armenian soldiers.",
+        None,
+        {("AZE", "ARM", "ASSAULT", A)},
+        set(),
+    ),
+    (
+        "Armenian soldiers were killed by Azerbaijani fire.",
+        None,
+        {("AZE", "ARM", "ASSAULT", A)},
+        {("ARM", "AZE", "ASSAULT", A)},
+    ),
+    ("Russian drones attacked Kyiv overnight.", None, {("RUS", "UKR", "ASSAULT", A)}, set()),
     (
         "Russia launched missile strikes on Ukraine.",
         None,
@@ -557,6 +652,24 @@ VIOLENCE = [
         {("TJK", "KGZ", "ASSAULT", A)},
     ),
     (
+        "Tajik troops are said to have shelled Kyrgyz positions.",
+        None,
+        {("TJK", "KGZ", "ASSAULT", R)},
+        {("TJK", "KGZ", "ASSAULT", A)},
+    ),
+    (
+        "Tajik troops are believed to have shelled Kyrgyz positions.",
+        None,
+        {("TJK", "KGZ", "ASSAULT", R)},
+        {("TJK", "KGZ", "ASSAULT", A)},
+    ),
+    (
+        "The Tajik side opened fire on our border guards.",
+        "KGZ",
+        {("TJK", "KGZ", "ASSAULT", A)},
+        set(),
+    ),
+    (
         "Kyrgyz border guards allegedly opened fire on Tajik citizens.",
         None,
         {("KGZ", "TJK", "ASSAULT", R)},
@@ -574,6 +687,12 @@ VIOLENCE = [
         None,
         {("ARM", "AZE", "ACCUSE", A)},
         {("AZE", "ARM", "ASSAULT", A)},
+    ),
+    (
+        "Tajikistan accused Kyrgyzstan of shelling the village of Vorukh",
+        None,
+        {("TJK", "KGZ", "ACCUSE", A)},
+        {("KGZ", "TJK", "ASSAULT", A)},
     ),
     (
         "Kyrgyzstan accused Tajikistan of attacking its border villages.",

@@ -81,6 +81,28 @@ AUXILIARIES = frozenset({
     "later", "now", "ever", "never", "even", "only", "soon", "once", "further"
 })  # fmt: skip
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
+HEARSAY = frozenset({
+    "said", "reported", "believed", "thought", "alleged", "rumoured", "rumored", "claimed",
+    "understood", "presumed",
+})  # fmt: skip
+"""Participles of "is said to have shelled": the writer passes on a claim about the act."""
+
+
+def hearsay(low: list[str], i: int) -> bool:
+    """Is the word at ``i`` the participle of a hearsay passive ("troops are said to have
+    shelled", "was reported to have detained")? It is no act of its own; the infinitive is the
+    act, reported (the annotation guide, section 4: *reported* for "is said to").
+
+    >>> hearsay("troops are said to have shelled the post".split(), 2)
+    True
+    >>> hearsay("he said to the minister".split(), 1)
+    False
+    """
+    return (
+        0 < i < len(low) - 1 and low[i] in HEARSAY and low[i - 1] in BE_FORMS and low[i + 1] == "to"
+    )
+
+
 DEGREE_WORDS = frozenset({"very", "too", "so", "more", "most", "less", "least", "quite"})
 TEMPORAL = frozenset({
     "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
@@ -624,7 +646,7 @@ class EventClassifier:
         coded_clauses: set[tuple[int, int]] = set()
         consumed: set[int] = set()
         for idx, f in enumerate(found):
-            if idx in consumed:
+            if idx in consumed or hearsay(low, f.start):
                 continue
             lo, hi = clause(low, f.start)
             made = self._verb_events(s, f, matcher, words, lo, _coordinated_end(low, f, found, hi))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
-from steppe.coding.events import clause
+from steppe.coding.events import clause, hearsay
 from steppe.coding.model import Batch, CodedEvent, Sentence, evolve
 
 NEGATIONS = frozenset({"not", "n't", "never", "denied", "refused", "no", "cannot"})
@@ -131,6 +131,8 @@ def modality_of(
     'future'
     >>> modality_of(tokenize("Troops reportedly shelled the village"), 2)
     'reported'
+    >>> modality_of(tokenize("Troops are said to have shelled the village"), 5)
+    'reported'
     >>> modality_of(tokenize("In May Tokayev visited Beijing"), 3)
     'asserted'
     """
@@ -156,6 +158,7 @@ def modality_of(
         return "future"
     if (
         (REPORTED - {"according"}) & around
+        or any(hearsay(low, k) for k in range(lo, verb))
         or _hedged_source(low, lo, hi)
         or (low[verb] not in CLAIM_VERBS and CLAIM_VERBS & before)
     ):
