@@ -83,6 +83,28 @@ AUXILIARIES = frozenset({
     "later", "now", "ever", "never", "even", "only", "soon", "once", "further"
 })  # fmt: skip
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
+HEARSAY = frozenset({
+    "said", "reported", "believed", "thought", "alleged", "rumoured", "rumored", "claimed",
+    "understood", "presumed",
+})  # fmt: skip
+"""Participles of "is said to have shelled": the writer passes on a claim about the act."""
+
+
+def hearsay(low: list[str], i: int) -> bool:
+    """Is the word at ``i`` the participle of a hearsay passive ("troops are said to have
+    shelled", "was reported to have detained")? It is no act of its own; the infinitive is the
+    act, reported (the annotation guide, section 4: *reported* for "is said to").
+
+    >>> hearsay("troops are said to have shelled the post".split(), 2)
+    True
+    >>> hearsay("he said to the minister".split(), 1)
+    False
+    """
+    return (
+        0 < i < len(low) - 1 and low[i] in HEARSAY and low[i - 1] in BE_FORMS and low[i + 1] == "to"
+    )
+
+
 DEGREE_WORDS = frozenset({"very", "too", "so", "more", "most", "less", "least", "quite"})
 TEMPORAL = frozenset({
     "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
@@ -647,7 +669,7 @@ class EventClassifier:
         coded_clauses: set[tuple[int, int]] = set()
         consumed: set[int] = set()
         for idx, f in enumerate(found):
-            if idx in consumed:
+            if idx in consumed or hearsay(low, f.start):
                 continue
             lo, hi = clause(low, f.start)
             made = self._verb_events(s, f, matcher, words, lo, _coordinated_end(low, f, found, hi))
@@ -1090,6 +1112,23 @@ def _joint(members: list[Mention]) -> list[tuple[Mention | None, Mention | None]
     return [*cross, *((b, a) for a, b in cross)]
 
 
+PLACE_PREPOSITIONS = frozenset({"near", "outside", "around", "along", "in", "at"})
+"""Prepositions that make a phrase with no actor code the place of an act, not its object."""
+
+
+def _reciprocal_force(low: list[str], e: CodedEvent) -> bool:
+    """Is the event fighting that two sides do to each other ("Kyrgyz and Tajik border guards
+    clashed", "exchanged fire", "skirmished")? With a compound subject and no other party it
+    is a joint act like a meeting: one *mutual* event (CAMEO.2.0.txt codes "exchanged fire"
+    both ways, ``[193:193]``; the guide writes a two-sided act once, either direction)."""
+    if e.cameo[:2] not in ("18", "19"):
+        return False
+    w = low[e.verb_start]
+    return w.startswith(("clash", "skirmish")) or (
+        w.startswith("exchang") and "fire" in low[e.verb_end : e.verb_end + 3]
+    )
+
+
 PARTNER_PREPOSITIONS = frozenset({"with", "between", "to", "toward", "towards"})
 
 
@@ -1371,7 +1410,7 @@ def _legal_passive(
         low[k] == "," or s.tokens[k][:1].isupper() or any(m.end == k + 1 for m in s.mentions)
     )
     headline = after_name and nxt in ("", ".", ",", "in", "on", "for", "at", "from", "after")
-    if not (passive or headline) or "by" in low[e.verb_end : e.verb_end + 3]:
+    if not (passive or headline) or _by_agent(s, low, e.verb_end, hi):
         return None
     if subj is None:  # "Former head of the KNB of Kazakhstan Karim Masimov is detained"
         end = k if passive else k + 1
@@ -1398,6 +1437,19 @@ def _legal_passive(
         agent="GOV",
     )
     return [(authority, person)]
+
+
+def _by_agent(s: Sentence, low: list[str], start: int, hi: int) -> bool:
+    """Does a passive name its agent in a "by" phrase after ``start`` ("were detained by
+    Russian police", "were detained in a raid by Russian police"), before a comma?"""
+    for b in range(start, hi):
+        if low[b] == ",":
+            return False
+        if low[b] == "by" and (
+            b < start + 3 or any(b < m.start <= b + 3 and m.code for m in s.mentions)
+        ):
+            return True
+    return False
 
 
 PRIVATE_AGENTS = frozenset({"CVL", "EDU", "REF", "LAB", "BUS"})
@@ -1634,6 +1686,8 @@ class RoleAssigner:
                 continue  # "provided aid ... through the Heydar Aliyev Foundation": a means
             if not m.code and e.cameo[:2] in JOINT_ROOTS and len(exclude) >= 2:
                 continue  # "A and B held joint military exercises": an agent word, no partner
+            if not m.code and preposition_before(low, m.start, start) in PLACE_PREPOSITIONS:
+                continue  # "clashed near the village of Kok-Tash": where, not whom
             if not m.code:
                 toward = ("against", "to") if e.cameo[:2] in RECEIVING_ROOTS else ("against",)
                 against = _against(s, low, m.end, hi, exclude, toward)
@@ -1752,7 +1806,11 @@ class RoleAssigner:
                     for b in (targets or none)
                     if a is None or b is None or a.full_code != b.full_code
                 ]
-                if e.cameo[:2] in JOINT_ROOTS and not e.passive and bool(sources) != bool(targets):
+                if (
+                    (e.cameo[:2] in JOINT_ROOTS or _reciprocal_force(low, e))
+                    and not e.passive
+                    and bool(sources) != bool(targets)
+                ):
                     group = sources or targets
                     pairs = (
                         _speakers_partners(s, low, group)

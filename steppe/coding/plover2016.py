@@ -280,6 +280,13 @@ FRAMES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
   "withdrawal, or expulsion of diplomats", "Decrease or terminate provision of ... aid";
 - mobilising forces: MOBILIZE "military or police moves that fall short of the actual use of
   force"."""
+STRIKE_WEAPONS = frozenset({
+    "missile", "air", "drone", "rocket", "artillery", "aerial", "retaliatory", "military",
+    "precision", "preemptive", "pre-emptive", "nuclear",
+})  # fmt: skip
+"""Words that make a "strike" a use of force, not a work stoppage: "launched missile strikes"
+is FIGHT (CAMEO 195 "Employ aerial weapons", 19 "conventional military force"), "staged
+strikes" PROTEST."""
 _FRAME_FORMS = {
     form: lemma for verbs, _, _ in FRAMES for lemma in verbs for form in regular_forms(lemma)
 } | _IRREGULAR
@@ -305,6 +312,8 @@ def frame_category(tokens: Sequence[str], i: int) -> str | None:
     frames = [f for f in FRAMES if lemma in f[0]]
     for k in range(i + 1, min(i + 6, len(tokens))):
         w = tokens[k].lower()
+        if w in ("strike", "strikes") and tokens[k - 1].lower() in STRIKE_WEAPONS:
+            return "FIGHT" if lemma in LIGHT_VERBS else None  # "launched missile strikes"
         for _, nouns, category in frames:
             if w in nouns:
                 return category
@@ -686,6 +695,9 @@ class CategoryVerbs:
                     )
                 )
         visit = _codes().get("042")
+        # a verb inside a coded event's span is part of it ("threatened to cut gas supplies":
+        # the cut is the threat's content, coded with the threat, not an act of its own)
+        coded |= {k for e in s.events for k in range(e.verb_start, e.verb_end)}
         for i in sorted(set(s.verbs) | set(framed)):
             if i in coded:
                 continue
