@@ -193,6 +193,12 @@ def _deletions(word: str) -> list[str]:
     return [word[:i] + word[i + 1 :] for i in range(len(word))]
 
 
+TIME_SPANS = frozenset({
+    "years", "months", "weeks", "days", "decades", "centuries", "hours",
+})  # fmt: skip
+"""Plural nouns of a span of time: "for thirty years", "in recent months" end a phrase."""
+
+
 def preposition_before(low: list[str], start: int, lo: int = 0) -> str | None:
     """The preposition the noun phrase at ``start`` hangs from, if any, looking back over up
     to three determiners and modifiers (not before ``lo``).
@@ -201,9 +207,20 @@ def preposition_before(low: list[str], start: int, lo: int = 0) -> str | None:
     'in'
     >>> preposition_before(["russia", "said"], 0) is None
     True
+
+    A span of time closes the phrase before it ("for thirty years Armenia occupied": Armenia
+    is the subject, not the object of "for").
+
+    >>> preposition_before(["for", "thirty", "years", "armenia"], 3) is None
+    True
     """
     k = start - 1
-    while k >= lo and start - k <= 4 and (low[k] in DETERMINERS or is_modifier(low[k])):
+    while (
+        k >= lo
+        and start - k <= 4
+        and (low[k] in DETERMINERS or is_modifier(low[k]))
+        and low[k] not in TIME_SPANS
+    ):
         k -= 1
     return low[k] if k >= lo and low[k] in PREPOSITIONS else None
 
@@ -722,11 +739,13 @@ FIRST_PERSON = {"we": None, "us": None, "I": "GOV", "me": "GOV"}
 """First-person pronouns of a speaking state's statement and their agents ("I" is the head of
 its delegation). Matched as written, so that "US" stays the United States."""
 FIRST_PERSON_NOUNS = {
-    "country": None, "state": None, "nation": None, "territory": None,
+    "country": None, "state": None, "nation": None, "territory": None, "territories": None,
+    "land": None, "lands": None, "soil": None, "cities": None, "towns": None,
     "government": "GOV", "delegation": "GOV",
 }  # fmt: skip
 """Nouns that, after "my" or "our", name the speaking state itself ("my country", "our
-Government", "my delegation", "an attack on our territory"); other agent nouns after them
+Government", "my delegation", "an attack on our territory", "occupied our lands", "shelled
+our cities": the state's land and towns as the target of force); other agent nouns after them
 ("our citizens") are the state's agents."""
 
 

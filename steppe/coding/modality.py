@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
-from steppe.coding.events import clause
+from steppe.coding.events import clause, hearsay
 from steppe.coding.model import Batch, CodedEvent, Sentence, evolve
 
 NEGATIONS = frozenset({"not", "n't", "never", "denied", "refused", "no", "cannot"})
@@ -131,6 +131,8 @@ def modality_of(
     'future'
     >>> modality_of(tokenize("Troops reportedly shelled the village"), 2)
     'reported'
+    >>> modality_of(tokenize("Troops are said to have shelled the village"), 5)
+    'reported'
     >>> modality_of(tokenize("In May Tokayev visited Beijing"), 3)
     'asserted'
     """
@@ -156,6 +158,7 @@ def modality_of(
         return "future"
     if (
         (REPORTED - {"according"}) & around
+        or any(hearsay(low, k) for k in range(lo, verb))
         or _hedged_source(low, lo, hi)
         or (low[verb] not in CLAIM_VERBS and CLAIM_VERBS & before)
     ):
@@ -190,6 +193,23 @@ def is_opinion(low: list[str], verb: int) -> bool:
     return belief and bool(DEONTIC & set(low[that + 1 : verb]))
 
 
+def _threat_condition(low: list[str], e: CodedEvent, lo: int, hi: int) -> int | None:
+    """Where the condition a threat states begins ("warned Baku of consequences if it
+    continues"), or ``None``: a threat or warning (CAMEO 13) with "if"/"unless" only after its
+    verb. The condition is the threat's content, the threat itself is made: the annotation
+    guide (section 3) codes a conditional threat THREATEN, asserted.
+
+    >>> t = "moscow warned baku of consequences if it continues".split()
+    >>> _threat_condition(t, CodedEvent("warned", 1, 2, "130", "THREATEN", 4, -4.4), 0, len(t))
+    5
+    """
+    if not e.cameo.startswith("13"):
+        return None
+    if any(low[k] in CONDITIONS for k in range(lo, e.verb_start)):
+        return None
+    return next((k for k in range(e.verb_end, hi) if low[k] in ("if", "unless")), None)
+
+
 class Modality:
     """Set each event's :func:`modality_of`, and the older flags: ``negated`` and ``modal``
     (a modal or an intention among the four words before the verb, within its clause); drop
@@ -214,6 +234,9 @@ class Modality:
                     for k, w in enumerate(window)
                 ) or any(a in INTENT and b == "to" for a, b in pairwise(window))
                 mode = modality_of(s.tokens, e.verb_start, low, (lo, hi))
+                cut = _threat_condition(low, e, lo, hi)
+                if mode == "hypothetical" and cut is not None:
+                    mode = modality_of(s.tokens, e.verb_start, low, (lo, cut))
                 events.append(evolve(e, negated=negated, modal=modal, modality=mode))
             sentences.append(evolve(s, events=tuple(events)))
         return evolve(batch, sentences=tuple(sentences))

@@ -31,7 +31,7 @@ from steppe.coding.events import (
     is_negated,
     verb_chain,
 )
-from steppe.coding.model import Batch, CodedEvent, Sentence, evolve
+from steppe.coding.model import Batch, CodedEvent, Mention, Sentence, evolve
 from steppe.coding.stages import confidence
 from steppe.domain.models import EventCode
 from steppe.registry import Registry, load_event_codes
@@ -280,6 +280,13 @@ FRAMES: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
   "withdrawal, or expulsion of diplomats", "Decrease or terminate provision of ... aid";
 - mobilising forces: MOBILIZE "military or police moves that fall short of the actual use of
   force"."""
+STRIKE_WEAPONS = frozenset({
+    "missile", "air", "drone", "rocket", "artillery", "aerial", "retaliatory", "military",
+    "precision", "preemptive", "pre-emptive", "nuclear",
+})  # fmt: skip
+"""Words that make a "strike" a use of force, not a work stoppage: "launched missile strikes"
+is FIGHT (CAMEO 195 "Employ aerial weapons", 19 "conventional military force"), "staged
+strikes" PROTEST."""
 _FRAME_FORMS = {
     form: lemma for verbs, _, _ in FRAMES for lemma in verbs for form in regular_forms(lemma)
 } | _IRREGULAR
@@ -305,6 +312,8 @@ def frame_category(tokens: Sequence[str], i: int) -> str | None:
     frames = [f for f in FRAMES if lemma in f[0]]
     for k in range(i + 1, min(i + 6, len(tokens))):
         w = tokens[k].lower()
+        if w in ("strike", "strikes") and tokens[k - 1].lower() in STRIKE_WEAPONS:
+            return "FIGHT" if lemma in LIGHT_VERBS else None  # "launched missile strikes"
         for _, nouns, category in frames:
             if w in nouns:
                 return category
@@ -338,9 +347,25 @@ def receives_official(s: Sentence, i: int, lemma: str | None) -> bool:
         low.pop(0)
         k += 1
     return any(
-        m.start == k and bool(m.code) and any(a in (m.agent or "") for a in ("GOV", "ELI"))
+        m.start == k
+        and bool(m.code)
+        and (any(a in (m.agent or "") for a in ("GOV", "ELI")) or _named_guest(s, m))
         for m in s.mentions
     )
+
+
+GUEST_FOLLOWERS = frozenset({"in", "at", "on", "during", "for", "and", "who", "as", ",", "."})
+"""Words after a guest's name that end the object ("received Mirziyoyev in the Kremlin")."""
+
+
+def _named_guest(s: Sentence, m: Mention) -> bool:
+    """Is the mention a person's name standing alone as the object ("received Mirziyoyev"), not
+    a state's adjective before the received thing ("received Russian weapons")? A leader of
+    the registry has no agent; the name is capitalised and ends the noun phrase."""
+    if m.agent is not None or m.end - m.start != 1 or not s.tokens[m.start][:1].isupper():
+        return False
+    nxt = s.tokens[m.end].lower() if m.end < len(s.tokens) else "."
+    return nxt in GUEST_FOLLOWERS
 
 
 COERCIVE_2016 = frozenset({"THREATEN", "ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE"})
@@ -685,6 +710,9 @@ class CategoryVerbs:
                     )
                 )
         visit = _codes().get("042")
+        # a verb inside a coded event's span is part of it ("threatened to cut gas supplies":
+        # the cut is the threat's content, coded with the threat, not an act of its own)
+        coded |= {k for e in s.events for k in range(e.verb_start, e.verb_end)}
         for i in sorted(set(s.verbs) | set(framed)):
             if i in coded:
                 continue
