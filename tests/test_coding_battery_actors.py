@@ -233,6 +233,14 @@ CASES = [
         "The State Duma accused Kazakhstan of discriminating against Russian speakers.",
         [("RUS", "KAZ", AC, ASR)],
     ),
+    case(
+        "Kyrgyzstan's Jogorku Kenesh denounced the agreement with Russia on the military base.",
+        [("KGZ", "RUS", AC, ASR)],
+    ),
+    case(
+        "The Kazakh Senate Speaker met the President of the European Council.",
+        [_mutual("KAZ", "EU", C)],
+    ),
     # --- security and border services, courts, police ------------------------------------
     case(
         "The KNB detained a Russian citizen suspected of espionage.",
@@ -329,6 +337,15 @@ CASES = [
         [("TJK", "KGZ", AC, ASR)],
     ),
     case(
+        "Akorda welcomed the decision of the Russian government to extend the grain export quota.",
+        [("KAZ", "RUS", S, ASR)],
+    ),
+    case("The White House praised Uzbekistan's reforms.", [("USA", "UZB", S, ASR)]),
+    case(
+        "The State Department called on Turkmenistan to release political prisoners.",
+        [("USA", "TKM", RQ, ASR)],
+    ),
+    case(
         "Nur-Sultan and Moscow signed a memorandum on military-technical cooperation.",
         [_mutual("KAZ", "RUS", S)],
         on=date(2020, 5, 1),
@@ -366,6 +383,14 @@ CASES = [
     case(
         "The World Food Programme delivered food aid to Kyrgyzstan.",
         [("UN", "KGZ", AI, ASR)],
+    ),
+    case(
+        "UNESCO praised Uzbekistan for restoring the monuments of Samarkand.",
+        [("UN", "UZB", S, ASR)],
+    ),
+    case(
+        "Kazakhstan's Deputy Foreign Minister met the UN Resident Coordinator.",
+        [_mutual("KAZ", "UN", C)],
     ),
     case(
         "The CSTO Secretary General met the Kyrgyz Defence Minister.",
@@ -435,7 +460,14 @@ CASES = [
     case(
         "Putin met the leaders of the five Central Asian states in Astana.",
         [_mutual("RUS", code, C) for code in CA],
-        xfail="a collective object after 'the leaders of' is not expanded to the five members",
+    ),
+    case(
+        "Putin met Tokayev, Japarov and Mirziyoyev in Moscow.",
+        [_mutual("RUS", code, C) for code in ("KAZ", "KGZ", "UZB")],
+    ),
+    case(
+        "The Tajik and Afghan sides discussed the situation on the border.",
+        [_mutual("TJK", "AFG", C)],
     ),
     # --- former leaders on the document's date ---------------------------------------------
     case("Nazarbayev met Putin in Moscow.", [_mutual("KAZ", "RUS", C)], on=date(2018, 6, 1)),
@@ -501,10 +533,30 @@ CASES = [
         [("TJK", "RUS", S, ASR)],
         speaker="TJK",
     ),
+    case(
+        "My delegation supports the initiative of Kazakhstan to establish an international "
+        "agency for biological safety.",
+        [("UZB", "KAZ", S, ASR)],
+        speaker="UZB",
+    ),
+    case(
+        # condemning an attack that happened in Moscow accuses no one: Moscow is the place
+        "Our country condemns the terrorist attack in Moscow.",
+        NO_EVENT,
+        speaker="UZB",
+    ),
     # --- headlines -----------------------------------------------------------------------
     case(
         "Lavrov: Moscow is ready to help Dushanbe strengthen the Tajik-Afghan border.",
         [("RUS", "TJK", AG, ASR)],
+    ),
+    case(
+        "Kazakh ombudsman asks Russia to release detained journalist.",
+        [("KAZ", "RUS", RQ, ASR)],
+    ),
+    case(
+        "Tashkent's envoy to Moscow was summoned to the Russian Foreign Ministry.",
+        [("RUS", "UZB", AC, ASR)],
     ),
     case(
         "Kazakh and Kyrgyz foreign ministers sign protocol on the border.",
@@ -518,6 +570,7 @@ CASES = [
     ),
     case("Experts criticised the government of Tajikistan for its migration policy.", NO_EVENT),
     case("Multiple actors are competing for influence in Central Asia.", NO_EVENT),
+    case("External forces are trying to destabilise Central Asia.", NO_EVENT),
     case("Russia remains the main trading partner of Kyrgyzstan.", NO_EVENT),
     case("The Tashkent meeting of SCO foreign ministers adopted a joint communique.", NO_EVENT),
     case("The Kazakh oil company signed a contract with a Chinese firm.", NO_EVENT),

@@ -1269,6 +1269,7 @@ def _topic(low: list[str], start: int, verb_end: int) -> bool:
 OWNED_HEADS = frozenset({
     "head", "heads", "chief", "chiefs", "director", "directors", "leadership", "deputy",
     "deputies", "representative", "representatives", "chairman", "chairwoman", "chair",
+    "leaders", "presidents",
 })  # fmt: skip
 """Nouns for an official of the body named after "of" ("the head of the Tajik Migration
 Service"): that body is whom a meeting or statement addresses, not its topic; CAMEO codes an
