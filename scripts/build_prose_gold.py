@@ -51,6 +51,8 @@ BATCH5_HEADER = "# --- batch 5"
 BATCH6_HEADER = "# --- batch 6"
 # Lines after this header were sampled by scripts/sample_prose_gold.py --batch 7, annotated blind.
 BATCH7_HEADER = "# --- batch 7"
+# Lines after this header were sampled by scripts/sample_prose_gold.py --batch 8, annotated blind.
+BATCH8_HEADER = "# --- batch 8"
 URL_DATE = re.compile(
     r"/(?P<y1>20\d\d)(?P<m1>\d\d)(?P<d1>\d\d)/"
     r"|/(?P<y2>20\d\d)/(?P<m2>\d\d)/(?P<d2>\d\d)(?:/|$)"
@@ -132,6 +134,8 @@ def main(shared: Path) -> None:
             batch = 6
         if line.startswith(BATCH7_HEADER):
             batch = 7
+        if line.startswith(BATCH8_HEADER):
+            batch = 8
         if not line.strip() or line.startswith("#"):
             continue
         head, kinds, events = (p.strip() for p in line.split("|"))
@@ -181,7 +185,7 @@ def main(shared: Path) -> None:
     with (GOLD / "prose_gold.jsonl").open("w", encoding="utf-8") as f:
         for r in out:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    for b in (1, 2, 3, 4, 5, 6, 7):
+    for b in (1, 2, 3, 4, 5, 6, 7, 8):
         part = [r for r in out if r["batch"] == b]
         n = {s: sum(r["split"] == s for r in part) for s in ("dev", "test")}
         print(f"batch {b}: {len(part)} sentences ({n['dev']} dev, {n['test']} test)")

@@ -71,7 +71,11 @@ document, so a new sentence of a gold document falls in the part its document is
   sentences per document;
 - quotas ``QUOTA7``: every headline and news candidate left, 150 speech sentences.
 
-Usage: python scripts/sample_prose_gold.py [SHARED_DATA] [--batch 3|4|5|6|7]
+Batch 8 (``--batch 8``) is batch 7's rule after batch 7: sentences with a line anywhere in the
+file (batches 1-7) are out, candidates are ordered by SHA-256 of ``batch8:corpus:record:index``,
+and the quotas ``QUOTA8`` are every news candidate left and 200 speech sentences.
+
+Usage: python scripts/sample_prose_gold.py [SHARED_DATA] [--batch 3|4|5|6|7|8]
 """
 
 from __future__ import annotations
@@ -94,6 +98,7 @@ from build_prose_gold import (
     BATCH5_HEADER,
     BATCH6_HEADER,
     BATCH7_HEADER,
+    BATCH8_HEADER,
     CORPORA,
     GOLD,
     HEADLINES,
@@ -124,6 +129,9 @@ SEEN_AFTER = GOLD / "seen_after_batch5.txt"
 # Batch 7: what is left, including new sentences of gold documents (counts before reading: 35
 # headlines, 75 news sentences of gold items, 1,931 focal-speech and 13 partner-speech sentences).
 QUOTA7 = {"N": 10_000, "H": 10_000, "U": 150}
+# Batch 8: the same populations after batch 7 (no headline is left; at most three new sentences a
+# document leave 178 speech candidates, below the quota of 200, and 9 news sentences).
+QUOTA8 = {"N": 10_000, "H": 10_000, "U": 200}
 PER_DOCUMENT = 3
 FOCAL_SPEAKERS = ("KAZ", "KGZ", "TJK", "TKM", "UZB", "AZE")
 ACTOR_WORDS = (
@@ -274,16 +282,17 @@ def sample(shared: Path, batch: int = 2) -> list[tuple[str, str, int, str, str]]
     rules[5] = (BATCH5_HEADER, QUOTA5, "batch5:")
     rules[6] = (BATCH6_HEADER, QUOTA6, "batch6:")
     rules[7] = (BATCH7_HEADER, QUOTA7, "batch7:")
+    rules[8] = (BATCH8_HEADER, QUOTA8, "batch8:")
     if batch not in rules:
-        raise SystemExit(f"--batch {batch}: only batches 2 to 7 are sampled by rule")
+        raise SystemExit(f"--batch {batch}: only batches 2 to 8 are sampled by rule")
     header, quota, salt = rules[batch]
     docs, done = batch1(GOLD / "annotations.txt", header)
-    if batch == 7:
+    if batch >= 7:
         docs = set()  # documents with gold lines are in; only sentences already coded are out
     for seen in (SEEN,) if batch == 5 else (SEEN, SEEN_AFTER) if batch >= 6 else ():
         lines = seen.read_text(encoding="utf-8").splitlines()
         docs |= {x.strip() for x in lines if x.strip() and not x.startswith("#")}
-    if batch == 7:
+    if batch >= 7:
         pool = list(candidates(shared, url_path=True))
         pool += [c for c in candidates(shared, url_path=True, partners=True) if c[0] == "U"]
     else:
