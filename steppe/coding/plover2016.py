@@ -482,6 +482,28 @@ def _framed(category: str, future: bool, negated: bool) -> str | None:
     return category
 
 
+DENYING = frozenset({"deny", "denies", "denied", "denying", "refute", "refutes", "refuted"})
+
+
+def denied(low: Sequence[str], i: int) -> bool:
+    """Is the verb at ``i`` in the "that" clause of a denial ("denied the reports that
+    Kazakhstan would send troops", "denied that it had closed the border")? The denial is
+    CAMEO 016 "Reject accusation, deny responsibility", a comment (no PLOVER event), and what
+    it denies is not asserted by the text.
+
+    >>> denied("kazakhstan denied reports that it would send troops".split(), 6)
+    True
+    >>> denied("kazakhstan said that it would send troops".split(), 5)
+    False
+    """
+    for k in range(i - 1, max(i - 8, 0) - 1, -1):
+        if low[k] in (",", ";", ":", "and", "but"):
+            return False
+        if low[k] == "that":
+            return any(w in DENYING for w in low[max(k - 4, 0) : k])
+    return False
+
+
 WITHDRAWING = frozenset({"withdraw", "pull"})
 PEACEKEEPERS = frozenset({"peacekeepers", "peacekeeping"})
 
@@ -800,6 +822,8 @@ class PloverCategories:
             i = e.verb_start
             if e.cameo[:2] not in REQUEST_ROOTS and requested(low, i, asks):
                 continue  # "urged Russia and Ukraine to resume negotiations": asked, not done
+            if denied(low, i):
+                continue  # "denied the reports that Kazakhstan would send troops"
             word = toks[i]
             lemma = _lemma(self.verbs, word)
             obliged = is_obliged(toks, i)
