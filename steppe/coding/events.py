@@ -60,6 +60,9 @@ FORUM_EVENTS = MEETING_EVENTS | frozenset({"session", "sessions", "assembly", "f
 """Nouns that name an organisation's gathering ("took part in the session of the EAEU")."""
 ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ign", "ern", "ary", "ful", "armed", "allied")
 """Endings of adjectives: a third-person "-s" verb form right after one is a plural noun."""
+NOUN_ADJECTIVE_ENDINGS = ("ian", "ical", "cial", "ary", "nomic")
+"""Endings of the adjectives of aid and support ("humanitarian", "political", "financial",
+"military", "economic"): a bare verb form right after one is their noun ("humanitarian aid")."""
 CLAUSE_BREAKS = frozenset({";", ":", "but", "whereas", "although", "though"})
 NOUN_MARKERS = frozenset(DETERMINERS | {"a", "an", "'s", "first", "new", "of", "no", "former"})
 """A word right after one of these is taken for a noun, not a verb ("the meeting")."""
@@ -520,6 +523,14 @@ class EventClassifier:
             and low[i - 1] not in AUXILIARIES
         ):
             return True  # "external forces inciting", "armed forces": an adjective and its noun
+        if (
+            i > 0
+            and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
+            and i - 1 not in in_mention
+            and (s.tokens[i - 1].islower() or i == 1)
+            and low[i - 1].endswith(NOUN_ADJECTIVE_ENDINGS)
+        ):
+            return True  # "humanitarian aid", "financial support", "military aid": their noun
         k = i - 1
         while (
             k >= 0
@@ -922,8 +933,8 @@ def characterizes(low: list[str], k: int, hi: int, actors: frozenset[int] = froz
         ends = j + 1 >= hi or low[j + 1] in CLAUSE_ENDS
         if j > start and ends and w.endswith(COMPLEMENT_ENDINGS) and j not in actors:
             return True
-        if w in PREPOSITIONS and w != "of":
-            return False
+        if w in PREPOSITIONS and w not in ("of", "against"):
+            return False  # "the sanctions against Kyrgyz banks unfriendly": still the object
         j += 1
     return False
 
@@ -1846,6 +1857,12 @@ class RoleAssigner:
                         # "the presidents of Uzbekistan and Russia agreed on … for Uzbek
                         # migrants": a joint act of its two parties, not toward a beneficiary
                         tgt = None
+                if e.source_slot is None and e.target_slot is not None:
+                    # "sanctions were imposed on Kyrgyz banks by the United States": the
+                    # pattern names the target, the passive's "by" phrase the source
+                    agent = self._passive_by(s, low, e, hi)
+                    if agent is not None and not isinstance(agent, bool):
+                        sources = _members(s.mentions, agent)
                 if e.source_slot is None and e.target_slot is None:
                     private = subj is not None and _private_people(s.mentions[subj])
                     by = self._passive_by(s, low, e, hi, private)

@@ -518,6 +518,72 @@ def _framed(category: str, future: bool, negated: bool) -> str | None:
     return category
 
 
+DENYING = frozenset({"deny", "denies", "denied", "denying", "refute", "refutes", "refuted"})
+
+
+def denied(low: Sequence[str], i: int) -> bool:
+    """Is the verb at ``i`` in the "that" clause of a denial ("denied the reports that
+    Kazakhstan would send troops", "denied that it had closed the border")? The denial is
+    CAMEO 016 "Reject accusation, deny responsibility", a comment (no PLOVER event), and what
+    it denies is not asserted by the text.
+
+    >>> denied("kazakhstan denied reports that it would send troops".split(), 6)
+    True
+    >>> denied("kazakhstan said that it would send troops".split(), 5)
+    False
+    """
+    for k in range(i - 1, max(i - 8, 0) - 1, -1):
+        if low[k] in (",", ";", ":", "and", "but"):
+            return False
+        if low[k] == "that":
+            return any(w in DENYING for w in low[max(k - 4, 0) : k])
+    return False
+
+
+WITHDRAWING = frozenset({"withdraw", "pull"})
+PEACEKEEPERS = frozenset({"peacekeepers", "peacekeeping"})
+
+
+def withdraws_peacekeepers(low: Sequence[str], i: int) -> bool:
+    """Is the verb at ``i`` a withdrawal of peacekeepers ("began withdrawing their
+    peacekeepers", "will withdraw its peacekeeping forces"), the noun within five words?
+
+    >>> withdraws_peacekeepers("the csto withdrew its peacekeepers".split(), 2)
+    True
+    """
+    if _FRAME_FORMS.get(low[i]) not in WITHDRAWING:
+        return False
+    for k in range(i + 1, min(i + 6, len(low))):
+        if low[k] in PEACEKEEPERS:
+            return True
+        if not low[k][:1].isalpha() or low[k] in _STOP:
+            return False
+    return False
+
+
+def requested(low: Sequence[str], i: int, asks: Sequence[int]) -> bool:
+    """Is the verb at ``i`` the act an appeal or request earlier in its clause asks for ("urged
+    Russia and Ukraine *to resume* negotiations", "called on Tajikistan to return")? Its
+    infinitive is the content of the request, which the annotation guide codes as the
+    REQUEST ("X called on Y to …" is a request, section 1); the act has not happened.
+
+    >>> t = "uzbekistan urged russia to resume talks".split()
+    >>> requested(t, 4, [2]), requested(t, 4, []), requested("he agreed to resume".split(), 3, [])
+    (True, False, False)
+    >>> requested("kgz demanded that tajikistan withdraw troops".split(), 4, [2])
+    True
+    """
+    if i > 0 and low[i - 1] == "to":
+        return any(
+            a <= i - 1 and i - a <= 12 and not ({";", ":"} & set(low[a : i - 1])) for a in asks
+        )
+    # "demanded that Kyrgyzstan withdraw its troops": the bare verb of a "that" clause
+    return any(
+        a < len(low) and low[a] == "that" and a + 1 < i <= a + 6 and "," not in low[a:i]
+        for a in asks
+    )
+
+
 def _lemma(verbs: VerbDictionary, word: str) -> str | None:
     entry = verbs.lookup(word.lower())
     return entry.lemma if entry is not None else INTENT_FORMS.get(word.lower())
@@ -794,8 +860,13 @@ class PloverCategories:
         willing: set[int] = set()
         """Acts declared willingly; a coordinated act ("committed to strengthening ... and
         deepening ...") shares the declaration."""
+        asks = [e.verb_end for e in s.events if e.cameo[:2] in REQUEST_ROOTS]
         for e in s.events:
             i = e.verb_start
+            if e.cameo[:2] not in REQUEST_ROOTS and requested(low, i, asks):
+                continue  # "urged Russia and Ukraine to resume negotiations": asked, not done
+            if denied(low, i):
+                continue  # "denied the reports that Kazakhstan would send troops"
             word = toks[i]
             lemma = _lemma(self.verbs, word)
             obliged = is_obliged(toks, i)
@@ -835,6 +906,15 @@ class PloverCategories:
                 # names): "Future cooperative actions of type RETREAT + future and CONCEDE +
                 # future should be left as they are"
                 plover = "CONCEDE" if e.cameo.startswith(CONCEDE_2016) else "RETREAT"
+            if (
+                plover in ("SANCTION", "THREATEN")
+                and withdraws_peacekeepers(low, i)
+                and not conditional_threat(low, i)
+            ):
+                # the 2016 manual: SANCTION "Terminate the deployment or presence of
+                # peacekeeping forces"; the annotation guide (2021 names, section 3): "their
+                # withdrawal is RETREAT (0872/087x)", a future one kept as such
+                plover = "RETREAT"
             if cat == "THREATEN" and warns_of(low, i):
                 cat, plover = None, None
                 comment = _codes().get("012")
