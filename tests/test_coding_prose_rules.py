@@ -981,3 +981,34 @@ def test_a_verbs_pattern_stops_at_a_coordinated_predicate(coder: Coder) -> None:
     coded = _events(coder, text, "UZB")
     assert ("UZB", "KAZ", "AGREE", "asserted") in coded
     assert not {e for e in coded if e[2] == "SUPPORT"}, coded
+
+
+def test_looking_forward_to_an_act_announces_it(coder: Coder) -> None:
+    # PLOVER AGREE: cooperative acts reported for the future imply intentions
+    text = (
+        "We look forward to further supporting the peacekeeping operations of the United Nations."
+    )
+    assert ("KAZ", "UN", "AGREE", "asserted") in _events(coder, text, "KAZ")
+
+
+def test_the_act_asked_for_and_its_actors_belong_to_the_appeal(coder: Coder) -> None:
+    # a coordinated infinitive of an appeal is what is asked, not an act
+    text = "We call on donors to stand with and contribute to rebuilding Afghanistan."
+    assert not {e for e in _events(coder, text, "UZB") if e[2] == "AID"}
+    # an actor after the infinitive of the act asked for is no addressee
+    text = "I call on the Member States to support the candidacy of Kyrgyzstan."
+    assert not {e for e in _events(coder, text, "KGZ") if e[1] == "KGZ"}
+    assert ("KGZ", "UN", "REQUEST", "asserted") in _events(
+        coder, "We call on the United Nations to support this initiative.", "KGZ"
+    )
+
+
+def test_means_of_is_a_noun_and_hoping_for_support_is_a_request(coder: Coder) -> None:
+    text = "Uzbekistan provided its territory and means of transport to the donors."
+    assert not {e for e in _events(coder, text) if e[2] == "AGREE"}
+    assert ("TKM", "UN", "REQUEST", "asserted") in _events(
+        coder, "We hope for the continued support of the United Nations.", "TKM"
+    )
+    assert ("ARM", "AZE", "ASSAULT", "asserted") in _events(
+        coder, "Armenia carried out ethnic cleansing against the Azerbaijani population."
+    )

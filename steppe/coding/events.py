@@ -942,6 +942,25 @@ def characterizes(low: list[str], k: int, hi: int, actors: frozenset[int] = froz
 CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "and", "but"})
 
 
+APPEAL_ROOTS = frozenset({"02", "10"})
+
+
+def _past_infinitive(low: list[str], gap: list[str]) -> bool:
+    """Whether ``gap`` (the words between an appeal and a later actor) passes the infinitive
+    of the act asked for ("on the Member States *to render* support for Tajikistan's
+    candidacy"): the addressee of an appeal stands before it, an actor after it is inside
+    what is asked."""
+    return any(
+        w == "to"
+        and k > 0
+        and k + 1 < len(gap)
+        and gap[k + 1] not in DETERMINERS
+        and gap[k + 1].isalpha()
+        and gap[k + 1].islower()
+        for k, w in enumerate(gap)
+    )
+
+
 CHANNELS = frozenset({"through", "via"})
 """Prepositions of a means or channel: what they introduce is no recipient."""
 RECEIVING_ROOTS = frozenset({"06", "07"})
@@ -977,6 +996,14 @@ OBJECT_QUANTIFIERS = frozenset({"more", "than", "over", "about", "some", "severa
 """Words of a count that may open a verb's object ("committed more than 30 terror acts")."""
 
 
+VERBS_OF = frozenset({
+    "consists", "speaks", "thinks", "approves", "disapproves", "disposes", "dreams", "warns",
+    "informs", "notifies", "accuses", "convinces", "reminds", "deprives", "assures", "clears",
+})  # fmt: skip
+"""Third-person verbs that an "of" phrase may follow ("warns of", "accuses X of" has its
+object first, "speaks of")."""
+
+
 def _plural_head(
     s: Sentence, low: list[str], i: int, end: int, in_mention: set[int], found: list[_Found]
 ) -> bool:
@@ -990,6 +1017,8 @@ def _plural_head(
         return False
     if low[i - 1] in PREPOSITIONS and low[i - 1] not in SUBORDINATORS | {"to"}:
         return True  # "during protests", "of talks": a verb does not follow a preposition
+    if end < len(low) and low[end] == "of" and low[i] not in VERBS_OF:
+        return True  # "means of communication", "supplies of grain": a verb takes no "of"
     if end >= len(low) or low[end] in (".", "!", "?"):
         # "the use of CSTO forces.": a third-person verb ends no sentence without an object
         return low[i - 1] not in PRONOUNS and low[i - 1] not in ("that", "which", "who")
@@ -1747,6 +1776,10 @@ class RoleAssigner:
                 and not (e.cameo.startswith("04") and _forum_of(low, m.start))
             ):
                 continue
+            if e.cameo[:2] in APPEAL_ROOTS and _past_infinitive(low, gap):
+                return (
+                    None  # "call on the Member States to support Tajikistan's bid": asked of them
+                )
             if preposition_before(low, m.start, start) in CHANNELS:
                 continue  # "provided aid ... through the Heydar Aliyev Foundation": a means
             if not m.code and e.cameo[:2] in JOINT_ROOTS and len(exclude) >= 2:

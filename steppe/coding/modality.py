@@ -26,9 +26,10 @@ NEGATIONS = frozenset({"not", "n't", "never", "denied", "refused", "no", "cannot
 MODALS = frozenset({"may", "might", "could", "would", "will", "should", "shall"})
 INTENT = frozenset({
     "plans", "plan", "planned", "planning", "intends", "intend", "intended", "expected",
-    "expects", "due", "set", "aims", "going", "scheduled", "poised", "about",
+    "expects", "due", "set", "aims", "going", "scheduled", "poised", "about", "forward",
 })  # fmt: skip
-"""Words that, before "to", announce an act ("plans to visit", "is due to sign")."""
+"""Words that, before "to", announce an act ("plans to visit", "is due to sign", "we look
+forward to supporting")."""
 HYPOTHETICAL = frozenset({
     "could", "might", "may", "should", "ought", "possibly", "perhaps", "potentially",
     "conceivably", "hypothetically", "can",

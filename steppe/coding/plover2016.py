@@ -572,11 +572,15 @@ def requested(low: Sequence[str], i: int, asks: Sequence[int]) -> bool:
     (True, False, False)
     >>> requested("kgz demanded that tajikistan withdraw troops".split(), 4, [2])
     True
+    >>> requested("we call on them to stand with and contribute to it".split(), 8, [1])
+    True
     """
-    if i > 0 and low[i - 1] == "to":
-        return any(
-            a <= i - 1 and i - a <= 12 and not ({";", ":"} & set(low[a : i - 1])) for a in asks
-        )
+    k = i - 1
+    if k > 0 and low[k] in ("and", "or"):
+        # "called on X to stand with and contribute to …": a coordinated infinitive
+        k = next((j for j in range(k - 1, max(k - 6, 0), -1) if low[j] == "to"), k)
+    if k > 0 and low[k] == "to":
+        return any(a <= k and i - a <= 16 and not ({";", ":"} & set(low[a:k])) for a in asks)
     # "demanded that Kyrgyzstan withdraw its troops": the bare verb of a "that" clause
     return any(
         a < len(low) and low[a] == "that" and a + 1 < i <= a + 6 and "," not in low[a:i]
