@@ -1012,3 +1012,15 @@ def test_means_of_is_a_noun_and_hoping_for_support_is_a_request(coder: Coder) ->
     assert ("ARM", "AZE", "ASSAULT", "asserted") in _events(
         coder, "Armenia carried out ethnic cleansing against the Azerbaijani population."
     )
+
+
+def test_coordinated_participles_share_the_passive_and_a_new_subject_its_own_modality(
+    coder: Coder,
+) -> None:
+    text = "Kyrgyz border posts were shelled, burned and looted by Tajik forces."
+    coded = {e for e in _events(coder, text) if e[2]}
+    assert ("TJK", "KGZ", "ASSAULT", "asserted") in coded
+    assert not {e for e in coded if e[0] == "KGZ"}, coded
+    # "we will hold elections, and we urge …": the appeal is made now
+    text = "Next year we will hold elections, and we urge the United Nations to send observers."
+    assert ("KGZ", "UN", "REQUEST", "asserted") in _events(coder, text, "KGZ")

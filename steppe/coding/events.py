@@ -1257,6 +1257,19 @@ def in_pp(low: list[str], start: int) -> bool:
     return prep is not None and prep not in SUBORDINATORS
 
 
+def _participle_chain_start(low: list[str], i: int) -> int:
+    """The first participle of a coordinated list that ends at ``i`` ("have been destroyed,
+    plundered or misappropriated": the three share "have been" and the "by" phrase).
+
+    >>> _participle_chain_start("were shelled , burned and looted by".split(), 5)
+    1
+    """
+    k = i
+    while k >= 2 and low[k - 1] in (",", "and", "or") and low[k - 2].endswith("ed"):
+        k -= 2
+    return k
+
+
 TOPIC_ROOTS = frozenset({"01", "02", "04"})
 """Statements, appeals and proposals, consultations: acts whose object after the verb may be
 what they are about rather than whom they address."""
@@ -1803,15 +1816,15 @@ class RoleAssigner:
         ``None`` too for an appeal or request with no "by" phrase (:data:`AGENTLESS`) and for
         any agentless passive whose subject is private persons (``private``: they are acted
         upon); ``False`` if the verb is not such a passive."""
-        k = e.verb_start - 1
+        k = _participle_chain_start(low, e.verb_start) - 1
         while k >= 0 and (low[k].endswith("ly") or low[k] in ("not", "n't", "also")):
             k -= 1
         form = low[e.verb_end - 1]
         if k < 0 or low[k] not in BE_FORMS or form.endswith("ing"):
             return False
         for b in range(e.verb_end, hi):
-            if low[b] == ",":
-                break
+            if low[b] == "," and not (b + 1 < hi and low[b + 1].endswith("ed")):
+                break  # "destroyed, plundered or misappropriated by Armenia" goes on
             if low[b] == "by":
                 found = [
                     n

@@ -108,6 +108,21 @@ def _may_is_month(tokens: tuple[str, ...], k: int) -> bool:
     )
 
 
+SUBJECT_PRONOUNS = frozenset({"we", "i", "they", "he", "she", "it", "you"})
+
+
+def _new_subject(tokens: tuple[str, ...], low: list[str], lo: int, verb: int) -> int:
+    """Where the verb's own coordinated clause starts: after the last ", and" or ", but"
+    before it that a new subject follows ("we will hold elections, and we urge the UN …": the
+    appeal is made now, whatever the first clause announces)."""
+    for k in range(verb - 3, lo - 1, -1):
+        if low[k] == "," and low[k + 1] in ("and", "but") and k + 2 < verb:
+            nxt = tokens[k + 2]
+            if low[k + 2] in SUBJECT_PRONOUNS or nxt[:1].isupper():
+                return k + 2
+    return lo
+
+
 def modality_of(
     tokens: tuple[str, ...],
     verb: int,
@@ -142,6 +157,7 @@ def modality_of(
     window = low[max(lo, verb - 4) : verb]
     if any(w in NEGATIONS and not _not_only(window, k) for k, w in enumerate(window)):
         return "negated"
+    lo = _new_subject(tokens, low, lo, verb)
     words = low[lo:verb]
     if "may" in words:
         words = [low[k] for k in range(lo, verb) if not _may_is_month(tokens, k)]
