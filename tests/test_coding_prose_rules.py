@@ -1024,3 +1024,36 @@ def test_coordinated_participles_share_the_passive_and_a_new_subject_its_own_mod
     # "we will hold elections, and we urge …": the appeal is made now
     text = "Next year we will hold elections, and we urge the United Nations to send observers."
     assert ("KGZ", "UN", "REQUEST", "asserted") in _events(coder, text, "KGZ")
+
+
+def test_a_ceremony_and_a_channel_give_no_support(coder: Coder) -> None:
+    text = (
+        "Allow me to congratulate the Member States and the Secretariat, led by the "
+        "Secretary-General, on the occasion of the eightieth anniversary of the Organization."
+    )
+    assert not {e for e in _events(coder, text, "UZB") if e[2]}
+    text = "Through partnerships with UNICEF, we are promoting the rights of children."
+    assert not {e for e in _events(coder, text, "KAZ") if e[1] == "UN"}
+    assert ("RUS", "KAZ", "SUPPORT", "asserted") in _events(
+        coder, "Putin congratulated Tokayev on his election victory."
+    )
+
+
+def test_speakers_formulas_are_no_events(coder: Coder) -> None:
+    for text in (
+        "Allow me to congratulate you on the opening of the eightieth session.",
+        "Allow me to express my gratitude for this opportunity to address the United Nations.",
+    ):
+        assert not {e for e in _events(coder, text, "TKM") if e[2]}, text
+
+
+def test_aid_committed_is_an_intent_and_a_noun_after_a_preposition_is_no_verb(
+    coder: Coder,
+) -> None:
+    coded = _events(coder, "Japan pledged $5 million in aid to Kyrgyzstan.")
+    assert coded == {("JPN", "KGZ", "AGREE", "asserted")}, coded
+    assert ("KOR", "TJK", "AGREE", "asserted") in _events(
+        coder, "Korea has committed $3 million in humanitarian aid to Tajikistan."
+    )
+    text = "Tajikistan is in favour of expanding relations with Afghanistan."
+    assert ("TJK", "AFG", "AGREE", "asserted") in _events(coder, text, "TJK")

@@ -516,6 +516,14 @@ class EventClassifier:
             return True  # "a 50% decline in remittances" is a figure, not a rejection
         if (
             i > 0
+            and low[i - 1] in PREPOSITIONS
+            and low[i - 1] not in SUBORDINATORS | {"to"}
+            and not low[i].endswith(("ing", "ed"))
+            and low[i] not in ("favour", "favor")  # "is in favour of expanding …" states support
+        ):
+            return True  # "$5 million in aid": a base form after a preposition is a noun
+        if (
+            i > 0
             and low[i].endswith("s")
             and i - 1 not in in_mention
             and s.tokens[i - 1].islower()
@@ -683,6 +691,11 @@ class EventClassifier:
             if idx in consumed or hearsay(low, f.start):
                 continue
             lo, hi = clause(low, f.start)
+            if f.entry.lemma in PERMITTING and low[f.end : f.end + 2] in (
+                ["me", "to"],
+                ["us", "to"],
+            ):
+                continue  # "allow me to congratulate …": a speaker's formula, the act follows
             made = self._verb_events(s, f, matcher, words, lo, _coordinated_end(low, f, found, hi))
             if (
                 made
@@ -693,6 +706,17 @@ class EventClassifier:
                 # "Lavrov called the US sanctions illegal": naming, not a telephone call; a
                 # statement (010) that the appraisal stage judges by what it calls them
                 made = [evolve(made[0], **self._code_fields("010"), pattern="characterization")]
+            if made and (
+                (
+                    f.entry.lemma in CONGRATULATING
+                    and not any(e.pattern for e in made)
+                    and OCCASIONS & set(low[f.end :])
+                )
+                or _thanks_for_the_floor(low, f.end, made)
+            ):
+                # "congratulate the Member States …, on the occasion of the seventieth
+                # anniversary": a ceremony, CAMEO 017 "Engage in symbolic act" (no PLOVER)
+                made = [evolve(made[0], **self._code_fields("017"), pattern="ceremony")]
             kind = _intent_kind(f.entry.lemma)
             direct = kind == "desire" and f.end + 1 < len(low) and low[f.end] == "to"
             if kind is not None and (direct or not any(e.pattern for e in made)):
@@ -872,6 +896,23 @@ class EventClassifier:
 
 
 # --------------------------------------------------------------------------- roles
+
+
+PERMITTING = frozenset({"allow", "permit"})
+CONGRATULATING = frozenset({"congratulate", "felicitate", "greet"})
+OCCASIONS = frozenset({
+    "anniversary", "occasion", "holiday", "birthday", "jubilee", "nowruz", "session",
+})  # fmt: skip
+"""What a ceremonial congratulation is on (the gold set's batch headers: ceremonial
+congratulations are no event; a congratulation on an election or a victory stays praise)."""
+
+
+def _thanks_for_the_floor(low: list[str], k: int, made: list[CodedEvent]) -> bool:
+    """Thanks "for this opportunity" (to speak from the rostrum): the speaker's formula."""
+    after = " ".join(low[k : k + 8])
+    return any(e.cameo.startswith("051") for e in made) and (
+        "for this opportunity" in after or "for the opportunity" in after
+    )
 
 
 COORDINATORS = frozenset({"and", "or", "but"})
@@ -1367,9 +1408,15 @@ def _partner(s: Sentence, low: list[str], lo: int, hi: int, exclude: set[str]) -
     for n, m in enumerate(s.mentions):
         if not (lo <= m.start < hi) or m.full_code in exclude or not m.code:
             continue
-        if preposition_before(low, m.start, lo) == "with":
+        if preposition_before(low, m.start, lo) == "with" and not _through(low, m.start, lo):
             return n
     return None
+
+
+def _through(low: list[str], start: int, lo: int) -> bool:
+    """Is the "with" phrase at ``start`` part of a "through/via" phrase ("through
+    partnerships with UN Volunteers"): a means, not a partner?"""
+    return any(w in CHANNELS for w in low[max(lo, start - 5) : start])
 
 
 def _genitive_head(low: list[str], start: int, lo: int) -> bool:
