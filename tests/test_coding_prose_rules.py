@@ -1053,7 +1053,7 @@ def test_aid_committed_is_an_intent_and_a_noun_after_a_preposition_is_no_verb(
     coded = _events(coder, "Japan pledged $5 million in aid to Kyrgyzstan.")
     assert coded == {("JPN", "KGZ", "AGREE", "asserted")}, coded
     assert ("KOR", "TJK", "AGREE", "asserted") in _events(
-        coder, "Korea has committed $3 million in humanitarian aid to Tajikistan."
+        coder, "South Korea has committed $3 million in humanitarian aid to Tajikistan."
     )
     text = "Tajikistan is in favour of expanding relations with Afghanistan."
     assert ("TJK", "AFG", "AGREE", "asserted") in _events(coder, text, "TJK")
