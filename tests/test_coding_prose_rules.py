@@ -1057,3 +1057,19 @@ def test_aid_committed_is_an_intent_and_a_noun_after_a_preposition_is_no_verb(
     )
     text = "Tajikistan is in favour of expanding relations with Afghanistan."
     assert ("TJK", "AFG", "AGREE", "asserted") in _events(coder, text, "TJK")
+
+
+def test_speech_wording_read_from_unlabelled_speeches(coder: Coder) -> None:
+    # read from false alarms on unlabelled General Debate sentences of development documents
+    text = "Turkmenistan is engaged in the implementation of the UN counter-terrorism strategy."
+    assert {e[2] for e in _events(coder, text) if e[2]} == {"SUPPORT"}
+    text = "We urge Member States to find approaches to de-escalating conflict with the UN."
+    assert not {e for e in _events(coder, text, "KGZ") if e[2] == "ASSAULT"}
+    text = "We call on donors to fully comply with their commitments to provide aid to Afghanistan."
+    assert not {e for e in _events(coder, text, "TJK") if e[1] == "AFG"}
+    assert ("ARM", "AZE", "ASSAULT", "asserted") in _events(
+        coder, "Armenia used military force against Azerbaijan."
+    )
+    assert ("KAZ", "RUS", "SUPPORT", "asserted") in _events(
+        coder, "Kazakhstan expressed support for Russia's proposal."
+    )

@@ -524,6 +524,14 @@ class EventClassifier:
             return True  # "$5 million in aid": a base form after a preposition is a noun
         if (
             i > 0
+            and i - 1 not in in_mention
+            and low[i - 1].endswith("ing")
+            and low[i - 1].replace("-", "").isalpha()
+            and not low[i].endswith(("ing", "ed"))
+        ):
+            return True  # "de-escalating conflict", "continuing attacks": an -ing word's noun
+        if (
+            i > 0
             and low[i].endswith("s")
             and i - 1 not in in_mention
             and s.tokens[i - 1].islower()

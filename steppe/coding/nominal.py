@@ -149,6 +149,8 @@ def nominal_acts(s: Sentence, low: list[str]) -> list[NominalAct]:
 COMMITMENTS = frozenset({"commitment", "readiness", "willingness", "determination"})
 COOPERATION_WORDS = ("cooperat", "co-operat", "partnership", "dialogue", "work together")
 STOPS = frozenset({",", ";", ":", ".", "!", "?"})
+OTHERS = frozenset({"their", "his", "her"})
+"""Possessives that give a commitment to someone other than the clause's subject."""
 
 
 def commitments(s: Sentence, low: list[str]) -> list[tuple[int, int]]:
@@ -158,8 +160,8 @@ def commitments(s: Sentence, low: list[str]) -> list[tuple[int, int]]:
     willingness or commitment to cooperate" (CAMEO 030), whatever verb states it."""
     out: list[tuple[int, int]] = []
     for k, w in enumerate(low):
-        if w not in COMMITMENTS:
-            continue
+        if w not in COMMITMENTS or (k > 0 and low[k - 1] in OTHERS):
+            continue  # "to comply with their commitments to provide …": not the speaker's
         first = k + 1
         if low[first : first + 1] == ["of"]:  # "the readiness of our country to ..."
             first = next((j for j in range(first + 1, first + 4) if low[j : j + 1] == ["to"]), k)

@@ -576,6 +576,8 @@ def requested(low: Sequence[str], i: int, asks: Sequence[int]) -> bool:
     True
     """
     k = i - 1
+    while k > 0 and low[k].endswith("ly"):
+        k -= 1  # "to fully comply"
     if k > 0 and low[k] in ("and", "or"):
         # "called on X to stand with and contribute to …": a coordinated infinitive
         k = next((j for j in range(k - 1, max(k - 6, 0), -1) if low[j] == "to"), k)
