@@ -1073,3 +1073,18 @@ def test_speech_wording_read_from_unlabelled_speeches(coder: Coder) -> None:
     assert ("KAZ", "RUS", "SUPPORT", "asserted") in _events(
         coder, "Kazakhstan expressed support for Russia's proposal."
     )
+
+
+def test_norms_commitments_to_principles_submissions_and_needs(coder: Coder) -> None:
+    # a negated act under "must", "should", "fail to", "yet to" is a norm or a lack
+    for text in (
+        "We must not abandon the people of Afghanistan.",
+        "A UN mission has yet to arrive in Kyrgyzstan.",
+    ):
+        assert not {e for e in _events(coder, text, "KAZ") if e[2]}, text
+    text = "Tajikistan has demonstrated its commitment to the principles of the Charter of the UN."
+    assert ("TJK", "UN", "SUPPORT", "asserted") in _events(coder, text)
+    text = "Uzbekistan submitted its national review to the United Nations."
+    assert not {e for e in _events(coder, text) if e[2]}
+    text = "New power plants in Kyrgyzstan will meet the needs of Kazakhstan and Uzbekistan."
+    assert not {e for e in _events(coder, text) if e[2]}

@@ -157,6 +157,8 @@ def modality_of(
     window = low[max(lo, verb - 4) : verb]
     if any(w in NEGATIONS and not _not_only(window, k) for k, w in enumerate(window)):
         return "negated"
+    if window[-2:] == ["yet", "to"]:
+        return "negated"  # "a mission has yet to arrive": it has not
     lo = _new_subject(tokens, low, lo, verb)
     words = low[lo:verb]
     if "may" in words:

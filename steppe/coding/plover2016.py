@@ -719,6 +719,24 @@ def _visit_duplicate(e: CodedEvent, events: Sequence[CodedEvent]) -> bool:
     return by_organisation == (e is visit)
 
 
+NORMATIVE = frozenset({"must", "should", "shall", "ought", "fail"})
+
+
+def _normative(low: Sequence[str], i: int) -> bool:
+    """Is the negated verb at ``i`` a norm or a lack rather than a refusal: under a modal of
+    obligation ("we must not abandon", "should not"), after "fail to" ("should not fail to
+    note") or "yet to" ("a mission has yet to arrive")? A refusal ("cannot accept", "will not
+    join") is asserted (PLOVER REJECT); a norm names no act.
+
+    >>> _normative("we must not abandon afghanistan".split(), 3)
+    True
+    >>> _normative("kazakhstan will not join the bloc".split(), 3)
+    False
+    """
+    window = low[max(0, i - 4) : i]
+    return bool(NORMATIVE & set(window)) or window[-2:] in (["yet", "to"], ["fail", "to"])
+
+
 REQUEST_ROOTS = frozenset({"02", "10"})
 """CAMEO roots the 2021 REQUEST category covers: its definition, "All requests, demands, and
 orders", includes appeals (CAMEO 02), which the 2021 table lists under no category."""
@@ -931,6 +949,8 @@ class PloverCategories:
                         quad_class=comment.quad_class,
                         goldstein=comment.goldstein,
                     )
+            if mode == "negated" and _normative(low, i):
+                continue  # "we must not abandon Afghanistan", "has yet to arrive": no act
             if mode == "hypothetical" and cat in COERCIVE_2016 and conditional_threat(low, i):
                 cat, plover, mode = "THREATEN", "THREATEN", "asserted"
             if plover in FUTURE_AGREE and (
