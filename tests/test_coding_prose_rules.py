@@ -1088,3 +1088,18 @@ def test_norms_commitments_to_principles_submissions_and_needs(coder: Coder) -> 
     assert not {e for e in _events(coder, text) if e[2]}
     text = "New power plants in Kyrgyzstan will meet the needs of Kazakhstan and Uzbekistan."
     assert not {e for e in _events(coder, text) if e[2]}
+
+
+def test_speech_self_intents_compound_objects_and_qualities(coder: Coder) -> None:
+    text = "I wish to reaffirm the firm commitment of the Kyrgyz Republic to the SDGs."
+    assert not {e for e in _events(coder, text, "KGZ") if e[2]}
+    # a compound object is not a joint act of its members
+    text = "We are ready to support Azerbaijan and Armenia in that endeavour."
+    assert not {e for e in _events(coder, text, "KAZ") if {e[0], e[1]} == {"AZE", "ARM"}}
+    # but a meeting "between" two sides is theirs
+    text = "Issues of cooperation were discussed during talks between Tajik and Russian ministers."
+    assert ("TJK", "RUS", "CONSULT", "asserted") in _events(coder, text) | {
+        (e[1], e[0], e[2], e[3]) for e in _events(coder, text)
+    }
+    text = "Azerbaijan demonstrated political wisdom by offering Armenia peace."
+    assert not {e for e in _events(coder, text) if e[2] == "PROTEST"}

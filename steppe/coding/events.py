@@ -599,7 +599,7 @@ class EventClassifier:
         found: list[_Found] = []
         i = 0
         while i < len(low):
-            if i in in_mention or not low[i][:1].isalpha():
+            if i in in_mention or not low[i][:1].isalpha() or low[i] in PREPOSITION_FORMS:
                 i += 1
                 continue
             if low[i] not in self._first_words:
@@ -1041,6 +1041,10 @@ STATING = frozenset({
 """Verbs that state a commitment ("reaffirm our readiness to cooperate with …"): the statement
 is the commitment (:func:`~steppe.coding.nominal.commitments`) when the dictionaries code no
 verb there."""
+PREPOSITION_FORMS = frozenset({
+    "regarding", "concerning", "including", "excluding", "notwithstanding", "barring",
+})  # fmt: skip
+"""Verb forms used as prepositions ("Regarding general United Nations issues, …"): no verb."""
 OBJECT_QUANTIFIERS = frozenset({"more", "than", "over", "about", "some", "several", "many"})
 """Words of a count that may open a verb's object ("committed more than 30 terror acts")."""
 
@@ -1996,9 +2000,13 @@ class RoleAssigner:
                     and bool(sources) != bool(targets)
                 ):
                     group = sources or targets
+                    # a compound object is not a joint act of its members ("able and willing
+                    # to support Azerbaijan and Armenia"); a compound subject is
+                    between = preposition_before(low, group[0].start) == "between"
+                    joint = _joint(group) if sources or between else []
                     pairs = (
                         _speakers_partners(s, low, group)
-                        or ([] if _at_border(low, group) else _joint(group))
+                        or ([] if _at_border(low, group) else joint)
                         or pairs
                     )
             if e.cameo.startswith("04") and e.source_slot is None and e.compound_slot is None:
@@ -2012,6 +2020,15 @@ class RoleAssigner:
                     continue
                 if opts.require_dyad and (a is None or b is None):
                     continue
+                if (
+                    a is not None
+                    and b is not None
+                    and a.code
+                    and a.code == b.code
+                    and e.cameo.startswith("03")
+                    and s.speaker
+                ):
+                    continue  # a speech's "commitment of the Kyrgyz Republic to …": not to itself
                 if a is not None and b is not None and a.code == b.code and _appointment(e, low):
                     continue
                 if _evacuation_of_own(e, a, b):
