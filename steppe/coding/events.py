@@ -1856,6 +1856,9 @@ class RoleAssigner:
                 continue  # "provided aid ... through the Heydar Aliyev Foundation": a means
             if not m.code and e.cameo[:2] in JOINT_ROOTS and len(exclude) >= 2:
                 continue  # "A and B held joint military exercises": an agent word, no partner
+            head = _list_start(s.mentions, m)
+            if "," in gap and preposition_before(low, head, start) in PLACE_PREPOSITIONS:
+                continue  # "…, including relief in South Sudan": a place past the clause's object
             if not m.code and preposition_before(low, m.start, start) in PLACE_PREPOSITIONS:
                 continue  # "clashed near the village of Kok-Tash": where, not whom
             if not m.code:
