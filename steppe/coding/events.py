@@ -917,10 +917,10 @@ congratulations are no event; a congratulation on an election or a victory stays
 
 def _thanks_for_the_floor(low: list[str], k: int, made: list[CodedEvent]) -> bool:
     """Thanks "for this opportunity" (to speak from the rostrum): the speaker's formula."""
+    if "opportunity" not in low[k : k + 8] or not any(e.cameo.startswith("051") for e in made):
+        return False
     after = " ".join(low[k : k + 8])
-    return any(e.cameo.startswith("051") for e in made) and (
-        "for this opportunity" in after or "for the opportunity" in after
-    )
+    return "for this opportunity" in after or "for the opportunity" in after
 
 
 COORDINATORS = frozenset({"and", "or", "but"})

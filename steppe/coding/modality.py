@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
-from steppe.coding.events import clause, hearsay
+from steppe.coding.events import HEARSAY, clause, hearsay
 from steppe.coding.model import Batch, CodedEvent, Sentence, evolve
 
 NEGATIONS = frozenset({"not", "n't", "never", "denied", "refused", "no", "cannot"})
@@ -177,7 +177,7 @@ def modality_of(
         return "future"
     if (
         (REPORTED - {"according"}) & around
-        or any(hearsay(low, k) for k in range(lo, verb))
+        or (HEARSAY & before and any(hearsay(low, k) for k in range(lo, verb)))
         or _hedged_source(low, lo, hi)
         or (low[verb] not in CLAIM_VERBS and CLAIM_VERBS & before)
     ):
