@@ -9,38 +9,16 @@ ratifying are SUPPORT, framing, statistics and comments give no event."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from steppe.coding import Coder
-from steppe.coding.model import Document
-from steppe.registry import data_path
-
-DAY = date(2024, 9, 24)
-_CODER: list[Coder] = []
-
-Event = tuple[str, str, str, str]
+from tests.coding_events import Event, bundled_coder
+from tests.coding_events import events as _events
 
 
 @pytest.fixture
 def coder() -> Coder:
-    if not _CODER:
-        _CODER.append(Coder(data_path("dictionaries")))
-    return _CODER[0]
-
-
-def _events(coder: Coder, text: str, speaker: str | None = None) -> set[Event]:
-    return {
-        (
-            e.source.code if e.source else "",
-            e.target.code if e.target else "",
-            e.plover or "",
-            e.modality,
-        )
-        for s in coder.code([Document("t", text, DAY, speaker=speaker)])
-        for e in s.events
-    }
+    return bundled_coder()
 
 
 def _mutual(a: str, b: str, category: str, modality: str = "asserted") -> tuple[Event, Event]:

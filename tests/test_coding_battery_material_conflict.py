@@ -14,38 +14,18 @@ written for this test in our own wording, not copied from any article or the gol
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from steppe.coding import Coder
-from steppe.coding.model import Document
-from steppe.registry import data_path
+from tests.coding_events import Event, bundled_coder
+from tests.coding_events import events as _events
 
-DAY = date(2024, 9, 24)
-_CODER: list[Coder] = []
-
-Key = tuple[str, str, str, str]
+Key = Event
 
 
 @pytest.fixture
 def coder() -> Coder:
-    if not _CODER:
-        _CODER.append(Coder(data_path("dictionaries")))
-    return _CODER[0]
-
-
-def _events(coder: Coder, text: str, speaker: str | None = None) -> set[Key]:
-    return {
-        (
-            e.source.code if e.source else "",
-            e.target.code if e.target else "",
-            e.plover or "",
-            e.modality,
-        )
-        for s in coder.code([Document("t", text, DAY, speaker=speaker)])
-        for e in s.events
-    }
+    return bundled_coder()
 
 
 def _scored(events: set[Key]) -> set[Key]:

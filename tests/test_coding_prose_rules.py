@@ -17,29 +17,13 @@ from steppe.ingest.news import ingest_news
 from steppe.registry import data_path
 from steppe.store import Store
 from steppe.store.reference import install_registry
-
-DAY = date(2024, 9, 24)
-_CODER: list[Coder] = []
+from tests.coding_events import DAY, bundled_coder
+from tests.coding_events import events as _events
 
 
 @pytest.fixture
 def coder() -> Coder:
-    if not _CODER:
-        _CODER.append(Coder(data_path("dictionaries")))
-    return _CODER[0]
-
-
-def _events(coder: Coder, text: str, speaker: str | None = None) -> set[tuple[str, str, str, str]]:
-    return {
-        (
-            e.source.code if e.source else "",
-            e.target.code if e.target else "",
-            e.plover or "",
-            e.modality,
-        )
-        for s in coder.code([Document("t", text, DAY, speaker=speaker)])
-        for e in s.events
-    }
+    return bundled_coder()
 
 
 def test_speech_first_person_is_the_speaking_state(coder: Coder) -> None:
