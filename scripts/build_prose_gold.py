@@ -58,6 +58,16 @@ URL_DATE = re.compile(
     r"|/(?P<y2>20\d\d)/(?P<m2>\d\d)/(?P<d2>\d\d)(?:/|$)"
     r"|/(?P<y3>20\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)(?![\d])"
 )
+BATCH_HEADERS = {
+    2: BATCH2_HEADER,
+    3: BATCH3_HEADER,
+    4: BATCH4_HEADER,
+    5: BATCH5_HEADER,
+    6: BATCH6_HEADER,
+    7: BATCH7_HEADER,
+    8: BATCH8_HEADER,
+}
+"""Where each batch after the first starts in ``annotations.txt``."""
 CORPORA = {"N": "news_central_asia_migration", "H": "news_headlines_kazakhstan_2022", "U": "ungdc"}
 
 
@@ -122,20 +132,7 @@ def main(shared: Path) -> None:
     out = []
     batch = 1
     for line in (GOLD / "annotations.txt").read_text(encoding="utf-8").splitlines():
-        if line.startswith(BATCH2_HEADER):
-            batch = 2
-        if line.startswith(BATCH3_HEADER):
-            batch = 3
-        if line.startswith(BATCH4_HEADER):
-            batch = 4
-        if line.startswith(BATCH5_HEADER):
-            batch = 5
-        if line.startswith(BATCH6_HEADER):
-            batch = 6
-        if line.startswith(BATCH7_HEADER):
-            batch = 7
-        if line.startswith(BATCH8_HEADER):
-            batch = 8
+        batch = next((b for b, h in BATCH_HEADERS.items() if line.startswith(h)), batch)
         if not line.strip() or line.startswith("#"):
             continue
         head, kinds, events = (p.strip() for p in line.split("|"))
@@ -185,7 +182,7 @@ def main(shared: Path) -> None:
     with (GOLD / "prose_gold.jsonl").open("w", encoding="utf-8") as f:
         for r in out:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    for b in (1, 2, 3, 4, 5, 6, 7, 8):
+    for b in (1, *BATCH_HEADERS):
         part = [r for r in out if r["batch"] == b]
         n = {s: sum(r["split"] == s for r in part) for s in ("dev", "test")}
         print(f"batch {b}: {len(part)} sentences ({n['dev']} dev, {n['test']} test)")

@@ -35,3 +35,12 @@ def events(coder: Coder, text: str, speaker: str | None = None, on: date = DAY) 
         for s in coder.code([Document("t", text, on, speaker=speaker)])
         for e in s.events
     }
+
+
+NO_EVENT = "no event"
+"""A battery case's expectation that the sentence codes no dyadic event."""
+
+
+def mutual(a: str, b: str, category: str, modality: str = "asserted") -> tuple[Event, Event]:
+    """A joint act written once in the gold set: either direction matches."""
+    return ((a, b, category, modality), (b, a, category, modality))

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 import steppe
+from steppe.coding import Coder
+from tests.coding_events import bundled_coder
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("STEPPE_SHARED", ROOT.parent / "shared")) / "data"
@@ -40,3 +42,10 @@ def _own_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         os.environ.pop("STEPPE_CACHE_DIR", None)
     else:
         os.environ["STEPPE_CACHE_DIR"] = before
+
+
+@pytest.fixture
+def coder() -> Coder:
+    """The coder with the bundled dictionaries, shared by the session (modules that code with
+    other dictionaries define their own ``coder``)."""
+    return bundled_coder()

@@ -19,21 +19,9 @@ from datetime import date
 import pytest
 
 from steppe.coding import Coder
-from tests.coding_events import DAY, Event, bundled_coder
+from tests.coding_events import DAY, NO_EVENT, Event
 from tests.coding_events import events as _events
-
-
-@pytest.fixture
-def coder() -> Coder:
-    return bundled_coder()
-
-
-def _mutual(a: str, b: str, category: str, modality: str = "asserted") -> tuple[Event, Event]:
-    """A joint act written once in the gold set: either direction matches."""
-    return ((a, b, category, modality), (b, a, category, modality))
-
-
-NO_EVENT = "no event"
+from tests.coding_events import mutual as _mutual
 
 
 def case(

@@ -17,15 +17,10 @@ from __future__ import annotations
 import pytest
 
 from steppe.coding import Coder
-from tests.coding_events import Event, bundled_coder
+from tests.coding_events import Event
 from tests.coding_events import events as _events
 
 Key = Event
-
-
-@pytest.fixture
-def coder() -> Coder:
-    return bundled_coder()
 
 
 def _scored(events: set[Key]) -> set[Key]:

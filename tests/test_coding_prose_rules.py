@@ -17,13 +17,8 @@ from steppe.ingest.news import ingest_news
 from steppe.registry import data_path
 from steppe.store import Store
 from steppe.store.reference import install_registry
-from tests.coding_events import DAY, bundled_coder
+from tests.coding_events import DAY
 from tests.coding_events import events as _events
-
-
-@pytest.fixture
-def coder() -> Coder:
-    return bundled_coder()
 
 
 def test_speech_first_person_is_the_speaking_state(coder: Coder) -> None:
