@@ -1082,3 +1082,16 @@ def test_speech_self_intents_compound_objects_and_qualities(coder: Coder) -> Non
     }
     text = "Azerbaijan demonstrated political wisdom by offering Armenia peace."
     assert not {e for e in _events(coder, text) if e[2] == "PROTEST"}
+
+
+def test_adverbs_and_floating_quantifiers_between_subject_and_verb(coder: Coder) -> None:
+    # an adverb between the subject (or auxiliary) and the verb leaves both in place
+    for text, expected in (
+        ("Tajikistan has always backed the Afghan people.", ("TJK", "AFG")),
+        ("Kyrgyzstan will always cooperate closely with the United Nations.", ("KGZ", "UN")),
+        ("Uzbekistan often cooperates with Turkey on trade.", ("UZB", "TUR")),
+    ):
+        assert expected in {(e[0], e[1]) for e in _events(coder, text)}, text
+    # "both"/"all" after their subject are no determiners of the verb
+    text = "Kazakhstan and Kyrgyzstan both signed a water agreement with Uzbekistan."
+    assert {("KAZ", "UZB"), ("KGZ", "UZB")} <= {(e[0], e[1]) for e in _events(coder, text)}

@@ -83,7 +83,8 @@ AUXILIARIES = frozenset({
     "has", "have", "had", "having", "will", "would", "shall", "should", "may", "might", "can",
     "could", "must", "do", "does", "did", "is", "are", "was", "were", "be", "been", "being",
     "am", "not", "n't", "also", "then", "still", "already", "just", "reportedly", "again",
-    "later", "now", "ever", "never", "even", "only", "soon", "once", "further"
+    "later", "now", "ever", "never", "even", "only", "soon", "once", "further", "always",
+    "often", "sometimes", "therefore", "thus", "hence", "together", "both", "all"
 })  # fmt: skip
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 HEARSAY = frozenset({
@@ -108,6 +109,8 @@ def hearsay(low: list[str], i: int) -> bool:
     )
 
 
+FLOATING_QUANTIFIERS = frozenset({"both", "all", "each"})
+"""After their subject they precede its verb: "Kazakhstan and Uzbekistan both signed"."""
 DEGREE_WORDS = frozenset({"very", "too", "so", "more", "most", "less", "least", "quite"})
 TEMPORAL = frozenset({
     "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
@@ -512,7 +515,11 @@ class EventClassifier:
             return True
         if i == 0 and low[1:2] in (["between"], ["of"]):
             return True  # "Trade between Kazakhstan and Russia grew": the subject's noun
-        if i > 0 and low[i - 1] in NOUN_MARKERS | DEGREE_WORDS | {"%", "percent"}:
+        if (
+            i > 0
+            and low[i - 1] in NOUN_MARKERS | DEGREE_WORDS | {"%", "percent"}
+            and not (low[i - 1] in FLOATING_QUANTIFIERS and i - 2 in in_mention)
+        ):
             return True  # "a 50% decline in remittances" is a figure, not a rejection
         if (
             i > 0
@@ -1088,8 +1095,8 @@ def _plural_head(
     prev = s.tokens[i - 1]
     if i - 1 in in_mention or not prev[:1].islower() or not is_modifier(prev):
         return False
-    if prev.endswith(("ly", "ed", "ing")) or _is_found(found, i - 1):
-        return False
+    if prev.endswith(("ly", "ed", "ing")) or low[i - 1] in AUXILIARIES or _is_found(found, i - 1):
+        return False  # "always cooperates with": an adverb before a verb, not a noun's modifier
     nxt = low[end] if end < len(low) else ""
     return nxt in PREPOSITIONS or nxt in ("", ".", ",", ";", ":", "to")
 
