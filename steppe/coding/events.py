@@ -1101,6 +1101,30 @@ def _plural_head(
     return nxt in PREPOSITIONS or nxt in ("", ".", ",", ";", ":", "to")
 
 
+def _act_by(
+    s: Sentence, low: list[str], start: int, hi: int, later_verbs: list[int], exclude: set[str]
+) -> int | None:
+    """The actor named after "by" in the object of a disapproval, before the clause ends: an
+    act condemned or criticised ("condemned the shelling of Kyrgyz villages by Tajik forces")
+    is held against its doer, not its victim (CAMEO 11x "Disapprove": the target is the one
+    disapproved of)."""
+    for b in range(start, hi - 1):
+        if low[b] in (",", ";", ":") or b in later_verbs:
+            return None
+        if low[b] != "by":
+            continue
+        k = b + 2 if low[b + 1] == "the" else b + 1
+        n = _mention_at(s, k)
+        if (
+            n is not None
+            and s.mentions[n].start == k
+            and s.mentions[n].code
+            and s.mentions[n].full_code not in exclude
+        ):
+            return n
+    return None
+
+
 def _is_found(found: list[_Found], k: int) -> bool:
     """Is the word at ``k`` part of a verb found earlier in the sentence?"""
     return any(f.start <= k < f.end for f in found)
@@ -1838,6 +1862,10 @@ class RoleAssigner:
             if e.verb_start < m.start and m.end < e.verb_end and m.full_code not in exclude:
                 return n
         later_verbs = [v for v in s.verbs if v >= start]
+        if e.cameo[:2] == "11":
+            doer = _act_by(s, low, start, hi, later_verbs, exclude)
+            if doer is not None:
+                return doer  # "condemned the occupation of our lands by Armenia": the doer
         for n, m in sorted(enumerate(s.mentions), key=lambda x: x[1].start):
             if m.start < start or m.start >= hi:
                 continue
