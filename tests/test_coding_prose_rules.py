@@ -1144,3 +1144,17 @@ def test_light_take_going_on_and_nouns_after_names(coder: Coder) -> None:
     # a condemnation of a harmful act is not one of its victim
     text = "Kazakhstan condemned the seizure of the territory of Ukraine."
     assert not {e for e in _events(coder, text) if e[1] == "UKR" and e[2] == "ACCUSE"}
+
+
+def test_speakers_norms_and_nouns_before_of(coder: Coder) -> None:
+    # in a speech, what another actor "must" do is the speaker's norm, not that actor's act
+    text = "The occupying forces of Armenia must leave the territories of Azerbaijan."
+    assert not {e for e in _events(coder, text, "AZE") if e[0] == "ARM" and e[2]}
+    # a base form right before "of" is a noun ("the return of refugees")
+    text = "Kyrgyzstan supports the safe and dignified return of Afghan refugees."
+    assert not {e for e in _events(coder, text) if e[2] == "RETREAT"}
+    text = "Russia warned of consequences for Kazakhstan."
+    assert not {e for e in _events(coder, text) if e[2] == "COERCE"}
+    # a sentence-initial base form before a name is its modifier
+    text = "Appropriate UN bodies must support the return of displaced persons."
+    assert not {e for e in _events(coder, text, "AZE") if e[2] == "COERCE"}

@@ -522,6 +522,12 @@ class EventClassifier:
         if i > 0 and s.tokens[i][:1].isupper():
             return True
         if (
+            low[i + 1 : i + 2] == ["of"]
+            and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
+            and low[i] not in BASE_VERBS_OF
+        ):
+            return True  # "the implementation and return of displaced persons": a noun
+        if (
             i > 1
             and s.tokens[i - 1][:1].isupper()
             and s.tokens[i - 2] not in (".", ":", '"', "\u201c")
@@ -532,6 +538,12 @@ class EventClassifier:
             return True  # "the Nagorno-Karabakh conflict": a name's noun, not a verb
         if i == 0 and low[1:2] in (["between"], ["of"]):
             return True  # "Trade between Kazakhstan and Russia grew": the subject's noun
+        if (
+            i == 0
+            and 1 in in_mention
+            and low[0] == getattr(self.verbs.lookup(low[0]), "lemma", None)
+        ):
+            return True  # "Appropriate UN institutions must …": a modifier, not an imperative
         if (
             i > 0
             and low[i - 1] in NOUN_MARKERS | DEGREE_WORDS | {"%", "percent"}
@@ -1088,6 +1100,12 @@ VERBS_OF = frozenset({
 })  # fmt: skip
 """Third-person verbs that an "of" phrase may follow ("warns of", "accuses X of" has its
 object first, "speaks of")."""
+BASE_VERBS_OF = frozenset({
+    "consist", "speak", "think", "approve", "disapprove", "dispose", "dream", "warn", "inform",
+    "notify", "accuse", "convince", "remind", "deprive", "assure", "clear", "take", "make",
+    "favour", "favor",
+})  # fmt: skip
+"""Their base forms ("warn of"; "in favour of expanding …" states support, as a verb)."""
 
 
 def _plural_head(
