@@ -1158,3 +1158,15 @@ def test_speakers_norms_and_nouns_before_of(coder: Coder) -> None:
     # a sentence-initial base form before a name is its modifier
     text = "Appropriate UN bodies must support the return of displaced persons."
     assert not {e for e in _events(coder, text, "AZE") if e[2] == "COERCE"}
+
+
+def test_speech_gatherings_and_nouns_closing_a_prepositional_phrase(coder: Coder) -> None:
+    # "we meet here", "the leaders gathered here": the General Debate itself
+    for text in (
+        "We gather here at the United Nations at a time of great uncertainty.",
+        "The heads of State assembled here bear a heavy responsibility to the United Nations.",
+    ):
+        assert not {e for e in _events(coder, text, "UZB") if e[2]}, text
+    # a plural noun closing a prepositional phrase before a comma is no verb
+    text = "Concerning recent European Union proposals, we remain open to dialogue."
+    assert not {e for e in _events(coder, text, "TKM") if e[0] == "EU"}

@@ -749,6 +749,8 @@ class EventClassifier:
                 ["us", "to"],
             ):
                 continue  # "allow me to congratulate …": a speaker's formula, the act follows
+            if s.speaker and f.entry.lemma in GATHERING and "here" in low[f.end : f.end + 2]:
+                continue  # "we meet here at a critical time": the General Debate itself
             made = self._verb_events(s, f, matcher, words, lo, _coordinated_end(low, f, found, hi))
             if (
                 made
@@ -952,6 +954,8 @@ class EventClassifier:
 
 
 PERMITTING = frozenset({"allow", "permit"})
+GATHERING = frozenset({"meet", "gather", "assemble", "convene", "come"})
+"""Verbs of a speech's "we meet here", "the leaders gathered here": the session itself."""
 CONGRATULATING = frozenset({"congratulate", "felicitate", "greet"})
 OCCASIONS = frozenset({
     "anniversary", "occasion", "holiday", "birthday", "jubilee", "nowruz", "session",
@@ -1138,6 +1142,9 @@ def _plural_head(
         return True  # "our initiatives and endeavours": a second plural noun
     prev = s.tokens[i - 1]
     nxt = low[end] if end < len(low) else ""
+    before = next((m for m in s.mentions if m.end == i), None)
+    if before is not None and nxt in (",", ";", ":") and _hangs_from_preposition(low, before.start):
+        return True  # "Regarding general United Nations issues, …": the phrase's head noun
     if (
         i - 1 in in_mention
         and prev.endswith(DEMONYM_ENDINGS)
@@ -1202,6 +1209,18 @@ def _victim_of_act(low: list[str], k: int, start: int) -> bool:
     if not (j >= start and j < k - 1 and low[j] in HARMFUL_ACTS):
         return False
     return low[j + 1] in ("on", "against") or (low[j + 1] == "of" and low[j] not in OF_DOER)
+
+
+def _hangs_from_preposition(low: list[str], start: int) -> bool:
+    """Is the phrase at ``start`` the object of a preposition (or of a verb form used as one,
+    :data:`PREPOSITION_FORMS`)?"""
+    prep = preposition_before(low, start)
+    if prep is None and start > 0:
+        k = start - 1
+        while k > 0 and start - k <= 3 and is_modifier(low[k]) and low[k] not in PREPOSITION_FORMS:
+            k -= 1
+        prep = low[k] if low[k] in PREPOSITION_FORMS else None
+    return prep is not None and prep not in SUBORDINATORS
 
 
 def _paired_names(token: str) -> bool:
