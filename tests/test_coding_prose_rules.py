@@ -1170,3 +1170,22 @@ def test_speech_gatherings_and_nouns_closing_a_prepositional_phrase(coder: Coder
     # a plural noun closing a prepositional phrase before a comma is no verb
     text = "Concerning recent European Union proposals, we remain open to dialogue."
     assert not {e for e in _events(coder, text, "TKM") if e[0] == "EU"}
+
+
+def test_headline_subjects_deals_and_peacekeepers_at_work(coder: Coder) -> None:
+    # a headline's two subjects joined by a comma before their verb act together
+    text = "Mirziyoyev, Japarov discuss border demarcation"
+    assert {("UZB", "KGZ"), ("KGZ", "UZB")} & {(e[0], e[1]) for e in _events(coder, text)}
+    # a deal signed is CAMEO 057, like an agreement
+    text = "Uzbekistan signed a deal with Turkey on drones."
+    assert ("UZB", "TUR", "SUPPORT", "asserted") in _events(coder, text)
+    # peacekeepers who arrive, complete their deployment, guard sites or stop unrest in a
+    # state provide protection there (074), and no one "receives" them in reverse
+    for text in (
+        "Russian peacekeepers arrived in Kyrgyzstan on Thursday.",
+        "CSTO peacekeeping troops completed their deployment in Tajikistan.",
+        "The CSTO contingent guards strategic facilities in Tajikistan.",
+    ):
+        coded = _events(coder, text)
+        assert {e for e in coded if e[2] == "AID" and e[1] in ("KGZ", "TJK")}, text
+        assert not {e for e in coded if e[2] == "RETREAT"}, text
