@@ -1189,3 +1189,10 @@ def test_headline_subjects_deals_and_peacekeepers_at_work(coder: Coder) -> None:
         coded = _events(coder, text)
         assert {e for e in coded if e[2] == "AID" and e[1] in ("KGZ", "TJK")}, text
         assert not {e for e in coded if e[2] == "RETREAT"}, text
+
+
+def test_a_transfer_of_peacekeepers_that_goes_on(coder: Coder) -> None:
+    text = "Transfer of CSTO peacekeepers to Tajikistan continues"
+    assert ("CSTO", "TJK", "AID", "asserted") in _events(coder, text)
+    text = "Transfer of Russian troops to Belarus completed"
+    assert ("RUS", "BLR", "MOBILIZE", "asserted") in _events(coder, text)
