@@ -1205,3 +1205,18 @@ def test_ombudsmen_and_people_of_states_coordinated(coder: Coder) -> None:
     # "A of X and B of Y": the two people are the pair
     text = "Emomali Rahmon of Tajikistan and Sadyr Japarov of Kyrgyzstan held talks."
     assert {("TJK", "KGZ"), ("KGZ", "TJK")} & {(e[0], e[1]) for e in _events(coder, text)}
+
+
+def test_an_actors_use_of_force_that_goes_on(coder: Coder) -> None:
+    # a clause that only says an actor's use of force against another goes on asserts it
+    for text in (
+        "Azerbaijan's aggression against Armenia continues.",
+        "Russia's senseless war against Ukraine has been raging for two years.",
+        "Israel's military operations in Lebanon are continuing.",
+    ):
+        coded = {(e[0], e[1], e[2]) for e in _events(coder, text)}
+        assert {c for c in coded if c[2] == "ASSAULT" and c[0] and c[1]}, text
+    # it ending, or something else going on, is no use of force
+    assert not {e for e in _events(coder, "Russia's war against Ukraine ended.") if e[2]}
+    text = "Russia's support for Belarus continues."
+    assert not {e for e in _events(coder, text) if e[2] == "ASSAULT"}
