@@ -1220,3 +1220,8 @@ def test_an_actors_use_of_force_that_goes_on(coder: Coder) -> None:
     assert not {e for e in _events(coder, "Russia's war against Ukraine ended.") if e[2]}
     text = "Russia's support for Belarus continues."
     assert not {e for e in _events(coder, text) if e[2] == "ASSAULT"}
+
+
+def test_an_envoy_meets_the_officials_of_the_state_it_is_accredited_to(coder: Coder) -> None:
+    text = "The Minister of Foreign Affairs received the Ambassador of China to Kyrgyzstan."
+    assert {("KGZ", "CHN"), ("CHN", "KGZ")} & {(e[0], e[1]) for e in _events(coder, text)}

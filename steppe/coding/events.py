@@ -1597,6 +1597,30 @@ def _by_genitive(low: list[str], b: int, start: int) -> bool:
     return 0 < len(head) <= 3 and all(is_modifier(w) for w in head)
 
 
+ENVOYS = frozenset({"ambassador", "envoy", "plenipotentiary", "charge", "consul"})
+
+
+def _accredited_host(
+    pairs: list[tuple[Mention | None, Mention | None]], s: Sentence, low: list[str]
+) -> list[tuple[Mention | None, Mention | None]]:
+    """An ambassador of one state "to" another who meets someone the sentence names only by
+    title ("the Minister of Labor … met with the Russian Ambassador to Tajikistan"): the
+    envoy's counterparts are the officials of the state it is accredited to, so the missing
+    side is that state."""
+    out = []
+    for a, b in pairs:
+        envoy = b if a is None or not a.code else a if b is None or not b.code else None
+        if envoy is not None and envoy.code:
+            k = envoy.end
+            host = None
+            if any(w in ENVOYS for w in low[envoy.start : envoy.end]) and low[k : k + 1] == ["to"]:
+                host = next((m for m in s.mentions if m.start in (k + 1, k + 2) and m.code), None)
+            if host is not None and host.code != envoy.code:
+                a, b = (host, b) if envoy is b else (a, host)
+        out.append((a, b))
+    return out
+
+
 def _visitor_to_host(
     pairs: list[tuple[Mention | None, Mention | None]], venues: tuple[str, ...]
 ) -> list[tuple[Mention | None, Mention | None]]:
@@ -2171,6 +2195,7 @@ class RoleAssigner:
             if e.cameo.startswith("04") and e.source_slot is None and e.compound_slot is None:
                 pairs = _nominal_meeting(s, low, lo, e.verb_start) or pairs
             if e.cameo.startswith("04"):
+                pairs = _accredited_host(pairs, s, low)
                 pairs = _visitor_to_host(pairs, s.venues)
             for a, b in pairs:
                 if e.passive:
