@@ -1,0 +1,99 @@
+"""Pool round (issue 14, helper i14i): constructions of UN General Debate speech sentences that
+the coder read wrongly in an unlabelled pool of partner states' speeches. Each sentence is
+written for this test (none is copied from the pool or the gold set); the expectations follow
+docs/prose_annotation_guide.md: light verbs and anniversaries are no acts, a speaker's need of
+an entity demands nothing of it (section 1, comments and framing)."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppe.coding import Coder
+from tests.coding_events import NO_EVENT, Event, events
+
+AG, S, RQ, CO, AC, AI, K = "AGREE", "SUPPORT", "REQUEST", "COERCE", "ACCUSE", "AID", "COOPERATE"
+ASR = "asserted"
+
+
+def case(
+    text: str,
+    speaker: str | None,
+    present: list[Event] | str,
+    absent: list[Event] | None = None,
+) -> object:
+    return pytest.param(text, speaker, present, absent or [], id=text[:60])
+
+
+CASES = [
+    # --- TAKE as a light verb (CAMEO 171 "Seize or damage property" is no reading) ----------
+    case(
+        "Kazakhstan took its seat in the United Nations in March 1992.",
+        None,
+        NO_EVENT,
+    ),
+    case(
+        "We have taken a decision to admit 50 Afghan students to our universities.",
+        "UZB",
+        [],
+        [("UZB", "AFG", CO, ASR)],
+    ),
+    case(
+        "Tajikistan takes a keen interest in the water projects of the European Union.",
+        None,
+        NO_EVENT,
+    ),
+    case(
+        "Kyrgyzstan will take advantage of the summit to deepen its ties with China.",
+        None,
+        [],
+        [("KGZ", "CHN", CO, ASR)],
+    ),
+    case(
+        "Kazakh police took three Russian activists into custody in Almaty.",
+        None,
+        [("KAZ", "RUS", CO, ASR)],
+    ),
+    # --- NEED of an entity is no demand of it (CAMEO 100 "Demand") ---------------------------
+    case("In these times, we need the United Nations more than ever.", "TKM", NO_EVENT),
+    case(
+        "Our region needs a strong and united Shanghai Cooperation Organisation.", "UZB", NO_EVENT
+    ),
+    case(
+        "We need Russia to withdraw its troops from the border without delay.",
+        "AZE",
+        [("AZE", "RUS", RQ, ASR)],
+    ),
+    # --- anniversaries celebrated, commemorated or mourned (CAMEO 017 "symbolic act") --------
+    case(
+        "This year we celebrate 30 years since our admission to the United Nations.",
+        "UZB",
+        NO_EVENT,
+    ),
+    case(
+        "Next month we will commemorate eighty years since the founding of the Organization "
+        "of the United Nations.",
+        "KAZ",
+        NO_EVENT,
+    ),
+    case(
+        "In August we mourned forty years since the Soviet invasion of Afghanistan.",
+        "TJK",
+        NO_EVENT,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "present", "absent"), CASES)
+def test_pool5_i14i(
+    coder: Coder, text: str, speaker: str | None, present: list[Event] | str, absent: list[Event]
+) -> None:
+    got = events(coder, text, speaker)
+    if present == NO_EVENT:
+        dyads = {e for e in got if e[0] and e[1] and e[2]}
+        assert not dyads, f"no-event sentence coded {dyads}"
+        return
+    assert isinstance(present, list)
+    for want in present:
+        assert want in got, f"missing {want} in {got}"
+    for bad in absent:
+        assert bad not in got, f"unexpected {bad} in {got}"
