@@ -80,6 +80,61 @@ CASES = [
         "TJK",
         NO_EVENT,
     ),
+    # --- FACE a difficulty, "when it comes to" (CAMEO 040 "Consult" is no reading) ----------
+    case(
+        "When we face a regional crisis, the Collective Security Treaty Organization should be "
+        "the first place we turn to.",
+        "KAZ",
+        NO_EVENT,
+    ),
+    case(
+        "The threats we are facing today require a united Shanghai Cooperation Organisation.",
+        "KGZ",
+        NO_EVENT,
+    ),
+    case(
+        "We have no time to lose when it comes to reforming the Eurasian Economic Union.",
+        "KAZ",
+        NO_EVENT,
+    ),
+    # --- DEFEND an entity's role or principles: 052 "Defend verbally" (SUPPORT), not 074 --
+    case(
+        "Uzbekistan firmly defends the coordinating role of the United Nations.",
+        None,
+        [("UZB", "UN", S, ASR)],
+        [("UZB", "UN", AI, ASR)],
+    ),
+    # --- STAND WITH an entity: 051 "Praise or endorse" ------------------------------------
+    case(
+        "Throughout those years we stood with the people of Afghanistan.",
+        "TJK",
+        [("TJK", "AFG", S, ASR)],
+    ),
+    # --- appreciation expressed TO an entity is thanks (051), not a comment (013) ---------
+    case(
+        "Let me express our deep appreciation to China and Kazakhstan for their humanitarian help.",
+        "KGZ",
+        [("KGZ", "CHN", S, ASR), ("KGZ", "KAZ", S, ASR)],
+    ),
+    # --- OVERCOME a difficulty (CAMEO 190 "Use conventional military force" is no reading) --
+    case(
+        "We must overcome this obstacle, and the Shanghai Cooperation Organisation is the tool "
+        "to do so.",
+        "TKM",
+        NO_EVENT,
+    ),
+    # --- SERVE AS a role: no cooperation (060) -------------------------------------------
+    case(
+        "Kazakhstan served as a non-permanent member of the United Nations Security Council.",
+        None,
+        NO_EVENT,
+    ),
+    # --- honoured to speak; addressing the Assembly "for the Nth time" is no visit ----------
+    case(
+        "I am honoured to address the United Nations General Assembly for the third time.",
+        "UZB",
+        NO_EVENT,
+    ),
 ]
 
 
