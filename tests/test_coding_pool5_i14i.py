@@ -135,6 +135,17 @@ CASES = [
         "UZB",
         NO_EVENT,
     ),
+    # --- UN entities written as their short names take the UN's code (guide section 2) ------
+    case(
+        "We will continue to support the work of UN-Women in Central Asia.",
+        "KAZ",
+        [("KAZ", "UN", AG, ASR)],
+    ),
+    case(
+        "Kyrgyzstan welcomed the new programme of UNRWA.",
+        None,
+        [("KGZ", "UN", S, ASR)],
+    ),
 ]
 
 
