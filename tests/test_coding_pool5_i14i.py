@@ -146,6 +146,25 @@ CASES = [
         None,
         [("KGZ", "UN", S, ASR)],
     ),
+    # --- cooperation "between X and Y" built by a third party: X and Y are its parties -----
+    case(
+        "We will deepen cooperation between the Shanghai Cooperation Organisation and the "
+        "Commonwealth of Independent States.",
+        "KGZ",
+        [],
+        [("KGZ", "SCO", AG, ASR), ("KGZ", "CIS", AG, ASR), ("KGZ", "SCO", K, ASR)],
+    ),
+    case(
+        "Tajikistan wants to build a new relationship between Russia and the European Union.",
+        None,
+        [],
+        [("TJK", "RUS", K, ASR), ("TJK", "EU", K, ASR), ("TJK", "RUS", AG, ASR)],
+    ),
+    case(
+        "Kazakhstan will deepen its cooperation with China.",
+        None,
+        [("KAZ", "CHN", AG, ASR)],
+    ),
 ]
 
 

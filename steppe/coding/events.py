@@ -1323,6 +1323,44 @@ def _participle_chain_start(low: list[str], i: int) -> int:
     return k
 
 
+RELATION_NOUNS = frozenset({"cooperation", "relations", "relationship", "ties", "partnership"})
+"""Nouns of a standing relation whose parties a "between X and Y" phrase names."""
+PARTY_ROOTS = frozenset({"03", "06"})
+DIPLOMATIC = "050"
+"""Intent to cooperate, cooperation and diplomatic cooperation (050): acts that make their actor
+a party to the relation (praise or support of others' ties, 051, has those others as targets,
+as PETRARCH codes it)."""
+
+
+def _others_relation(
+    mentions: tuple[Mention, ...], low: list[str], start: int, lo: int, exclude: set[str]
+) -> bool:
+    """Is the phrase at ``start`` a party to a relation between others ("strengthen cooperation
+    between the United Nations and regional organizations", "establish a new relationship
+    between the United Kingdom and the European Union")? The relation's parties are named by
+    "between"; the one who promotes it is none of them, so neither is its partner. Not when
+    the acting side (``exclude``) is itself one of the parties.
+
+    >>> low = "we promote cooperation between the un and the sco".split()
+    >>> un, sco = Mention(5, 6, "UN", "un"), Mention(8, 9, "SCO", "sco")
+    >>> kaz = Mention(8, 9, "KAZ", "kazakhstan")
+    >>> _others_relation((un, sco), low, 5, 2, {"KAZ"})
+    True
+    >>> _others_relation((un, kaz), low, 5, 2, {"KAZ"})
+    False
+    """
+    k = start - 1
+    while k > lo and start - k <= 12 and low[k] not in (",", ";", ":", "which", "that"):
+        if low[k] == "between":
+            if low[k - 1] not in RELATION_NOUNS:
+                return False
+            end = next((j for j in range(k + 1, len(low)) if low[j] in (",", ";", ":")), len(low))
+            parties = [m for m in mentions if k < m.start < end and m.start - k <= 14]
+            return not any(m.full_code in exclude or m.code in exclude for m in parties)
+        k -= 1
+    return False
+
+
 TOPIC_ROOTS = frozenset({"01", "02", "04"})
 """Statements, appeals and proposals, consultations: acts whose object after the verb may be
 what they are about rather than whom they address."""
@@ -1854,6 +1892,10 @@ class RoleAssigner:
                 )
             if preposition_before(low, m.start, start) in CHANNELS:
                 continue  # "provided aid ... through the Heydar Aliyev Foundation": a means
+            if (e.cameo[:2] in PARTY_ROOTS or e.cameo == DIPLOMATIC) and _others_relation(
+                s.mentions, low, m.start, start, exclude
+            ):
+                return None  # "strengthen cooperation between the UN and the EU": theirs
             if not m.code and e.cameo[:2] in JOINT_ROOTS and len(exclude) >= 2:
                 continue  # "A and B held joint military exercises": an agent word, no partner
             head = _list_start(s.mentions, m)
