@@ -1082,3 +1082,32 @@ def test_speech_self_intents_compound_objects_and_qualities(coder: Coder) -> Non
     }
     text = "Azerbaijan demonstrated political wisdom by offering Armenia peace."
     assert not {e for e in _events(coder, text) if e[2] == "PROTEST"}
+
+
+def test_adverbs_and_floating_quantifiers_between_subject_and_verb(coder: Coder) -> None:
+    # an adverb between the subject (or auxiliary) and the verb leaves both in place
+    for text, expected in (
+        ("Tajikistan has always backed the Afghan people.", ("TJK", "AFG")),
+        ("Kyrgyzstan will always cooperate closely with the United Nations.", ("KGZ", "UN")),
+        ("Uzbekistan often cooperates with Turkey on trade.", ("UZB", "TUR")),
+    ):
+        assert expected in {(e[0], e[1]) for e in _events(coder, text)}, text
+    # "both"/"all" after their subject are no determiners of the verb
+    text = "Kazakhstan and Kyrgyzstan both signed a water agreement with Uzbekistan."
+    assert {("KAZ", "UZB"), ("KGZ", "UZB")} <= {(e[0], e[1]) for e in _events(coder, text)}
+
+
+def test_ignored_resolutions_turned_down_proposals_and_condemned_doers(coder: Coder) -> None:
+    # 128 "Defy norms, law": resolutions ignored; 120: a proposal turned down
+    text = "Armenia has for years ignored the resolutions of the UN Security Council."
+    assert ("ARM", "UN", "REJECT", "asserted") in _events(coder, text)
+    text = "Baku turned down Yerevan's proposal to sign a peace treaty this year."
+    assert ("AZE", "ARM", "REJECT", "asserted") in _events(coder, text)
+    # in a General Debate speech "the Security Council" is the UN's organ
+    text = "The Security Council has demanded the withdrawal of the occupying forces of Armenia."
+    assert {e[0] for e in _events(coder, text, "AZE") if e[2] == "REQUEST"} == {"UN"}
+    assert "UN" not in {e[0] for e in _events(coder, "The Security Council of Kazakhstan met.")}
+    # a condemned act is held against its doer named after "by", not its victim
+    text = "Bishkek condemned the shelling of Kyrgyz border villages by Tajik troops."
+    coded = {(e[0], e[1], e[2]) for e in _events(coder, text)}
+    assert ("KGZ", "TJK", "ACCUSE") in coded and ("KGZ", "KGZ", "ACCUSE") not in coded

@@ -83,7 +83,8 @@ AUXILIARIES = frozenset({
     "has", "have", "had", "having", "will", "would", "shall", "should", "may", "might", "can",
     "could", "must", "do", "does", "did", "is", "are", "was", "were", "be", "been", "being",
     "am", "not", "n't", "also", "then", "still", "already", "just", "reportedly", "again",
-    "later", "now", "ever", "never", "even", "only", "soon", "once", "further"
+    "later", "now", "ever", "never", "even", "only", "soon", "once", "further", "always",
+    "often", "sometimes", "therefore", "thus", "hence", "together", "both", "all"
 })  # fmt: skip
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 HEARSAY = frozenset({
@@ -108,6 +109,8 @@ def hearsay(low: list[str], i: int) -> bool:
     )
 
 
+FLOATING_QUANTIFIERS = frozenset({"both", "all", "each"})
+"""After their subject they precede its verb: "Kazakhstan and Uzbekistan both signed"."""
 DEGREE_WORDS = frozenset({"very", "too", "so", "more", "most", "less", "least", "quite"})
 TEMPORAL = frozenset({
     "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
@@ -512,7 +515,11 @@ class EventClassifier:
             return True
         if i == 0 and low[1:2] in (["between"], ["of"]):
             return True  # "Trade between Kazakhstan and Russia grew": the subject's noun
-        if i > 0 and low[i - 1] in NOUN_MARKERS | DEGREE_WORDS | {"%", "percent"}:
+        if (
+            i > 0
+            and low[i - 1] in NOUN_MARKERS | DEGREE_WORDS | {"%", "percent"}
+            and not (low[i - 1] in FLOATING_QUANTIFIERS and i - 2 in in_mention)
+        ):
             return True  # "a 50% decline in remittances" is a figure, not a rejection
         if (
             i > 0
@@ -1088,10 +1095,34 @@ def _plural_head(
     prev = s.tokens[i - 1]
     if i - 1 in in_mention or not prev[:1].islower() or not is_modifier(prev):
         return False
-    if prev.endswith(("ly", "ed", "ing")) or _is_found(found, i - 1):
-        return False
+    if prev.endswith(("ly", "ed", "ing")) or low[i - 1] in AUXILIARIES or _is_found(found, i - 1):
+        return False  # "always cooperates with": an adverb before a verb, not a noun's modifier
     nxt = low[end] if end < len(low) else ""
     return nxt in PREPOSITIONS or nxt in ("", ".", ",", ";", ":", "to")
+
+
+def _act_by(
+    s: Sentence, low: list[str], start: int, hi: int, later_verbs: list[int], exclude: set[str]
+) -> int | None:
+    """The actor named after "by" in the object of a disapproval, before the clause ends: an
+    act condemned or criticised ("condemned the shelling of Kyrgyz villages by Tajik forces")
+    is held against its doer, not its victim (CAMEO 11x "Disapprove": the target is the one
+    disapproved of)."""
+    for b in range(start, hi - 1):
+        if low[b] in (",", ";", ":") or b in later_verbs:
+            return None
+        if low[b] != "by":
+            continue
+        k = b + 2 if low[b + 1] == "the" else b + 1
+        n = _mention_at(s, k)
+        if (
+            n is not None
+            and s.mentions[n].start == k
+            and s.mentions[n].code
+            and s.mentions[n].full_code not in exclude
+        ):
+            return n
+    return None
 
 
 def _is_found(found: list[_Found], k: int) -> bool:
@@ -1869,6 +1900,10 @@ class RoleAssigner:
             if e.verb_start < m.start and m.end < e.verb_end and m.full_code not in exclude:
                 return n
         later_verbs = [v for v in s.verbs if v >= start]
+        if e.cameo[:2] == "11":
+            doer = _act_by(s, low, start, hi, later_verbs, exclude)
+            if doer is not None:
+                return doer  # "condemned the occupation of our lands by Armenia": the doer
         for n, m in sorted(enumerate(s.mentions), key=lambda x: x[1].start):
             if m.start < start or m.start >= hi:
                 continue
