@@ -165,6 +165,23 @@ CASES = [
         None,
         [("KAZ", "CHN", AG, ASR)],
     ),
+    # --- WORK WITH a named entity: 060 "Engage in material cooperation" ------------------
+    case(
+        "This year we worked closely with Kazakhstan on the new transit corridor.",
+        "AZE",
+        [("AZE", "KAZ", K, ASR)],
+    ),
+    case(
+        "Uzbekistan is working with the European Union on water management.",
+        None,
+        [("UZB", "EU", K, ASR)],
+    ),
+    case(
+        "Kyrgyzstan will work with China to open the new railway.",
+        None,
+        [("KGZ", "CHN", AG, ASR)],
+    ),
+    case("Turkmenistan has worked for peace in Afghanistan for decades.", None, NO_EVENT),
 ]
 
 
