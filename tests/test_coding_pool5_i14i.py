@@ -182,6 +182,22 @@ CASES = [
         [("KGZ", "CHN", AG, ASR)],
     ),
     case("Turkmenistan has worked for peace in Afghanistan for decades.", None, NO_EVENT),
+    # --- "Let us ...": a suggestion to the audience (CAMEO 014, a comment); "let me" is done --
+    case(
+        "Let us join hands with the Shanghai Cooperation Organisation to fight poverty.",
+        "KGZ",
+        NO_EVENT,
+    ),
+    case(
+        "Let us support the new initiative of the Secretary-General of the United Nations.",
+        "TJK",
+        NO_EVENT,
+    ),
+    case(
+        "Let me express our deep appreciation to Turkey for its help after the earthquake.",
+        "TJK",
+        [("TJK", "TUR", S, ASR)],
+    ),
 ]
 
 
