@@ -198,6 +198,41 @@ CASES = [
         "TJK",
         [("TJK", "TUR", S, ASR)],
     ),
+    # --- improving an entity's own working is no cooperation with it (060) ----------------
+    case(
+        "Last year Kazakhstan improved the working methods of the Collective Security Treaty "
+        "Organization.",
+        "KAZ",
+        NO_EVENT,
+    ),
+    case(
+        "Kyrgyzstan is enhancing the overall efforts of the Shanghai Cooperation Organisation.",
+        None,
+        NO_EVENT,
+    ),
+    case(
+        "Kazakhstan and Uzbekistan have improved their relations.",
+        None,
+        [("KAZ", "UZB", AG, ASR)],
+    ),
+    case(
+        "The challenges we are facing at home and abroad call for a strong Eurasian Economic "
+        "Union.",
+        "KAZ",
+        [],
+        [("KAZ", "EAEU", AG, ASR), ("EAEU", "KAZ", AG, ASR)],
+    ),
+    # --- a word of an organisation's name is no pattern word ("Security", "Cooperation") ---
+    case(
+        "We all need a Security Council that is more representative and transparent.",
+        "TKM",
+        NO_EVENT,
+    ),
+    case(
+        "Uzbekistan welcomed the report of the Collective Security Treaty Organization.",
+        None,
+        [("UZB", "CSTO", S, ASR)],
+    ),
 ]
 
 

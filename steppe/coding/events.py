@@ -356,6 +356,34 @@ class _Found:
     entry: VerbEntry
 
 
+NAME_WORDS = frozenset({"cooperation", "security", "treaty", "economic"})
+"""Words of organisations' names that verb patterns use as what is done or signed ("Shanghai
+Cooperation Organisation", "Security Council", "Collective Security Treaty Organization",
+"Eurasian Economic Union")."""
+
+
+def _name_words(s: Sentence) -> frozenset[int]:
+    """Positions of the :data:`NAME_WORDS` capitalised within a named actor of two or more
+    words: a word of a name is no pattern word ("enhancing the efforts of the Shanghai
+    Cooperation Organisation" enhances no cooperation, "we need a Security Council that is
+    more representative" appeals for no security). Agent words ("the Ambassador of
+    Tajikistan") and the names patterns spell out ("the General Assembly") stay matchable.
+
+    >>> from datetime import date
+    >>> t = ("We", "support", "the", "Shanghai", "Cooperation", "Organisation")
+    >>> sco = Mention(3, 6, "SCO", "Shanghai Cooperation Organisation")
+    >>> sorted(_name_words(Sentence("d", 0, " ".join(t), date(2024, 1, 1), t, (sco,))))
+    [4]
+    """
+    return frozenset(
+        p
+        for m in s.mentions
+        if m.code and m.end - m.start >= 2
+        for p in range(m.start, m.end)
+        if s.tokens[p][:1].isupper() and s.tokens[p].lower() in NAME_WORDS
+    )
+
+
 def _by_last_word(
     synsets: dict[str, dict[str, list[tuple[str, ...]]]],
 ) -> dict[str, dict[str, list[tuple[str, ...]]]]:
@@ -381,8 +409,10 @@ class _Matcher:
         synsets: dict[str, dict[str, list[tuple[str, ...]]]],
         verbs: frozenset[int] = frozenset(),
         synsets_by_last: dict[str, dict[str, list[tuple[str, ...]]]] | None = None,
+        names: frozenset[int] = frozenset(),
     ) -> None:
         self.low = low
+        self.names = names
         self.mention_at = mention_at
         self.mentions = mentions
         self.synsets = synsets
@@ -395,7 +425,7 @@ class _Matcher:
         """A literal word matches, except a preposition opening a date ("on Tuesday") and a
         pattern-final "to" that marks an infinitive ("efforts to improve")."""
         low = self.low
-        if low[q] != e.value:
+        if low[q] != e.value or q in self.names:
             return False
         nxt = low[q + 1] if q + 1 < len(low) else ""
         if e.value in PREPOSITIONS and (nxt in TEMPORAL or nxt in MONTHS or _is_year(nxt)):
@@ -418,7 +448,7 @@ class _Matcher:
             places = [q for q in span if low[q] == e.value]
         elif e.kind == "synset":
             starts = self.synsets.get(e.value, {})
-            places = [q for q in span if low[q] in starts]
+            places = [q for q in span if low[q] in starts and q not in self.names]
         else:
             places = [q for q in span if q in self.mention_at]
         for q in places:
@@ -471,6 +501,8 @@ class _Matcher:
             out: list[tuple[int, dict[str, int]]] = []
             for words in self.synsets_by_last.get(e.value, {}).get(low[q], ()):
                 n = len(words)
+                if q in self.names:
+                    break
                 if q - n + 1 >= lo and tuple(low[q - n + 1 : q + 1]) == words:
                     out.append((q - n + 1, {}))
             return out
@@ -697,7 +729,13 @@ class EventClassifier:
             verb_pos = frozenset(f.start for f in found)
         mention_at = {p: n for n, m in enumerate(s.mentions) for p in range(m.start, m.end)}
         matcher = _Matcher(
-            low, mention_at, s.mentions, self._synsets, verb_pos, self._synsets_by_last
+            low,
+            mention_at,
+            s.mentions,
+            self._synsets,
+            verb_pos,
+            self._synsets_by_last,
+            _name_words(s),
         )
         out: list[CodedEvent] = []
         coded_clauses: set[tuple[int, int]] = set()
