@@ -233,6 +233,19 @@ CASES = [
         None,
         [("UZB", "CSTO", S, ASR)],
     ),
+    # --- a relative clause on the object says what the object does, not whom the act is to --
+    case(
+        "We must find a solution that provides for a stable Afghanistan enjoying good relations "
+        "with Uzbekistan and Tajikistan.",
+        "KAZ",
+        [],
+        [("KAZ", "AFG", AG, ASR), ("KAZ", "UZB", AG, ASR), ("KAZ", "TJK", AG, ASR)],
+    ),
+    case(
+        "Kyrgyzstan will find a solution with Tajikistan on the border.",
+        None,
+        [("KGZ", "TJK", AG, ASR)],
+    ),
 ]
 
 

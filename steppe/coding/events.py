@@ -1392,6 +1392,23 @@ def _participle_chain_start(low: list[str], i: int) -> int:
     return k
 
 
+CLAUSE_MODALS = frozenset({"will", "would", "can", "could", "should", "must", "may", "might"})
+"""Modals that open a relative clause's verb ("solutions that will turn ...")."""
+
+
+def _in_object_relative(s: Sentence, low: list[str], start: int, at: int) -> bool:
+    """Is the phrase at ``at`` inside a relative clause on the verb's object that has a verb
+    of its own ("must find a solution that provides for a free Ukraine", "find common solutions
+    that will turn our goals into change and protect the principles of the United Nations")?
+    The clause says what the object does, not whom the act is toward."""
+    for k in range(start + 1, at):
+        if low[k] in RELATIVE_SUBJECTS and _noun_like(s, low, k - 1):
+            nxt = low[k + 1]
+            finite = nxt in CLAUSE_MODALS or (nxt.endswith("s") and nxt not in DETERMINERS)
+            return finite or any(k < v < at for v in s.verbs)
+    return False
+
+
 RELATION_NOUNS = frozenset({"cooperation", "relations", "relationship", "ties", "partnership"})
 """Nouns of a standing relation whose parties a "between X and Y" phrase names."""
 PARTY_ROOTS = frozenset({"03", "06"})
@@ -1952,6 +1969,8 @@ class RoleAssigner:
                 return None  # "A and B agreed that Kyrgyz migrants will …": what was agreed
             if "," in gap and RELATIVE_WORDS & set(gap[gap.index(",") :]):
                 return None  # "endorsed the concept, an idea that is a priority for the UN"
+            if _in_object_relative(s, low, start, m.start):
+                return None  # "find a solution that provides for a free Ukraine": not whom
             if (
                 e.cameo[:2] in TOPIC_ROOTS
                 and _topic(low, m.start, e.verb_end)
@@ -2069,6 +2088,10 @@ class RoleAssigner:
                     tgt = self._object(s, low, e, hi, exclude)
                     if tgt is None and e.cameo[:2] in JOINT_ROOTS:
                         tgt = _partner(s, low, lo, hi, exclude)
+                        if tgt is not None and _in_object_relative(
+                            s, low, e.verb_end, s.mentions[tgt].start
+                        ):
+                            tgt = None  # "a solution that gives Ukraine ties with the EU"
                     if tgt is None and e.cameo == PEACEKEEPING:
                         tgt = _protected(s, low, lo, hi, exclude)
                     if (
