@@ -673,8 +673,20 @@ class ActorRecognizer:
             conj.append(False)
         out: list[list[_Phrase]] = []
         for run, c in zip(runs, conj, strict=True):
-            out.extend([run] if c or len(run) == 1 else [[p] for p in run])
+            together = c or len(run) == 1 or self._headline_subjects(run, tokens)
+            out.extend([run] if together else [[p] for p in run])
         return out
+
+    def _headline_subjects(self, run: list[_Phrase], tokens: tuple[str, ...]) -> bool:
+        """A headline's subjects joined by a comma alone, right before their verb, at the start
+        ("Lukashenko, Tokayev discuss situation in Kazakhstan"; "Moscow, Beijing concerned
+        over …")."""
+        if len(run) != 2 or run[0].start != 0 or run[-1].end >= len(tokens):
+            return False
+        if [t.lower() for t in tokens[run[0].end : run[1].start]] != [","]:
+            return False
+        nxt = tokens[run[-1].end]
+        return nxt.islower() and (nxt in self.verb_words or nxt.endswith("ed"))
 
     @staticmethod
     def _agent_of(tokens: tuple[str, ...], left: list[_Phrase], right: list[_Phrase]) -> bool:

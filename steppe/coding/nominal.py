@@ -33,6 +33,7 @@ ACT_NOUNS = {
     "deployment": "154",  # Mobilize or increase armed forces (074 for peacekeepers)
     "withdrawal": "0874",  # Retreat or surrender militarily
     "pullout": "0874",
+    "transfer": "154",  # troops moved (074 for peacekeepers)
     "participation": "040",  # Consult
     "visit": "042",  # Make a visit
 }
@@ -136,7 +137,7 @@ def nominal_acts(s: Sentence, low: list[str]) -> list[NominalAct]:
         while k < len(low) and low[k] in ("will", "has", "have", "been", "was", "is", "to"):
             k += 1
         if source is not None and target is not None and k < len(low) and low[k] in ASPECT:
-            code = "074" if noun == "deployment" and peace else ACT_NOUNS[noun]
+            code = "074" if noun in ("deployment", "transfer") and peace else ACT_NOUNS[noun]
             out.append(NominalAct(code, k, k + 1, source, target))
     for k, w in enumerate(low):
         if w in ANNOUNCING and k + 4 < len(low):
