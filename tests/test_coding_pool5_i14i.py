@@ -1,8 +1,13 @@
 """Pool round (issue 14, helper i14i): constructions of UN General Debate speech sentences that
 the coder read wrongly in an unlabelled pool of partner states' speeches. Each sentence is
 written for this test (none is copied from the pool or the gold set); the expectations follow
-docs/prose_annotation_guide.md: light verbs and anniversaries are no acts, a speaker's need of
-an entity demands nothing of it (section 1, comments and framing)."""
+docs/prose_annotation_guide.md: light verbs, anniversaries, difficulties faced or overcome,
+roles served and exhortations ("Let us ...") are no acts, a speaker's need of an entity demands
+nothing of it (section 1, comments, framing and proposals); a relation "between X and Y" that a
+third party builds, an actor inside a relative clause on the object and a word of an
+organisation's name give no target or category (section 2); defending, standing with, thanking
+and working with a named entity are SUPPORT and COOPERATE (section 3). Expectations that a
+dyad is present are checked; so are the dyads that must be absent."""
 
 from __future__ import annotations
 
