@@ -1196,3 +1196,12 @@ def test_a_transfer_of_peacekeepers_that_goes_on(coder: Coder) -> None:
     assert ("CSTO", "TJK", "AID", "asserted") in _events(coder, text)
     text = "Transfer of Russian troops to Belarus completed"
     assert ("RUS", "BLR", "MOBILIZE", "asserted") in _events(coder, text)
+
+
+def test_ombudsmen_and_people_of_states_coordinated(coder: Coder) -> None:
+    # a state's ombudsman is its official
+    text = "The ombudsman of Kyrgyzstan appealed to the ombudsman of Kazakhstan."
+    assert ("KGZ", "KAZ") in {(e[0], e[1]) for e in _events(coder, text)}
+    # "A of X and B of Y": the two people are the pair
+    text = "Emomali Rahmon of Tajikistan and Sadyr Japarov of Kyrgyzstan held talks."
+    assert {("TJK", "KGZ"), ("KGZ", "TJK")} & {(e[0], e[1]) for e in _events(coder, text)}

@@ -675,7 +675,7 @@ class ActorRecognizer:
         for run, c in zip(runs, conj, strict=True):
             together = c or len(run) == 1 or self._headline_subjects(run, tokens)
             out.extend([run] if together else [[p] for p in run])
-        return out
+        return _people_of_states(out, tokens)
 
     def _headline_subjects(self, run: list[_Phrase], tokens: tuple[str, ...]) -> bool:
         """A headline's subjects joined by a comma alone, right before their verb, at the start
@@ -759,6 +759,29 @@ FIRST_PERSON_NOUNS = {
 Government", "my delegation", "an attack on our territory", "occupied our lands", "shelled
 our cities": the state's land and towns as the target of force); other agent nouns after them
 ("our citizens") are the state's agents."""
+
+
+def _people_of_states(runs: list[list[_Phrase]], tokens: tuple[str, ...]) -> list[list[_Phrase]]:
+    """ "Shavkat Mirziyoyev of Uzbekistan and Vladimir Putin of Russia": the two people are the
+    coordinated pair, each with the state named after "of" (their own), not the first state
+    and the second person."""
+    low = [t.lower() for t in tokens]
+    out = list(runs)
+    k = 1
+    while k + 1 < len(out):
+        a, mid, y = out[k - 1], out[k], out[k + 1]
+        if len(a) == 1 and len(mid) == 2 and len(y) == 1:
+            x, b = mid
+            if (
+                low[a[0].end : x.start] == ["of"]
+                and low[b.end : y[0].start] == ["of"]
+                and a[0].code == x.code
+                and b.code == y[0].code
+                and low[x.end : b.start] == ["and"]
+            ):
+                out[k - 1 : k + 2] = [[a[0], b], [x], y]
+        k += 1
+    return out
 
 
 def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
