@@ -293,8 +293,6 @@ CASES = [
         None,
         [("RUS", "KGZ", S, ASR), ("RUS", "TJK", S, ASR)],
         [("KGZ", "TJK", S, ASR)],
-        xfail="the headline idiom 'In the Kremlin, they ...' (Russian 'V Kremle ...') names the "
-        "Kremlin as a place; no rule reads it as the speaker",
     ),
     case(
         "Russia supported Kazakhstan's bid to join the UN Security Council.",

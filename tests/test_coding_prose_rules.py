@@ -1233,3 +1233,12 @@ def test_regional_collectives_only_where_the_region_is_central_asia(coder: Coder
     assert ("UZB", "KAZ") in {(e[0], e[1]) for e in _events(coder, text, "UZB")}
     text = "We welcome the cooperation of the Central Asian states with the EU."
     assert {e[1] for e in _events(coder, text, "GRC")} & {"KAZ", "UZB"}
+
+
+def test_impersonal_they_after_in_x_and_criticized_sanctions(coder: Coder) -> None:
+    # the translated Russian idiom "In X, they stated ...": X speaks
+    text = "In the State Duma, they condemned the new sanctions of the European Union."
+    assert {e[0] for e in _events(coder, text) if e[2] == "ACCUSE"} == {"RUS"}
+    # a state's own sanctions criticized: the state is criticized (111), not supported (053)
+    text = "Minsk condemned the new EU sanctions on Belarusian potash."
+    assert ("BLR", "EU", "ACCUSE", "asserted") in _events(coder, text)

@@ -1249,6 +1249,17 @@ def _victim_of_act(low: list[str], k: int, start: int) -> bool:
     return low[j + 1] in ("on", "against") or (low[j + 1] == "of" and low[j] not in OF_DOER)
 
 
+def _impersonal_place(s: Sentence, low: list[str], k: int) -> int | None:
+    """The actor of "In X, they …" (the sentence opening "In/At [the] X," right before the
+    impersonal "they" at ``k``): the translated Russian news idiom ("В Госдуме заявили") names
+    the institution or state that speaks by where it speaks."""
+    j = 2 if low[1:2] == ["the"] else 1
+    if low[:1] not in (["in"], ["at"]) or low[k - 1 : k] != [","]:
+        return None
+    at = next((n for n, m in enumerate(s.mentions) if m.start == j and m.end == k - 1), None)
+    return at if at is not None and s.mentions[at].code else None
+
+
 def _hangs_from_preposition(low: list[str], start: int) -> bool:
     """Is the phrase at ``start`` the object of a preposition (or of a verb form used as one,
     :data:`PREPOSITION_FORMS`)?"""
@@ -2041,6 +2052,10 @@ class RoleAssigner:
             ):  # also past an agent-only head: "The Prosecutor General's Office of Uzbekistan"
                 return at  # "the head of the Czech Foreign Ministry called": the ministry's
             return nearest
+        if low[k] == "they":
+            place = _impersonal_place(s, low, k)
+            if place is not None:
+                return place  # "In the State Duma, they stated …": the Duma stated
         if low[k] in ANAPHORS:
             return self._nearest(s, low, 0, k)
         if low[k] in RELATIVES and k > 0 and low[k - 1] == ",":
