@@ -1518,7 +1518,7 @@ INFERRED = "inferred:"
 counted by :func:`steppe.coding.coder.coding_summary`)."""
 LEGAL_PARTICIPLES = frozenset({
     "detained", "arrested", "released", "freed", "deported", "expelled", "extradited",
-    "sentenced", "jailed", "imprisoned", "convicted", "charged", "fined",
+    "sentenced", "jailed", "imprisoned", "convicted", "charged", "fined", "apprehended",
 })  # fmt: skip
 """Acts of a state's police, courts and border services on a person, told in the passive
 ("was detained in Kazakhstan", "Masimov detained", "were deported from Russia")."""
@@ -1565,7 +1565,7 @@ def _legal_passive(
         return None
     person = s.mentions[subj]
     for m in s.mentions:
-        if m is not person and m.code and m.start > 0 and low[m.start - 1] in ("in", "from"):
+        if m is not person and m.code and _place_after(low, m.start):
             return [(m, person)]
     roles = {(person.agent or "")[k : k + 3] for k in range(0, len(person.agent or ""), 3)}
     if len(set(s.venues)) != 1 and not roles <= OWN_STATE_AGENTS:
@@ -1581,6 +1581,13 @@ def _legal_passive(
         agent="GOV",
     )
     return [(authority, person)]
+
+
+def _place_after(low: list[str], start: int) -> bool:
+    """Is the mention at ``start`` the place after "in" or "from" ("in Kazakhstan", "in the
+    Russian city of Odintsovo", "from the Russian capital")?"""
+    k = start - 1 if start > 0 and low[start - 1] != "the" else start - 2
+    return k >= 0 and low[k] in ("in", "from")
 
 
 def _by_agent(s: Sentence, low: list[str], start: int, hi: int) -> bool:
