@@ -108,6 +108,49 @@ CASES = [
         [("RUS", "TJK", CO, ASR)],
         [("TJK", "RUS", CO, ASR), ("TJK", "TJK", CO, ASR)],
     ),
+    # the subject before ", alongside …," acts, not the last companion named
+    case(
+        "Kazakhstan, alongside partners such as Kyrgyzstan and Tajikistan, has signed a "
+        "memorandum with the European Union.",
+        None,
+        [("KAZ", "EU", S, ASR)],
+        [("TJK", "EU", S, ASR)],
+    ),
+    # "with X later joining them": X is the subject of the absolute, not the target
+    case(
+        "Kazakhstan and Uzbekistan abstained in the vote, with Kyrgyzstan later joining them.",
+        None,
+        [],
+        [("KAZ", "KGZ", CN, ASR), ("KAZ", "KGZ", "CONSULT", ASR)],
+    ),
+    # the speaker's own possessive is not the target of the support it states
+    case(
+        "I reaffirm Kazakhstan's firm support for the Secretary-General's reform agenda.",
+        "KAZ",
+        [("KAZ", "UN", S, ASR)],
+        [("KAZ", "KAZ", S, ASR)],
+    ),
+    # "the Assembly" addressed in a General Debate speech is the UN's
+    case(
+        "I call on the Assembly to adopt the draft resolution without a vote.",
+        "KGZ",
+        [("KGZ", "UN", RQ, ASR)],
+    ),
+    # the Member States of an organisation are states, not the organisation
+    case(
+        "Kazakhstan has established diplomatic relations with all Member States of the United "
+        "Nations.",
+        "KAZ",
+        NO_EVENT,
+    ),
+    # learning from events and introducing rules are no meetings (CAMEO.2.0.txt's 040)
+    case("We must learn from the tragedies of Afghanistan and Syria.", "KAZ", NO_EVENT),
+    case(
+        "Russia introduced new registration rules for citizens of Tajikistan.",
+        None,
+        [],
+        [("RUS", "TJK", "CONSULT", ASR)],
+    ),
 ]
 
 

@@ -836,14 +836,23 @@ def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
 
 
 def _speech_un(toks: tuple[str, ...], k: int) -> tuple[int, str | None] | None:
-    """In a General Debate speech, "the Secretary-General" and "our/this Organization" are the
-    United Nations' (its Secretary-General with the agent GOV): the speech is addressed to the
-    UN, and the guide codes officials as their organisation. (Width, agent) or ``None``; a
-    Secretary-General after another organisation's name is that organisation's."""
+    """In a General Debate speech, "the Secretary-General", "our/this Organization" and "the
+    Assembly" addressed after a verb ("I assure the Assembly") are the United Nations' (its
+    Secretary-General with the agent GOV): the speech is addressed to the UN, and the guide
+    codes officials as their organisation. (Width, agent) or ``None``; a Secretary-General
+    after another organisation's name is that organisation's."""
     if toks[k] == "Secretary-General":
         return 1, "GOV"
     if toks[k] == "Secretary" and toks[k + 1 : k + 3] == ("-", "General"):
         return 3, "GOV"
     if toks[k] == "Organization" and k > 0 and toks[k - 1].lower() in ("our", "this", "the"):
         return 1, None
+    if (
+        toks[k] == "Assembly"
+        and k > 1
+        and toks[k - 1].lower() in ("this", "the")
+        and toks[k - 2][:1].isalpha()
+        and toks[k - 2][:1].islower()
+    ):
+        return 1, None  # "I expect the Assembly to …": the General Assembly addressed
     return None

@@ -1583,6 +1583,43 @@ def _legal_passive(
     return [(authority, person)]
 
 
+COMPANION_MARKS = frozenset({"alongside", "with", "together", "along", "like", "including"})
+"""Words that open a parenthetical of companions after the subject ("Luxembourg, alongside
+our partners such as Belgium and Denmark, has joined"; "the United Kingdom, with our NATO
+and EU allies, took action")."""
+
+
+def _companion_subject(s: Sentence, low: list[str], lo: int, comma: int) -> int | None:
+    """The subject before a parenthetical of companions that the comma at ``comma`` closes:
+    the actor named right before ", alongside …," / ", with …,", not the last companion. The
+    verb's subject is the phrase the parenthetical is attached to; the companions act with it
+    but the sentence names it as the one acting."""
+    for j in range(comma - 1, lo + 1, -1):
+        if low[j] in (";", ":"):
+            return None
+        if low[j] in COMPANION_MARKS and low[j - 1] == ",":
+            return next((n for n, m in enumerate(s.mentions) if m.end == j - 1 and m.code), None)
+    return None
+
+
+MEMBER_NOUNS = (["member", "states"], ["member", "countries"], ["members"], ["member", "state"])
+
+
+def _members_of(low: list[str], m: Mention) -> bool:
+    """Does the mention name the organisation whose members are meant ("all Member States of
+    the United Nations", "the UN Member States", "members of the CSTO")? The members are the
+    states (the guide: vague collectives are no actor), not the organisation acting."""
+    after = low[m.end : m.end + 2]
+    if after in MEMBER_NOUNS or after[:1] in MEMBER_NOUNS:
+        return True
+    k = m.start - 1
+    if k >= 0 and low[k] == "the":
+        k -= 1
+    if k < 1 or low[k] != "of":
+        return False
+    return low[k - 2 : k] in MEMBER_NOUNS or low[k - 1 : k] in MEMBER_NOUNS
+
+
 def _place_after(low: list[str], start: int) -> bool:
     """Is the mention at ``start`` the place after "in" or "from" ("in Kazakhstan", "in the
     Russian city of Odintsovo", "from the Russian capital")?"""
@@ -1763,6 +1800,9 @@ class RoleAssigner:
             if k >= lo and low[k] in ("on", "last", "this", "next", "early", "late"):
                 k -= 1
         if k > lo and low[k] == ",":
+            companion = _companion_subject(s, low, lo, k)
+            if companion is not None:
+                return companion
             j = k - 1
             while j > lo and low[j] != "," and (s.tokens[j][:1].isupper() or low[j] == "'s"):
                 j -= 1
@@ -1779,6 +1819,8 @@ class RoleAssigner:
             start = _list_start(s.mentions, s.mentions[at])
             if not in_pp(low, start):
                 return at
+            if low[start - 1] == "with" and low[verb].endswith("ing"):
+                return at  # "…, with Brazil later joining them": the absolute's own subject
             nearest = self._nearest(s, low, lo, k)
             if (nearest is None or not s.mentions[nearest].code) and _genitive_head(
                 low, start, lo
@@ -1873,6 +1915,10 @@ class RoleAssigner:
                 against = _against(s, low, m.end, hi, exclude, toward)
                 if against is not None:
                     return against  # "carried out a military operation against Kyrgyzstan"
+            if _members_of(low, m):
+                continue  # "relations with all Member States of the UN": states, not the UN
+            if low[m.end : m.end + 1] == ["'s"] and m.code in {c[:3] for c in exclude}:
+                continue  # "I affirm Croatia's support for the UN": the source's own possessive
             if m.full_code not in exclude:
                 return n
         return None
