@@ -151,6 +151,40 @@ CASES = [
         [],
         [("RUS", "TJK", "CONSULT", ASR)],
     ),
+    # "further" after a verb is no auxiliary: "supports" stays the verb
+    case(
+        "Uzbekistan firmly supports further integration within the Shanghai Cooperation "
+        "Organisation.",
+        "UZB",
+        [("UZB", "SCO", S, ASR)],
+    ),
+    # "expect that X will …": a request to X
+    case(
+        "We expect that Russia will guarantee the rights of our labour migrants.",
+        "UZB",
+        [("UZB", "RUS", RQ, ASR)],
+    ),
+    # "free of charge" is no concession (CAMEO.2.0.txt's FREE, 080)
+    case(
+        "We are ready to supply our wheat, free of charge, to Afghanistan.",
+        "UZB",
+        [("UZB", "AFG", AG, ASR)],
+        [("UZB", "AFG", CN, ASR)],
+    ),
+    # a word of a multi-word actor name is no pattern word ("Collective Security …": &SECURITY)
+    case("We need a stronger Collective Security Treaty Organization.", "UZB", NO_EVENT),
+    # ombudsmen are their state's officials
+    case(
+        "The ombudsman of Kyrgyzstan sent a letter to the ombudsman of Russia.",
+        None,
+        [("KGZ", "RUS", "CONSULT", ASR)],
+    ),
+    # "Korea" in its own speech is the Republic of Korea
+    case(
+        "Korea will increase its contributions to the United Nations.",
+        "KOR",
+        [("KOR", "UN", AG, ASR)],
+    ),
 ]
 
 

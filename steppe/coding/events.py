@@ -388,6 +388,17 @@ class _Matcher:
             synsets_by_last if synsets_by_last is not None else _by_last_word(synsets)
         )
 
+    def _in_name(self, q: int) -> bool:
+        """Is token ``q`` inside a multi-word actor name ("the Collective Security Treaty
+        Organization", "the Shanghai Cooperation Organisation")? Its words are no pattern
+        words ("call for &SECURITY", "need COOPERATION"); an agent's noun ("summoned the Kyrgyz
+        ambassador") is one."""
+        m = self.mention_at.get(q)
+        if m is None:
+            return False
+        name = self.mentions[m]
+        return bool(name.code) and not name.agent and name.end - name.start > 1
+
     def _word(self, e: PatternElement, q: int, last: bool) -> bool:
         """A literal word matches, except a preposition opening a date ("on Tuesday") and a
         pattern-final "to" that marks an infinitive ("efforts to improve")."""
@@ -412,10 +423,10 @@ class _Matcher:
         span = range(p, min(last, hi - 1) + 1)
         # only the positions where the element can start (a scan in C, not a call each)
         if e.kind == "word":
-            places = [q for q in span if low[q] == e.value]
+            places = [q for q in span if low[q] == e.value and not self._in_name(q)]
         elif e.kind == "synset":
             starts = self.synsets.get(e.value, {})
-            places = [q for q in span if low[q] in starts]
+            places = [q for q in span if low[q] in starts and not self._in_name(q)]
         else:
             places = [q for q in span if q in self.mention_at]
         for q in places:
@@ -588,7 +599,8 @@ class EventClassifier:
             return True  # an item of a list of modifiers: "political, trade, economic ties"
         nxt = low[end] if end < len(low) else ""
         return low[i].endswith("s") and (
-            nxt in AUXILIARIES or (nxt in self._first_words and nxt.endswith("ed"))
+            (nxt in AUXILIARIES and nxt != "further")  # "supports further enlargement"
+            or (nxt in self._first_words and nxt.endswith("ed"))
         )
 
     def verbs_in(self, s: Sentence) -> list[_Found]:
