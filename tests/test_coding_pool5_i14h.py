@@ -185,6 +185,13 @@ CASES = [
         "KOR",
         [("KOR", "UN", AG, ASR)],
     ),
+    # hosting an organisation's meeting: the host is a participant (participant -> org only)
+    case(
+        "Next year we will host the Shanghai Cooperation Organisation summit in Astana.",
+        "KAZ",
+        [("KAZ", "SCO", AG, ASR)],
+        [("SCO", "KAZ", AG, ASR)],
+    ),
 ]
 
 
