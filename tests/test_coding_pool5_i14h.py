@@ -192,6 +192,20 @@ CASES = [
         [("KAZ", "SCO", AG, ASR)],
         [("SCO", "KAZ", AG, ASR)],
     ),
+    # a request received from X is X's request
+    case(
+        "Tajikistan has received an official appeal from Afghanistan for humanitarian aid.",
+        None,
+        [("AFG", "TJK", RQ, ASR)],
+    ),
+    # standing with or beside X supports X (as "stand by"); "stands ready to" does not
+    case("Kyrgyzstan stands firmly with the people of Kazakhstan.", None, [("KGZ", "KAZ", S, ASR)]),
+    case(
+        "Kazakhstan stands ready to work with Russia on water issues.",
+        None,
+        [],
+        [("KAZ", "RUS", S, ASR)],
+    ),
 ]
 
 
