@@ -206,6 +206,20 @@ CASES = [
         [],
         [("KAZ", "RUS", S, ASR)],
     ),
+    # "together with other SCO member States": the members, not the organisation
+    case(
+        "Together with other SCO member States, Kyrgyzstan strives to strengthen regional "
+        "security.",
+        "KGZ",
+        [],
+        [("KGZ", "SCO", AG, ASR)],
+    ),
+    # a declaration's opening participle: the parties of the treaty it names do not act
+    case(
+        "Highly valuing the Treaty on Eternal Friendship between Uzbekistan and Kyrgyzstan of 1996",
+        None,
+        NO_EVENT,
+    ),
 ]
 
 

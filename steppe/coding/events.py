@@ -1432,6 +1432,8 @@ def _partner(s: Sentence, low: list[str], lo: int, hi: int, exclude: set[str]) -
     for n, m in enumerate(s.mentions):
         if not (lo <= m.start < hi) or m.full_code in exclude or not m.code:
             continue
+        if _members_of(low, m):
+            continue  # "together with other EU member States": states, not the EU
         if preposition_before(low, m.start, lo) == "with" and not _through(low, m.start, lo):
             return n
     return None
@@ -1630,6 +1632,14 @@ def _members_of(low: list[str], m: Mention) -> bool:
     if k < 1 or low[k] != "of":
         return False
     return low[k - 2 : k] in MEMBER_NOUNS or low[k - 1 : k] in MEMBER_NOUNS
+
+
+def _preamble(low: list[str], verb: int) -> bool:
+    """Is the verb a declaration's preamble participle that opens the sentence ("Highly
+    appreciating the Treaty … between Russia and Kazakhstan", "Reaffirming …")? Its subject
+    is the declaring parties, named elsewhere; the parties of a treaty it names in its object
+    ("between A and B") do not act."""
+    return low[verb].endswith("ing") and all(w.endswith("ly") for w in low[:verb])
 
 
 def _place_after(low: list[str], start: int) -> bool:
@@ -2071,6 +2081,7 @@ class RoleAssigner:
                     # a compound object is not a joint act of its members ("able and willing
                     # to support Azerbaijan and Armenia"); a compound subject is
                     between = preposition_before(low, group[0].start) == "between"
+                    between = between and not _preamble(low, e.verb_start)
                     joint = _joint(group) if sources or between else []
                     pairs = (
                         _speakers_partners(s, low, group)
