@@ -220,6 +220,12 @@ CASES = [
         None,
         NO_EVENT,
     ),
+    # counting on X to act asks X to
+    case(
+        "We count on the Collective Security Treaty Organization to respond quickly to any threat.",
+        "TJK",
+        [("TJK", "CSTO", RQ, ASR)],
+    ),
 ]
 
 
