@@ -206,6 +206,13 @@ CASES = [
         [],
         [("KAZ", "RUS", S, ASR)],
     ),
+    case(
+        "These are the principles that Kazakhstan has stood up for in its partnership with the "
+        "European Union.",
+        "KAZ",
+        [],
+        [("KAZ", "EU", S, ASR)],
+    ),
     # "together with other SCO member States": the members, not the organisation
     case(
         "Together with other SCO member States, Kyrgyzstan strives to strengthen regional "
