@@ -143,6 +143,12 @@ CASES = [
         "KAZ",
         NO_EVENT,
     ),
+    case(
+        "Kyrgyzstan has established diplomatic relations with 150 States Members of the United "
+        "Nations.",
+        "KGZ",
+        NO_EVENT,
+    ),
     # learning from events and introducing rules are no meetings (CAMEO.2.0.txt's 040)
     case("We must learn from the tragedies of Afghanistan and Syria.", "KAZ", NO_EVENT),
     case(

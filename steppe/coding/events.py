@@ -1616,7 +1616,10 @@ def _companion_subject(s: Sentence, low: list[str], lo: int, comma: int) -> int 
     return None
 
 
-MEMBER_NOUNS = (["member", "states"], ["member", "countries"], ["members"], ["member", "state"])
+MEMBER_NOUNS = (
+    ["member", "states"], ["member", "countries"], ["members"], ["member", "state"],
+    ["states", "members"],
+)  # fmt: skip
 
 
 def _members_of(low: list[str], m: Mention) -> bool:
