@@ -80,6 +80,13 @@ CASES = [
         [("TJK", "TJK", RQ, ASR)],
         [("TJK", "TJK", RQ, HYP)],
     ),
+    # a condition on the asking itself (no infinitive before it) keeps it conditional
+    case(
+        "Kazakhstan will ask Russia for help if the situation on the border worsens.",
+        None,
+        [("KAZ", "RUS", RQ, HYP)],
+        [("KAZ", "RUS", RQ, ASR)],
+    ),
     # "its citizens" told to act: the state addresses its own citizens
     case(
         "Kyrgyzstan called on its citizens to refrain from travel to Russia if possible.",

@@ -245,9 +245,10 @@ def _threat_condition(low: list[str], e: CodedEvent, lo: int, hi: int) -> int | 
     continues"), or ``None``: a threat or warning (CAMEO 13) with "if"/"unless" only after its
     verb. The condition is the threat's content, the threat itself is made: the annotation
     guide (section 3) codes a conditional threat THREATEN, asserted. So with a request or
-    demand (CAMEO 02, 10): "urged its citizens to avoid travel to Russia if possible" asks
-    now; the condition is part of what is asked (PLOVER REQUEST: "All requests are verbal
-    acts").
+    demand (CAMEO 02, 10) whose infinitive comes before the condition: "urged its citizens
+    to avoid travel to Russia if possible" asks now; the condition is part of what is asked
+    (PLOVER REQUEST: "All requests are verbal acts"). "Will ask Russia for help if the
+    situation worsens" stays conditional.
 
     >>> t = "moscow warned baku of consequences if it continues".split()
     >>> _threat_condition(t, CodedEvent("warned", 1, 2, "130", "THREATEN", 4, -4.4), 0, len(t))
@@ -257,7 +258,10 @@ def _threat_condition(low: list[str], e: CodedEvent, lo: int, hi: int) -> int | 
         return None
     if any(low[k] in CONDITIONS for k in range(lo, e.verb_start)):
         return None
-    return next((k for k in range(e.verb_end, hi) if low[k] in ("if", "unless")), None)
+    cut = next((k for k in range(e.verb_end, hi) if low[k] in ("if", "unless")), None)
+    if cut is not None and not e.cameo.startswith("13") and "to" not in low[e.verb_end : cut]:
+        return None
+    return cut
 
 
 class Modality:
