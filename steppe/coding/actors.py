@@ -746,9 +746,46 @@ class ActorRecognizer:
         out = []
         for s in batch.sentences:
             venues: list[str] = []
-            mentions = first_person(s, self.mentions(s, venues))
+            mentions = own_agents(s, first_person(s, self.mentions(s, venues)))
             out.append(evolve(s, mentions=tuple(mentions), venues=tuple(venues)))
         return evolve(batch, sentences=tuple(out))
+
+
+def own_agents(s: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """An agent after "its" that is told to do something ("Kyrgyzstan urged its citizens to
+    avoid travel", "the ministry ordered its diplomats to leave") is the agent of the nearest
+    actor named before it in the sentence: "its" refers back to a singular entity, and CAMEO
+    codes citizens, troops and officials as their state or organisation ("a country code
+    followed by a role"). Only before "to" (the object of an appeal, advice or order: the
+    state addresses its own people, a domestic act the guide codes state -> same state); not
+    across ";" or ":".
+
+    >>> from steppe.coding.stages import tokenize
+    >>> t = tokenize("Kyrgyzstan urged its citizens to leave")
+    >>> s = Sentence("d", 0, "", date(2024, 9, 24), t)
+    >>> [(m.text, m.code) for m in own_agents(s, [Mention(0, 1, "KGZ", "Kyrgyzstan"),
+    ...                                        Mention(3, 4, "", "citizens", "CVL")])]
+    [('Kyrgyzstan', 'KGZ'), ('its citizens', 'KGZ')]
+    """
+    toks = s.tokens
+    out: list[Mention] = []
+    for m in mentions:
+        if (
+            not m.code
+            and m.agent
+            and m.start > 0
+            and toks[m.start - 1].lower() == "its"
+            and toks[m.end : m.end + 1] == ("to",)
+        ):
+            owner = next(
+                (o for o in reversed(out) if o.code and o.end <= m.start - 1),
+                None,
+            )
+            if owner is not None and not {";", ":"} & set(toks[owner.end : m.start]):
+                text = f"{toks[m.start - 1]} {m.text}"
+                m = evolve(m, start=m.start - 1, code=owner.code, text=text)
+        out.append(m)
+    return out
 
 
 FIRST_PERSON = {"we": None, "us": None, "I": "GOV", "me": "GOV"}
@@ -838,11 +875,12 @@ def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
 
 
 def _speech_un(toks: tuple[str, ...], k: int) -> tuple[int, str | None] | None:
-    """In a General Debate speech, "the Secretary-General" and "our/this Organization" are the
-    United Nations' (its Secretary-General with the agent GOV), and so is "the Security
-    Council" when no name before it says whose: the speech is addressed to the UN, and the
-    guide codes officials and organs as their organisation. (Width, agent) or ``None``; a
-    Secretary-General after another organisation's name is that organisation's."""
+    """In a General Debate speech, "the Secretary-General", "our/this Organization" and "the
+    Assembly" addressed after a verb ("I assure the Assembly") are the United Nations' (its
+    Secretary-General with the agent GOV), and so is "the Security Council" when no name before
+    it says whose: the speech is addressed to the UN, and the guide codes officials and organs
+    as their organisation. (Width, agent) or ``None``; a Secretary-General after another
+    organisation's name is that organisation's."""
     if toks[k] == "Secretary-General":
         return 1, "GOV"
     if toks[k] == "Secretary" and toks[k + 1 : k + 3] == ("-", "General"):
@@ -853,4 +891,12 @@ def _speech_un(toks: tuple[str, ...], k: int) -> tuple[int, str | None] | None:
         k > 0 and toks[k - 1][:1].isupper() and toks[k - 1] != "The"
     ):
         return 2, None  # the UN's organ, unless a name before it says whose
+    if (
+        toks[k] == "Assembly"
+        and k > 1
+        and toks[k - 1].lower() in ("this", "the")
+        and toks[k - 2][:1].isalpha()
+        and toks[k - 2][:1].islower()
+    ):
+        return 1, None  # "I expect the Assembly to …": the General Assembly addressed
     return None

@@ -429,6 +429,17 @@ class _Matcher:
             synsets_by_last if synsets_by_last is not None else _by_last_word(synsets)
         )
 
+    def _in_name(self, q: int) -> bool:
+        """Is token ``q`` inside a multi-word actor name ("the Collective Security Treaty
+        Organization", "the Shanghai Cooperation Organisation")? Its words are no pattern
+        words ("call for &SECURITY", "need COOPERATION"); an agent's noun ("summoned the Kyrgyz
+        ambassador") is one."""
+        m = self.mention_at.get(q)
+        if m is None:
+            return False
+        name = self.mentions[m]
+        return bool(name.code) and not name.agent and name.end - name.start > 1
+
     def _word(self, e: PatternElement, q: int, last: bool) -> bool:
         """A literal word matches, except a preposition opening a date ("on Tuesday") and a
         pattern-final "to" that marks an infinitive ("efforts to improve")."""
@@ -453,10 +464,12 @@ class _Matcher:
         span = range(p, min(last, hi - 1) + 1)
         # only the positions where the element can start (a scan in C, not a call each)
         if e.kind == "word":
-            places = [q for q in span if low[q] == e.value]
+            places = [q for q in span if low[q] == e.value and not self._in_name(q)]
         elif e.kind == "synset":
             starts = self.synsets.get(e.value, {})
-            places = [q for q in span if low[q] in starts and q not in self.names]
+            places = [
+                q for q in span if low[q] in starts and q not in self.names and not self._in_name(q)
+            ]
         else:
             places = [q for q in span if q in self.mention_at]
         for q in places:
@@ -665,7 +678,8 @@ class EventClassifier:
             return True  # an item of a list of modifiers: "political, trade, economic ties"
         nxt = low[end] if end < len(low) else ""
         return low[i].endswith("s") and (
-            nxt in AUXILIARIES or (nxt in self._first_words and nxt.endswith("ed"))
+            (nxt in AUXILIARIES and nxt != "further")  # "supports further enlargement"
+            or (nxt in self._first_words and nxt.endswith("ed"))
         )
 
     def verbs_in(self, s: Sentence) -> list[_Found]:
@@ -1660,6 +1674,8 @@ def _partner(s: Sentence, low: list[str], lo: int, hi: int, exclude: set[str]) -
     for n, m in enumerate(s.mentions):
         if not (lo <= m.start < hi) or m.full_code in exclude or not m.code:
             continue
+        if _members_of(low, m):
+            continue  # "together with other EU member States": states, not the EU
         if preposition_before(low, m.start, lo) == "with" and not _through(low, m.start, lo):
             return n
     return None
@@ -1782,7 +1798,7 @@ INFERRED = "inferred:"
 counted by :func:`steppe.coding.coder.coding_summary`)."""
 LEGAL_PARTICIPLES = frozenset({
     "detained", "arrested", "released", "freed", "deported", "expelled", "extradited",
-    "sentenced", "jailed", "imprisoned", "convicted", "charged", "fined",
+    "sentenced", "jailed", "imprisoned", "convicted", "charged", "fined", "apprehended",
 })  # fmt: skip
 """Acts of a state's police, courts and border services on a person, told in the passive
 ("was detained in Kazakhstan", "Masimov detained", "were deported from Russia")."""
@@ -1829,7 +1845,7 @@ def _legal_passive(
         return None
     person = s.mentions[subj]
     for m in s.mentions:
-        if m is not person and m.code and m.start > 0 and low[m.start - 1] in ("in", "from"):
+        if m is not person and m.code and _place_after(low, m.start):
             return [(m, person)]
     roles = {(person.agent or "")[k : k + 3] for k in range(0, len(person.agent or ""), 3)}
     if len(set(s.venues)) != 1 and not roles <= OWN_STATE_AGENTS:
@@ -1845,6 +1861,61 @@ def _legal_passive(
         agent="GOV",
     )
     return [(authority, person)]
+
+
+COMPANION_MARKS = frozenset({"alongside", "with", "together", "along", "like", "including"})
+"""Words that open a parenthetical of companions after the subject ("Luxembourg, alongside
+our partners such as Belgium and Denmark, has joined"; "the United Kingdom, with our NATO
+and EU allies, took action")."""
+
+
+def _companion_subject(s: Sentence, low: list[str], lo: int, comma: int) -> int | None:
+    """The subject before a parenthetical of companions that the comma at ``comma`` closes:
+    the actor named right before ", alongside …," / ", with …,", not the last companion. The
+    verb's subject is the phrase the parenthetical is attached to; the companions act with it
+    but the sentence names it as the one acting."""
+    for j in range(comma - 1, lo + 1, -1):
+        if low[j] in (";", ":"):
+            return None
+        if low[j] in COMPANION_MARKS and low[j - 1] == ",":
+            return next((n for n, m in enumerate(s.mentions) if m.end == j - 1 and m.code), None)
+    return None
+
+
+MEMBER_NOUNS = (
+    ["member", "states"], ["member", "countries"], ["members"], ["member", "state"],
+    ["states", "members"],
+)  # fmt: skip
+
+
+def _members_of(low: list[str], m: Mention) -> bool:
+    """Does the mention name the organisation whose members are meant ("all Member States of
+    the United Nations", "the UN Member States", "members of the CSTO")? The members are the
+    states (the guide: vague collectives are no actor), not the organisation acting."""
+    after = low[m.end : m.end + 2]
+    if after in MEMBER_NOUNS or after[:1] in MEMBER_NOUNS:
+        return True
+    k = m.start - 1
+    if k >= 0 and low[k] == "the":
+        k -= 1
+    if k < 1 or low[k] != "of":
+        return False
+    return low[k - 2 : k] in MEMBER_NOUNS or low[k - 1 : k] in MEMBER_NOUNS
+
+
+def _preamble(low: list[str], verb: int) -> bool:
+    """Is the verb a declaration's preamble participle that opens the sentence ("Highly
+    appreciating the Treaty … between Russia and Kazakhstan", "Reaffirming …")? Its subject
+    is the declaring parties, named elsewhere; the parties of a treaty it names in its object
+    ("between A and B") do not act."""
+    return low[verb].endswith("ing") and all(w.endswith("ly") for w in low[:verb])
+
+
+def _place_after(low: list[str], start: int) -> bool:
+    """Is the mention at ``start`` the place after "in" or "from" ("in Kazakhstan", "in the
+    Russian city of Odintsovo", "from the Russian capital")?"""
+    k = start - 1 if start > 0 and low[start - 1] != "the" else start - 2
+    return k >= 0 and low[k] in ("in", "from")
 
 
 def _by_agent(s: Sentence, low: list[str], start: int, hi: int) -> bool:
@@ -2030,6 +2101,9 @@ class RoleAssigner:
             if k >= lo and low[k] in ("on", "last", "this", "next", "early", "late"):
                 k -= 1
         if k > lo and low[k] == ",":
+            companion = _companion_subject(s, low, lo, k)
+            if companion is not None:
+                return companion
             j = k - 1
             while j > lo and low[j] != "," and (s.tokens[j][:1].isupper() or low[j] == "'s"):
                 j -= 1
@@ -2046,6 +2120,8 @@ class RoleAssigner:
             start = _list_start(s.mentions, s.mentions[at])
             if not in_pp(low, start):
                 return at
+            if low[start - 1] == "with" and low[verb].endswith("ing"):
+                return at  # "…, with Brazil later joining them": the absolute's own subject
             nearest = self._nearest(s, low, lo, k)
             if (nearest is None or not s.mentions[nearest].code) and _genitive_head(
                 low, start, lo
@@ -2160,6 +2236,10 @@ class RoleAssigner:
                 against = _against(s, low, m.end, hi, exclude, toward)
                 if against is not None:
                     return against  # "carried out a military operation against Kyrgyzstan"
+            if _members_of(low, m):
+                continue  # "relations with all Member States of the UN": states, not the UN
+            if low[m.end : m.end + 1] == ["'s"] and m.code in {c[:3] for c in exclude}:
+                continue  # "I affirm Croatia's support for the UN": the source's own possessive
             if m.full_code not in exclude:
                 return n
         return None
@@ -2304,6 +2384,7 @@ class RoleAssigner:
                     # a compound object is not a joint act of its members ("able and willing
                     # to support Azerbaijan and Armenia"); a compound subject is
                     between = preposition_before(low, group[0].start) == "between"
+                    between = between and not _preamble(low, e.verb_start)
                     joint = _joint(group) if sources or between else []
                     pairs = (
                         _speakers_partners(s, low, group)

@@ -114,13 +114,37 @@ SUBJECT_PRONOUNS = frozenset({"we", "i", "they", "he", "she", "it", "you"})
 def _new_subject(tokens: tuple[str, ...], low: list[str], lo: int, verb: int) -> int:
     """Where the verb's own coordinated clause starts: after the last ", and" or ", but"
     before it that a new subject follows ("we will hold elections, and we urge the UN …": the
-    appeal is made now, whatever the first clause announces)."""
+    appeal is made now, whatever the first clause announces), or after "which is why" ("that
+    can be achieved only by a strong UN, which is why Slovenia supports the reforms")."""
+    for k in range(verb - 1, lo, -1):
+        if low[k] == "why" and low[k - 1] in ("is", "was"):
+            return k + 1
     for k in range(verb - 3, lo - 1, -1):
         if low[k] == "," and low[k + 1] in ("and", "but") and k + 2 < verb:
             nxt = tokens[k + 2]
             if low[k + 2] in SUBJECT_PRONOUNS or nxt[:1].isupper():
                 return k + 2
     return lo
+
+
+CONCESSIVE = frozenset({"whatever", "whichever", "regardless", "irrespective"})
+
+
+def _concessive(low: list[str], lo: int, verb: int) -> set[int]:
+    """Positions of a concessive clause before the verb, up to its comma ("No matter how the
+    landscape may change, China will stay committed", "whatever difficulties we may face,"):
+    it concedes any circumstance, so its "may" makes nothing conditional."""
+    out: set[int] = set()
+    k = lo
+    while k < verb:
+        if (low[k] == "no" and low[k + 1 : k + 2] == ["matter"]) or low[k] in CONCESSIVE:
+            end = next((j for j in range(k, verb) if low[j] == ","), None)
+            if end is None:
+                break
+            out.update(range(k, end))
+            k = end
+        k += 1
+    return out
 
 
 def modality_of(
@@ -160,9 +184,8 @@ def modality_of(
     if window[-2:] == ["yet", "to"]:
         return "negated"  # "a mission has yet to arrive": it has not
     lo = _new_subject(tokens, low, lo, verb)
-    words = low[lo:verb]
-    if "may" in words:
-        words = [low[k] for k in range(lo, verb) if not _may_is_month(tokens, k)]
+    conceded = _concessive(low, lo, verb)
+    words = [low[k] for k in range(lo, verb) if k not in conceded and not _may_is_month(tokens, k)]
     if "like" in words:  # "I would (also) like to thank": the thanks are given in speaking
         words = [
             w for k, w in enumerate(words) if not (w == "would" and "like" in words[k + 1 : k + 3])
@@ -239,21 +262,33 @@ def is_exhortation(low: list[str], verb: int) -> bool:
     return False
 
 
+CONTENT_CODES = ("13", "02", "10")
+"""Threats (CAMEO 13), appeals (02) and demands (10): verbal acts whose content may carry a
+condition that does not make the act itself conditional."""
+
+
 def _threat_condition(low: list[str], e: CodedEvent, lo: int, hi: int) -> int | None:
     """Where the condition a threat states begins ("warned Baku of consequences if it
     continues"), or ``None``: a threat or warning (CAMEO 13) with "if"/"unless" only after its
     verb. The condition is the threat's content, the threat itself is made: the annotation
-    guide (section 3) codes a conditional threat THREATEN, asserted.
+    guide (section 3) codes a conditional threat THREATEN, asserted. So with a request or
+    demand (CAMEO 02, 10) whose infinitive comes before the condition: "urged its citizens
+    to avoid travel to Russia if possible" asks now; the condition is part of what is asked
+    (PLOVER REQUEST: "All requests are verbal acts"). "Will ask Russia for help if the
+    situation worsens" stays conditional.
 
     >>> t = "moscow warned baku of consequences if it continues".split()
     >>> _threat_condition(t, CodedEvent("warned", 1, 2, "130", "THREATEN", 4, -4.4), 0, len(t))
     5
     """
-    if not e.cameo.startswith("13"):
+    if not e.cameo.startswith(CONTENT_CODES):
         return None
     if any(low[k] in CONDITIONS for k in range(lo, e.verb_start)):
         return None
-    return next((k for k in range(e.verb_end, hi) if low[k] in ("if", "unless")), None)
+    cut = next((k for k in range(e.verb_end, hi) if low[k] in ("if", "unless")), None)
+    if cut is not None and not e.cameo.startswith("13") and "to" not in low[e.verb_end : cut]:
+        return None
+    return cut
 
 
 class Modality:

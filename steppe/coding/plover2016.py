@@ -980,6 +980,15 @@ class PloverCategories:
                 cat, plover = "AGREE", "AGREE"
             if plover == "AGREE" and e.paired and e.verb.split(" ")[0].lower() in INTENT_FORMS:
                 continue  # "is ready to host": the intent is the subject's, not its partner's
+            if (
+                plover == "AGREE"
+                and e.paired
+                and e.cameo.startswith("036")
+                and e.source is not None
+                and e.source.code in _organisations()
+            ):
+                continue  # "we will host the UN Congress": a participant of the organisation's
+                # meeting (guide, multilateral meetings: participant -> organisation only)
             if plover == "AGREE":
                 willing.add(e.verb_end - 1)
             salience = confidence(e)  # the event's confidence (Scorer's), below
