@@ -63,6 +63,9 @@ ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ign", "ern", "ary", "ful", "arme
 NOUN_ADJECTIVE_ENDINGS = ("ian", "ical", "cial", "ary", "nomic")
 """Endings of the adjectives of aid and support ("humanitarian", "political", "financial",
 "military", "economic"): a bare verb form right after one is their noun ("humanitarian aid")."""
+COMPOUND_HEADS = frozenset({"agreement", "agreements", "zone", "zones", "area", "areas", "deal"})
+"""Nouns that a bare verb form right before them modifies ("free trade agreements", "a free
+trade zone", "transit agreement"): the form is a noun of the compound, not the clause's verb."""
 CLAUSE_BREAKS = frozenset({";", ":", "but", "whereas", "although", "though"})
 NOUN_MARKERS = frozenset(DETERMINERS | {"a", "an", "'s", "first", "new", "of", "no", "former"})
 """A word right after one of these is taken for a noun, not a verb ("the meeting")."""
@@ -547,6 +550,16 @@ class EventClassifier:
             and low[i - 1].endswith(NOUN_ADJECTIVE_ENDINGS)
         ):
             return True  # "humanitarian aid", "financial support", "military aid": their noun
+        if (
+            0 < i < len(low) - 1
+            and low[i + 1] in COMPOUND_HEADS
+            and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
+            and i - 1 not in in_mention
+            and s.tokens[i - 1].isalpha()
+            and s.tokens[i - 1].islower()
+            and low[i - 1] not in AUXILIARIES | PRONOUNS | {"to", "and", "or"}
+        ):
+            return True  # "studying free trade agreements with China": a compound noun
         k = i - 1
         while (
             k >= 0
@@ -1175,6 +1188,38 @@ def _members(mentions: tuple[Mention, ...], n: int) -> list[Mention]:
 JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 """Roots of acts two parties can do together: intent (03), consultation (04), agreement and
 signing (05), cooperation (06)."""
+
+
+ONE_WAY_CODES = frozenset({"051", "052", "053", "054", "055", "056"})
+"""Codes under the joint roots whose act goes from one side to another, never both ways (CAMEO
+codebook: 051 "Praise or endorse", 052 "Defend verbally", 053 "Rally support on behalf of", 054
+"Grant diplomatic recognition", 055 "Apologize", 056 "Forgive"): "Germany and the EU stand by
+the Paris Agreement" is each of them endorsing the agreement, not the two praising each other."""
+ONE_WAY_VERBS = frozenset(
+    f"{stem}{end}" for stem in ("support", "back", "endors", "promot", "welcom")
+    for end in ("", "e", "s", "es", "ed", "ing")
+)  # fmt: skip
+"""Forms of the verbs of CAMEO.2.0.txt's SUPPORT block (default 050 "Engage in diplomatic
+cooperation", its patterns 031, 032 "Express intent to provide diplomatic cooperation such as
+policy support" …) and of welcoming: backing someone goes one way, unlike agreeing,
+collaborating or coordinating ("Finland and the EU support the Secretary-General's appeal")."""
+
+
+def _joint_code(cameo: str, verb: str = "") -> bool:
+    """Can two parties of a compound subject do the act ``cameo`` (coded from ``verb``)
+    together, each toward the other (meet, sign, cooperate, agree)?"""
+    if verb.lower().split(" ")[0] in ONE_WAY_VERBS:
+        return False
+    return cameo[:2] in JOINT_ROOTS and cameo[:3] not in ONE_WAY_CODES
+
+
+def _alternatives(low: list[str], members: list[Mention]) -> bool:
+    """Are the compound's actors alternatives ("countries such as Mali or Lebanon"), joined by
+    "or" and not "and"? Alternatives do nothing together."""
+    first = min(m.start for m in members)
+    last = max(m.start for m in members)
+    gap = low[first:last]
+    return "or" in gap and "and" not in gap
 
 
 def _joint(members: list[Mention]) -> list[tuple[Mention | None, Mention | None]]:
@@ -1958,7 +2003,7 @@ class RoleAssigner:
                         tgt = _protected(s, low, lo, hi, exclude)
                     if (
                         tgt is not None
-                        and e.cameo[:2] in JOINT_ROOTS
+                        and _joint_code(e.cameo, e.verb)
                         and len({m.code for m in sources}) >= 2
                         and _through_not_with(low, s.mentions[tgt].start)
                     ):
@@ -1998,9 +2043,10 @@ class RoleAssigner:
                 if reciprocal and sources and not any(m.code for m in targets):
                     targets = []  # "exchanged fire near the village of Kok-Tash": a place
                 if (
-                    (e.cameo[:2] in JOINT_ROOTS or reciprocal or _reciprocal_force(low, e))
+                    (_joint_code(e.cameo, e.verb) or reciprocal or _reciprocal_force(low, e))
                     and not e.passive
                     and bool(sources) != bool(targets)
+                    and not _alternatives(low, sources or targets)
                 ):
                     group = sources or targets
                     # a compound object is not a joint act of its members ("able and willing

@@ -1,0 +1,173 @@
+"""Pool round (issue 14, helper i14j): constructions found by reading the coder's output on
+unlabelled UN General Debate speech sentences of the region's partners. Each sentence is
+written for this test (none is copied from the pool or the gold set); the expectations follow
+docs/prose_annotation_guide.md and the CAMEO code descriptions quoted in
+steppe/data/dictionaries/steppe.verbs.txt's "pool round (helper i14j)" section.
+
+- A compound subject does not praise, endorse or pledge support to its own members: "A and B
+  support X" is A and B each supporting X (CAMEO 051 "Praise or endorse", 032 "Express intent
+  to provide diplomatic cooperation such as policy support" go one way), while meetings,
+  signings and cooperation stay joint acts.
+- Alternatives ("Mali or Lebanon") do nothing together.
+- Studying the feasibility of a step is considering it (014, a comment), not an investigation.
+- "take the floor / the lead / office / a role / into account" seizes nothing (TAKE's default
+  is 171 "Seize or damage property").
+- Commitments met are no meeting; targets submitted to the UN are no yielding (080).
+- "thanks to X" names a cause, not thanks.
+- A bare verb form before "agreement(s)" or "zone" is a compound noun ("free trade agreements").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steppe.coding import Coder
+from tests.coding_events import NO_EVENT, Event, events, mutual
+
+AG, C, S, K, AC, CO, TH = (
+    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "ACCUSE", "COERCE", "THREATEN"
+)  # fmt: skip
+ASR = "asserted"
+
+
+def case(
+    text: str,
+    speaker: str | None,
+    present: list[Event | tuple[Event, Event]] | str,
+    absent: list[Event] | None = None,
+    xfail: str | None = None,
+) -> object:
+    marks = [pytest.mark.xfail(reason=xfail, strict=True)] if xfail else []
+    return pytest.param(text, speaker, present, absent or [], marks=marks, id=text[:60])
+
+
+CASES = [
+    # --- a compound subject endorses together, it does not endorse itself -------------------
+    case(
+        "Kazakhstan and the European Union firmly stand by the Paris Agreement.",
+        None,
+        NO_EVENT,
+        [("KAZ", "EU", S, ASR), ("EU", "KAZ", S, ASR)],
+    ),
+    case(
+        "Finland and the EU fully support the implementation of the Secretary-General's appeal "
+        "for a humanitarian truce.",
+        "FIN",
+        [("FIN", "UN", S, ASR), ("EU", "UN", S, ASR)],
+        [("FIN", "EU", S, ASR), ("EU", "FIN", S, ASR)],
+    ),
+    case(
+        "Uzbekistan and Turkey praised the reforms of the Shanghai Cooperation Organisation.",
+        None,
+        [("UZB", "SCO", S, ASR), ("TUR", "SCO", S, ASR)],
+        [("UZB", "TUR", S, ASR), ("TUR", "UZB", S, ASR)],
+    ),
+    # joint acts stay joint
+    case(
+        "Tajikistan and China signed a memorandum on water resources.",
+        None,
+        [mutual("TJK", "CHN", S)],
+    ),
+    case("Kyrgyzstan and Kazakhstan held talks on the border.", None, [mutual("KGZ", "KAZ", C)]),
+    # --- alternatives are no compound ------------------------------------------------------
+    case(
+        "States such as Armenia or Georgia have held free elections with outside help.",
+        None,
+        NO_EVENT,
+    ),
+    # --- considering a policy option -------------------------------------------------------
+    case(
+        "Turkmenistan is examining the feasibility of a free trade zone with Iran and Turkey.",
+        None,
+        NO_EVENT,
+        [("TKM", "IRN", AC, ASR), ("TKM", "TUR", AC, ASR)],
+    ),
+    case(
+        "Our Government is exploring the possibility of a new pipeline with China.",
+        "KAZ",
+        NO_EVENT,
+        [("KAZ", "CHN", AC, ASR)],
+    ),
+    # ... while a real investigation stays one
+    case(
+        "Kyrgyz prosecutors are examining the conduct of the Tajik border guards.",
+        None,
+        [("KGZ", "TJK", AC, ASR)],
+    ),
+    # --- "take" with no seizure ------------------------------------------------------------
+    case(
+        "Uzbekistan will take the lead in the regional dialogue with the European Union.",
+        None,
+        NO_EVENT,
+        [("UZB", "EU", TH, "future"), ("UZB", "EU", CO, ASR)],
+    ),
+    case(
+        "Kazakhstan took the floor at the session of the Eurasian Economic Union.",
+        None,
+        [],
+        [("KAZ", "EAEU", CO, ASR)],
+    ),
+    case(
+        "We will take into account the concerns of the Russian Federation.",
+        "TJK",
+        [],
+        [("TJK", "RUS", TH, "future")],
+    ),
+    case(
+        "Azerbaijan took office as chair of the Commonwealth of Independent States.",
+        None,
+        [],
+        [("AZE", "CIS", CO, ASR)],
+    ),
+    # --- commitments met, targets submitted ------------------------------------------------
+    case(
+        "We are meeting our CSTO commitment to keep a battalion on standby.",
+        "KGZ",
+        [],
+        [("KGZ", "CSTO", AG, ASR), ("KGZ", "CSTO", C, ASR)],
+    ),
+    case(
+        "Next month we will submit to the United Nations our updated emission targets.",
+        "UZB",
+        [],
+        [("UZB", "UN", "CONCEDE", "future")],
+    ),
+    # --- "thanks to" is a cause ------------------------------------------------------------
+    case(
+        "The valley has stayed calm, thanks largely to the CSTO peacekeepers.",
+        "TJK",
+        [],
+        [("TJK", "CSTO", S, ASR)],
+    ),
+    case("Tokayev thanked Mirziyoyev for his help.", None, [("KAZ", "UZB", S, ASR)]),
+    # --- a compound noun is no verb --------------------------------------------------------
+    case(
+        "Azerbaijan is discussing free trade agreements with Kazakhstan and Uzbekistan.",
+        None,
+        [],
+        [("AZE", "KAZ", K, ASR), ("AZE", "UZB", K, ASR)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "present", "absent"), CASES)
+def test_pool5_i14j(
+    coder: Coder,
+    text: str,
+    speaker: str | None,
+    present: list[Event | tuple[Event, Event]] | str,
+    absent: list[Event],
+) -> None:
+    got = events(coder, text, speaker)
+    if present == NO_EVENT:
+        dyads = {e for e in got if e[0] and e[1] and e[2]}
+        assert not dyads, f"no-event sentence coded {dyads}"
+    else:
+        assert isinstance(present, list)
+        for want in present:
+            if isinstance(want[0], tuple):
+                assert any(w in got for w in want), f"missing {want[0]} (either way) in {got}"
+            else:
+                assert want in got, f"missing {want} in {got}"
+    for bad in absent:
+        assert bad not in got, f"unexpected {bad} in {got}"
