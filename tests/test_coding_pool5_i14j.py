@@ -15,6 +15,13 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round (helper i14j)" section.
 - Commitments met are no meeting; targets submitted to the UN are no yielding (080).
 - "thanks to X" names a cause, not thanks.
 - A bare verb form before "agreement(s)" or "zone" is a compound noun ("free trade agreements").
+- Strengthening cooperation, partnerships, ties or relations with X is 050 (as CAMEO.2.0.txt's
+  BOOST block codes expanding cooperation); in the future it is AGREE.
+- Intensifying or stepping up an occupation is 192 "Occupy territory", not cooperation.
+- In a speech, "I reiterate Portugal's commitment to X": the speaker's possessive is no target.
+- "X believes that it is essential to ..." is an opinion about what should be done (a comment).
+- "to further strengthen", "to both continue and strengthen": the infinitive after an adverb,
+  and the second of two coordinated infinitives, are the intent's content, no act of their own.
 """
 
 from __future__ import annotations
@@ -146,6 +153,80 @@ CASES = [
         None,
         [],
         [("AZE", "KAZ", K, ASR), ("AZE", "UZB", K, ASR)],
+    ),
+]
+
+
+CASES += [
+    # --- strengthening cooperation ---------------------------------------------------------
+    case(
+        "We shall strengthen our partnerships with the European Union and the OSCE "
+        "in the years ahead.",
+        "KAZ",
+        [("KAZ", "EU", AG, ASR)],
+    ),
+    case(
+        "Tajikistan will reinforce its cooperation with China in border security.",
+        None,
+        [("TJK", "CHN", AG, ASR)],
+    ),
+    case(
+        "Last year Uzbekistan strengthened its ties with South Korea.",
+        None,
+        [("UZB", "KOR", S, ASR)],
+    ),
+    case(
+        "Russia has strengthened the fortifications along its border with Georgia.",
+        None,
+        [],
+        [("RUS", "GEO", S, ASR), ("RUS", "GEO", AG, ASR)],
+    ),
+    # --- an occupation stepped up ----------------------------------------------------------
+    case(
+        "Armenia has intensified its occupation of the districts around the region, the "
+        "minister said.",
+        "AZE",
+        [],
+        [("ARM", "AZE", K, ASR)],
+    ),
+    case(
+        "Since the spring, Russia has stepped up the occupation of Ukrainian land.",
+        None,
+        [("RUS", "UKR", CO, ASR)],
+        [("RUS", "UKR", K, ASR)],
+    ),
+    # --- the speaker's own possessive ------------------------------------------------------
+    case(
+        "Let me reiterate Kyrgyzstan's firm commitment to the Shanghai Cooperation Organisation.",
+        "KGZ",
+        [("KGZ", "SCO", AG, ASR)],
+    ),
+    # --- an opinion about what is needed ---------------------------------------------------
+    case(
+        "Turkey believes that it is vital to protect the Afghan people from hunger.",
+        "TUR",
+        NO_EVENT,
+    ),
+    case(
+        "We are convinced that it is necessary to support Iran in its fight against drugs.",
+        "TKM",
+        NO_EVENT,
+    ),
+    # ... while a belief about what someone did keeps the act
+    case("We believe that Azerbaijan attacked Armenia.", "IRN", [("AZE", "ARM", "ASSAULT", ASR)]),
+    # --- infinitives after adverbs, coordinated infinitives --------------------------------
+    case(
+        "Kazakhstan seeks to further expand its cooperation with the countries of Central Asia.",
+        None,
+        [("KAZ", "UZB", AG, ASR)],
+        [("KAZ", "UZB", S, ASR)],
+    ),
+    case(
+        "We note the willingness of our Government to both maintain and strengthen "
+        "cooperation with the European Union.",
+        "TJK",
+        [("TJK", "EU", AG, ASR)],
+        [("TJK", "EU", S, ASR)],
     ),
 ]
 

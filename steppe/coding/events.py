@@ -761,6 +761,12 @@ class EventClassifier:
                 coded_clauses.add((lo, hi))
             out.extend(made)
         for noun, partner in commitments(s, low):
+            # "readiness to both continue and strengthen cooperation with the WHO": the verbs
+            # between the noun and the partner are the commitment's content, not acts
+            end = s.mentions[partner].start
+            out = [
+                e for e in out if not (noun < e.verb_start < end and "03" <= e.cameo[:2] <= "06")
+            ]
             stating = [e for e in out if 0 < noun - e.verb_end <= 4 and e.cameo[:2] != "03"]
             if stating:
                 e = stating[-1]
@@ -822,11 +828,26 @@ class EventClassifier:
             (j for j in range(idx + 1, len(found)) if self._infinitive(low, found[j].start)),
             None,
         )
+        if (
+            inf is not None
+            and inf + 1 < len(found)
+            and _adverb(low[found[inf].start])
+            and found[inf + 1].start == found[inf].end
+        ):
+            consumed.add(inf)  # "seeks to further expand": "further" is no verb here
+            inf += 1
         if inf is not None and found[inf].start <= to + 3:
             consumed.add(inf)
             g = found[inf]
             lo, hi = clause(low, g.start)
             inner = self._verb_events(s, g, matcher, words, lo, hi)
+            nxt = found[inf + 1] if inf + 1 < len(found) else None
+            if nxt is not None and [w for w in low[g.end : nxt.start] if not _adverb(w)] == ["and"]:
+                # "readiness to both continue and strengthen cooperation with …": the second
+                # infinitive is as much the intent's content as the first
+                consumed.add(inf + 1)
+                g = nxt
+                inner += self._verb_events(s, nxt, matcher, words, *clause(low, nxt.start))
             made: list[CodedEvent] = []
             for e in inner:
                 if kind == "desire" and not "03" <= e.cameo[:2] <= "08":
@@ -856,6 +877,8 @@ class EventClassifier:
     @staticmethod
     def _verb_after(s: Sentence, low: list[str], found: list[_Found], k: int) -> bool:
         """Is the word at ``k`` (after "to") a verb rather than the start of a noun phrase?"""
+        while k < len(low) - 1 and _adverb(low[k]) and any(g.start == k + 1 for g in found):
+            k += 1  # "seeks to further expand"
         if k >= len(low):
             return False
         if s.tags:
@@ -866,8 +889,11 @@ class EventClassifier:
 
     @staticmethod
     def _infinitive(low: list[str], i: int) -> bool:
+        """Is the verb at ``i`` an infinitive ("to sign", "to have signed", "to further
+        strengthen", "to fully implement")?"""
         k = i - 1
-        while k >= 0 and low[k] in ("be", "have", "been"):
+        bare = not low[i].endswith(("ing", "ed"))  # "look forward to further supporting"
+        while k >= 0 and (low[k] in ("be", "have", "been") or (bare and _adverb(low[k]))):
             k -= 1
         return k >= 0 and low[k] == "to"
 
@@ -926,6 +952,15 @@ OCCASIONS = frozenset({
 })  # fmt: skip
 """What a ceremonial congratulation is on (the gold set's batch headers: ceremonial
 congratulations are no event; a congratulation on an election or a victory stays praise)."""
+
+
+ADVERBS = frozenset({"further", "also", "both", "jointly", "together", "not", "still", "then"})
+
+
+def _adverb(word: str) -> bool:
+    """Is ``word`` an adverb that can stand between "to" and its verb ("to further
+    strengthen", "to fully implement", "to both continue and expand")?"""
+    return word in ADVERBS or (len(word) > 4 and word.endswith("ly") and word.isalpha())
 
 
 def _thanks_for_the_floor(low: list[str], k: int, made: list[CodedEvent]) -> bool:
@@ -1911,6 +1946,13 @@ class RoleAssigner:
                 against = _against(s, low, m.end, hi, exclude, toward)
                 if against is not None:
                     return against  # "carried out a military operation against Kyrgyzstan"
+            if (
+                s.speaker
+                and m.code == s.speaker
+                and low[m.end : m.end + 1] == ["'s"]
+                and any(c[:3] == s.speaker or c[3:6] == s.speaker for c in exclude)
+            ):
+                continue  # a speech's "I reiterate Portugal's commitment to …": the speaker's own
             if m.full_code not in exclude:
                 return n
         return None

@@ -191,6 +191,12 @@ BELIEFS = frozenset({
     "considered",
 })  # fmt: skip
 DEONTIC = frozenset({"should", "ought", "must", "need", "needs"})
+NECESSITY = frozenset({
+    "essential", "important", "necessary", "vital", "crucial", "fundamental", "imperative",
+    "indispensable",
+})  # fmt: skip
+"""Adjectives of what is needed: "Spain believes that it is essential to safeguard …" judges
+what should be done, like a modal of obligation."""
 
 
 def is_opinion(low: list[str], verb: int) -> bool:
@@ -198,7 +204,8 @@ def is_opinion(low: list[str], verb: int) -> bool:
     the Office … should contribute", "Turkmenistan believes that this session should help",
     "it is important that X must act")? An opinion about others' duties is a comment (CAMEO
     01, no PLOVER event), not an act of theirs nor a hypothetical one: a belief verb, "that",
-    then a modal of obligation before the verb, with no stop between.
+    then a modal of obligation or an adjective of necessity ("it is essential to …") before
+    the verb, with no stop between.
 
     >>> from steppe.coding.stages import tokenize
     >>> t = [w.lower() for w in tokenize("We believe that the UN should help Afghanistan")]
@@ -209,7 +216,7 @@ def is_opinion(low: list[str], verb: int) -> bool:
     if that is None or that == 0 or any(w in (".", ";", ":") for w in low[that:verb]):
         return False
     belief = any(w in BELIEFS for w in low[max(0, that - 3) : that])
-    return belief and bool(DEONTIC & set(low[that + 1 : verb]))
+    return belief and bool((DEONTIC | NECESSITY) & set(low[that + 1 : verb]))
 
 
 def _threat_condition(low: list[str], e: CodedEvent, lo: int, hi: int) -> int | None:
