@@ -22,6 +22,13 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round (helper i14j)" section.
 - "X believes that it is essential to ..." is an opinion about what should be done (a comment).
 - "to further strengthen", "to both continue and strengthen": the infinitive after an adverb,
   and the second of two coordinated infinitives, are the intent's content, no act of their own.
+- "We discuss cooperation between A and B": the parties named with "between" after a verb of
+  discussion are its topic unless the source is one of them.
+- What the speaker hopes or wishes that others do is no act of theirs (the hoping may be an
+  appeal).
+- Approaching a session, an anniversary or an issue is no arrival (040).
+- A relative clause's antecedent is its subject: "the victims of the floods that devastated X"
+  has the floods, no actor, as subject (not the clause's speaker).
 """
 
 from __future__ import annotations
@@ -227,6 +234,49 @@ CASES += [
         "TJK",
         [("TJK", "EU", AG, ASR)],
         [("TJK", "EU", S, ASR)],
+    ),
+]
+
+
+CASES += [
+    # --- the topic of a discussion ---------------------------------------------------------
+    case(
+        "This week we are discussing the future of trade between China and the European Union.",
+        "TKM",
+        [],
+        [("TKM", "CHN", C, ASR), ("TKM", "EU", C, ASR), ("CHN", "TKM", C, ASR)],
+    ),
+    case(
+        "The Uzbek minister talked about cooperation between Uzbekistan and Russia.",
+        None,
+        [("UZB", "RUS", C, ASR)],
+    ),
+    # --- hopes and wishes ------------------------------------------------------------------
+    case(
+        "We hope that the United Nations provides Afghanistan with humanitarian aid.",
+        "TJK",
+        [("TJK", "UN", "REQUEST", ASR)],
+        [("UN", "AFG", "AID", ASR)],
+    ),
+    case(
+        "I sincerely wish that China and India settle their border dispute.",
+        "KGZ",
+        NO_EVENT,
+        [mutual("CHN", "IND", AG)[0], mutual("CHN", "IND", AG)[1]],
+    ),
+    # --- approaching a session -------------------------------------------------------------
+    case(
+        "Our delegation approaches this session of the United Nations with great hope.",
+        "UZB",
+        NO_EVENT,
+    ),
+    # --- a relative clause's own subject ---------------------------------------------------
+    case(
+        "We send our sympathy to the families of the victims of the storms that have hit "
+        "Turkey and the floods that have struck Iran.",
+        "KAZ",
+        [],
+        [("KAZ", "TUR", "ASSAULT", ASR), ("KAZ", "IRN", "ASSAULT", ASR), ("TUR", "IRN", S, ASR)],
     ),
 ]
 

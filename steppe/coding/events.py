@@ -1452,6 +1452,8 @@ def _topic(low: list[str], start: int, verb_end: int) -> bool:
     return k > verb_end and low[k] in TOPIC_PREPOSITIONS
 
 
+DISCUSSING = ("discuss", "talk", "speak", "spoke", "debat")
+"""Stems of the verbs of discussion, whose object is what is talked about."""
 OWNED_HEADS = frozenset({
     "head", "heads", "chief", "chiefs", "director", "directors", "leadership", "deputy",
     "deputies", "representative", "representatives", "chairman", "chairwoman", "chair",
@@ -1870,7 +1872,7 @@ class RoleAssigner:
             return (
                 _mention_at(s, k - 1)
                 if _mention_at(s, k - 1) is not None
-                else (self._head_owner(s, low, k - 1, lo))
+                else (self._head_owner(s, low, k - 1, lo, across_pp=False))
             )
         if low[k] in PRONOUNS:
             return None
@@ -1884,10 +1886,14 @@ class RoleAssigner:
             return self._head_owner(s, low, k, lo)
         return self._nearest(s, low, lo, verb)
 
-    def _head_owner(self, s: Sentence, low: list[str], k: int, lo: int) -> int | None:
+    def _head_owner(
+        self, s: Sentence, low: list[str], k: int, lo: int, across_pp: bool = True
+    ) -> int | None:
         """The actor a noun phrase ending at ``k`` belongs to ("Eriador's death and injury
         toll", "Pakistani woman"); ``None`` for one that names no actor ("crowds"). A phrase
-        that is a prepositional object ("in recent days") is passed over."""
+        that is a prepositional object ("in recent days") is passed over, unless
+        ``across_pp`` is false (a relative clause's antecedent: "the victims of the hurricanes
+        that devastated …" is the hurricanes, no actor)."""
         j = k
         while j >= lo and j > k - 6:
             at = _mention_at(s, j)
@@ -1896,7 +1902,9 @@ class RoleAssigner:
                 # "the Ambassador of Tajikistan to Russia <Name>": the head before the PP
                 return at if not in_pp(low, start) else self._nearest(s, low, lo, start)
             if low[j] in PREPOSITIONS and low[j] not in SUBORDINATORS:
-                return self._nearest(s, low, lo, j)
+                return self._nearest(s, low, lo, j) if across_pp else None
+            if not across_pp and low[j] == "and" and low[j + 1] in DETERMINERS:
+                return None  # "parts of the United States and the earthquakes that …"
             if not (low[j] in ("'s", "and") or low[j] in DETERMINERS or _noun_like(s, low, j)):
                 return None
             j -= 1
@@ -1921,6 +1929,18 @@ class RoleAssigner:
                 return None  # "A and B agreed that Kyrgyz migrants will …": what was agreed
             if "," in gap and RELATIVE_WORDS & set(gap[gap.index(",") :]):
                 return None  # "endorsed the concept, an idea that is a priority for the UN"
+            if (
+                e.cameo[:2] in TOPIC_ROOTS
+                and exclude
+                and e.verb.lower().startswith(DISCUSSING)
+                and preposition_before(low, _list_start(s.mentions, m), start) == "between"
+                and not any(
+                    x.code and any(x.code in c for c in exclude) for x in _members(s.mentions, n)
+                )
+            ):
+                # "we discuss the prospects for cooperation between the EU and the EAEU": the
+                # parties named with "between" meet or talk only when the source is one of them
+                continue
             if (
                 e.cameo[:2] in TOPIC_ROOTS
                 and _topic(low, m.start, e.verb_end)

@@ -191,6 +191,9 @@ BELIEFS = frozenset({
     "considered",
 })  # fmt: skip
 DEONTIC = frozenset({"should", "ought", "must", "need", "needs"})
+HOPES = frozenset({"hope", "hopes", "hoped", "wish", "wishes", "wished"})
+"""Verbs of wishing: what the speaker hopes that others do is no act of theirs (the hoping
+itself may be an appeal, coded from its own verb)."""
 NECESSITY = frozenset({
     "essential", "important", "necessary", "vital", "crucial", "fundamental", "imperative",
     "indispensable",
@@ -205,7 +208,7 @@ def is_opinion(low: list[str], verb: int) -> bool:
     "it is important that X must act")? An opinion about others' duties is a comment (CAMEO
     01, no PLOVER event), not an act of theirs nor a hypothetical one: a belief verb, "that",
     then a modal of obligation or an adjective of necessity ("it is essential to …") before
-    the verb, with no stop between.
+    the verb, with no stop between; or anything hoped or wished ("we hope that X will …").
 
     >>> from steppe.coding.stages import tokenize
     >>> t = [w.lower() for w in tokenize("We believe that the UN should help Afghanistan")]
@@ -215,7 +218,10 @@ def is_opinion(low: list[str], verb: int) -> bool:
     that = next((k for k in range(verb - 1, max(-1, verb - 25), -1) if low[k] == "that"), None)
     if that is None or that == 0 or any(w in (".", ";", ":") for w in low[that:verb]):
         return False
-    belief = any(w in BELIEFS for w in low[max(0, that - 3) : that])
+    before = low[max(0, that - 3) : that]
+    if HOPES & set(before):
+        return True  # "I hope that the UN will provide support": a wish, not their act
+    belief = any(w in BELIEFS for w in before)
     return belief and bool((DEONTIC | NECESSITY) & set(low[that + 1 : verb]))
 
 
