@@ -27,6 +27,9 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round (helper i14j)" section.
 - What the speaker hopes or wishes that others do is no act of theirs (the hoping may be an
   appeal).
 - Approaching a session, an anniversary or an issue is no arrival (040).
+- "X is committed to continuing its support to UN operations" is an intent (AGREE), not
+  CAMEO.2.0.txt's "committed … operations" (062, COMMIT sits with CARRY_OUT); "together with X,
+  we support Y" supports Y, not X (the partner of a joint act only).
 - A relative clause's antecedent is its subject: "the victims of the floods that devastated X"
   has the floods, no actor, as subject (not the clause's speaker).
 """
@@ -277,6 +280,34 @@ CASES += [
         "KAZ",
         [],
         [("KAZ", "TUR", "ASSAULT", ASR), ("KAZ", "IRN", "ASSAULT", ASR), ("TUR", "IRN", S, ASR)],
+    ),
+]
+
+
+CASES += [
+    # --- "committed to" an act, "together with" a co-supporter -----------------------------
+    case(
+        "Kazakhstan remains committed to continuing its support to the CSTO peacekeeping "
+        "operations.",
+        None,
+        [("KAZ", "CSTO", AG, ASR)],
+        [("KAZ", "CSTO", K, ASR), ("CSTO", "KAZ", K, ASR)],
+    ),
+    case(
+        "The militants committed crimes against Kyrgyz citizens.",
+        None,
+        [("", "KGZ", "ASSAULT", ASR)],
+    ),
+    case(
+        "Together with Turkey, we firmly support the peace plan for the South Caucasus.",
+        "AZE",
+        [],
+        [("AZE", "TUR", S, ASR)],
+    ),
+    case(
+        "Together with our Central Asian partners, we are committed to expanding trade.",
+        "UZB",
+        [("UZB", "KAZ", AG, ASR)],
     ),
 ]
 

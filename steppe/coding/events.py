@@ -739,7 +739,13 @@ class EventClassifier:
                 # anniversary": a ceremony, CAMEO 017 "Engage in symbolic act" (no PLOVER)
                 made = [evolve(made[0], **self._code_fields("017"), pattern="ceremony")]
             kind = _intent_kind(f.entry.lemma)
-            direct = kind == "desire" and f.end + 1 < len(low) and low[f.end] == "to"
+            # "wants to …", and "is committed to continuing its support …" (not "committed …
+            # operations", CAMEO.2.0.txt's COMMIT sits with CARRY_OUT): the infinitive is the act
+            direct = (
+                (kind == "desire" or f.entry.lemma == "commit")
+                and f.end + 1 < len(low)
+                and low[f.end] == "to"
+            )
             if kind is not None and (direct or not any(e.pattern for e in made)):
                 # "want to comment on …": the infinitive is the act, not the desire verb's own
                 # patterns ("PRESS ON", a block sibling of WANT, is an attack); other intent
@@ -2059,7 +2065,7 @@ class RoleAssigner:
                 else:
                     exclude = {m.full_code for m in sources}
                     tgt = self._object(s, low, e, hi, exclude)
-                    if tgt is None and e.cameo[:2] in JOINT_ROOTS:
+                    if tgt is None and _joint_code(e.cameo, e.verb):
                         tgt = _partner(s, low, lo, hi, exclude)
                     if tgt is None and e.cameo == PEACEKEEPING:
                         tgt = _protected(s, low, lo, hi, exclude)
