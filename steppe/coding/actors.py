@@ -800,8 +800,9 @@ def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
 
 def _speech_un(toks: tuple[str, ...], k: int) -> tuple[int, str | None] | None:
     """In a General Debate speech, "the Secretary-General" and "our/this Organization" are the
-    United Nations' (its Secretary-General with the agent GOV): the speech is addressed to the
-    UN, and the guide codes officials as their organisation. (Width, agent) or ``None``; a
+    United Nations' (its Secretary-General with the agent GOV), and so is "the Security
+    Council" when no name before it says whose: the speech is addressed to the UN, and the
+    guide codes officials and organs as their organisation. (Width, agent) or ``None``; a
     Secretary-General after another organisation's name is that organisation's."""
     if toks[k] == "Secretary-General":
         return 1, "GOV"
@@ -809,4 +810,8 @@ def _speech_un(toks: tuple[str, ...], k: int) -> tuple[int, str | None] | None:
         return 3, "GOV"
     if toks[k] == "Organization" and k > 0 and toks[k - 1].lower() in ("our", "this", "the"):
         return 1, None
+    if toks[k : k + 2] == ("Security", "Council") and not (
+        k > 0 and toks[k - 1][:1].isupper() and toks[k - 1] != "The"
+    ):
+        return 2, None  # the UN's organ, unless a name before it says whose
     return None

@@ -86,7 +86,8 @@ AUXILIARIES = frozenset({
     "has", "have", "had", "having", "will", "would", "shall", "should", "may", "might", "can",
     "could", "must", "do", "does", "did", "is", "are", "was", "were", "be", "been", "being",
     "am", "not", "n't", "also", "then", "still", "already", "just", "reportedly", "again",
-    "later", "now", "ever", "never", "even", "only", "soon", "once", "further"
+    "later", "now", "ever", "never", "even", "only", "soon", "once", "further", "always",
+    "often", "sometimes", "therefore", "thus", "hence", "together"
 })  # fmt: skip
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 HEARSAY = frozenset({
@@ -111,6 +112,16 @@ def hearsay(low: list[str], i: int) -> bool:
     )
 
 
+FIRST_PERSON_WORDS = frozenset({"i", "we"})
+DEMONYM_ENDINGS = ("ian", "ean", "can", "ghan", "ani", "ese", "ish", "kh", "ek", "ik", "yz", "men")
+"""Endings of demonyms used as adjectives ("Armenian", "European", "American", "Afghan",
+"Azerbaijani", "Chinese", "Turkish", "Kazakh", "Uzbek", "Tajik", "Kyrgyz", "Turkmen") and of no
+state's name ("Kazakhstan", "Japan" and "Iran" end otherwise)."""
+GOING_ON = frozenset({"continue", "start", "begin", "resume", "keep"})
+"""Verbs whose "-ing" complement is the act that goes on ("continued shelling the territory");
+not after "to", where the act is what an appeal or intent asks to go on."""
+FLOATING_QUANTIFIERS = frozenset({"both", "all", "each"})
+"""After their subject they precede its verb: "Kazakhstan and Uzbekistan both signed"."""
 DEGREE_WORDS = frozenset({"very", "too", "so", "more", "most", "less", "least", "quite"})
 TEMPORAL = frozenset({
     "today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday",
@@ -513,9 +524,22 @@ class EventClassifier:
         ("the meeting", "a brief private visit", "very close")?"""
         if i > 0 and s.tokens[i][:1].isupper():
             return True
+        if (
+            i > 1
+            and s.tokens[i - 1][:1].isupper()
+            and s.tokens[i - 2] not in (".", ":", '"', "\u201c")
+            and i - 1 not in in_mention
+            and low[i - 1] not in FIRST_PERSON_WORDS
+            and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
+        ):
+            return True  # "the Nagorno-Karabakh conflict": a name's noun, not a verb
         if i == 0 and low[1:2] in (["between"], ["of"]):
             return True  # "Trade between Kazakhstan and Russia grew": the subject's noun
-        if i > 0 and low[i - 1] in NOUN_MARKERS | DEGREE_WORDS | {"%", "percent"}:
+        if (
+            i > 0
+            and low[i - 1] in NOUN_MARKERS | DEGREE_WORDS | {"%", "percent"}
+            and not (low[i - 1] in FLOATING_QUANTIFIERS and i - 2 in in_mention)
+        ):
             return True  # "a 50% decline in remittances" is a figure, not a rejection
         if (
             i > 0
@@ -564,8 +588,8 @@ class EventClassifier:
         while (
             k >= 0
             and i - k <= 3
-            and k not in in_mention
-            and is_modifier(low[k])
+            and (k not in in_mention or _paired_names(s.tokens[k]))
+            and (is_modifier(low[k]) or _paired_names(s.tokens[k]))
             and low[k] not in TEMPORAL
             and not low[k].endswith(("ly", "s"))
         ):
@@ -577,7 +601,16 @@ class EventClassifier:
     ) -> bool:
         """Without tags: a plural before a verb ("forces were", "forces launched") or a word
         right after a verb ("send arms") is a noun."""
-        if found and found[-1].end == i and low[i - 1] not in AUXILIARIES:
+        if (
+            found
+            and found[-1].end == i
+            and low[i - 1] not in AUXILIARIES
+            and not (
+                low[i].endswith("ing")
+                and found[-1].entry.lemma in GOING_ON
+                and low[found[-1].start - 1 : found[-1].start] != ["to"]
+            )
+        ):
             return True
         if found and low[i].endswith("s") and 0 < i - found[-1].end <= 3:
             between = low[found[-1].end : i]
@@ -1140,12 +1173,78 @@ def _plural_head(
     ):
         return True  # "our initiatives and endeavours": a second plural noun
     prev = s.tokens[i - 1]
+    nxt = low[end] if end < len(low) else ""
+    if (
+        i - 1 in in_mention
+        and prev.endswith(DEMONYM_ENDINGS)
+        and prev[:1].isupper()
+        and (nxt in PREPOSITIONS or nxt in ("", ".", ",", ";", ":"))
+        and nxt != "against"  # "Palestinian riots against Israeli policies": the act itself
+    ):
+        return True  # "the withdrawal of Armenian forces from": a demonym's plural noun
     if i - 1 in in_mention or not prev[:1].islower() or not is_modifier(prev):
         return False
-    if prev.endswith(("ly", "ed", "ing")) or _is_found(found, i - 1):
-        return False
-    nxt = low[end] if end < len(low) else ""
+    if prev.endswith(("ly", "ed", "ing")) or low[i - 1] in AUXILIARIES or _is_found(found, i - 1):
+        return False  # "always cooperates with": an adverb before a verb, not a noun's modifier
     return nxt in PREPOSITIONS or nxt in ("", ".", ",", ";", ":", "to")
+
+
+def _act_by(
+    s: Sentence, low: list[str], start: int, hi: int, later_verbs: list[int], exclude: set[str]
+) -> int | None:
+    """The actor named after "by" in the object of a disapproval, before the clause ends: an
+    act condemned or criticised ("condemned the shelling of Kyrgyz villages by Tajik forces")
+    is held against its doer, not its victim (CAMEO 11x "Disapprove": the target is the one
+    disapproved of)."""
+    for b in range(start, hi - 1):
+        if low[b] in (",", ";", ":") or b in later_verbs:
+            return None
+        if low[b] != "by":
+            continue
+        k = b + 2 if low[b + 1] == "the" else b + 1
+        n = _mention_at(s, k)
+        if (
+            n is not None
+            and s.mentions[n].start == k
+            and s.mentions[n].code
+            and s.mentions[n].full_code not in exclude
+        ):
+            return n
+    return None
+
+
+HARMFUL_ACTS = frozenset({
+    "occupation", "attack", "attacks", "aggression", "shelling", "bombing", "bombardment",
+    "invasion", "annexation", "killing", "killings", "murder", "massacre", "seizure", "blockade",
+    "abuse", "mistreatment", "persecution", "deportation", "detention", "arrest",
+})  # fmt: skip
+"""Acts whose "of/on/against" phrase names their victim, not their doer."""
+OF_DOER = frozenset({"aggression", "attack", "attacks"})
+"""Acts whose "of" names the doer ("the aggression of Tajikistan against our country")."""
+VICTIM_WORDS = frozenset({
+    "the", "of", "on", "against", "in", "its", "their", "territory", "territories", "lands",
+    "cities", "towns", "villages", "regions", "region", "people", "civilians", "citizens",
+    "embassy", "positions", "border", "sovereign", "occupied",
+})  # fmt: skip
+
+
+def _victim_of_act(low: list[str], k: int, start: int) -> bool:
+    """Does the phrase before the actor at ``k`` make it the victim of a harmful act ("the
+    occupation of the territory of Azerbaijan", "the attack on the Russian embassy")? A
+    disapproval of the act is not one of its victim."""
+    j = k - 1
+    while j >= start and k - j <= 6 and low[j] in VICTIM_WORDS:
+        j -= 1
+    if not (j >= start and j < k - 1 and low[j] in HARMFUL_ACTS):
+        return False
+    return low[j + 1] in ("on", "against") or (low[j + 1] == "of" and low[j] not in OF_DOER)
+
+
+def _paired_names(token: str) -> bool:
+    """A hyphenated pair of names ("Armenian-Azerbaijani", "Kyrgyz-Tajik", "Russia-Ukraine"):
+    an adjective before its noun."""
+    parts = token.split("-")
+    return len(parts) == 2 and all(p[:1].isupper() and p[1:].islower() for p in parts)
 
 
 def _is_found(found: list[_Found], k: int) -> bool:
@@ -1797,6 +1896,11 @@ def _appointment(e: CodedEvent, low: list[str]) -> bool:
     )
 
 
+PASSIVE_ADVERBS = frozenset({
+    "not", "n't", "also", "always", "still", "already", "never", "often", "again", "now", "then",
+    "just", "once", "ever", "even", "only", "further", "soon",
+})  # fmt: skip
+"""Words between a form of "be" and its participle ("were also detained", "are always forced")."""
 AGENTLESS = frozenset({"02", "10"})
 """Appeals and requests told in the passive without their agent ("Biden was asked to explain
 …"): the one asked is the subject and who asked is not said, so there is no dyad to code
@@ -1839,7 +1943,12 @@ class RoleAssigner:
             if opening is not None and opening > lo:
                 k = opening
                 verb = opening
-        while k >= lo and (low[k] in AUXILIARIES or low[k] in TEMPORAL or low[k].endswith("ly")):
+        while k >= lo and (
+            low[k] in AUXILIARIES
+            or low[k] in TEMPORAL
+            or low[k].endswith("ly")
+            or (low[k] in FLOATING_QUANTIFIERS and k > lo and _mention_at(s, k - 1) is not None)
+        ):
             k -= 1
             if k >= lo and low[k] in ("on", "last", "this", "next", "early", "late"):
                 k -= 1
@@ -1925,6 +2034,16 @@ class RoleAssigner:
             if e.verb_start < m.start and m.end < e.verb_end and m.full_code not in exclude:
                 return n
         later_verbs = [v for v in s.verbs if v >= start]
+        if e.cameo[:2] == "11":
+            doer = _act_by(s, low, start, hi, later_verbs, exclude)
+            if doer is not None:
+                return doer  # "condemned the occupation of our lands by Armenia": the doer
+            first = next(
+                (m for m in sorted(s.mentions, key=lambda m: m.start) if start <= m.start < hi),
+                None,
+            )
+            if first is not None and _victim_of_act(low, first.start, start):
+                return None  # "condemned the occupation of the territory of Azerbaijan"
         for n, m in sorted(enumerate(s.mentions), key=lambda x: x[1].start):
             if m.start < start or m.start >= hi:
                 continue
@@ -1992,7 +2111,7 @@ class RoleAssigner:
         any agentless passive whose subject is private persons (``private``: they are acted
         upon); ``False`` if the verb is not such a passive."""
         k = _participle_chain_start(low, e.verb_start) - 1
-        while k >= 0 and (low[k].endswith("ly") or low[k] in ("not", "n't", "also")):
+        while k >= 0 and (low[k].endswith("ly") or low[k] in PASSIVE_ADVERBS):
             k -= 1
         form = low[e.verb_end - 1]
         if k < 0 or low[k] not in BE_FORMS or form.endswith("ing"):
