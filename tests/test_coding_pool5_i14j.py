@@ -10,8 +10,8 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round (helper i14j)" section.
   signings and cooperation stay joint acts.
 - Alternatives ("Mali or Lebanon") do nothing together.
 - Studying the feasibility of a step is considering it (014, a comment), not an investigation.
-- "take the floor / the lead / office / a role / into account" seizes nothing (TAKE's default
-  is 171 "Seize or damage property").
+- "take the floor / the lead / office / a role / into account" seizes nothing (CAMEO.2.0.txt's
+  TAKE sits in the APPREHEND block, 171; main's fourth-round "OVERRIDE TAKE" block covers it).
 - Commitments met are no meeting; targets submitted to the UN are no yielding (080).
 - "thanks to X" names a cause, not thanks.
 - A bare verb form before "agreement(s)" or "zone" is a compound noun ("free trade agreements").
