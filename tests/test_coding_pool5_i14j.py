@@ -30,6 +30,8 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round (helper i14j)" section.
 - "X is committed to continuing its support to UN operations" is an intent (AGREE), not
   CAMEO.2.0.txt's "committed … operations" (062, COMMIT sits with CARRY_OUT); "together with X,
   we support Y" supports Y, not X (the partner of a joint act only).
+- "A, B, C and the member states of D": "and" closes the list of A, B and C even when the
+  last item is too long to join it (each of A, B and C is addressed).
 - A relative clause's antecedent is its subject: "the victims of the floods that devastated X"
   has the floods, no actor, as subject (not the clause's speaker).
 """
@@ -308,6 +310,17 @@ CASES += [
         "Together with our Central Asian partners, we are committed to expanding trade.",
         "UZB",
         [("UZB", "KAZ", AG, ASR)],
+    ),
+]
+
+
+CASES += [
+    # --- a list closed by a long last item -------------------------------------------------
+    case(
+        "We urge the leading powers, notably Russia, China, the United States and the member "
+        "states of the European Union, to resume arms control talks.",
+        "KAZ",
+        [("KAZ", "RUS", "REQUEST", ASR), ("KAZ", "CHN", "REQUEST", ASR)],
     ),
 ]
 
