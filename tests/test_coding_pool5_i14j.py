@@ -32,6 +32,9 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round (helper i14j)" section.
   we support Y" supports Y, not X (the partner of a joint act only).
 - "A, B, C and the member states of D": "and" closes the list of A, B and C even when the
   last item is too long to join it (each of A, B and C is addressed).
+- "X's act …, which we condemn / support": with no object of its own, the verb of an object
+  relative clause is directed at the doer of the act it refers back to (the first actor of the
+  sentence that is no prepositional object, not the victim "against Ukraine").
 - A relative clause's antecedent is its subject: "the victims of the floods that devastated X"
   has the floods, no actor, as subject (not the clause's speaker).
 """
@@ -321,6 +324,29 @@ CASES += [
         "states of the European Union, to resume arms control talks.",
         "KAZ",
         [("KAZ", "RUS", "REQUEST", ASR), ("KAZ", "CHN", "REQUEST", ASR)],
+    ),
+]
+
+
+CASES += [
+    # --- the object of a relative clause ---------------------------------------------------
+    case(
+        "Armenia's shelling of the villages along the border with Azerbaijan is a grave breach "
+        "of the ceasefire, which we firmly condemn.",
+        "TUR",
+        [("TUR", "ARM", AC, ASR)],
+        [("TUR", "AZE", AC, ASR)],
+    ),
+    case(
+        "Uzbekistan's proposal on the Aral Sea, which we fully support, deserves attention.",
+        "TKM",
+        [("TKM", "UZB", S, ASR)],
+    ),
+    case(
+        "The attack on Tajikistan, which we condemn, was carried out by unknown gunmen.",
+        "KGZ",
+        [],
+        [("KGZ", "TJK", AC, ASR)],
     ),
 ]
 

@@ -1002,6 +1002,30 @@ def _adverb(word: str) -> bool:
     return word in ADVERBS or (len(word) > 4 and word.endswith("ly") and word.isalpha())
 
 
+ANTECEDENT_ROOTS = frozenset({"05", "11", "12"})
+"""Acts whose object can be a whole earlier phrase: praise or endorse (05), disapprove or
+condemn (11), reject (12)."""
+
+
+def _relative_antecedent(s: Sentence, low: list[str], verb: int, exclude: set[str]) -> int | None:
+    """The doer of the act an object relative clause refers back to ("The Russian Federation's
+    war of aggression against Ukraine is a flagrant violation of international law, which we
+    strongly condemn"; "Kazakhstan's initiative, which we welcome"): the first actor of the
+    sentence that is no prepositional object (not the victim "against Ukraine"), when the verb
+    has no object of its own and its clause opens with ", which" and a subject."""
+    which = next((k for k in range(verb - 1, max(0, verb - 6), -1) if low[k] == "which"), None)
+    if which is None or low[which - 1] != "," or _mention_at(s, which + 1) is None:
+        return None
+    if any(w in CLAUSE_ENDS | {"that"} for w in low[which + 1 : verb]):
+        return None
+    for n, m in enumerate(s.mentions):
+        if m.start >= which - 1:
+            return None
+        if m.code and not in_pp(low, _list_start(s.mentions, m)) and m.full_code not in exclude:
+            return n
+    return None
+
+
 def _thanks_for_the_floor(low: list[str], k: int, made: list[CodedEvent]) -> bool:
     """Thanks "for this opportunity" (to speak from the rostrum): the speaker's formula."""
     if "opportunity" not in low[k : k + 8] or not any(e.cameo.startswith("051") for e in made):
@@ -2184,6 +2208,8 @@ class RoleAssigner:
                 else:
                     exclude = {m.full_code for m in sources}
                     tgt = self._object(s, low, e, hi, exclude)
+                    if tgt is None and e.cameo[:2] in ANTECEDENT_ROOTS:
+                        tgt = _relative_antecedent(s, low, e.verb_start, exclude)
                     if tgt is None and _joint_code(e.cameo, e.verb):
                         tgt = _partner(s, low, lo, hi, exclude)
                     if tgt is None and e.cameo == PEACEKEEPING:
