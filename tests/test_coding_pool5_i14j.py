@@ -35,6 +35,8 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round (helper i14j)" section.
 - "X's act …, which we condemn / support": with no object of its own, the verb of an object
   relative clause is directed at the doer of the act it refers back to (the first actor of the
   sentence that is no prepositional object, not the victim "against Ukraine").
+- "we need X" states a need, no demand on X; "needs X to do …" stays a demand (CAMEO.2.0.txt's
+  DEMAND block, 100).
 - A relative clause's antecedent is its subject: "the victims of the floods that devastated X"
   has the floods, no actor, as subject (not the clause's speaker).
 """
@@ -347,6 +349,26 @@ CASES += [
         "KGZ",
         [],
         [("KGZ", "TJK", AC, ASR)],
+    ),
+]
+
+
+CASES += [
+    # --- a need stated ---------------------------------------------------------------------
+    case(
+        "Whatever its flaws, we still need the Shanghai Cooperation Organisation.",
+        "KGZ",
+        NO_EVENT,
+    ),
+    case(
+        "Afghanistan needs steady support from its neighbours in Central Asia.",
+        None,
+        NO_EVENT,
+    ),
+    case(
+        "Moscow needs Dushanbe to hand over the two suspects.",
+        None,
+        [("RUS", "TJK", "REQUEST", ASR)],
     ),
 ]
 

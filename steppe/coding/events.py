@@ -750,6 +750,11 @@ class EventClassifier:
                 ["us", "to"],
             ):
                 continue  # "allow me to congratulate …": a speaker's formula, the act follows
+            if f.entry.lemma == "need" and "to" not in low[f.end : hi]:
+                # "we still need the Organization", "we need effective country teams": a need
+                # stated, no demand on anyone (CAMEO.2.0.txt's DEMAND block, 100, lists NEED
+                # for "needs X to do …")
+                continue
             made = self._verb_events(s, f, matcher, words, lo, _coordinated_end(low, f, found, hi))
             if (
                 made
