@@ -37,6 +37,8 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round (helper i14j)" section.
   sentence that is no prepositional object, not the victim "against Ukraine").
 - "we need X" states a need, no demand on X; "needs X to do …" stays a demand (CAMEO.2.0.txt's
   DEMAND block, 100).
+- A speech's "we must / should / ought to <act>" exhorts, it reports no act of the speaking
+  state; others' duties ("Russia must withdraw") are left to the verbs that state them.
 - A relative clause's antecedent is its subject: "the victims of the floods that devastated X"
   has the floods, no actor, as subject (not the clause's speaker).
 """
@@ -369,6 +371,29 @@ CASES += [
         "Moscow needs Dushanbe to hand over the two suspects.",
         None,
         [("RUS", "TJK", "REQUEST", ASR)],
+    ),
+]
+
+
+CASES += [
+    # --- a speech's exhortation ------------------------------------------------------------
+    case("We must prevent Iran from acquiring a nuclear weapon.", "KAZ", NO_EVENT),
+    case(
+        "We should strongly support the efforts of the United Nations in Yemen.",
+        "TKM",
+        NO_EVENT,
+    ),
+    # a condemnation said as a duty still condemns
+    case(
+        "We must strongly condemn Russia's strikes on Ukrainian cities.",
+        "KGZ",
+        [("KGZ", "RUS", AC, ASR)],
+    ),
+    # ... while what the speaking state does is coded
+    case(
+        "We support the mediation of the United Nations in Yemen.",
+        "TKM",
+        [("TKM", "UN", S, ASR)],
     ),
 ]
 

@@ -225,6 +225,31 @@ def is_opinion(low: list[str], verb: int) -> bool:
     return belief and bool((DEONTIC | NECESSITY) & set(low[that + 1 : verb]))
 
 
+DUTIES = frozenset({"must", "should", "ought"})
+"""Modals of obligation: a speech's "we must prevent …", "we should support every effort …"
+exhorts the Assembly, it reports no act of the speaking state (the gold set codes no event
+for "should"/"must" statements)."""
+
+
+def is_duty(low: list[str], verb: int) -> bool:
+    """Is the verb at ``verb`` what "we" (or "I") must or should do, the modal right before it
+    (past "not", "also", "to", adverbs and "be"/"have")? Others' duties ("Russia must
+    withdraw") are left to the verbs that state them.
+
+    >>> is_duty("we must prevent a war".split(), 2), is_duty("we prevented a war".split(), 1)
+    (True, False)
+    >>> is_duty("we ought to withdraw".split(), 3), is_duty("russia must withdraw".split(), 2)
+    (True, False)
+    """
+    k = verb - 1
+    while k >= 0 and (
+        low[k] in ("not", "also", "to", "be", "have", "further", "still", "therefore")
+        or (low[k].endswith("ly") and low[k].isalpha())
+    ):
+        k -= 1
+    return k >= 1 and low[k] in DUTIES and low[k - 1] in ("we", "i")
+
+
 def _threat_condition(low: list[str], e: CodedEvent, lo: int, hi: int) -> int | None:
     """Where the condition a threat states begins ("warned Baku of consequences if it
     continues"), or ``None``: a threat or warning (CAMEO 13) with "if"/"unless" only after its
@@ -253,7 +278,10 @@ class Modality:
             events = []
             low = [t.lower() for t in s.tokens]
             for e in s.events:
-                if is_opinion(low, e.verb_start):
+                if is_opinion(low, e.verb_start) or (
+                    # "we must condemn …" condemns (a performative, CAMEO 11 "Disapprove")
+                    s.speaker and is_duty(low, e.verb_start) and not e.cameo.startswith("11")
+                ):
                     continue
                 lo, hi = clause(low, e.verb_start)
                 start = max(lo, e.verb_start - 4)
