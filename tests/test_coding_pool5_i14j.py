@@ -39,6 +39,8 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round (helper i14j)" section.
   DEMAND block, 100).
 - A speech's "we must / should / ought to <act>" exhorts, it reports no act of the speaking
   state; others' duties ("Russia must withdraw") are left to the verbs that state them.
+- A condemned harmful act named with an uncoded doer and its victim ("the attacks of the
+  Taliban on Tajikistan") is not held against the victim.
 - A relative clause's antecedent is its subject: "the victims of the floods that devastated X"
   has the floods, no actor, as subject (not the clause's speaker).
 """
@@ -394,6 +396,17 @@ CASES += [
         "We support the mediation of the United Nations in Yemen.",
         "TKM",
         [("TKM", "UN", S, ASR)],
+    ),
+]
+
+
+CASES += [
+    # --- the victim of a condemned act -----------------------------------------------------
+    case(
+        "We condemn the attacks of the Taliban on Tajikistan.",
+        "KGZ",
+        [],
+        [("KGZ", "TJK", AC, ASR)],
     ),
 ]
 

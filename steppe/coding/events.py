@@ -2073,6 +2073,20 @@ class RoleAssigner:
             )
             if first is not None and _victim_of_act(low, first.start, start):
                 return None  # "condemned the occupation of the territory of Azerbaijan"
+            coded = next(
+                (
+                    m
+                    for m in sorted(s.mentions, key=lambda m: m.start)
+                    if start <= m.start < hi and m.code
+                ),
+                None,
+            )
+            if (
+                coded is not None
+                and preposition_before(low, coded.start, start) in ("on", "against")
+                and HARMFUL_ACTS & set(low[start : coded.start])
+            ):
+                return None  # "condemn the attacks of the Taliban on Tajikistan": its victim
         for n, m in sorted(enumerate(s.mentions), key=lambda x: x[1].start):
             if m.start < start or m.start >= hi:
                 continue
