@@ -41,6 +41,8 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round (helper i14j)" section.
   state; others' duties ("Russia must withdraw") are left to the verbs that state them.
 - A condemned harmful act named with an uncoded doer and its victim ("the attacks of the
   Taliban on Tajikistan") is not held against the victim.
+- A standard cited ("based on the United Nations Charter", "in accordance with the
+  resolutions of the UN") is no target of the act.
 - A relative clause's antecedent is its subject: "the victims of the floods that devastated X"
   has the floods, no actor, as subject (not the clause's speaker).
 """
@@ -407,6 +409,23 @@ CASES += [
         "KGZ",
         [],
         [("KGZ", "TJK", AC, ASR)],
+    ),
+]
+
+
+CASES += [
+    # --- a standard cited ------------------------------------------------------------------
+    case(
+        "We are resolved to contribute to a fair world order based on the United Nations Charter.",
+        "UZB",
+        NO_EVENT,
+    ),
+    case(
+        "We will keep helping Afghanistan in accordance with the resolutions of the United "
+        "Nations.",
+        "KAZ",
+        [("KAZ", "AFG", AG, ASR)],
+        [("KAZ", "UN", AG, ASR)],
     ),
 ]
 

@@ -1007,6 +1007,23 @@ def _adverb(word: str) -> bool:
     return word in ADVERBS or (len(word) > 4 and word.endswith("ly") and word.isalpha())
 
 
+STANDARD_PHRASES = frozenset({
+    ("based", "on"), ("accordance", "with"), ("line", "with"), ("conformity", "with"),
+    ("consistent", "with"), ("compliance", "with"), ("pursuant", "to"),
+})  # fmt: skip
+"""Phrases that cite a standard ("based on the United Nations Charter", "in accordance with
+the resolutions of the Security Council"): the organisation whose charter or resolutions are
+cited is no target of the act."""
+
+
+def _standard_of(low: list[str], k: int, lo: int) -> bool:
+    """Is the phrase at ``k`` the standard of a phrase of :data:`STANDARD_PHRASES`?"""
+    j = k - 1
+    while j > lo and low[j] in DETERMINERS:
+        j -= 1
+    return j > lo and (low[j - 1], low[j]) in STANDARD_PHRASES
+
+
 ANTECEDENT_ROOTS = frozenset({"05", "11", "12"})
 """Acts whose object can be a whole earlier phrase: praise or endorse (05), disapprove or
 condemn (11), reject (12)."""
@@ -2120,6 +2137,8 @@ class RoleAssigner:
                 return (
                     None  # "call on the Member States to support Tajikistan's bid": asked of them
                 )
+            if _standard_of(low, _list_start(s.mentions, m), start):
+                continue  # "solutions based on the United Nations Charter": a standard cited
             if preposition_before(low, m.start, start) in CHANNELS:
                 continue  # "provided aid ... through the Heydar Aliyev Foundation": a means
             if not m.code and e.cameo[:2] in JOINT_ROOTS and len(exclude) >= 2:
