@@ -43,6 +43,8 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round (helper i14j)" section.
   Taliban on Tajikistan") is not held against the victim.
 - A standard cited ("based on the United Nations Charter", "in accordance with the
   resolutions of the UN") is no target of the act.
+- Rules, laws, norms or obligations broken are 128 "Defy norms, law", not the DESTROY block's
+  190; a crisis, challenges or difficulties overcome are no defeat of anyone.
 - A relative clause's antecedent is its subject: "the victims of the floods that devastated X"
   has the floods, no actor, as subject (not the clause's speaker).
 """
@@ -426,6 +428,30 @@ CASES += [
         "KAZ",
         [("KAZ", "AFG", AG, ASR)],
         [("KAZ", "UN", AG, ASR)],
+    ),
+]
+
+
+CASES += [
+    # --- rules broken, difficulties overcome -----------------------------------------------
+    case(
+        "Turkmenistan accused Afghanistan of breaking the rules of the border regime.",
+        None,
+        [],
+        [("AFG", "TKM", "ASSAULT", ASR)],
+    ),
+    case("Armenia broke its obligations to Azerbaijan.", None, [("ARM", "AZE", "REJECT", ASR)]),
+    case(
+        "We overcame the economic difficulties with the help of Kazakhstan.",
+        "KGZ",
+        [],
+        [("KGZ", "KAZ", TH, ASR), ("KGZ", "KAZ", "ASSAULT", ASR)],
+    ),
+    case(
+        "Together with Uzbekistan we will overcome the consequences of the drought.",
+        "TJK",
+        [],
+        [("TJK", "UZB", "ASSAULT", "future"), ("TJK", "UZB", AG, ASR)],
     ),
 ]
 
