@@ -1144,3 +1144,79 @@ def test_light_take_going_on_and_nouns_after_names(coder: Coder) -> None:
     # a condemnation of a harmful act is not one of its victim
     text = "Kazakhstan condemned the seizure of the territory of Ukraine."
     assert not {e for e in _events(coder, text) if e[1] == "UKR" and e[2] == "ACCUSE"}
+
+
+def test_speakers_norms_and_nouns_before_of(coder: Coder) -> None:
+    # in a speech, what another actor "must" do is the speaker's norm, not that actor's act
+    text = "The occupying forces of Armenia must leave the territories of Azerbaijan."
+    assert not {e for e in _events(coder, text, "AZE") if e[0] == "ARM" and e[2]}
+    # a base form right before "of" is a noun ("the return of refugees")
+    text = "Kyrgyzstan supports the safe and dignified return of Afghan refugees."
+    assert not {e for e in _events(coder, text) if e[2] == "RETREAT"}
+    text = "Russia warned of consequences for Kazakhstan."
+    assert not {e for e in _events(coder, text) if e[2] == "COERCE"}
+    # a sentence-initial base form before a name is its modifier
+    text = "Appropriate UN bodies must support the return of displaced persons."
+    assert not {e for e in _events(coder, text, "AZE") if e[2] == "COERCE"}
+
+
+def test_speech_gatherings_and_nouns_closing_a_prepositional_phrase(coder: Coder) -> None:
+    # "we meet here", "the leaders gathered here": the General Debate itself
+    for text in (
+        "We gather here at the United Nations at a time of great uncertainty.",
+        "The heads of State assembled here bear a heavy responsibility to the United Nations.",
+    ):
+        assert not {e for e in _events(coder, text, "UZB") if e[2]}, text
+    # a plural noun closing a prepositional phrase before a comma is no verb
+    text = "Concerning recent European Union proposals, we remain open to dialogue."
+    assert not {e for e in _events(coder, text, "TKM") if e[0] == "EU"}
+
+
+def test_headline_subjects_deals_and_peacekeepers_at_work(coder: Coder) -> None:
+    # a headline's two subjects joined by a comma before their verb act together
+    text = "Mirziyoyev, Japarov discuss border demarcation"
+    assert {("UZB", "KGZ"), ("KGZ", "UZB")} & {(e[0], e[1]) for e in _events(coder, text)}
+    # a deal signed is CAMEO 057, like an agreement
+    text = "Uzbekistan signed a deal with Turkey on drones."
+    assert ("UZB", "TUR", "SUPPORT", "asserted") in _events(coder, text)
+    # peacekeepers who arrive, complete their deployment, guard sites or stop unrest in a
+    # state provide protection there (074), and no one "receives" them in reverse
+    for text in (
+        "Russian peacekeepers arrived in Kyrgyzstan on Thursday.",
+        "CSTO peacekeeping troops completed their deployment in Tajikistan.",
+        "The CSTO contingent guards strategic facilities in Tajikistan.",
+    ):
+        coded = _events(coder, text)
+        assert {e for e in coded if e[2] == "AID" and e[1] in ("KGZ", "TJK")}, text
+        assert not {e for e in coded if e[2] == "RETREAT"}, text
+
+
+def test_a_transfer_of_peacekeepers_that_goes_on(coder: Coder) -> None:
+    text = "Transfer of CSTO peacekeepers to Tajikistan continues"
+    assert ("CSTO", "TJK", "AID", "asserted") in _events(coder, text)
+    text = "Transfer of Russian troops to Belarus completed"
+    assert ("RUS", "BLR", "MOBILIZE", "asserted") in _events(coder, text)
+
+
+def test_ombudsmen_and_people_of_states_coordinated(coder: Coder) -> None:
+    # a state's ombudsman is its official
+    text = "The ombudsman of Kyrgyzstan appealed to the ombudsman of Kazakhstan."
+    assert ("KGZ", "KAZ") in {(e[0], e[1]) for e in _events(coder, text)}
+    # "A of X and B of Y": the two people are the pair
+    text = "Emomali Rahmon of Tajikistan and Sadyr Japarov of Kyrgyzstan held talks."
+    assert {("TJK", "KGZ"), ("KGZ", "TJK")} & {(e[0], e[1]) for e in _events(coder, text)}
+
+
+def test_an_actors_use_of_force_that_goes_on(coder: Coder) -> None:
+    # a clause that only says an actor's use of force against another goes on asserts it
+    for text in (
+        "Azerbaijan's aggression against Armenia continues.",
+        "Russia's senseless war against Ukraine has been raging for two years.",
+        "Israel's military operations in Lebanon are continuing.",
+    ):
+        coded = {(e[0], e[1], e[2]) for e in _events(coder, text)}
+        assert {c for c in coded if c[2] == "ASSAULT" and c[0] and c[1]}, text
+    # it ending, or something else going on, is no use of force
+    assert not {e for e in _events(coder, "Russia's war against Ukraine ended.") if e[2]}
+    text = "Russia's support for Belarus continues."
+    assert not {e for e in _events(coder, text) if e[2] == "ASSAULT"}

@@ -679,8 +679,20 @@ class ActorRecognizer:
                 conj[n] = True
         out: list[list[_Phrase]] = []
         for run, c in zip(runs, conj, strict=True):
-            out.extend([run] if c or len(run) == 1 else [[p] for p in run])
-        return out
+            together = c or len(run) == 1 or self._headline_subjects(run, tokens)
+            out.extend([run] if together else [[p] for p in run])
+        return _people_of_states(out, tokens)
+
+    def _headline_subjects(self, run: list[_Phrase], tokens: tuple[str, ...]) -> bool:
+        """A headline's subjects joined by a comma alone, right before their verb, at the start
+        ("Lukashenko, Tokayev discuss situation in Kazakhstan"; "Moscow, Beijing concerned
+        over …")."""
+        if len(run) != 2 or run[0].start != 0 or run[-1].end >= len(tokens):
+            return False
+        if [t.lower() for t in tokens[run[0].end : run[1].start]] != [","]:
+            return False
+        nxt = tokens[run[-1].end]
+        return nxt.islower() and (nxt in self.verb_words or nxt.endswith("ed"))
 
     @staticmethod
     def _agent_of(tokens: tuple[str, ...], left: list[_Phrase], right: list[_Phrase]) -> bool:
@@ -753,6 +765,29 @@ FIRST_PERSON_NOUNS = {
 Government", "my delegation", "an attack on our territory", "occupied our lands", "shelled
 our cities": the state's land and towns as the target of force); other agent nouns after them
 ("our citizens") are the state's agents."""
+
+
+def _people_of_states(runs: list[list[_Phrase]], tokens: tuple[str, ...]) -> list[list[_Phrase]]:
+    """ "Shavkat Mirziyoyev of Uzbekistan and Vladimir Putin of Russia": the two people are the
+    coordinated pair, each with the state named after "of" (their own), not the first state
+    and the second person."""
+    low = [t.lower() for t in tokens]
+    out = list(runs)
+    k = 1
+    while k + 1 < len(out):
+        a, mid, y = out[k - 1], out[k], out[k + 1]
+        if len(a) == 1 and len(mid) == 2 and len(y) == 1:
+            x, b = mid
+            if (
+                low[a[0].end : x.start] == ["of"]
+                and low[b.end : y[0].start] == ["of"]
+                and a[0].code == x.code
+                and b.code == y[0].code
+                and low[x.end : b.start] == ["and"]
+            ):
+                out[k - 1 : k + 2] = [[a[0], b], [x], y]
+        k += 1
+    return out
 
 
 def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:

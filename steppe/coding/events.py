@@ -525,6 +525,12 @@ class EventClassifier:
         if i > 0 and s.tokens[i][:1].isupper():
             return True
         if (
+            low[i + 1 : i + 2] == ["of"]
+            and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
+            and low[i] not in BASE_VERBS_OF
+        ):
+            return True  # "the implementation and return of displaced persons": a noun
+        if (
             i > 1
             and s.tokens[i - 1][:1].isupper()
             and s.tokens[i - 2] not in (".", ":", '"', "\u201c")
@@ -535,6 +541,12 @@ class EventClassifier:
             return True  # "the Nagorno-Karabakh conflict": a name's noun, not a verb
         if i == 0 and low[1:2] in (["between"], ["of"]):
             return True  # "Trade between Kazakhstan and Russia grew": the subject's noun
+        if (
+            i == 0
+            and 1 in in_mention
+            and low[0] == getattr(self.verbs.lookup(low[0]), "lemma", None)
+        ):
+            return True  # "Appropriate UN institutions must …": a modifier, not an imperative
         if (
             i > 0
             and low[i - 1] in NOUN_MARKERS | DEGREE_WORDS | {"%", "percent"}
@@ -755,6 +767,8 @@ class EventClassifier:
                 # stated, no demand on anyone (CAMEO.2.0.txt's DEMAND block, 100, lists NEED
                 # for "needs X to do …")
                 continue
+            if s.speaker and f.entry.lemma in GATHERING and "here" in low[f.end : f.end + 2]:
+                continue  # "we meet here at a critical time": the General Debate itself
             made = self._verb_events(s, f, matcher, words, lo, _coordinated_end(low, f, found, hi))
             if (
                 made
@@ -990,6 +1004,8 @@ class EventClassifier:
 
 
 PERMITTING = frozenset({"allow", "permit"})
+GATHERING = frozenset({"meet", "gather", "assemble", "convene", "come"})
+"""Verbs of a speech's "we meet here", "the leaders gathered here": the session itself."""
 CONGRATULATING = frozenset({"congratulate", "felicitate", "greet"})
 OCCASIONS = frozenset({
     "anniversary", "occasion", "holiday", "birthday", "jubilee", "nowruz", "session",
@@ -1188,6 +1204,12 @@ VERBS_OF = frozenset({
 })  # fmt: skip
 """Third-person verbs that an "of" phrase may follow ("warns of", "accuses X of" has its
 object first, "speaks of")."""
+BASE_VERBS_OF = frozenset({
+    "consist", "speak", "think", "approve", "disapprove", "dispose", "dream", "warn", "inform",
+    "notify", "accuse", "convince", "remind", "deprive", "assure", "clear", "take", "make",
+    "favour", "favor",
+})  # fmt: skip
+"""Their base forms ("warn of"; "in favour of expanding …" states support, as a verb)."""
 
 
 def _plural_head(
@@ -1220,6 +1242,9 @@ def _plural_head(
         return True  # "our initiatives and endeavours": a second plural noun
     prev = s.tokens[i - 1]
     nxt = low[end] if end < len(low) else ""
+    before = next((m for m in s.mentions if m.end == i), None)
+    if before is not None and nxt in (",", ";", ":") and _hangs_from_preposition(low, before.start):
+        return True  # "Regarding general United Nations issues, …": the phrase's head noun
     if (
         i - 1 in in_mention
         and prev.endswith(DEMONYM_ENDINGS)
@@ -1284,6 +1309,18 @@ def _victim_of_act(low: list[str], k: int, start: int) -> bool:
     if not (j >= start and j < k - 1 and low[j] in HARMFUL_ACTS):
         return False
     return low[j + 1] in ("on", "against") or (low[j + 1] == "of" and low[j] not in OF_DOER)
+
+
+def _hangs_from_preposition(low: list[str], start: int) -> bool:
+    """Is the phrase at ``start`` the object of a preposition (or of a verb form used as one,
+    :data:`PREPOSITION_FORMS`)?"""
+    prep = preposition_before(low, start)
+    if prep is None and start > 0:
+        k = start - 1
+        while k > 0 and start - k <= 3 and is_modifier(low[k]) and low[k] not in PREPOSITION_FORMS:
+            k -= 1
+        prep = low[k] if low[k] in PREPOSITION_FORMS else None
+    return prep is not None and prep not in SUBORDINATORS
 
 
 def _paired_names(token: str) -> bool:

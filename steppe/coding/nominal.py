@@ -33,6 +33,7 @@ ACT_NOUNS = {
     "deployment": "154",  # Mobilize or increase armed forces (074 for peacekeepers)
     "withdrawal": "0874",  # Retreat or surrender militarily
     "pullout": "0874",
+    "transfer": "154",  # troops moved (074 for peacekeepers)
     "participation": "040",  # Consult
     "visit": "042",  # Make a visit
 }
@@ -136,14 +137,72 @@ def nominal_acts(s: Sentence, low: list[str]) -> list[NominalAct]:
         while k < len(low) and low[k] in ("will", "has", "have", "been", "was", "is", "to"):
             k += 1
         if source is not None and target is not None and k < len(low) and low[k] in ASPECT:
-            code = "074" if noun == "deployment" and peace else ACT_NOUNS[noun]
+            code = "074" if noun in ("deployment", "transfer") and peace else ACT_NOUNS[noun]
             out.append(NominalAct(code, k, k + 1, source, target))
+    owned = _owned_force(s, low, 0 if colon is None else colon + 1)
+    if owned is not None:
+        out.append(owned)
     for k, w in enumerate(low):
         if w in ANNOUNCING and k + 4 < len(low):
             act = _announced(s, low, k)
             if act is not None:
                 out.append(act)
     return out
+
+
+FORCE_NOUNS = {
+    "aggression": "190", "war": "190", "invasion": "190", "attacks": "190", "attack": "190",
+    "actions": "190", "operations": "190", "shelling": "190", "bombing": "190",
+    "occupation": "192",
+}  # fmt: skip
+"""Uses of force named by a noun (CAMEO 190 "Use conventional military force", 192 "Occupy
+territory"); "actions" and "operations" only as "military actions/operations"."""
+GOING_ON = frozenset({
+    "continue", "continues", "continued", "continuing", "rage", "rages", "raged", "raging",
+    "persist", "persists", "persisted", "persisting", "goes",
+})  # fmt: skip
+LINKING = frozenset({"has", "have", "been", "is", "are", "was", "were", "now", "still", "to"})
+
+
+def _owned_force(s: Sentence, low: list[str], start: int) -> NominalAct | None:
+    """ "Russia's war against Ukraine continues", "the Russian Federation's brutal aggression
+    against Ukraine continues into its third year": a clause that opens with an actor's use of
+    force against another and says only that it goes on asserts that use of force (the
+    annotation guide's exception for noun phrases that are what the clause asserts)."""
+    owner = next(
+        (n for n, m in enumerate(s.mentions) if m.start in (start, start + 1) and m.code), None
+    )
+    if owner is None:
+        return None
+    m = s.mentions[owner]
+    k = next((j for j in range(m.start, m.end + 1) if low[j : j + 1] == ["'s"]), None)
+    if k is None:
+        return None
+    k += 1  # past "'s"; the mention may hold the modifiers after it ("Russia's military")
+    while (
+        k < len(low)
+        and low[k] not in FORCE_NOUNS
+        and (is_modifier(low[k]) or low[k] == "and")
+        and k - start < 9
+    ):
+        k += 1
+    noun = low[k] if k < len(low) else ""
+    if noun not in FORCE_NOUNS or (noun in ("actions", "operations") and low[k - 1] != "military"):
+        return None
+    k += 1
+    if low[k : k + 2] == ["of", "aggression"]:
+        k += 2
+    if k >= len(low) or low[k] not in ("against", "on", "in"):
+        return None
+    target = next((n for n, m in enumerate(s.mentions) if k < m.start <= k + 3 and m.code), None)
+    if target is None or s.mentions[target].code == s.mentions[owner].code:
+        return None
+    k = s.mentions[target].end
+    while k < len(low) and (low[k] in LINKING or low[k].endswith("ly")):
+        k += 1
+    if k >= len(low) or low[k] not in GOING_ON:
+        return None
+    return NominalAct(FORCE_NOUNS[noun], k, k + 1, owner, target)
 
 
 COMMITMENTS = frozenset({"commitment", "readiness", "willingness", "determination"})

@@ -604,6 +604,11 @@ OBLIGATION = frozenset({"must"})
 FIRST_PERSON = frozenset({"i", "we"})
 
 
+def _reporting_before(verbs: VerbDictionary, tokens: Sequence[str], i: int) -> bool:
+    """Does a reporting verb stand before the verb at ``i`` ("Russia said Sudan must …")?"""
+    return any(_reporting(verbs, t) for t in tokens[:i])
+
+
 def is_obliged(tokens: Sequence[str], i: int) -> bool:
     """Is the verb at ``i`` something its subject "must" do, said of another actor (not "we
     must")?
@@ -894,6 +899,11 @@ class PloverCategories:
             word = toks[i]
             lemma = _lemma(self.verbs, word)
             obliged = is_obliged(toks, i)
+            if obliged and s.speaker and not _reporting_before(self.verbs, toks, i):
+                # a General Debate speech's "Afghanistan must adhere to its obligations", "the
+                # forces of Armenia must withdraw": the speaker's norm, no act of its subject
+                # (annotation guide: framing); a "must" someone is said to demand stays DEMAND
+                continue
             report = _reporting(self.verbs, word)
             own = plover_2016(None, lemma, negated=is_negated(toks, i), obliged=obliged)
             reported = self._reported_frame(toks, i, framed) if report and e.pattern else None
