@@ -1220,3 +1220,16 @@ def test_an_actors_use_of_force_that_goes_on(coder: Coder) -> None:
     assert not {e for e in _events(coder, "Russia's war against Ukraine ended.") if e[2]}
     text = "Russia's support for Belarus continues."
     assert not {e for e in _events(coder, text) if e[2] == "ASSAULT"}
+
+
+def test_an_envoy_meets_the_officials_of_the_state_it_is_accredited_to(coder: Coder) -> None:
+    text = "The Minister of Foreign Affairs received the Ambassador of China to Kyrgyzstan."
+    assert {("KGZ", "CHN"), ("CHN", "KGZ")} & {(e[0], e[1]) for e in _events(coder, text)}
+
+
+def test_regional_collectives_only_where_the_region_is_central_asia(coder: Coder) -> None:
+    text = "We will deepen trade with our regional partners."
+    assert not {e for e in _events(coder, text, "GRC") if e[1] in ("KAZ", "UZB")}
+    assert ("UZB", "KAZ") in {(e[0], e[1]) for e in _events(coder, text, "UZB")}
+    text = "We welcome the cooperation of the Central Asian states with the EU."
+    assert {e[1] for e in _events(coder, text, "GRC")} & {"KAZ", "UZB"}

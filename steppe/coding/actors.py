@@ -389,11 +389,13 @@ class ActorRecognizer:
         codes = {m.code for m in every}
         return codes.pop() if len(codes) == 1 else None
 
-    def _collective(self, low: list[str], i: int, on: date) -> _Atom | None:
+    def _collective(self, low: list[str], i: int, on: date, regional: bool = True) -> _Atom | None:
         """A regional collective at ``i``: "Central Asian leaders", "the five states", "the
         region's presidents", "the six leaders" (from November 2025). Leaders in a sentence
         about their forum are the Consultative Meeting (CAM); otherwise the five Central Asian
-        states one by one (``A/B`` codes), leaders and governments with the agent GOV."""
+        states one by one (``A/B`` codes), leaders and governments with the agent GOV. Only in
+        news and in the Central Asian states' own speeches (``regional``): in another state's
+        speech only "Central Asia(n)" names them, its "regional partners" are its own region's."""
         k = i
         if low[k] in ("the", "all"):
             k += 1
@@ -420,6 +422,8 @@ class ActorRecognizer:
             k += 2 if low[k] == "region" else 1
         if k >= len(low) or low[k] not in COLLECTIVE_NOUNS or not (region or number):
             return None
+        if not regional and low[i : i + 2] != ["central", "asian"] and "central" not in low[i:k]:
+            return None  # another state's speech: its "regional partners" are its region's
         if k == i or (number is None and low[i] == "all"):
             pass
         noun = low[k]
@@ -484,7 +488,7 @@ class ActorRecognizer:
                         or (i + 1 < len(low) and low[i + 1] in _COLLECTIVE_FIRST)
                     )
                 ) or _of_central_asia(low, i):
-                    c = self._collective(low, i, on)
+                    c = self._collective(low, i, on, sentence.speaker in (None, *CENTRAL_ASIA))
                     if c is not None and (best is None or c.end > best.end):
                         best, place = c, ""
             if low[i] in agents:

@@ -367,6 +367,34 @@ class _Found:
     entry: VerbEntry
 
 
+NAME_WORDS = frozenset({"cooperation", "security", "treaty", "economic"})
+"""Words of organisations' names that verb patterns use as what is done or signed ("Shanghai
+Cooperation Organisation", "Security Council", "Collective Security Treaty Organization",
+"Eurasian Economic Union")."""
+
+
+def _name_words(s: Sentence) -> frozenset[int]:
+    """Positions of the :data:`NAME_WORDS` capitalised within a named actor of two or more
+    words: a word of a name is no pattern word ("enhancing the efforts of the Shanghai
+    Cooperation Organisation" enhances no cooperation, "we need a Security Council that is
+    more representative" appeals for no security). Agent words ("the Ambassador of
+    Tajikistan") and the names patterns spell out ("the General Assembly") stay matchable.
+
+    >>> from datetime import date
+    >>> t = ("We", "support", "the", "Shanghai", "Cooperation", "Organisation")
+    >>> sco = Mention(3, 6, "SCO", "Shanghai Cooperation Organisation")
+    >>> sorted(_name_words(Sentence("d", 0, " ".join(t), date(2024, 1, 1), t, (sco,))))
+    [4]
+    """
+    return frozenset(
+        p
+        for m in s.mentions
+        if m.code and m.end - m.start >= 2
+        for p in range(m.start, m.end)
+        if s.tokens[p][:1].isupper() and s.tokens[p].lower() in NAME_WORDS
+    )
+
+
 def _by_last_word(
     synsets: dict[str, dict[str, list[tuple[str, ...]]]],
 ) -> dict[str, dict[str, list[tuple[str, ...]]]]:
@@ -392,8 +420,10 @@ class _Matcher:
         synsets: dict[str, dict[str, list[tuple[str, ...]]]],
         verbs: frozenset[int] = frozenset(),
         synsets_by_last: dict[str, dict[str, list[tuple[str, ...]]]] | None = None,
+        names: frozenset[int] = frozenset(),
     ) -> None:
         self.low = low
+        self.names = names
         self.mention_at = mention_at
         self.mentions = mentions
         self.synsets = synsets
@@ -406,7 +436,7 @@ class _Matcher:
         """A literal word matches, except a preposition opening a date ("on Tuesday") and a
         pattern-final "to" that marks an infinitive ("efforts to improve")."""
         low = self.low
-        if low[q] != e.value:
+        if low[q] != e.value or q in self.names:
             return False
         nxt = low[q + 1] if q + 1 < len(low) else ""
         if e.value in PREPOSITIONS and (nxt in TEMPORAL or nxt in MONTHS or _is_year(nxt)):
@@ -429,7 +459,7 @@ class _Matcher:
             places = [q for q in span if low[q] == e.value]
         elif e.kind == "synset":
             starts = self.synsets.get(e.value, {})
-            places = [q for q in span if low[q] in starts]
+            places = [q for q in span if low[q] in starts and q not in self.names]
         else:
             places = [q for q in span if q in self.mention_at]
         for q in places:
@@ -482,6 +512,8 @@ class _Matcher:
             out: list[tuple[int, dict[str, int]]] = []
             for words in self.synsets_by_last.get(e.value, {}).get(low[q], ()):
                 n = len(words)
+                if q in self.names:
+                    break
                 if q - n + 1 >= lo and tuple(low[q - n + 1 : q + 1]) == words:
                     out.append((q - n + 1, {}))
             return out
@@ -748,7 +780,13 @@ class EventClassifier:
             verb_pos = frozenset(f.start for f in found)
         mention_at = {p: n for n, m in enumerate(s.mentions) for p in range(m.start, m.end)}
         matcher = _Matcher(
-            low, mention_at, s.mentions, self._synsets, verb_pos, self._synsets_by_last
+            low,
+            mention_at,
+            s.mentions,
+            self._synsets,
+            verb_pos,
+            self._synsets_by_last,
+            _name_words(s),
         )
         out: list[CodedEvent] = []
         coded_clauses: set[tuple[int, int]] = set()
@@ -1591,6 +1629,61 @@ def _participle_chain_start(low: list[str], i: int) -> int:
     return k
 
 
+CLAUSE_MODALS = frozenset({"will", "would", "can", "could", "should", "must", "may", "might"})
+"""Modals that open a relative clause's verb ("solutions that will turn ...")."""
+
+
+def _in_object_relative(s: Sentence, low: list[str], start: int, at: int) -> bool:
+    """Is the phrase at ``at`` inside a relative clause on the verb's object that has a verb
+    of its own ("must find a solution that provides for a free Ukraine", "find common solutions
+    that will turn our goals into change and protect the principles of the United Nations")?
+    The clause says what the object does, not whom the act is toward."""
+    for k in range(start + 1, at):
+        if low[k] in RELATIVE_SUBJECTS and _noun_like(s, low, k - 1):
+            nxt = low[k + 1]
+            finite = nxt in CLAUSE_MODALS or (nxt.endswith("s") and nxt not in DETERMINERS)
+            return finite or any(k < v < at for v in s.verbs)
+    return False
+
+
+RELATION_NOUNS = frozenset({"cooperation", "relations", "relationship", "ties", "partnership"})
+"""Nouns of a standing relation whose parties a "between X and Y" phrase names."""
+PARTY_ROOTS = frozenset({"03", "06"})
+DIPLOMATIC = "050"
+"""Intent to cooperate, cooperation and diplomatic cooperation (050): acts that make their actor
+a party to the relation (praise or support of others' ties, 051, has those others as targets,
+as PETRARCH codes it)."""
+
+
+def _others_relation(
+    mentions: tuple[Mention, ...], low: list[str], start: int, lo: int, exclude: set[str]
+) -> bool:
+    """Is the phrase at ``start`` a party to a relation between others ("strengthen cooperation
+    between the United Nations and regional organizations", "establish a new relationship
+    between the United Kingdom and the European Union")? The relation's parties are named by
+    "between"; the one who promotes it is none of them, so neither is its partner. Not when
+    the acting side (``exclude``) is itself one of the parties.
+
+    >>> low = "we promote cooperation between the un and the sco".split()
+    >>> un, sco = Mention(5, 6, "UN", "un"), Mention(8, 9, "SCO", "sco")
+    >>> kaz = Mention(8, 9, "KAZ", "kazakhstan")
+    >>> _others_relation((un, sco), low, 5, 2, {"KAZ"})
+    True
+    >>> _others_relation((un, kaz), low, 5, 2, {"KAZ"})
+    False
+    """
+    k = start - 1
+    while k > lo and start - k <= 12 and low[k] not in (",", ";", ":", "which", "that"):
+        if low[k] == "between":
+            if low[k - 1] not in RELATION_NOUNS:
+                return False
+            end = next((j for j in range(k + 1, len(low)) if low[j] in (",", ";", ":")), len(low))
+            parties = [m for m in mentions if k < m.start < end and m.start - k <= 14]
+            return not any(m.full_code in exclude or m.code in exclude for m in parties)
+        k -= 1
+    return False
+
+
 TOPIC_ROOTS = frozenset({"01", "02", "04"})
 """Statements, appeals and proposals, consultations: acts whose object after the verb may be
 what they are about rather than whom they address."""
@@ -1729,6 +1822,30 @@ def _by_genitive(low: list[str], b: int, start: int) -> bool:
         k -= 1
     head = [w for w in low[b + 1 : k] if w not in DETERMINERS]
     return 0 < len(head) <= 3 and all(is_modifier(w) for w in head)
+
+
+ENVOYS = frozenset({"ambassador", "envoy", "plenipotentiary", "charge", "consul"})
+
+
+def _accredited_host(
+    pairs: list[tuple[Mention | None, Mention | None]], s: Sentence, low: list[str]
+) -> list[tuple[Mention | None, Mention | None]]:
+    """An ambassador of one state "to" another who meets someone the sentence names only by
+    title ("the Minister of Labor … met with the Russian Ambassador to Tajikistan"): the
+    envoy's counterparts are the officials of the state it is accredited to, so the missing
+    side is that state."""
+    out = []
+    for a, b in pairs:
+        envoy = b if a is None or not a.code else a if b is None or not b.code else None
+        if envoy is not None and envoy.code:
+            k = envoy.end
+            host = None
+            if any(w in ENVOYS for w in low[envoy.start : envoy.end]) and low[k : k + 1] == ["to"]:
+                host = next((m for m in s.mentions if m.start in (k + 1, k + 2) and m.code), None)
+            if host is not None and host.code != envoy.code:
+                a, b = (host, b) if envoy is b else (a, host)
+        out.append((a, b))
+    return out
 
 
 def _visitor_to_host(
@@ -2151,6 +2268,8 @@ class RoleAssigner:
                 return None  # "A and B agreed that Kyrgyz migrants will …": what was agreed
             if "," in gap and RELATIVE_WORDS & set(gap[gap.index(",") :]):
                 return None  # "endorsed the concept, an idea that is a priority for the UN"
+            if _in_object_relative(s, low, start, m.start):
+                return None  # "find a solution that provides for a free Ukraine": not whom
             if (
                 e.cameo[:2] in TOPIC_ROOTS
                 and exclude
@@ -2178,6 +2297,10 @@ class RoleAssigner:
                 continue  # "solutions based on the United Nations Charter": a standard cited
             if preposition_before(low, m.start, start) in CHANNELS:
                 continue  # "provided aid ... through the Heydar Aliyev Foundation": a means
+            if (e.cameo[:2] in PARTY_ROOTS or e.cameo == DIPLOMATIC) and _others_relation(
+                s.mentions, low, m.start, start, exclude
+            ):
+                return None  # "strengthen cooperation between the UN and the EU": theirs
             if not m.code and e.cameo[:2] in JOINT_ROOTS and len(exclude) >= 2:
                 continue  # "A and B held joint military exercises": an agent word, no partner
             head = _list_start(s.mentions, m)
@@ -2287,6 +2410,10 @@ class RoleAssigner:
                         tgt = _relative_antecedent(s, low, e.verb_start, exclude)
                     if tgt is None and _joint_code(e.cameo, e.verb):
                         tgt = _partner(s, low, lo, hi, exclude)
+                        if tgt is not None and _in_object_relative(
+                            s, low, e.verb_end, s.mentions[tgt].start
+                        ):
+                            tgt = None  # "a solution that gives Ukraine ties with the EU"
                     if tgt is None and e.cameo == PEACEKEEPING:
                         tgt = _protected(s, low, lo, hi, exclude)
                     if (
@@ -2349,6 +2476,7 @@ class RoleAssigner:
             if e.cameo.startswith("04") and e.source_slot is None and e.compound_slot is None:
                 pairs = _nominal_meeting(s, low, lo, e.verb_start) or pairs
             if e.cameo.startswith("04"):
+                pairs = _accredited_host(pairs, s, low)
                 pairs = _visitor_to_host(pairs, s.venues)
             for a, b in pairs:
                 if e.passive:

@@ -250,6 +250,33 @@ def is_duty(low: list[str], verb: int) -> bool:
     return k >= 1 and low[k] in DUTIES and low[k - 1] in ("we", "i")
 
 
+EXHORTATION_STOPS = frozenset({
+    ".", ";", ":", "because", "since", "that", "which", "who", "while", "when", "if", "but",
+})  # fmt: skip
+
+
+def is_exhortation(low: list[str], verb: int) -> bool:
+    """Is the verb at ``verb`` what a speaker exhorts all to do ("Let us join our forces to
+    create a United Nations for cooperation", "let's support the plan")? A suggestion to the
+    audience is CAMEO 014 "Consider policy option", a comment (the annotation guide: proposals
+    and suggestions of policy are no event unless addressed to a named entity as a request).
+    "Let me" is the speaker's own act, said in speaking.
+
+    >>> is_exhortation("let us support the plan of the secretary-general".split(), 2)
+    True
+    >>> is_exhortation("let me thank china for its help".split(), 2)
+    False
+    >>> is_exhortation("let us act , because we support the plan".split(), 6)
+    False
+    """
+    for k in range(verb - 1, max(-1, verb - 20), -1):
+        if low[k] in EXHORTATION_STOPS:
+            return False
+        if low[k] == "let" and k + 1 < verb and low[k + 1] in ("us", "'s", "’s"):
+            return True
+    return False
+
+
 def _threat_condition(low: list[str], e: CodedEvent, lo: int, hi: int) -> int | None:
     """Where the condition a threat states begins ("warned Baku of consequences if it
     continues"), or ``None``: a threat or warning (CAMEO 13) with "if"/"unless" only after its
@@ -270,7 +297,7 @@ def _threat_condition(low: list[str], e: CodedEvent, lo: int, hi: int) -> int | 
 class Modality:
     """Set each event's :func:`modality_of`, and the older flags: ``negated`` and ``modal``
     (a modal or an intention among the four words before the verb, within its clause); drop
-    the opinions of :func:`is_opinion`."""
+    the opinions of :func:`is_opinion` and the exhortations of :func:`is_exhortation`."""
 
     def process(self, batch: Batch) -> Batch:
         sentences = []
@@ -278,9 +305,13 @@ class Modality:
             events = []
             low = [t.lower() for t in s.tokens]
             for e in s.events:
-                if is_opinion(low, e.verb_start) or (
-                    # "we must condemn …" condemns (a performative, CAMEO 11 "Disapprove")
-                    s.speaker and is_duty(low, e.verb_start) and not e.cameo.startswith("11")
+                if (
+                    is_opinion(low, e.verb_start)
+                    or is_exhortation(low, e.verb_start)
+                    or (
+                        # "we must condemn …" condemns (a performative, CAMEO 11 "Disapprove")
+                        s.speaker and is_duty(low, e.verb_start) and not e.cameo.startswith("11")
+                    )
                 ):
                     continue
                 lo, hi = clause(low, e.verb_start)
