@@ -45,6 +45,7 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round (helper i14j)" section.
   resolutions of the UN") is no target of the act.
 - Rules, laws, norms or obligations broken are 128 "Defy norms, law", not the DESTROY block's
   190; a crisis, challenges or difficulties overcome are no defeat of anyone.
+- "pressing" right before a need, an issue or a problem is an adjective, no demand.
 - A relative clause's antecedent is its subject: "the victims of the floods that devastated X"
   has the floods, no actor, as subject (not the clause's speaker).
 """
@@ -452,6 +453,22 @@ CASES += [
         "TJK",
         [],
         [("TJK", "UZB", "ASSAULT", "future"), ("TJK", "UZB", AG, ASR)],
+    ),
+]
+
+
+CASES += [
+    # --- "pressing" as an adjective --------------------------------------------------------
+    case(
+        "If we are to keep the trust of our peoples, the most urgent and pressing need is "
+        "reform of the Shanghai Cooperation Organisation.",
+        "KGZ",
+        NO_EVENT,
+    ),
+    case(
+        "Russia pressed Kazakhstan to extradite the suspects.",
+        None,
+        [("RUS", "KAZ", "REQUEST", ASR)],
     ),
 ]
 
