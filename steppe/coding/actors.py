@@ -675,6 +675,12 @@ class ActorRecognizer:
                     continue
             runs.append([p])
             conj.append(False)
+        for n in range(len(runs) - 1):
+            gap = [t.lower() for t in tokens[runs[n][-1].end : runs[n + 1][0].start]]
+            if len(runs[n]) > 1 and gap[:1] in (["and"], ["or"]):
+                # "China, Russia, the United States and the States of the European Union": the
+                # last item is too long to join the run, but "and" still closes a list
+                conj[n] = True
         out: list[list[_Phrase]] = []
         for run, c in zip(runs, conj, strict=True):
             together = c or len(run) == 1 or self._headline_subjects(run, tokens)

@@ -63,6 +63,9 @@ ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ign", "ern", "ary", "ful", "arme
 NOUN_ADJECTIVE_ENDINGS = ("ian", "ical", "cial", "ary", "nomic")
 """Endings of the adjectives of aid and support ("humanitarian", "political", "financial",
 "military", "economic"): a bare verb form right after one is their noun ("humanitarian aid")."""
+COMPOUND_HEADS = frozenset({"agreement", "agreements", "zone", "zones", "area", "areas", "deal"})
+"""Nouns that a bare verb form right before them modifies ("free trade agreements", "a free
+trade zone", "transit agreement"): the form is a noun of the compound, not the clause's verb."""
 CLAUSE_BREAKS = frozenset({";", ":", "but", "whereas", "although", "though"})
 NOUN_MARKERS = frozenset(DETERMINERS | {"a", "an", "'s", "first", "new", "of", "no", "former"})
 """A word right after one of these is taken for a noun, not a verb ("the meeting")."""
@@ -628,6 +631,16 @@ class EventClassifier:
             and low[i - 1].endswith(NOUN_ADJECTIVE_ENDINGS)
         ):
             return True  # "humanitarian aid", "financial support", "military aid": their noun
+        if (
+            0 < i < len(low) - 1
+            and low[i + 1] in COMPOUND_HEADS
+            and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
+            and i - 1 not in in_mention
+            and s.tokens[i - 1].isalpha()
+            and s.tokens[i - 1].islower()
+            and low[i - 1] not in AUXILIARIES | PRONOUNS | {"to", "and", "or"}
+        ):
+            return True  # "studying free trade agreements with China": a compound noun
         k = i - 1
         while (
             k >= 0
@@ -801,6 +814,11 @@ class EventClassifier:
                 ["us", "to"],
             ):
                 continue  # "allow me to congratulate …": a speaker's formula, the act follows
+            if f.entry.lemma == "need" and "to" not in low[f.end : hi]:
+                # "we still need the Organization", "we need effective country teams": a need
+                # stated, no demand on anyone (CAMEO.2.0.txt's DEMAND block, 100, lists NEED
+                # for "needs X to do …")
+                continue
             if s.speaker and f.entry.lemma in GATHERING and "here" in low[f.end : f.end + 2]:
                 continue  # "we meet here at a critical time": the General Debate itself
             made = self._verb_events(s, f, matcher, words, lo, _coordinated_end(low, f, found, hi))
@@ -825,7 +843,13 @@ class EventClassifier:
                 # anniversary": a ceremony, CAMEO 017 "Engage in symbolic act" (no PLOVER)
                 made = [evolve(made[0], **self._code_fields("017"), pattern="ceremony")]
             kind = _intent_kind(f.entry.lemma)
-            direct = kind == "desire" and f.end + 1 < len(low) and low[f.end] == "to"
+            # "wants to …", and "is committed to continuing its support …" (not "committed …
+            # operations", CAMEO.2.0.txt's COMMIT sits with CARRY_OUT): the infinitive is the act
+            direct = (
+                (kind == "desire" or f.entry.lemma == "commit")
+                and f.end + 1 < len(low)
+                and low[f.end] == "to"
+            )
             if kind is not None and (direct or not any(e.pattern for e in made)):
                 # "want to comment on …": the infinitive is the act, not the desire verb's own
                 # patterns ("PRESS ON", a block sibling of WANT, is an attack); other intent
@@ -847,6 +871,12 @@ class EventClassifier:
                 coded_clauses.add((lo, hi))
             out.extend(made)
         for noun, partner in commitments(s, low):
+            # "readiness to both continue and strengthen cooperation with the WHO": the verbs
+            # between the noun and the partner are the commitment's content, not acts
+            end = s.mentions[partner].start
+            out = [
+                e for e in out if not (noun < e.verb_start < end and "03" <= e.cameo[:2] <= "06")
+            ]
             stating = [e for e in out if 0 < noun - e.verb_end <= 4 and e.cameo[:2] != "03"]
             if stating:
                 e = stating[-1]
@@ -908,11 +938,26 @@ class EventClassifier:
             (j for j in range(idx + 1, len(found)) if self._infinitive(low, found[j].start)),
             None,
         )
+        if (
+            inf is not None
+            and inf + 1 < len(found)
+            and _adverb(low[found[inf].start])
+            and found[inf + 1].start == found[inf].end
+        ):
+            consumed.add(inf)  # "seeks to further expand": "further" is no verb here
+            inf += 1
         if inf is not None and found[inf].start <= to + 3:
             consumed.add(inf)
             g = found[inf]
             lo, hi = clause(low, g.start)
             inner = self._verb_events(s, g, matcher, words, lo, hi)
+            nxt = found[inf + 1] if inf + 1 < len(found) else None
+            if nxt is not None and [w for w in low[g.end : nxt.start] if not _adverb(w)] == ["and"]:
+                # "readiness to both continue and strengthen cooperation with …": the second
+                # infinitive is as much the intent's content as the first
+                consumed.add(inf + 1)
+                g = nxt
+                inner += self._verb_events(s, nxt, matcher, words, *clause(low, nxt.start))
             made: list[CodedEvent] = []
             for e in inner:
                 if kind == "desire" and not "03" <= e.cameo[:2] <= "08":
@@ -942,6 +987,8 @@ class EventClassifier:
     @staticmethod
     def _verb_after(s: Sentence, low: list[str], found: list[_Found], k: int) -> bool:
         """Is the word at ``k`` (after "to") a verb rather than the start of a noun phrase?"""
+        while k < len(low) - 1 and _adverb(low[k]) and any(g.start == k + 1 for g in found):
+            k += 1  # "seeks to further expand"
         if k >= len(low):
             return False
         if s.tags:
@@ -952,8 +999,11 @@ class EventClassifier:
 
     @staticmethod
     def _infinitive(low: list[str], i: int) -> bool:
+        """Is the verb at ``i`` an infinitive ("to sign", "to have signed", "to further
+        strengthen", "to fully implement")?"""
         k = i - 1
-        while k >= 0 and low[k] in ("be", "have", "been"):
+        bare = not low[i].endswith(("ing", "ed"))  # "look forward to further supporting"
+        while k >= 0 and (low[k] in ("be", "have", "been") or (bare and _adverb(low[k]))):
             k -= 1
         return k >= 0 and low[k] == "to"
 
@@ -1014,6 +1064,56 @@ OCCASIONS = frozenset({
 })  # fmt: skip
 """What a ceremonial congratulation is on (the gold set's batch headers: ceremonial
 congratulations are no event; a congratulation on an election or a victory stays praise)."""
+
+
+ADVERBS = frozenset({"further", "also", "both", "jointly", "together", "not", "still", "then"})
+
+
+def _adverb(word: str) -> bool:
+    """Is ``word`` an adverb that can stand between "to" and its verb ("to further
+    strengthen", "to fully implement", "to both continue and expand")?"""
+    return word in ADVERBS or (len(word) > 4 and word.endswith("ly") and word.isalpha())
+
+
+STANDARD_PHRASES = frozenset({
+    ("based", "on"), ("accordance", "with"), ("line", "with"), ("conformity", "with"),
+    ("consistent", "with"), ("compliance", "with"), ("pursuant", "to"),
+})  # fmt: skip
+"""Phrases that cite a standard ("based on the United Nations Charter", "in accordance with
+the resolutions of the Security Council"): the organisation whose charter or resolutions are
+cited is no target of the act."""
+
+
+def _standard_of(low: list[str], k: int, lo: int) -> bool:
+    """Is the phrase at ``k`` the standard of a phrase of :data:`STANDARD_PHRASES`?"""
+    j = k - 1
+    while j > lo and low[j] in DETERMINERS:
+        j -= 1
+    return j > lo and (low[j - 1], low[j]) in STANDARD_PHRASES
+
+
+ANTECEDENT_ROOTS = frozenset({"05", "11", "12"})
+"""Acts whose object can be a whole earlier phrase: praise or endorse (05), disapprove or
+condemn (11), reject (12)."""
+
+
+def _relative_antecedent(s: Sentence, low: list[str], verb: int, exclude: set[str]) -> int | None:
+    """The doer of the act an object relative clause refers back to ("The Russian Federation's
+    war of aggression against Ukraine is a flagrant violation of international law, which we
+    strongly condemn"; "Kazakhstan's initiative, which we welcome"): the first actor of the
+    sentence that is no prepositional object (not the victim "against Ukraine"), when the verb
+    has no object of its own and its clause opens with ", which" and a subject."""
+    which = next((k for k in range(verb - 1, max(0, verb - 6), -1) if low[k] == "which"), None)
+    if which is None or low[which - 1] != "," or _mention_at(s, which + 1) is None:
+        return None
+    if any(w in CLAUSE_ENDS | {"that"} for w in low[which + 1 : verb]):
+        return None
+    for n, m in enumerate(s.mentions):
+        if m.start >= which - 1:
+            return None
+        if m.code and not in_pp(low, _list_start(s.mentions, m)) and m.full_code not in exclude:
+            return n
+    return None
 
 
 def _thanks_for_the_floor(low: list[str], k: int, made: list[CodedEvent]) -> bool:
@@ -1376,6 +1476,38 @@ JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 signing (05), cooperation (06)."""
 
 
+ONE_WAY_CODES = frozenset({"051", "052", "053", "054", "055", "056"})
+"""Codes under the joint roots whose act goes from one side to another, never both ways (CAMEO
+codebook: 051 "Praise or endorse", 052 "Defend verbally", 053 "Rally support on behalf of", 054
+"Grant diplomatic recognition", 055 "Apologize", 056 "Forgive"): "Germany and the EU stand by
+the Paris Agreement" is each of them endorsing the agreement, not the two praising each other."""
+ONE_WAY_VERBS = frozenset(
+    f"{stem}{end}" for stem in ("support", "back", "endors", "promot", "welcom")
+    for end in ("", "e", "s", "es", "ed", "ing")
+)  # fmt: skip
+"""Forms of the verbs of CAMEO.2.0.txt's SUPPORT block (default 050 "Engage in diplomatic
+cooperation", its patterns 031, 032 "Express intent to provide diplomatic cooperation such as
+policy support" …) and of welcoming: backing someone goes one way, unlike agreeing,
+collaborating or coordinating ("Finland and the EU support the Secretary-General's appeal")."""
+
+
+def _joint_code(cameo: str, verb: str = "") -> bool:
+    """Can two parties of a compound subject do the act ``cameo`` (coded from ``verb``)
+    together, each toward the other (meet, sign, cooperate, agree)?"""
+    if verb.lower().split(" ")[0] in ONE_WAY_VERBS:
+        return False
+    return cameo[:2] in JOINT_ROOTS and cameo[:3] not in ONE_WAY_CODES
+
+
+def _alternatives(low: list[str], members: list[Mention]) -> bool:
+    """Are the compound's actors alternatives ("countries such as Mali or Lebanon"), joined by
+    "or" and not "and"? Alternatives do nothing together."""
+    first = min(m.start for m in members)
+    last = max(m.start for m in members)
+    gap = low[first:last]
+    return "or" in gap and "and" not in gap
+
+
 def _joint(members: list[Mention]) -> list[tuple[Mention | None, Mention | None]]:
     """A joint act of a compound with no other party ("Tajikistan and Russia discussed …",
     "talks between Tajik and Russian ministers", "Russia and the five states agreed …"):
@@ -1626,6 +1758,8 @@ def _topic(low: list[str], start: int, verb_end: int) -> bool:
     return k > verb_end and low[k] in TOPIC_PREPOSITIONS
 
 
+DISCUSSING = ("discuss", "talk", "speak", "spoke", "debat")
+"""Stems of the verbs of discussion, whose object is what is talked about."""
 OWNED_HEADS = frozenset({
     "head", "heads", "chief", "chiefs", "director", "directors", "leadership", "deputy",
     "deputies", "representative", "representatives", "chairman", "chairwoman", "chair",
@@ -2144,7 +2278,7 @@ class RoleAssigner:
             return (
                 _mention_at(s, k - 1)
                 if _mention_at(s, k - 1) is not None
-                else (self._head_owner(s, low, k - 1, lo))
+                else (self._head_owner(s, low, k - 1, lo, across_pp=False))
             )
         if low[k] in PRONOUNS:
             return None
@@ -2158,10 +2292,14 @@ class RoleAssigner:
             return self._head_owner(s, low, k, lo)
         return self._nearest(s, low, lo, verb)
 
-    def _head_owner(self, s: Sentence, low: list[str], k: int, lo: int) -> int | None:
+    def _head_owner(
+        self, s: Sentence, low: list[str], k: int, lo: int, across_pp: bool = True
+    ) -> int | None:
         """The actor a noun phrase ending at ``k`` belongs to ("Eriador's death and injury
         toll", "Pakistani woman"); ``None`` for one that names no actor ("crowds"). A phrase
-        that is a prepositional object ("in recent days") is passed over."""
+        that is a prepositional object ("in recent days") is passed over, unless
+        ``across_pp`` is false (a relative clause's antecedent: "the victims of the hurricanes
+        that devastated …" is the hurricanes, no actor)."""
         j = k
         while j >= lo and j > k - 6:
             at = _mention_at(s, j)
@@ -2170,7 +2308,9 @@ class RoleAssigner:
                 # "the Ambassador of Tajikistan to Russia <Name>": the head before the PP
                 return at if not in_pp(low, start) else self._nearest(s, low, lo, start)
             if low[j] in PREPOSITIONS and low[j] not in SUBORDINATORS:
-                return self._nearest(s, low, lo, j)
+                return self._nearest(s, low, lo, j) if across_pp else None
+            if not across_pp and low[j] == "and" and low[j + 1] in DETERMINERS:
+                return None  # "parts of the United States and the earthquakes that …"
             if not (low[j] in ("'s", "and") or low[j] in DETERMINERS or _noun_like(s, low, j)):
                 return None
             j -= 1
@@ -2195,6 +2335,20 @@ class RoleAssigner:
             )
             if first is not None and _victim_of_act(low, first.start, start):
                 return None  # "condemned the occupation of the territory of Azerbaijan"
+            coded = next(
+                (
+                    m
+                    for m in sorted(s.mentions, key=lambda m: m.start)
+                    if start <= m.start < hi and m.code
+                ),
+                None,
+            )
+            if (
+                coded is not None
+                and preposition_before(low, coded.start, start) in ("on", "against")
+                and HARMFUL_ACTS & set(low[start : coded.start])
+            ):
+                return None  # "condemn the attacks of the Taliban on Tajikistan": its victim
         for n, m in sorted(enumerate(s.mentions), key=lambda x: x[1].start):
             if m.start < start or m.start >= hi:
                 continue
@@ -2209,6 +2363,18 @@ class RoleAssigner:
                 return None  # "find a solution that provides for a free Ukraine": not whom
             if (
                 e.cameo[:2] in TOPIC_ROOTS
+                and exclude
+                and e.verb.lower().startswith(DISCUSSING)
+                and preposition_before(low, _list_start(s.mentions, m), start) == "between"
+                and not any(
+                    x.code and any(x.code in c for c in exclude) for x in _members(s.mentions, n)
+                )
+            ):
+                # "we discuss the prospects for cooperation between the EU and the EAEU": the
+                # parties named with "between" meet or talk only when the source is one of them
+                continue
+            if (
+                e.cameo[:2] in TOPIC_ROOTS
                 and _topic(low, m.start, e.verb_end)
                 and not _called_for(low, e, m.start)
                 and not (e.cameo.startswith("04") and _forum_of(low, m.start))
@@ -2218,6 +2384,8 @@ class RoleAssigner:
                 return (
                     None  # "call on the Member States to support Tajikistan's bid": asked of them
                 )
+            if _standard_of(low, _list_start(s.mentions, m), start):
+                continue  # "solutions based on the United Nations Charter": a standard cited
             if preposition_before(low, m.start, start) in CHANNELS:
                 continue  # "provided aid ... through the Heydar Aliyev Foundation": a means
             if (e.cameo[:2] in PARTY_ROOTS or e.cameo == DIPLOMATIC) and _others_relation(
@@ -2240,6 +2408,13 @@ class RoleAssigner:
                 continue  # "relations with all Member States of the UN": states, not the UN
             if low[m.end : m.end + 1] == ["'s"] and m.code in {c[:3] for c in exclude}:
                 continue  # "I affirm Croatia's support for the UN": the source's own possessive
+            if (
+                s.speaker
+                and m.code == s.speaker
+                and low[m.end : m.end + 1] == ["'s"]
+                and any(c[:3] == s.speaker or c[3:6] == s.speaker for c in exclude)
+            ):
+                continue  # a speech's "I reiterate Portugal's commitment to …": the speaker's own
             if m.full_code not in exclude:
                 return n
         return None
@@ -2326,7 +2501,9 @@ class RoleAssigner:
                 else:
                     exclude = {m.full_code for m in sources}
                     tgt = self._object(s, low, e, hi, exclude)
-                    if tgt is None and e.cameo[:2] in JOINT_ROOTS:
+                    if tgt is None and e.cameo[:2] in ANTECEDENT_ROOTS:
+                        tgt = _relative_antecedent(s, low, e.verb_start, exclude)
+                    if tgt is None and _joint_code(e.cameo, e.verb):
                         tgt = _partner(s, low, lo, hi, exclude)
                         if tgt is not None and _in_object_relative(
                             s, low, e.verb_end, s.mentions[tgt].start
@@ -2336,7 +2513,7 @@ class RoleAssigner:
                         tgt = _protected(s, low, lo, hi, exclude)
                     if (
                         tgt is not None
-                        and e.cameo[:2] in JOINT_ROOTS
+                        and _joint_code(e.cameo, e.verb)
                         and len({m.code for m in sources}) >= 2
                         and _through_not_with(low, s.mentions[tgt].start)
                     ):
@@ -2376,9 +2553,10 @@ class RoleAssigner:
                 if reciprocal and sources and not any(m.code for m in targets):
                     targets = []  # "exchanged fire near the village of Kok-Tash": a place
                 if (
-                    (e.cameo[:2] in JOINT_ROOTS or reciprocal or _reciprocal_force(low, e))
+                    (_joint_code(e.cameo, e.verb) or reciprocal or _reciprocal_force(low, e))
                     and not e.passive
                     and bool(sources) != bool(targets)
+                    and not _alternatives(low, sources or targets)
                 ):
                     group = sources or targets
                     # a compound object is not a joint act of its members ("able and willing

@@ -214,6 +214,15 @@ BELIEFS = frozenset({
     "considered",
 })  # fmt: skip
 DEONTIC = frozenset({"should", "ought", "must", "need", "needs"})
+HOPES = frozenset({"hope", "hopes", "hoped", "wish", "wishes", "wished"})
+"""Verbs of wishing: what the speaker hopes that others do is no act of theirs (the hoping
+itself may be an appeal, coded from its own verb)."""
+NECESSITY = frozenset({
+    "essential", "important", "necessary", "vital", "crucial", "fundamental", "imperative",
+    "indispensable",
+})  # fmt: skip
+"""Adjectives of what is needed: "Spain believes that it is essential to safeguard …" judges
+what should be done, like a modal of obligation."""
 
 
 def is_opinion(low: list[str], verb: int) -> bool:
@@ -221,7 +230,8 @@ def is_opinion(low: list[str], verb: int) -> bool:
     the Office … should contribute", "Turkmenistan believes that this session should help",
     "it is important that X must act")? An opinion about others' duties is a comment (CAMEO
     01, no PLOVER event), not an act of theirs nor a hypothetical one: a belief verb, "that",
-    then a modal of obligation before the verb, with no stop between.
+    then a modal of obligation or an adjective of necessity ("it is essential to …") before
+    the verb, with no stop between; or anything hoped or wished ("we hope that X will …").
 
     >>> from steppe.coding.stages import tokenize
     >>> t = [w.lower() for w in tokenize("We believe that the UN should help Afghanistan")]
@@ -231,8 +241,36 @@ def is_opinion(low: list[str], verb: int) -> bool:
     that = next((k for k in range(verb - 1, max(-1, verb - 25), -1) if low[k] == "that"), None)
     if that is None or that == 0 or any(w in (".", ";", ":") for w in low[that:verb]):
         return False
-    belief = any(w in BELIEFS for w in low[max(0, that - 3) : that])
-    return belief and bool(DEONTIC & set(low[that + 1 : verb]))
+    before = low[max(0, that - 3) : that]
+    if HOPES & set(before):
+        return True  # "I hope that the UN will provide support": a wish, not their act
+    belief = any(w in BELIEFS for w in before)
+    return belief and bool((DEONTIC | NECESSITY) & set(low[that + 1 : verb]))
+
+
+DUTIES = frozenset({"must", "should", "ought"})
+"""Modals of obligation: a speech's "we must prevent …", "we should support every effort …"
+exhorts the Assembly, it reports no act of the speaking state (the gold set codes no event
+for "should"/"must" statements)."""
+
+
+def is_duty(low: list[str], verb: int) -> bool:
+    """Is the verb at ``verb`` what "we" (or "I") must or should do, the modal right before it
+    (past "not", "also", "to", adverbs and "be"/"have")? Others' duties ("Russia must
+    withdraw") are left to the verbs that state them.
+
+    >>> is_duty("we must prevent a war".split(), 2), is_duty("we prevented a war".split(), 1)
+    (True, False)
+    >>> is_duty("we ought to withdraw".split(), 3), is_duty("russia must withdraw".split(), 2)
+    (True, False)
+    """
+    k = verb - 1
+    while k >= 0 and (
+        low[k] in ("not", "also", "to", "be", "have", "further", "still", "therefore")
+        or (low[k].endswith("ly") and low[k].isalpha())
+    ):
+        k -= 1
+    return k >= 1 and low[k] in DUTIES and low[k - 1] in ("we", "i")
 
 
 EXHORTATION_STOPS = frozenset({
@@ -302,7 +340,14 @@ class Modality:
             events = []
             low = [t.lower() for t in s.tokens]
             for e in s.events:
-                if is_opinion(low, e.verb_start) or is_exhortation(low, e.verb_start):
+                if (
+                    is_opinion(low, e.verb_start)
+                    or is_exhortation(low, e.verb_start)
+                    or (
+                        # "we must condemn …" condemns (a performative, CAMEO 11 "Disapprove")
+                        s.speaker and is_duty(low, e.verb_start) and not e.cameo.startswith("11")
+                    )
+                ):
                     continue
                 lo, hi = clause(low, e.verb_start)
                 start = max(lo, e.verb_start - 4)
