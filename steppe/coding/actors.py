@@ -333,6 +333,14 @@ class ActorRecognizer:
             frozenset(k.split(" ", 1)[0] for k in keys) | {"the"} | frozenset(self._plurals)
         )
         """Words a gazetteer name can start with ("the" is folded away by the lookup)."""
+        self._span: dict[str, int] = {}
+        """First word -> the most words of a name that starts with it (names may hold a folded
+        possessive, so a name of n words may span n + 1 tokens)."""
+        for key in keys:
+            words = key.split(" ")
+            self._span[words[0]] = max(self._span.get(words[0], 0), len(words))
+        for plural in self._plurals:
+            self._span[plural] = max(self._span.get(plural, 0), 1)
 
     # ------------------------------------------------------------------ pass 1: phrases
 
@@ -347,9 +355,13 @@ class ActorRecognizer:
         assert self.gaz is not None
         if not tokens[i][:1].isupper() and not tokens[i][:1].isdigit():
             return None
-        if norm[i].split(" ", 1)[0] not in self._first_words:
+        first = norm[i].split(" ", 1)[0]
+        if first not in self._first_words:
             return None
-        for j in range(min(len(tokens), i + MAX_ACTOR_WORDS), i, -1):
+        span = self._span.get(first, 0)
+        if first == "the" and i + 1 < len(norm):
+            span = max(span, 1 + self._span.get(norm[i + 1].split(" ", 1)[0], 0))
+        for j in range(min(len(tokens), i + min(MAX_ACTOR_WORDS, span + 1)), i, -1):
             words = norm[i:j]
             if not words[-1] or not all(w or tokens[i + n] == "'s" for n, w in enumerate(words)):
                 continue  # a possessive inside a name is folded away: "People's Republic"
@@ -605,14 +617,13 @@ class ActorRecognizer:
 
     def _joins(self, phrase: _Phrase, atom: _Atom, s: Sentence) -> bool:
         tokens = s.tokens
-        gap = [t.lower() for t in tokens[phrase.end : atom.start]]
-        has_agent = bool(phrase.agents or phrase.prefixes)
-        if not gap:
+        if atom.start == phrase.end:
             if atom.agent is not None:
                 return True
-            return not phrase.code or has_agent
-        if atom.agent is None or not phrase.code:
-            return False
+            return not phrase.code or bool(phrase.agents or phrase.prefixes)
+        if atom.agent is None or not phrase.code or atom.start - phrase.end > 5:
+            return False  # at most "'s" and four modifiers between an actor and its agent
+        gap = [t.lower() for t in tokens[phrase.end : atom.start]]
         if gap[0] == "'s":
             rest = gap[1:]
             return len(rest) <= 4 and all(
@@ -676,8 +687,9 @@ class ActorRecognizer:
             runs.append([p])
             conj.append(False)
         for n in range(len(runs) - 1):
-            gap = [t.lower() for t in tokens[runs[n][-1].end : runs[n + 1][0].start]]
-            if len(runs[n]) > 1 and gap[:1] in (["and"], ["or"]):
+            if len(runs[n]) < 2 or runs[n][-1].end >= runs[n + 1][0].start:
+                continue
+            if tokens[runs[n][-1].end].lower() in ("and", "or"):
                 # "China, Russia, the United States and the States of the European Union": the
                 # last item is too long to join the run, but "and" still closes a list
                 conj[n] = True
@@ -812,6 +824,8 @@ def _people_of_states(runs: list[list[_Phrase]], tokens: tuple[str, ...]) -> lis
     """ "Shavkat Mirziyoyev of Uzbekistan and Vladimir Putin of Russia": the two people are the
     coordinated pair, each with the state named after "of" (their own), not the first state
     and the second person."""
+    if not any(len(r) == 2 for r in runs[1:-1]):
+        return runs
     low = [t.lower() for t in tokens]
     out = list(runs)
     k = 1

@@ -552,6 +552,12 @@ class EventClassifier:
         self.codes = codes if codes is not None else _code_table()
         self.max_words = self.verbs.max_words
         self._first_words = {f.split()[0] for f in self.verbs.forms}
+        self._ranked_cache: dict[tuple[str, ...], tuple[VerbPattern, ...]] = {}
+        self._verb_span: dict[str, int] = {}
+        """First word -> the most words of a verb form that starts with it."""
+        for form in self.verbs.forms:
+            words = form.split()
+            self._verb_span[words[0]] = max(self._verb_span.get(words[0], 0), len(words))
         self._synsets: dict[str, dict[str, list[tuple[str, ...]]]] = {}
         for name, members in self.verbs.synsets.items():
             by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -570,7 +576,8 @@ class EventClassifier:
         if i > 0 and s.tokens[i][:1].isupper():
             return True
         if (
-            low[i + 1 : i + 2] == ["of"]
+            i + 1 < len(low)
+            and low[i + 1] == "of"
             and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
             and low[i] not in BASE_VERBS_OF
         ):
@@ -645,8 +652,7 @@ class EventClassifier:
         while (
             k >= 0
             and i - k <= 3
-            and (k not in in_mention or _paired_names(s.tokens[k]))
-            and (is_modifier(low[k]) or _paired_names(s.tokens[k]))
+            and (_paired_names(s.tokens[k]) if k in in_mention else is_modifier(low[k]))
             and low[k] not in TEMPORAL
             and not low[k].endswith(("ly", "s"))
         ):
@@ -713,7 +719,7 @@ class EventClassifier:
                 i += 1
                 continue
             entry, end = None, i
-            for j in range(min(len(low), i + self.max_words), i, -1):
+            for j in range(min(len(low), i + self._verb_span[low[i]]), i, -1):
                 entry = self.verbs.lookup(" ".join(low[i:j]))
                 if entry:
                     end = j
@@ -751,19 +757,25 @@ class EventClassifier:
     def _best_pattern(
         self, entry: VerbEntry, matcher: _Matcher, words: set[str], f: _Found, lo: int, hi: int
     ) -> tuple[VerbPattern, dict[str, int]] | None:
-        best: tuple[VerbPattern, dict[str, int]] | None = None
-        for block in entry.blocks or (entry.block,):
-            for pat in self.verbs.patterns.get(block, ()):
-                if best is not None and pat.specificity <= best[0].specificity:
-                    continue
-                if not pat.before and not pat.after:
-                    continue
-                if not pat.needs <= words:
-                    continue
-                slots = matcher.match(pat, f.start, f.end, lo, hi)
-                if slots is not None:
-                    best = (pat, slots)
-        return best
+        for pat in self._ranked(entry.blocks or (entry.block,)):
+            if not pat.needs <= words:
+                continue
+            slots = matcher.match(pat, f.start, f.end, lo, hi)
+            if slots is not None:
+                return pat, slots
+        return None
+
+    def _ranked(self, blocks: tuple[str, ...]) -> tuple[VerbPattern, ...]:
+        """The blocks' patterns, most specific first (in dictionary order among equals): the
+        first that matches is the most specific one, the earliest of its rank."""
+        ranked = self._ranked_cache.get(blocks)
+        if ranked is None:
+            every = [
+                p for b in blocks for p in self.verbs.patterns.get(b, ()) if p.before or p.after
+            ]
+            ranked = tuple(sorted(every, key=lambda p: -p.specificity))
+            self._ranked_cache[blocks] = ranked
+        return ranked
 
     def _verb_events(
         self, s: Sentence, f: _Found, matcher: _Matcher, words: set[str], lo: int, hi: int
@@ -1494,9 +1506,9 @@ collaborating or coordinating ("Finland and the EU support the Secretary-General
 def _joint_code(cameo: str, verb: str = "") -> bool:
     """Can two parties of a compound subject do the act ``cameo`` (coded from ``verb``)
     together, each toward the other (meet, sign, cooperate, agree)?"""
-    if verb.lower().split(" ")[0] in ONE_WAY_VERBS:
+    if cameo[:2] not in JOINT_ROOTS or cameo[:3] in ONE_WAY_CODES:
         return False
-    return cameo[:2] in JOINT_ROOTS and cameo[:3] not in ONE_WAY_CODES
+    return verb.lower().split(" ")[0] not in ONE_WAY_VERBS
 
 
 def _alternatives(low: list[str], members: list[Mention]) -> bool:

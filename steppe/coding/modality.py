@@ -64,6 +64,8 @@ alone is not distance)" — "according to the document", "according to the minis
 def _hedged_source(low: list[str], lo: int, hi: int) -> bool:
     """ "according to unconfirmed reports / sources" in the clause (not "according to the
     joint statement")."""
+    if "according" not in low[lo:hi]:
+        return False
     return any(
         low[k] == "according"
         and low[k + 1] == "to"
@@ -135,6 +137,9 @@ def _concessive(low: list[str], lo: int, verb: int) -> set[int]:
     landscape may change, China will stay committed", "whatever difficulties we may face,"):
     it concedes any circumstance, so its "may" makes nothing conditional."""
     out: set[int] = set()
+    span = low[lo:verb]
+    if "matter" not in span and CONCESSIVE.isdisjoint(span):
+        return out
     k = lo
     while k < verb:
         if (low[k] == "no" and low[k + 1 : k + 2] == ["matter"]) or low[k] in CONCESSIVE:
@@ -185,7 +190,14 @@ def modality_of(
         return "negated"  # "a mission has yet to arrive": it has not
     lo = _new_subject(tokens, low, lo, verb)
     conceded = _concessive(low, lo, verb)
-    words = [low[k] for k in range(lo, verb) if k not in conceded and not _may_is_month(tokens, k)]
+    if conceded or "May" in tokens[lo:verb]:
+        words = [
+            low[k]
+            for k in range(lo, verb)
+            if k not in conceded and not (tokens[k] == "May" and _may_is_month(tokens, k))
+        ]
+    else:
+        words = low[lo:verb]
     if "like" in words:  # "I would (also) like to thank": the thanks are given in speaking
         words = [
             w for k, w in enumerate(words) if not (w == "would" and "like" in words[k + 1 : k + 3])
@@ -339,13 +351,17 @@ class Modality:
         for s in batch.sentences:
             events = []
             low = [t.lower() for t in s.tokens]
+            present = set(low)
+            opinions = "that" in present
+            exhorts = "let" in present
+            duties = bool(s.speaker) and not DUTIES.isdisjoint(present)
             for e in s.events:
                 if (
-                    is_opinion(low, e.verb_start)
-                    or is_exhortation(low, e.verb_start)
+                    (opinions and is_opinion(low, e.verb_start))
+                    or (exhorts and is_exhortation(low, e.verb_start))
                     or (
                         # "we must condemn …" condemns (a performative, CAMEO 11 "Disapprove")
-                        s.speaker and is_duty(low, e.verb_start) and not e.cameo.startswith("11")
+                        duties and is_duty(low, e.verb_start) and not e.cameo.startswith("11")
                     )
                 ):
                     continue
@@ -497,13 +513,17 @@ def _is_past(m: DateMention, on: date) -> bool:
     return m.day < on - timedelta(days=RECENT_DAYS)
 
 
+_UNDATED_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in UNDATED_PAST:
+    _UNDATED_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
+
+
 def _undated_past(low: list[str], lo: int, hi: int) -> bool:
     if not any(w in UNDATED_TRIGGERS and w != "in" for w in low[lo:hi]):
         return False
-    for phrase in UNDATED_PAST:
-        n = len(phrase)
-        for k in range(lo, hi - n + 1):
-            if tuple(low[k : k + n]) == phrase:
+    for k in range(lo, hi):
+        for phrase in _UNDATED_BY_FIRST.get(low[k], ()):
+            if tuple(low[k : k + len(phrase)]) == phrase and k + len(phrase) <= hi:
                 return True
     return False
 

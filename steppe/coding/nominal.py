@@ -169,6 +169,8 @@ def _owned_force(s: Sentence, low: list[str], start: int) -> NominalAct | None:
     against Ukraine continues into its third year": a clause that opens with an actor's use of
     force against another and says only that it goes on asserts that use of force (the
     annotation guide's exception for noun phrases that are what the clause asserts)."""
+    if "'s" not in low[start : start + 8]:
+        return None
     owner = next(
         (n for n, m in enumerate(s.mentions) if m.start in (start, start + 1) and m.code), None
     )
