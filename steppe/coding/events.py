@@ -556,8 +556,8 @@ class EventClassifier:
         self._verb_span: dict[str, int] = {}
         """First word -> the most words of a verb form that starts with it."""
         for form in self.verbs.forms:
-            words = form.split()
-            self._verb_span[words[0]] = max(self._verb_span.get(words[0], 0), len(words))
+            first, *rest = form.split()
+            self._verb_span[first] = max(self._verb_span.get(first, 0), 1 + len(rest))
         self._synsets: dict[str, dict[str, list[tuple[str, ...]]]] = {}
         for name, members in self.verbs.synsets.items():
             by_first: dict[str, list[tuple[str, ...]]] = {}
