@@ -2172,6 +2172,29 @@ def _evacuation_of_own(e: CodedEvent, a: Mention | None, b: Mention | None) -> b
     return a.code == b.code or " from " in f" {b.text.lower()} "
 
 
+SPEAKER_ITSELF = frozenset({"i", "me", "we", "us"})
+
+
+def _speaker_itself(s: Sentence, a: Mention | None, b: Mention | None) -> bool:
+    """A speech's act of the speaking state toward itself as a whole ("I thank the members
+    for the trust they have shown in us", "I refuse to believe that we should give up", "I
+    am honoured Malta stands at the forefront"): the first person, "my country" and the
+    state's own name are one entity, and an event is an act one entity directs at another
+    (annotation guide, section 1). A domestic act toward a part of the state named with its
+    role ("our citizens", "our people", "its businesses") stays, state -> same state.
+
+    >>> from datetime import date
+    >>> s = Sentence("d", 0, "", date(2024, 9, 24), speaker="DEU")
+    >>> _speaker_itself(s, Mention(0, 1, "DEU", "I", "GOV"), Mention(5, 6, "DEU", "us"))
+    True
+    >>> _speaker_itself(s, Mention(0, 1, "DEU", "we"), Mention(5, 7, "DEU", "our people", "PPL"))
+    False
+    """
+    if not s.speaker or a is None or b is None or not (a.code == b.code == s.speaker):
+        return False
+    return not b.agent or b.text.lower() in SPEAKER_ITSELF
+
+
 APPOINTING = ("appoint", "nominat", "designat", "elect", "name")
 
 
@@ -2602,6 +2625,8 @@ class RoleAssigner:
                     and s.speaker
                 ):
                     continue  # a speech's "commitment of the Kyrgyz Republic to …": not to itself
+                if _speaker_itself(s, a, b):
+                    continue  # "I thank the members for their trust in us": not an act on itself
                 if a is not None and b is not None and a.code == b.code and _appointment(e, low):
                     continue
                 if _evacuation_of_own(e, a, b):

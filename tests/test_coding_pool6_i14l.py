@@ -1,0 +1,119 @@
+"""Pool round 6 (issue 14, helper i14l): constructions found by reading the coder's output on
+unlabelled UN General Debate sentences. Each sentence is written for this test (none is copied
+from the pool or the gold set); the expectations follow docs/prose_annotation_guide.md: a
+speaking state acts on no one when the other side is itself as a whole ("trust in us", "my
+country"), while its citizens or people stay a domestic target; taking over a seat from a
+state, joining a council and serving on it are no events; praising an entity for what it did,
+and welcoming its commitment or decision, is SUPPORT, not a welcome to a place."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppe.coding import Coder
+from tests.coding_events import NO_EVENT, Event
+from tests.coding_events import events as _events
+
+S, CN, CO, AG = "SUPPORT", "CONSULT", "COOPERATE", "AGREE"
+ASR = "asserted"
+
+
+def case(
+    text: str,
+    speaker: str | None,
+    present: list[Event] | str,
+    absent: list[Event] | None = None,
+) -> object:
+    return pytest.param(text, speaker, present, absent or [], id=text[:60])
+
+
+CASES = [
+    # a speech's act toward the speaking state itself: no dyad
+    case(
+        "I thank the Member States for the support they have given us.",
+        "KGZ",
+        NO_EVENT,
+    ),
+    case(
+        "Let me thank all Member States that voted for my country last June.",
+        "TJK",
+        NO_EVENT,
+    ),
+    case("I refuse to accept that we must stay silent.", "UZB", NO_EVENT),
+    case(
+        "I am honoured Kazakhstan stands first among the donors of the regional water fund.",
+        "KAZ",
+        NO_EVENT,
+    ),
+    # ... but a part of the state named with its role stays a domestic target
+    case(
+        "We will continue to protect our citizens working abroad.",
+        "KGZ",
+        [("KGZ", "KGZ", AG, ASR)],
+    ),
+    # taking over from a state: a succession, no seizure (171)
+    case(
+        "Next January we assume the chair of the Council of Foreign Ministers, taking over "
+        "from Tajikistan.",
+        "UZB",
+        NO_EVENT,
+    ),
+    # joining a council as a member, serving on it: no meeting (040), no cooperation (060)
+    case(
+        "When Kyrgyzstan joins the Security Council as a non-permanent member next year, it "
+        "will listen.",
+        "KGZ",
+        NO_EVENT,
+    ),
+    case("Turkmenistan has served on the Executive Board of UNICEF twice.", None, NO_EVENT),
+    case(
+        "Kazakhstan joined the talks with Russia.",
+        None,
+        [("KAZ", "RUS", CN, ASR)],
+    ),
+    # praise FOR an act and a welcomed commitment: SUPPORT, not a welcome to a place (043)
+    case(
+        "We commend the Government of Uzbekistan for opening its markets to Afghan traders.",
+        "KAZ",
+        [("KAZ", "UZB", S, ASR)],
+        [("UZB", "KAZ", CN, ASR), ("KAZ", "UZB", CN, ASR)],
+    ),
+    case(
+        "Tajikistan welcomes the decision of Kyrgyzstan to return to the border talks.",
+        None,
+        [("TJK", "KGZ", S, ASR)],
+        [("KGZ", "TJK", CN, ASR), ("TJK", "KGZ", CN, ASR)],
+    ),
+    case(
+        "We welcome the commitment of the European Union to green hydrogen projects.",
+        "KAZ",
+        [("KAZ", "EU", S, ASR)],
+        [("EU", "KAZ", CN, ASR), ("KAZ", "EU", CN, ASR)],
+    ),
+    # a welcome of a visitor to a place keeps CAMEO.2.0.txt's 043
+    case(
+        "Kazakhstan welcomed the Chinese president to Astana.",
+        None,
+        [("CHN", "KAZ", CN, ASR)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "present", "absent"), CASES)
+def test_pool6_i14l(
+    coder: Coder,
+    text: str,
+    speaker: str | None,
+    present: list[Event] | str,
+    absent: list[Event],
+) -> None:
+    got = _events(coder, text, speaker)
+    if present == NO_EVENT:
+        dyads = {e for e in got if e[0] and e[1] and e[2]}
+        assert not dyads, f"no-event sentence coded {dyads}"
+        return
+    assert isinstance(present, list)
+    for want in present:
+        assert want in got, f"missing {want} in {got}"
+    for bad in absent:
+        assert bad not in got, f"unexpected {bad} in {got}"
