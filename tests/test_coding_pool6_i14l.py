@@ -4,7 +4,9 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 speaking state acts on no one when the other side is itself as a whole ("trust in us", "my
 country"), while its citizens or people stay a domestic target; taking over a seat from a
 state, joining a council and serving on it are no events; praising an entity for what it did,
-and welcoming its commitment or decision, is SUPPORT, not a welcome to a place."""
+and welcoming its commitment or decision, or an agreement between two others, is one-way
+SUPPORT, not a welcome to a place nor mutual praise; registry
+names of up to ten words are found."""
 
 from __future__ import annotations
 
@@ -89,6 +91,40 @@ CASES = [
         "KAZ",
         [("KAZ", "EU", S, ASR)],
         [("EU", "KAZ", CN, ASR), ("KAZ", "EU", CN, ASR)],
+    ),
+    # registry names longer than six words ("Organisation for Security and Co-operation in
+    # Europe", "Conference on Interaction and Confidence-Building Measures in Asia")
+    case(
+        "Uzbekistan signed a memorandum of understanding with the Organization for Security "
+        "and Cooperation in Europe.",
+        None,
+        [("UZB", "OSCE", S, ASR)],
+    ),
+    case(
+        "We thank the Organisation for Security and Co-operation in Europe for its help in "
+        "the electoral reform.",
+        "KGZ",
+        [("KGZ", "OSCE", S, ASR)],
+    ),
+    case(
+        "Mirziyoyev met the Secretary General of the Conference on Interaction and Confidence "
+        "Building Measures in Asia.",
+        None,
+        [("UZB", "CICA", CN, ASR)],
+    ),
+    # welcoming an agreement or relations BETWEEN two others: one-way SUPPORT to each
+    case(
+        "Kyrgyzstan welcomes the announcement of restored diplomatic relations between Armenia "
+        "and Azerbaijan.",
+        None,
+        [("KGZ", "ARM", S, ASR), ("KGZ", "AZE", S, ASR)],
+        [("ARM", "KGZ", S, ASR), ("AZE", "KGZ", S, ASR)],
+    ),
+    case(
+        "We welcome the new agreement to restore direct flights between Tajikistan and Kyrgyzstan.",
+        "UZB",
+        [("UZB", "TJK", S, ASR), ("UZB", "KGZ", S, ASR)],
+        [("TJK", "UZB", CN, ASR), ("KGZ", "UZB", CN, ASR)],
     ),
     # a welcome of a visitor to a place keeps CAMEO.2.0.txt's 043
     case(

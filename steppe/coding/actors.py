@@ -30,7 +30,11 @@ from steppe.domain.models import Period
 from steppe.registry import Gazetteer, Registry, normalise
 
 FUZZY_KINDS = frozenset({"leader", "capital", "name"})
-MAX_ACTOR_WORDS = 6
+MAX_ACTOR_WORDS = 12
+"""Longest gazetteer name looked up, in tokens: the registry's official names reach ten
+("Conference on Interaction and Confidence-Building Measures in Asia", "Organisation for
+Security and Co-operation in Europe"); the lookup at a word is bounded by the longest name
+that starts with it, so the cap costs nothing where names are short."""
 PREPOSITIONS = frozenset({
     "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "onto", "between",
     "among", "against", "toward", "towards", "about", "over", "under", "near", "after",
