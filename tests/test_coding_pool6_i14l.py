@@ -6,7 +6,9 @@ country"), while its citizens or people stay a domestic target; taking over a se
 state, joining a council and serving on it are no events; praising an entity for what it did,
 and welcoming its commitment or decision, or an agreement between two others, is one-way
 SUPPORT, not a welcome to a place nor mutual praise; registry
-names of up to ten words are found."""
+names of up to ten words are found; North Korea's UN name is North Korea, not the Republic of
+Korea; "is clear" is no concession; a participle's "by" phrase after a noun is the agent of a
+reduced relative clause, not an act on the sentence's subject."""
 
 from __future__ import annotations
 
@@ -125,6 +127,47 @@ CASES = [
         "UZB",
         [("UZB", "TJK", S, ASR), ("UZB", "KGZ", S, ASR)],
         [("TJK", "UZB", CN, ASR), ("KGZ", "UZB", CN, ASR)],
+    ),
+    # North Korea by its UN name, its abbreviation and its capital: PRK, not "Republic of
+    # Korea" (KOR)
+    case(
+        "Kazakhstan urges the Democratic People's Republic of Korea to return to the "
+        "negotiating table.",
+        None,
+        [("KAZ", "PRK", "REQUEST", ASR)],
+        [("KAZ", "KOR", "REQUEST", ASR)],
+    ),
+    case(
+        "We call on Pyongyang to stop its missile launches.",
+        "MNG",
+        [("MNG", "PRK", "REQUEST", ASR)],
+    ),
+    case("Japan protested to the DPRK again.", None, [("JPN", "PRK", "ACCUSE", ASR)]),
+    # "clear" after "be" is an adjective, not CAMEO.2.0.txt's CLEAR (080, a concession)
+    case("Uzbekistan was clear about its position on Afghanistan.", None, NO_EVENT),
+    case(
+        "Kazakhstan is clear in its criticism of Russia.",
+        None,
+        [],
+        [("KAZ", "RUS", "CONCEDE", ASR)],
+    ),
+    # a participle after a noun with a "by" phrase (reduced relative): the agent acts toward
+    # no one named; the speaker who mentions it is no party
+    case(
+        "We are worried about the military exercises being conducted by Russia near our border.",
+        "KAZ",
+        NO_EVENT,
+    ),
+    case(
+        "We have to move forward with the reforms proposed by the European Union.",
+        "KGZ",
+        NO_EVENT,
+    ),
+    # the clause's own passive keeps its subject as the target
+    case(
+        "Armenia was attacked by Azerbaijan.",
+        None,
+        [("AZE", "ARM", "ASSAULT", ASR)],
     ),
     # a welcome of a visitor to a place keeps CAMEO.2.0.txt's 043
     case(

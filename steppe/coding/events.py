@@ -1666,6 +1666,55 @@ def _participle_chain_start(low: list[str], i: int) -> int:
     return k
 
 
+PARTICIPLES = frozenset({"taken", "undertaken", "made", "given", "held", "led", "done", "shown"})
+NOT_A_HEAD = frozenset({
+    "is", "are", "am", "was", "were", "be", "been", "has", "have", "had", "having", "not",
+    "to", "and", "or", "that", "which", "who", "will", "would", "can", "could", "should",
+    "must", "may", "might", "also", "then", "later", "jointly",
+})  # fmt: skip
+
+
+def _reduced_passive(s: Sentence, low: list[str], e: CodedEvent) -> int | None:
+    """The mention after "by" when the verb is a participle that modifies the noun before it
+    (a reduced relative clause: "the nuclear tests being conducted by Pyongyang", "the
+    reforms proposed by the Secretary-General"): the "by" phrase is the act's agent, and the
+    clause's subject is no party to it (the noun it describes is the object). ``None`` when
+    the verb is not such a participle.
+
+    >>> from datetime import date
+    >>> toks = ("we", "fear", "the", "tests", "conducted", "by", "Russia")
+    >>> s = Sentence("d", 0, "", date(2024, 9, 24), toks, (Mention(6, 7, "RUS", "Russia"),))
+    >>> e = CodedEvent("conducted", 4, 5, "060", "COOPERATE", 4, 6.0)
+    >>> _reduced_passive(s, list(toks), e)
+    0
+    >>> _reduced_passive(s, ["we", "fear", "the", "tests", "were", "by", "Russia"], e) is None
+    True
+    """
+    i = e.verb_start
+    form = low[i]
+    if i < 1 or not (form.endswith("ed") or form in PARTICIPLES):
+        return None
+    before = low[i - 1]
+    if before == "being":
+        if i >= 2 and low[i - 2] in NOT_A_HEAD:
+            return None  # "are being conducted by": the clause's own passive
+    elif (
+        not before.isalpha()
+        or before in NOT_A_HEAD
+        or before in PRONOUNS
+        or before.endswith("ly")
+        or any(m.start < i <= m.end for m in s.mentions)
+    ):
+        return None  # a main verb after its subject ("Russia attacked ...") or an auxiliary
+    b = e.verb_end
+    while b < len(low) and low[b].endswith("ly"):
+        b += 1
+    if b >= len(low) or low[b] != "by":
+        return None
+    found = [n for n, m in enumerate(s.mentions) if m.code and b < m.start <= b + 3]
+    return found[0] if found else None
+
+
 CLAUSE_MODALS = frozenset({"will", "would", "can", "could", "should", "must", "may", "might"})
 """Modals that open a relative clause's verb ("solutions that will turn ...")."""
 
@@ -2561,7 +2610,15 @@ class RoleAssigner:
                     agent = self._passive_by(s, low, e, hi)
                     if agent is not None and not isinstance(agent, bool):
                         sources = _members(s.mentions, agent)
-                if e.source_slot is None and e.target_slot is None:
+                reduced = (
+                    _reduced_passive(s, low, e)
+                    if e.source_slot is None and e.target_slot is None
+                    else None
+                )
+                if reduced is not None:
+                    # "the tests being conducted by Pyongyang": its agent, toward no one named
+                    sources, tgt = _members(s.mentions, reduced), None
+                elif e.source_slot is None and e.target_slot is None:
                     private = subj is not None and _private_people(s.mentions[subj])
                     by = self._passive_by(s, low, e, hi, private)
                     verbal = e.quad_class in VERBAL_QUAD_CLASSES
