@@ -8,7 +8,8 @@ and welcoming its commitment or decision, or an agreement between two others, is
 SUPPORT, not a welcome to a place nor mutual praise; registry
 names of up to ten words are found; North Korea's UN name is North Korea, not the Republic of
 Korea; "is clear" is no concession; a participle's "by" phrase after a noun is the agent of a
-reduced relative clause, not an act on the sentence's subject."""
+reduced relative clause, not an act on the sentence's subject; MEAN refers, no intent;
+respect TO and appreciation FOR the work of an entity praise it."""
 
 from __future__ import annotations
 
@@ -169,6 +170,23 @@ CASES = [
         None,
         [("AZE", "ARM", "ASSAULT", ASR)],
     ),
+    # MEAN signifies or refers, no intent (CAMEO.2.0.txt's INTEND block, 030)
+    case("By partners I mean the European Union and China.", "KAZ", NO_EVENT),
+    case("What we mean by that is the Russian Federation.", "UZB", NO_EVENT),
+    # respect expressed TO an entity, appreciation FOR its work: praise (051)
+    case(
+        "Let me express my respect to the Russian Federation for its support of our schools.",
+        "TJK",
+        [("TJK", "RUS", S, ASR)],
+        [("TJK", "RUS", AG, ASR)],
+    ),
+    case(
+        "We express our appreciation for the work of the Government of Kazakhstan in the "
+        "Aral Sea basin.",
+        "UZB",
+        [("UZB", "KAZ", S, ASR)],
+    ),
+    case("We express our appreciation for the opportunity to speak here.", "UZB", NO_EVENT),
     # a welcome of a visitor to a place keeps CAMEO.2.0.txt's 043
     case(
         "Kazakhstan welcomed the Chinese president to Astana.",
