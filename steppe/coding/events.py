@@ -1084,7 +1084,7 @@ def _tally(low: list[str], lo: int, hi: int) -> bool:
     annotation guide: statistics are no events): a number of two or more digits (or "dozens",
     "hundreds") with a marker of a span of time up to now."""
     words = low[lo:hi]
-    if not any(w.isdigit() and len(w) >= 2 or w in ("dozens", "hundreds") for w in words):
+    if not any((w.isdigit() and len(w) >= 2) or w in ("dozens", "hundreds") for w in words):
         return False
     return any(tuple(words[k : k + len(m)]) == m for m in TALLY_MARKERS for k in range(len(words)))
 
