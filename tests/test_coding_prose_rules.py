@@ -1249,3 +1249,8 @@ def test_a_tally_of_documents_signed_is_a_statistic(coder: Coder) -> None:
     assert not {e for e in _events(coder, text) if e[2]}
     text = "Uzbekistan and Turkey signed 15 agreements in Ankara on Thursday."
     assert ("UZB", "TUR") in {(e[0], e[1]) for e in _events(coder, text)}
+
+
+def test_competition_in_a_market_is_no_disapproval(coder: Coder) -> None:
+    text = "Kazakh wheat is competing with Russian grain on the markets of Afghanistan."
+    assert not {e for e in _events(coder, text) if e[2] == "ACCUSE"}
