@@ -1242,3 +1242,15 @@ def test_impersonal_they_after_in_x_and_criticized_sanctions(coder: Coder) -> No
     # a state's own sanctions criticized: the state is criticized (111), not supported (053)
     text = "Minsk condemned the new EU sanctions on Belarusian potash."
     assert ("BLR", "EU", "ACCUSE", "asserted") in _events(coder, text)
+
+
+def test_a_tally_of_documents_signed_is_a_statistic(coder: Coder) -> None:
+    text = "So far, some 150 agreements have been signed between Uzbekistan and Turkey."
+    assert not {e for e in _events(coder, text) if e[2]}
+    text = "Uzbekistan and Turkey signed 15 agreements in Ankara on Thursday."
+    assert ("UZB", "TUR") in {(e[0], e[1]) for e in _events(coder, text)}
+
+
+def test_competition_in_a_market_is_no_disapproval(coder: Coder) -> None:
+    text = "Kazakh wheat is competing with Russian grain on the markets of Afghanistan."
+    assert not {e for e in _events(coder, text) if e[2] == "ACCUSE"}

@@ -833,6 +833,8 @@ class EventClassifier:
                 continue
             if s.speaker and f.entry.lemma in GATHERING and "here" in low[f.end : f.end + 2]:
                 continue  # "we meet here at a critical time": the General Debate itself
+            if f.entry.lemma in SIGNING and _tally(low, lo, hi):
+                continue  # "to date, 288 documents have been signed between A and B": a count
             made = self._verb_events(s, f, matcher, words, lo, _coordinated_end(low, f, found, hi))
             if (
                 made
@@ -1068,6 +1070,25 @@ class EventClassifier:
 
 
 PERMITTING = frozenset({"allow", "permit"})
+SIGNING = frozenset({"sign", "conclude"})
+TALLY_MARKERS = (
+    ("to", "date"), ("so", "far"), ("in", "total"), ("over", "the", "years"),
+    ("since", "independence"), ("in", "recent", "years"), ("to", "this", "day"),
+)  # fmt: skip
+
+
+def _tally(low: list[str], lo: int, hi: int) -> bool:
+    """Is the clause a count of documents signed over a period ("To date, 288 international
+    documents have been signed between Turkmenistan and Russia", "over 200 agreements since
+    independence")? A tally of a relationship's paperwork is a statistic, no act (the
+    annotation guide: statistics are no events): a number of two or more digits (or "dozens",
+    "hundreds") with a marker of a span of time up to now."""
+    words = low[lo:hi]
+    if not any((w.isdigit() and len(w) >= 2) or w in ("dozens", "hundreds") for w in words):
+        return False
+    return any(tuple(words[k : k + len(m)]) == m for m in TALLY_MARKERS for k in range(len(words)))
+
+
 GATHERING = frozenset({"meet", "gather", "assemble", "convene", "come"})
 """Verbs of a speech's "we meet here", "the leaders gathered here": the session itself."""
 CONGRATULATING = frozenset({"congratulate", "felicitate", "greet"})
