@@ -9,7 +9,8 @@ SUPPORT, not a welcome to a place nor mutual praise; registry
 names of up to ten words are found; North Korea's UN name is North Korea, not the Republic of
 Korea; "is clear" is no concession; a participle's "by" phrase after a noun is the agent of a
 reduced relative clause, not an act on the sentence's subject; MEAN refers, no intent;
-respect TO and appreciation FOR the work of an entity praise it."""
+respect TO and appreciation FOR the work of an entity praise it; "the outrageous bombing" is a
+noun."""
 
 from __future__ import annotations
 
@@ -187,6 +188,19 @@ CASES = [
         [("UZB", "KAZ", S, ASR)],
     ),
     case("We express our appreciation for the opportunity to speak here.", "UZB", NO_EVENT),
+    # a verb form after a determiner and an "-ous" adjective is a noun: no attack by the speaker
+    case(
+        "We join many states in condemning the outrageous bombing of the power station in Ukraine.",
+        "KAZ",
+        [],
+        [("KAZ", "UKR", "ASSAULT", ASR)],
+    ),
+    case(
+        "We deplore the outrageous bombing of the hospital in Afghanistan last week.",
+        "KAZ",
+        [],
+        [("", "AFG", "ASSAULT", ASR)],
+    ),
     # a welcome of a visitor to a place keeps CAMEO.2.0.txt's 043
     case(
         "Kazakhstan welcomed the Chinese president to Astana.",

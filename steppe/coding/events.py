@@ -654,9 +654,9 @@ class EventClassifier:
             and i - k <= 3
             and (_paired_names(s.tokens[k]) if k in in_mention else is_modifier(low[k]))
             and low[k] not in TEMPORAL
-            and not low[k].endswith(("ly", "s"))
+            and (not low[k].endswith(("ly", "s")) or low[k].endswith("ous"))
         ):
-            k -= 1
+            k -= 1  # "-ous" words are adjectives ("the outrageous bombing"), not plural nouns
         return k >= 0 and k < i - 1 and low[k] in DETERMINERS | {"a", "an"}
 
     def _noun_by_neighbours(
