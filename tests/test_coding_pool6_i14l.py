@@ -10,7 +10,7 @@ names of up to ten words are found; North Korea's UN name is North Korea, not th
 Korea; "is clear" is no concession; a participle's "by" phrase after a noun is the agent of a
 reduced relative clause, not an act on the sentence's subject; MEAN refers, no intent;
 respect TO and appreciation FOR the work of an entity praise it; "the outrageous bombing" is a
-noun."""
+noun; a speech's "Secretary General" is the UN's."""
 
 from __future__ import annotations
 
@@ -200,6 +200,18 @@ CASES = [
         "KAZ",
         [],
         [("", "AFG", "ASSAULT", ASR)],
+    ),
+    # "the Secretary General" unhyphenated in a speech is the UN's, as "Secretary-General"
+    case(
+        "We thank the Secretary General for his report on the Aral Sea.",
+        "UZB",
+        [("UZB", "UN", S, ASR)],
+    ),
+    case(
+        "We thank the CSTO Secretary General for his visit to Dushanbe.",
+        "TJK",
+        [("TJK", "CSTO", S, ASR)],
+        [("TJK", "UN", S, ASR)],
     ),
     # a welcome of a visitor to a place keeps CAMEO.2.0.txt's 043
     case(

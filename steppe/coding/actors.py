@@ -899,16 +899,18 @@ def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
 
 
 def _speech_un(toks: tuple[str, ...], k: int) -> tuple[int, str | None] | None:
-    """In a General Debate speech, "the Secretary-General", "our/this Organization" and "the
-    Assembly" addressed after a verb ("I assure the Assembly") are the United Nations' (its
-    Secretary-General with the agent GOV), and so is "the Security Council" when no name before
-    it says whose: the speech is addressed to the UN, and the guide codes officials and organs
-    as their organisation. (Width, agent) or ``None``; a Secretary-General after another
-    organisation's name is that organisation's."""
+    """In a General Debate speech, "the Secretary-General" (or "Secretary General"), "our/this
+    Organization" and "the Assembly" addressed after a verb ("I assure the Assembly") are the
+    United Nations' (its Secretary-General with the agent GOV), and so is "the Security
+    Council" when no name before it says whose: the speech is addressed to the UN, and the
+    guide codes officials and organs as their organisation. (Width, agent) or ``None``; a
+    Secretary-General after another organisation's name is that organisation's."""
     if toks[k] == "Secretary-General":
         return 1, "GOV"
     if toks[k] == "Secretary" and toks[k + 1 : k + 3] == ("-", "General"):
         return 3, "GOV"
+    if toks[k : k + 2] == ("Secretary", "General"):
+        return 2, "GOV"  # the title unhyphenated: "the Secretary General's call for ..."
     if toks[k] == "Organization" and k > 0 and toks[k - 1].lower() in ("our", "this", "the"):
         return 1, None
     if toks[k : k + 2] == ("Security", "Council") and not (
