@@ -10,7 +10,8 @@ names of up to ten words are found; North Korea's UN name is North Korea, not th
 Korea; "is clear" is no concession; a participle's "by" phrase after a noun is the agent of a
 reduced relative clause, not an act on the sentence's subject; MEAN refers, no intent;
 respect TO and appreciation FOR the work of an entity praise it; "the outrageous bombing" is a
-noun; a speech's "Secretary General" is the UN's."""
+noun; a speech's "Secretary General" is the UN's; seeking
+election or a seat is a candidacy, no event."""
 
 from __future__ import annotations
 
@@ -213,6 +214,18 @@ CASES = [
         [("TJK", "CSTO", S, ASR)],
         [("TJK", "UN", S, ASR)],
     ),
+    # a candidacy (seeking election or a seat) is no intent to cooperate (030)
+    case(
+        "We are seeking a non-permanent seat on the Security Council for 2027-2028.",
+        "KAZ",
+        NO_EVENT,
+    ),
+    case(
+        "Tajikistan is seeking election to the Security Council for the first time.",
+        "TJK",
+        NO_EVENT,
+    ),
+    case("Uzbekistan seeks help from China.", None, [("UZB", "CHN", "REQUEST", ASR)]),
     # a welcome of a visitor to a place keeps CAMEO.2.0.txt's 043
     case(
         "Kazakhstan welcomed the Chinese president to Astana.",
