@@ -11,7 +11,8 @@ Korea; "is clear" is no concession; a participle's "by" phrase after a noun is t
 reduced relative clause, not an act on the sentence's subject; MEAN refers, no intent;
 respect TO and appreciation FOR the work of an entity praise it; "the outrageous bombing" is a
 noun; a speech's "Secretary General" is the UN's; seeking
-election or a seat is a candidacy, no event."""
+election or a seat is a candidacy, no event; "we all should" and "should be supported by all
+of us" exhort, they report no act."""
 
 from __future__ import annotations
 
@@ -226,6 +227,13 @@ CASES = [
         NO_EVENT,
     ),
     case("Uzbekistan seeks help from China.", None, [("UZB", "CHN", "REQUEST", ASR)]),
+    # a speaker's duty with "we all" or "by all of us" exhorts, it reports no act
+    case("We all should support the peace process in Afghanistan.", "UZB", NO_EVENT),
+    case(
+        "The proposal of Kazakhstan should be supported by all of us.",
+        "KGZ",
+        NO_EVENT,
+    ),
     # a welcome of a visitor to a place keeps CAMEO.2.0.txt's 043
     case(
         "Kazakhstan welcomed the Chinese president to Astana.",

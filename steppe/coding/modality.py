@@ -275,6 +275,16 @@ def is_duty(low: list[str], verb: int) -> bool:
     (True, False)
     >>> is_duty("we ought to withdraw".split(), 3), is_duty("russia must withdraw".split(), 2)
     (True, False)
+
+    So with "we all" before the modal, and with a passive whose agent is "all of us" or "us"
+    ("the plan should be supported by all of us").
+
+    >>> is_duty("we all should support the plan".split(), 3)
+    True
+    >>> is_duty("the plan should be supported by all of us".split(), 4)
+    True
+    >>> is_duty("the plan should be supported by russia".split(), 4)
+    False
     """
     k = verb - 1
     while k >= 0 and (
@@ -282,7 +292,14 @@ def is_duty(low: list[str], verb: int) -> bool:
         or (low[k].endswith("ly") and low[k].isalpha())
     ):
         k -= 1
-    return k >= 1 and low[k] in DUTIES and low[k - 1] in ("we", "i")
+    if k < 1 or low[k] not in DUTIES:
+        return False
+    if low[k - 1] in ("we", "i") or (low[k - 1] == "all" and low[k - 2 : k - 1] == ["we"]):
+        return True
+    after = low[verb + 1 : verb + 5]
+    return low[k + 1 : k + 2] == ["be"] and (
+        after[:4] == ["by", "all", "of", "us"] or after[:2] == ["by", "us"]
+    )
 
 
 EXHORTATION_STOPS = frozenset({
