@@ -12,7 +12,7 @@ reduced relative clause, not an act on the sentence's subject; MEAN refers, no i
 respect TO and appreciation FOR the work of an entity praise it; "the outrageous bombing" is a
 noun; a speech's "Secretary General" is the UN's; seeking
 election or a seat is a candidacy, no event; "we all should" and "should be supported by all
-of us" exhort, they report no act."""
+of us" exhort, they report no act; a phrase between commas after the subject describes it."""
 
 from __future__ import annotations
 
@@ -233,6 +233,17 @@ CASES = [
         "The proposal of Kazakhstan should be supported by all of us.",
         "KGZ",
         NO_EVENT,
+    ),
+    # a descriptive phrase between commas after the subject ("itself a ...", "as a ...")
+    case(
+        "Kazakhstan, itself a victim of nuclear testing, has consistently supported Japan.",
+        None,
+        [("KAZ", "JPN", S, ASR)],
+    ),
+    case(
+        "Kyrgyzstan, as a mountainous country, supports the glacier initiative of Tajikistan.",
+        None,
+        [("KGZ", "TJK", S, ASR)],
     ),
     # a welcome of a visitor to a place keeps CAMEO.2.0.txt's 043
     case(

@@ -1687,6 +1687,9 @@ def _participle_chain_start(low: list[str], i: int) -> int:
     return k
 
 
+APPOSITIVE_OPENERS = frozenset({"itself", "themselves", "as", "a", "an", "once", "being"})
+"""Words that open a descriptive phrase set off by commas after a subject ("Cyprus, itself a
+victim of invasion, …", "Kazakhstan, as a victim of nuclear tests, …")."""
 PARTICIPLES = frozenset({"taken", "undertaken", "made", "given", "held", "led", "done", "shown"})
 NOT_A_HEAD = frozenset({
     "is", "are", "am", "was", "were", "be", "been", "has", "have", "had", "having", "not",
@@ -2348,6 +2351,17 @@ class RoleAssigner:
                 j -= 1
             if j > lo and low[j] == "," and j < k - 1:
                 k = j - 1  # "The Ombudsman of Uzbekistan, Feruza Eshmatova, has": the head
+            else:
+                j = next((i for i in range(k - 1, lo, -1) if low[i] == ","), lo)
+                owner = _mention_at(s, j - 1) if j > lo else None
+                if (
+                    owner is not None
+                    and low[j + 1] in APPOSITIVE_OPENERS
+                    and s.mentions[owner].code
+                ):
+                    # "Cyprus, itself a victim of invasion, has supported …": the phrase
+                    # between the commas describes the subject before them
+                    return owner
         if k < lo:
             found = self._nearest(s, low, lo, verb)
             earlier = [v for v in previous if v < lo]
