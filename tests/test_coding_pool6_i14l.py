@@ -1,18 +1,20 @@
 """Pool round 6 (issue 14, helper i14l): constructions found by reading the coder's output on
 unlabelled UN General Debate sentences. Each sentence is written for this test (none is copied
-from the pool or the gold set); the expectations follow docs/prose_annotation_guide.md: a
-speaking state acts on no one when the other side is itself as a whole ("trust in us", "my
-country"), while its citizens or people stay a domestic target; taking over a seat from a
-state, joining a council and serving on it are no events; praising an entity for what it did,
-and welcoming its commitment or decision, or an agreement between two others, is one-way
-SUPPORT, not a welcome to a place nor mutual praise; registry
-names of up to ten words are found; North Korea's UN name is North Korea, not the Republic of
-Korea; "is clear" is no concession; a participle's "by" phrase after a noun is the agent of a
-reduced relative clause, not an act on the sentence's subject; MEAN refers, no intent;
-respect TO and appreciation FOR the work of an entity praise it; "the outrageous bombing" is a
-noun; a speech's "Secretary General" is the UN's; seeking
-election or a seat is a candidacy, no event; "we all should" and "should be supported by all
-of us" exhort, they report no act; a phrase between commas after the subject describes it."""
+from the pool or the gold set); the expectations follow docs/prose_annotation_guide.md:
+
+- a speaking state acts on no one when the other side is itself as a whole ("trust in us", "my
+  country"), while its citizens or people stay a domestic target;
+- taking over a seat from a state, joining a council, serving on it and seeking election to it
+  are no events;
+- praising an entity for what it did, welcoming its commitment or decision or an agreement
+  between two others, respect expressed to it and appreciation of its work are one-way SUPPORT,
+  not a welcome to a place, mutual praise or an intent; "I wish to thank" thanks;
+- registry names of up to ten words are found; North Korea's UN name is North Korea, not the
+  Republic of Korea; a speech's "Secretary General" is the UN's;
+- "is clear" is no concession, MEAN refers, "the outrageous bombing" is a noun;
+- a participle's "by" phrase after a noun is a reduced relative clause's agent, not an act on
+  the sentence's subject; a phrase between commas after the subject describes it;
+- "we all should" and "should be supported by all of us" exhort, they report no act."""
 
 from __future__ import annotations
 
@@ -245,6 +247,20 @@ CASES = [
         None,
         [("KGZ", "TJK", S, ASR)],
     ),
+    # "I wish to thank" / "we want to commend" thank and commend (051), as "I would like to"
+    case(
+        "I wish to thank the Government of Japan for its support of our schools.",
+        "TJK",
+        [("TJK", "JPN", S, ASR)],
+        [("TJK", "JPN", AG, ASR)],
+    ),
+    case(
+        "We want to commend Uzbekistan for reopening its border crossings.",
+        "KGZ",
+        [("KGZ", "UZB", S, ASR)],
+        [("KGZ", "UZB", AG, ASR)],
+    ),
+    case("Kazakhstan wants to strengthen ties with Turkey.", None, [("KAZ", "TUR", AG, ASR)]),
     # a welcome of a visitor to a place keeps CAMEO.2.0.txt's 043
     case(
         "Kazakhstan welcomed the Chinese president to Astana.",

@@ -973,8 +973,14 @@ class EventClassifier:
                 g = nxt
                 inner += self._verb_events(s, nxt, matcher, words, *clause(low, nxt.start))
             made: list[CodedEvent] = []
+            performative = kind == "desire" and _first_person_before(low, f.start)
             for e in inner:
                 if kind == "desire" and not "03" <= e.cameo[:2] <= "08":
+                    continue
+                if performative and e.cameo == PRAISE:
+                    # "I wish to thank Russia", "we want to commend …": said in saying it, as
+                    # "I would like to thank" (CAMEO 051 "Praise or endorse"), not an intent
+                    made.append(evolve(e, verb=" ".join(s.tokens[f.start : g.end])))
                     continue
                 code = intent_code("intend" if kind == "desire" else kind, e.cameo, f.entry.code)
                 made.append(
@@ -1685,6 +1691,24 @@ def _participle_chain_start(low: list[str], i: int) -> int:
     while k >= 2 and low[k - 1] in (",", "and", "or") and low[k - 2].endswith("ed"):
         k -= 2
     return k
+
+
+PRAISE = "051"
+"""CAMEO 051 "Praise or endorse": thanks, commendations, congratulations."""
+
+
+def _first_person_before(low: list[str], k: int) -> bool:
+    """Is the word before ``k`` (past "also", "again" and adverbs) "I" or "we"?
+
+    >>> _first_person_before("i also wish to thank".split(), 2)
+    True
+    >>> _first_person_before("russia wishes to thank".split(), 1)
+    False
+    """
+    j = k - 1
+    while j >= 0 and (low[j] in ("also", "again", "too") or low[j].endswith("ly")):
+        j -= 1
+    return j >= 0 and low[j] in ("i", "we")
 
 
 APPOSITIVE_OPENERS = frozenset({"itself", "themselves", "as", "a", "an", "once", "being"})
