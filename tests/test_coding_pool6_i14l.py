@@ -8,7 +8,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   are no events;
 - praising an entity for what it did, welcoming its commitment or decision or an agreement
   between two others, respect expressed to it and appreciation of its work are one-way SUPPORT,
-  not a welcome to a place, mutual praise or an intent; "I wish to thank" thanks;
+  not a welcome to a place, mutual praise or an intent; "I wish to thank" thanks, and so does
+  "I want to take this opportunity to commend";
 - registry names of up to ten words are found; North Korea's UN name is North Korea, not the
   Republic of Korea; a speech's "Secretary General" is the UN's;
 - "is clear" is no concession, MEAN refers, "the outrageous bombing" is a noun;
@@ -261,6 +262,11 @@ CASES = [
         [("KGZ", "UZB", AG, ASR)],
     ),
     case("Kazakhstan wants to strengthen ties with Turkey.", None, [("KAZ", "TUR", AG, ASR)]),
+    case(
+        "I want to take this opportunity to commend Kazakhstan for hosting the talks.",
+        "KGZ",
+        [("KGZ", "KAZ", S, ASR)],
+    ),
     # a welcome of a visitor to a place keeps CAMEO.2.0.txt's 043
     case(
         "Kazakhstan welcomed the Chinese president to Astana.",

@@ -948,6 +948,8 @@ class EventClassifier:
             return None
         if "," in low[f.end : to] or not self._verb_after(s, low, found, to + 1):
             return None
+        if low[to + 2 : to + 4] == ["this", "opportunity"]:
+            return None  # "I want to take this opportunity to commend …": the formula's act
         inf = next(
             (j for j in range(idx + 1, len(found)) if self._infinitive(low, found[j].start)),
             None,
