@@ -2088,6 +2088,19 @@ MOVEMENTS = (
 person's trip is coded as; a private person who *meets* an official is left coded."""
 
 
+_FIRST_PERSON_WORDS = frozenset({"we", "us", "i", "me", "my", "our", "ourselves"})
+
+
+def _first_person(m: Mention) -> bool:
+    """Whether a speech's mention is the speaking state's first person ("we", "us", "I", "my
+    Government", "our citizens"). A state does not appeal to, praise, meet or fight itself in
+    its own statement: where one side of a self-directed event is the speaker's "we" (or "our
+    X"), the other is the speaker's words about itself ("I hope that we will be elected",
+    "we are proud of what unites us"), no act (guide, section 1: comments are no events)."""
+    head = m.text.split(" ", 1)[0].lower() if m.text else ""
+    return head in _FIRST_PERSON_WORDS
+
+
 def _private_act(e: CodedEvent) -> bool:
     """A trip (a visit, CAMEO 04, by a verb of movement) or material cooperation (06: work,
     trade, services) - what private persons do without acting for a state."""
@@ -2602,6 +2615,14 @@ class RoleAssigner:
                     and s.speaker
                 ):
                     continue  # a speech's "commitment of the Kyrgyz Republic to …": not to itself
+                if (
+                    s.speaker
+                    and a is not None
+                    and b is not None
+                    and a.code == b.code == s.speaker
+                    and (_first_person(a) or _first_person(b))
+                ):
+                    continue  # "I hope that we will …", "thanks to all who support Georgia"
                 if a is not None and b is not None and a.code == b.code and _appointment(e, low):
                     continue
                 if _evacuation_of_own(e, a, b):
