@@ -13,6 +13,11 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round 2 (helper i14k)" section
 - "Latin America", "South America", "Central America" are regions, not the United States.
 - The official long forms of states outside the registry ("Democratic People's Republic of
   Korea", "Syrian Arab Republic", "Viet Nam") name the state, as the COW names do.
+- Facing a situation, a choice or conflicts meets no one (CAMEO.2.0.txt files FACE under 040).
+- Supporting a party's call for an act endorses it (051), not an intent (032).
+- Support provided to or for a recipient is aid (070), not praise (051).
+- A speech's "I wish to thank / congratulate / commend X" performs the praise (051), as "I
+  would like to thank" does; wishing to cooperate stays an intent (AGREE).
 """
 
 from __future__ import annotations
@@ -89,6 +94,52 @@ CASES = [
         [("KAZ", "PRK", AC, ASR)],
     ),
     case("Uzbekistan praised Viet Nam for its rice exports.", None, [("UZB", "VNM", S, ASR)]),
+]
+
+
+CASES += [
+    # --- facing is no meeting -------------------------------------------------------------
+    case(
+        "Today we face a difficult choice between the Eurasian Economic Union and the "
+        "European Union.",
+        "KAZ",
+        [],
+        [("KAZ", "EAEU", C, ASR), ("KAZ", "EU", C, ASR)],
+    ),
+    case(
+        "We face a situation in which Russia and China compete for influence.",
+        "KGZ",
+        [],
+        [("KGZ", "RUS", C, ASR), ("KGZ", "CHN", C, ASR)],
+    ),
+    # --- supporting a call endorses it ------------------------------------------------------
+    case(
+        "We strongly support Kazakhstan's call for a world free of nuclear weapons.",
+        "KGZ",
+        [("KGZ", "KAZ", S, ASR)],
+        [("KGZ", "KAZ", AG, ASR)],
+    ),
+    # --- support provided is aid ------------------------------------------------------------
+    case(
+        "Turkey has provided support to Kyrgyzstan for its new hospitals.",
+        None,
+        [("TUR", "KGZ", "AID", ASR)],
+        [("TUR", "KGZ", S, ASR)],
+    ),
+    case(
+        "Russia provided financial support to Tajikistan last year.",
+        None,
+        [("RUS", "TJK", "AID", ASR)],
+    ),
+    # --- a speaker's wish to praise is the praise -------------------------------------------
+    case(
+        "I wish to thank the Government of Kazakhstan for its hospitality.",
+        "TJK",
+        [("TJK", "KAZ", S, ASR)],
+        [("TJK", "KAZ", AG, ASR)],
+    ),
+    case("We wish to deepen our ties with China.", "TKM", [("TKM", "CHN", AG, ASR)]),
+    case("Kazakhstan wants to praise Russia.", None, [("KAZ", "RUS", AG, ASR)]),
 ]
 
 

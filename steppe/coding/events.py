@@ -971,10 +971,13 @@ class EventClassifier:
                 g = nxt
                 inner += self._verb_events(s, nxt, matcher, words, *clause(low, nxt.start))
             made: list[CodedEvent] = []
+            performed = kind == "desire" and _speakers_wish(s, low, f.start)
             for e in inner:
                 if kind == "desire" and not "03" <= e.cameo[:2] <= "08":
                     continue
                 code = intent_code("intend" if kind == "desire" else kind, e.cameo, f.entry.code)
+                if performed and e.cameo == "051":
+                    code = e.cameo  # "I wish to thank …": the thanks are given in saying so
                 made.append(
                     evolve(
                         e,
@@ -1079,6 +1082,17 @@ congratulations are no event; a congratulation on an election or a victory stays
 
 
 ADVERBS = frozenset({"further", "also", "both", "jointly", "together", "not", "still", "then"})
+
+
+def _speakers_wish(s: Sentence, low: list[str], k: int) -> bool:
+    """Is the desire verb at ``k`` a speech's first person ("I wish to", "we also want to")?
+    Said from the rostrum, "I wish to thank / congratulate / commend X" performs the praise
+    (CAMEO 051 "Praise or endorse"), as "I would like to thank" does, rather than announcing
+    an intent (03x)."""
+    j = k - 1
+    while j > 0 and _adverb(low[j]):
+        j -= 1
+    return bool(s.speaker) and j >= 0 and low[j] in ("i", "we")
 
 
 def _adverb(word: str) -> bool:
