@@ -18,6 +18,10 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round 2 (helper i14k)" section
 - Support provided to or for a recipient is aid (070), not praise (051).
 - A speech's "I wish to thank / congratulate / commend X" performs the praise (051), as "I
   would like to thank" does; wishing to cooperate stays an intent (AGREE).
+- In a speech, "the President of the General Assembly" and "the Secretary General" (no hyphen)
+  are the UN's officials; the session of the General Assembly stays a venue.
+- Appreciation expressed or reiterated for a party's work or efforts, gratitude extended or
+  conveyed to a party, and tribute paid to a party are praise (051).
 """
 
 from __future__ import annotations
@@ -140,6 +144,43 @@ CASES += [
     ),
     case("We wish to deepen our ties with China.", "TKM", [("TKM", "CHN", AG, ASR)]),
     case("Kazakhstan wants to praise Russia.", None, [("KAZ", "RUS", AG, ASR)]),
+]
+
+CASES += [
+    # --- the UN's officials in a speech ---------------------------------------------------
+    case(
+        "We would like to express our gratitude to the President of the General Assembly "
+        "for his able leadership.",
+        "UZB",
+        [("UZB", "UN", S, ASR)],
+    ),
+    case(
+        "We support the Secretary General's proposals on peacekeeping.",
+        "TJK",
+        [("TJK", "UN", S, ASR)],
+    ),
+    case(
+        "Our President spoke at the seventy-fifth session of the General Assembly.",
+        "KGZ",
+        [],
+        [("KGZ", "UN", C, ASR)],
+    ),
+    # --- appreciation, gratitude and tribute to a party ---------------------------------------
+    case(
+        "Kazakhstan reiterated its appreciation for the mediation efforts of Turkey.",
+        None,
+        [("KAZ", "TUR", S, ASR)],
+    ),
+    case(
+        "We extend our gratitude to Switzerland for hosting the talks.",
+        "TKM",
+        [("TKM", "CHE", S, ASR)],
+    ),
+    case(
+        "Tokayev paid tribute to Putin for his role in the talks.",
+        None,
+        [("KAZ", "RUS", S, ASR)],
+    ),
 ]
 
 

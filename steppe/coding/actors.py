@@ -931,6 +931,15 @@ def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
         elif k not in taken and k - 1 not in taken:
             un = _speech_un(toks, k)
             if un:
+                office = next(
+                    (m for m in mentions if not m.code and m.end == k - 2 and m.agent), None
+                )
+                if office is not None and toks[k - 2] == "of" and toks[k] == "General":
+                    # "the President of the General Assembly": the office holder, the UN's
+                    mentions = [m for m in mentions if m is not office]
+                    text = " ".join(toks[office.start : k + un[0]])
+                    added.append(Mention(office.start, k + un[0], "UN", text, office.agent))
+                    continue
                 added.append(Mention(k, k + un[0], "UN", " ".join(toks[k : k + un[0]]), un[1]))
     if not added:
         return mentions
@@ -948,6 +957,16 @@ def _speech_un(toks: tuple[str, ...], k: int) -> tuple[int, str | None] | None:
         return 1, "GOV"
     if toks[k] == "Secretary" and toks[k + 1 : k + 3] == ("-", "General"):
         return 3, "GOV"
+    if toks[k : k + 2] == ("Secretary", "General"):
+        return 2, "GOV"  # the transcripts' "the Secretary General's proposals": no hyphen
+    if toks[k : k + 2] == ("General", "Assembly") and toks[max(0, k - 3) : k] == (
+        "President",
+        "of",
+        "the",
+    ):
+        # "the President of the General Assembly": an office of the UN's organ (the session
+        # of the General Assembly is where the speech is given, no actor)
+        return 2, None
     if toks[k] == "Organization" and k > 0 and toks[k - 1].lower() in ("our", "this", "the"):
         return 1, None
     if toks[k : k + 2] == ("Security", "Council") and not (
