@@ -22,6 +22,10 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round 2 (helper i14k)" section
   are the UN's officials; the session of the General Assembly stays a venue.
 - Appreciation expressed or reiterated for a party's work or efforts, gratitude extended or
   conveyed to a party, and tribute paid to a party are praise (051).
+- "would like to help / cooperate with / meet X" is an intent (AGREE), "would like to thank X"
+  the thanks given in speaking (051).
+- Sharing a party's position or view, and standing alongside a party, endorse it (051);
+  "stands behind the attacks on X" supports no one.
 """
 
 from __future__ import annotations
@@ -181,6 +185,35 @@ CASES += [
         None,
         [("KAZ", "RUS", S, ASR)],
     ),
+]
+
+CASES += [
+    # --- a wish to cooperate is an intent ---------------------------------------------------
+    case(
+        "We would like to help Afghanistan rebuild its economy.",
+        "KAZ",
+        [("KAZ", "AFG", AG, ASR)],
+        [("KAZ", "AFG", "AID", ASR)],
+    ),
+    case(
+        "We would also like to cooperate with Turkmenistan on the Caspian.",
+        "UZB",
+        [("UZB", "TKM", AG, ASR)],
+        [("UZB", "TKM", S, ASR)],
+    ),
+    case("I would like to thank Uzbekistan for its support.", "KGZ", [("KGZ", "UZB", S, ASR)]),
+    # --- sharing a position, standing alongside ---------------------------------------------
+    case(
+        "Kazakhstan shares the view of China on the border question.",
+        None,
+        [("KAZ", "CHN", S, ASR)],
+    ),
+    case(
+        "We have always stood alongside the people of Afghanistan.",
+        "TJK",
+        [("TJK", "AFG", S, ASR)],
+    ),
+    case("Moscow stands behind the attacks on Ukraine.", None, [], [("RUS", "UKR", S, ASR)]),
 ]
 
 

@@ -834,6 +834,16 @@ class EventClassifier:
             if s.speaker and f.entry.lemma in GATHERING and "here" in low[f.end : f.end + 2]:
                 continue  # "we meet here at a critical time": the General Debate itself
             made = self._verb_events(s, f, matcher, words, lo, _coordinated_end(low, f, found, hi))
+            if made and _would_like(low, f.start):
+                # "we would like to help Afghanistan", "… to meet with …": a wish to cooperate,
+                # meet or aid is an intent (PLOVER AGREE: "indicate willingness … to
+                # cooperate"); "would like to thank" stays the thanks given in speaking
+                made = [
+                    evolve(e, **self._code_fields(intent_code("intend", e.cameo, None)))
+                    if e.cameo[:2] in _WISHED_ROOTS or e.cameo == "050"
+                    else e
+                    for e in made
+                ]
             if (
                 made
                 and f.entry.lemma in NAMING_VERBS
@@ -1082,6 +1092,26 @@ congratulations are no event; a congratulation on an election or a victory stays
 
 
 ADVERBS = frozenset({"further", "also", "both", "jointly", "together", "not", "still", "then"})
+
+
+_WISHED_ROOTS = frozenset({"04", "06", "07"})
+"""Roots of the acts that "would like to" turns into an intent (meet, cooperate, aid: 036,
+031, 033; with them 050 "Engage in diplomatic cooperation", 032); statements, appeals and
+praise (01, 02, 051) are made in saying so."""
+
+
+def _would_like(low: list[str], k: int) -> bool:
+    """Is the verb at ``k`` the infinitive of "would (also) like to"?
+
+    >>> _would_like("we would also like to help them".split(), 5)
+    True
+    """
+    if k < 3 or low[k - 1] != "to" or low[k - 2] != "like":
+        return False
+    j = k - 3
+    while j > 0 and _adverb(low[j]):
+        j -= 1
+    return low[j] in ("would", "'d")
 
 
 def _speakers_wish(s: Sentence, low: list[str], k: int) -> bool:
