@@ -9,7 +9,8 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round 2 (helper i14k)" section
   the speaker's words about itself, no act (guide, section 1: comments are no events).
 - A state named after "the conflict / crisis / situation in (and around)" is where it is, no
   party to what the clause does about it, and so are the other states of the list ("the
-  conflicts in Syria, Libya and Ukraine"); "the parties to the conflict in X" still stand for X.
+  conflicts in Syria, Libya and Ukraine", "the conflicts in African countries, such as Mali and
+  Chad"); "the parties to the conflict in X" still stand for X.
 - "Latin America", "South America", "Central America" are regions, not the United States.
 - The official long forms of states outside the registry ("Democratic People's Republic of
   Korea", "Syrian Arab Republic", "Viet Nam") name the state, as the COW names do.
@@ -76,6 +77,14 @@ CASES = [
         [],
         [("CHE", "UKR", C, ASR)],
     ),
+    case(
+        "We call for a just resolution to the conflicts in African countries, such as Mali, "
+        "Chad and the Niger.",
+        "IRL",
+        [],
+        [("IRL", "MLI", R, ASR), ("IRL", "TCD", R, ASR), ("IRL", "NER", R, ASR)],
+    ),
+    case("Kazakhstan praised partners such as Russia and China.", None, [("KAZ", "RUS", S, ASR)]),
     # ... while a named addressee stays one
     case(
         "Kazakhstan urged Azerbaijan to settle the conflict in the region peacefully.",

@@ -144,6 +144,12 @@ def located(low: list[str], start: int) -> bool:
     >>> located(["the", "conflict", "in", "syria"], 3), located(["talks", "in", "syria"], 2)
     (True, False)
     """
+    if start >= 4 and low[start - 2 : start] == ["such", "as"]:
+        # "the conflicts in African countries, such as Mali, …": the examples of the places
+        return any(
+            low[j] == "in" and low[j - 1] in CONFLICT_NOUNS
+            for j in range(start - 3, max(0, start - 9), -1)
+        )
     if start < 2 or low[start - 1] not in ("in", "around"):
         return False
     k = start - 1
@@ -566,7 +572,7 @@ class ActorRecognizer:
                 # "Latin America", "South America": a region, not the United States
                 assert best is not None
                 j = best.end
-                while where and j < len(low) and low[j] in (",", "and", "or"):
+                while where and j < len(low) and low[j] in (",", "and", "or", "the"):
                     j += 1
                 after_located = j if j > best.end else -1
                 i = best.end
