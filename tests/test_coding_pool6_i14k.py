@@ -27,6 +27,9 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round 2 (helper i14k)" section
   the thanks given in speaking (051).
 - Sharing a party's position or view, and standing alongside a party, endorse it (051);
   "stands behind the attacks on X" supports no one.
+- "Allow me, on behalf of …, to pay tribute to X": the speaker's formula, the act follows.
+- A participle between a preposition and a state ("in occupied Ukraine") is an adjective: no
+  occupation by the clause's subject.
 """
 
 from __future__ import annotations
@@ -223,6 +226,27 @@ CASES += [
         [("TJK", "AFG", S, ASR)],
     ),
     case("Moscow stands behind the attacks on Ukraine.", None, [], [("RUS", "UKR", S, ASR)]),
+]
+
+CASES += [
+    case(
+        "Allow me, on behalf of the Government of Latvia, to pay tribute to the "
+        "Secretary-General for his service.",
+        "LVA",
+        [("LVA", "UN", S, ASR)],
+        [("UN", "LVA", "CONCEDE", ASR)],
+    ),
+    case(
+        "We condemn the sham elections held in occupied Azerbaijan.",
+        "TUR",
+        [],
+        [("TUR", "AZE", "COERCE", ASR)],
+    ),
+    case(
+        "Russia will not allow Kazakhstan to join NATO.",
+        None,
+        [("RUS", "KAZ", "REJECT", "negated")],
+    ),
 ]
 
 

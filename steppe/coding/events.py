@@ -615,6 +615,14 @@ class EventClassifier:
             return True  # "$5 million in aid": a base form after a preposition is a noun
         if (
             i > 0
+            and low[i].endswith("ed")
+            and i + 1 in in_mention
+            and low[i - 1] in PREPOSITIONS
+            and low[i - 1] not in SUBORDINATORS | {"to"}
+        ):
+            return True  # "referendums in occupied Ukraine": a participle naming the state
+        if (
+            i > 0
             and i - 1 not in in_mention
             and low[i - 1].endswith("ing")
             and low[i - 1].replace("-", "").isalpha()
@@ -824,6 +832,7 @@ class EventClassifier:
             if f.entry.lemma in PERMITTING and low[f.end : f.end + 2] in (
                 ["me", "to"],
                 ["us", "to"],
+                ["me", ","],  # "allow me, on behalf of my Government, to pay tribute to …"
             ):
                 continue  # "allow me to congratulate …": a speaker's formula, the act follows
             if f.entry.lemma == "need" and "to" not in low[f.end : hi]:
