@@ -30,6 +30,8 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round 2 (helper i14k)" section
 - "Allow me, on behalf of …, to pay tribute to X": the speaker's formula, the act follows.
 - A participle between a preposition and a state ("in occupied Ukraine") is an adjective: no
   occupation by the clause's subject.
+- A joint act whose object names no actor ("organise a business forum together with X") is
+  directed at its partner named with "with".
 """
 
 from __future__ import annotations
@@ -246,6 +248,14 @@ CASES += [
         "Russia will not allow Kazakhstan to join NATO.",
         None,
         [("RUS", "KAZ", "REJECT", "negated")],
+    ),
+]
+
+CASES += [
+    case(
+        "Next year we will organise a business forum together with Kazakhstan.",
+        "KGZ",
+        [("KGZ", "KAZ", AG, ASR)],
     ),
 ]
 

@@ -2581,12 +2581,15 @@ class RoleAssigner:
                     tgt = self._object(s, low, e, hi, exclude)
                     if tgt is None and e.cameo[:2] in ANTECEDENT_ROOTS:
                         tgt = _relative_antecedent(s, low, e.verb_start, exclude)
-                    if tgt is None and _joint_code(e.cameo, e.verb):
-                        tgt = _partner(s, low, lo, hi, exclude)
-                        if tgt is not None and _in_object_relative(
-                            s, low, e.verb_end, s.mentions[tgt].start
+                    if (tgt is None or not s.mentions[tgt].code) and _joint_code(e.cameo, e.verb):
+                        # an object with no actor ("organise a business forum together with
+                        # the UAE") leaves the joint act's partner as its target
+                        partner = _partner(s, low, lo, hi, exclude)
+                        if partner is not None and _in_object_relative(
+                            s, low, e.verb_end, s.mentions[partner].start
                         ):
-                            tgt = None  # "a solution that gives Ukraine ties with the EU"
+                            partner = None  # "a solution that gives Ukraine ties with the EU"
+                        tgt = partner if partner is not None else tgt
                     if tgt is None and e.cameo == PEACEKEEPING:
                         tgt = _protected(s, low, lo, hi, exclude)
                     if (
