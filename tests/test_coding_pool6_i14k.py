@@ -32,6 +32,8 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round 2 (helper i14k)" section
   occupation by the clause's subject.
 - A joint act whose object names no actor ("organise a business forum together with X") is
   directed at its partner named with "with".
+- A verb form right after "any", "every", "each", "another", "my" or "your" is a noun ("in any
+  conflict with X"); "X constitutes a milestone" is a copula, no cooperation (060).
 """
 
 from __future__ import annotations
@@ -256,6 +258,22 @@ CASES += [
         "Next year we will organise a business forum together with Kazakhstan.",
         "KGZ",
         [("KGZ", "KAZ", AG, ASR)],
+    ),
+]
+
+CASES += [
+    case(
+        "We believe that outside interference in any conflict with Tajikistan must be avoided.",
+        "KGZ",
+        [],
+        [("KGZ", "TJK", AS, ASR), ("TJK", "KGZ", AS, ASR)],
+    ),
+    case(
+        "As we all know, this year constitutes a milestone for our Organization as we mark its "
+        "fiftieth anniversary.",
+        "EST",
+        [],
+        [("EST", "UN", K, ASR)],
     ),
 ]
 

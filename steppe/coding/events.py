@@ -67,8 +67,13 @@ COMPOUND_HEADS = frozenset({"agreement", "agreements", "zone", "zones", "area", 
 """Nouns that a bare verb form right before them modifies ("free trade agreements", "a free
 trade zone", "transit agreement"): the form is a noun of the compound, not the clause's verb."""
 CLAUSE_BREAKS = frozenset({";", ":", "but", "whereas", "although", "though"})
-NOUN_MARKERS = frozenset(DETERMINERS | {"a", "an", "'s", "first", "new", "of", "no", "former"})
-"""A word right after one of these is taken for a noun, not a verb ("the meeting")."""
+NOUN_MARKERS = frozenset(
+    DETERMINERS
+    | {"a", "an", "'s", "first", "new", "of", "no", "former"}
+    | {"any", "every", "each", "another", "my", "your"}
+)
+"""A word right after one of these is taken for a noun, not a verb ("the meeting", "in any
+conflict", "my visit")."""
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which"})
 ANAPHORS = frozenset({"it", "they"})
 APPOSITION_MARKS = frozenset({"–", "—", ")"})
