@@ -34,6 +34,7 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round 2 (helper i14k)" section
   directed at its partner named with "with".
 - A verb form right after "any", "every", "each", "another", "my" or "your" is a noun ("in any
   conflict with X"); "X constitutes a milestone" is a copula, no cooperation (060).
+- Recognising a party's right to act endorses it (051), it hosts no visit (043).
 """
 
 from __future__ import annotations
@@ -274,6 +275,15 @@ CASES += [
         "EST",
         [],
         [("EST", "UN", K, ASR)],
+    ),
+]
+
+CASES += [
+    case(
+        "We fully recognize Armenia’s right to self-defence.",
+        "GEO",
+        [("GEO", "ARM", S, ASR)],
+        [("ARM", "GEO", C, ASR)],
     ),
 ]
 
