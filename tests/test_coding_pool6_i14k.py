@@ -17,8 +17,9 @@ steppe/data/dictionaries/steppe.verbs.txt's "pool round 2 (helper i14k)" section
 - Facing a situation, a choice or conflicts meets no one (CAMEO.2.0.txt files FACE under 040).
 - Supporting a party's call for an act endorses it (051), not an intent (032).
 - Support provided to or for a recipient is aid (070), not praise (051).
-- A speech's "I wish to thank / congratulate / commend X" performs the praise (051), as "I
-  would like to thank" does; wishing to cooperate stays an intent (AGREE).
+- A speech's "I wish to thank / congratulate / commend X" (or the speaking state's own name
+  wishing so) performs the praise (051), as "I would like to thank" does; wishing to cooperate
+  stays an intent (AGREE).
 - In a speech, "the President of the General Assembly" and "the Secretary General" (no hyphen)
   are the UN's officials; the session of the General Assembly stays a venue.
 - Appreciation expressed or reiterated for a party's work or efforts, gratitude extended or
@@ -164,6 +165,12 @@ CASES += [
         [("TJK", "KAZ", AG, ASR)],
     ),
     case("We wish to deepen our ties with China.", "TKM", [("TKM", "CHN", AG, ASR)]),
+    case(
+        "Kazakhstan wishes to thank Turkey for its help.",
+        "KAZ",
+        [("KAZ", "TUR", S, ASR)],
+        [("KAZ", "TUR", AG, ASR)],
+    ),
     case("Kazakhstan wants to praise Russia.", None, [("KAZ", "RUS", AG, ASR)]),
 ]
 

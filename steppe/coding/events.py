@@ -1129,14 +1129,20 @@ def _would_like(low: list[str], k: int) -> bool:
 
 
 def _speakers_wish(s: Sentence, low: list[str], k: int) -> bool:
-    """Is the desire verb at ``k`` a speech's first person ("I wish to", "we also want to")?
+    """Is the desire verb at ``k`` a speech's first person ("I wish to", "we also want to",
+    the speaking state's own name)?
     Said from the rostrum, "I wish to thank / congratulate / commend X" performs the praise
     (CAMEO 051 "Praise or endorse"), as "I would like to thank" does, rather than announcing
     an intent (03x)."""
     j = k - 1
     while j > 0 and _adverb(low[j]):
         j -= 1
-    return bool(s.speaker) and j >= 0 and low[j] in ("i", "we")
+    if not s.speaker or j < 0:
+        return False
+    # "Denmark wishes to congratulate …" in Denmark's own statement is its first person too
+    return low[j] in ("i", "we") or any(
+        m.end == j + 1 and m.code == s.speaker and not m.agent for m in s.mentions
+    )
 
 
 def _adverb(word: str) -> bool:
