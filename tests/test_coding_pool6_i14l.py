@@ -3,7 +3,7 @@ unlabelled UN General Debate sentences. Each sentence is written for this test (
 from the pool or the gold set); the expectations follow docs/prose_annotation_guide.md:
 
 - a speaking state acts on no one when the other side is itself as a whole ("trust in us", "my
-  country"), while its citizens or people stay a domestic target;
+  country", its own name);
 - taking over a seat from a state, joining a council, serving on it and seeking election to it
   are no events;
 - praising an entity for what it did, welcoming its commitment or decision or an agreement
@@ -55,12 +55,6 @@ CASES = [
         "I am honoured Kazakhstan stands first among the donors of the regional water fund.",
         "KAZ",
         NO_EVENT,
-    ),
-    # ... but a part of the state named with its role stays a domestic target
-    case(
-        "We will continue to protect our citizens working abroad.",
-        "KGZ",
-        [("KGZ", "KGZ", AG, ASR)],
     ),
     # taking over from a state: a succession, no seizure (171)
     case(

@@ -132,6 +132,37 @@ def venue_context(low: list[str], start: int, end: int) -> bool:
     return before in ("in", "at") or after in MEETING_NOUNS
 
 
+CONFLICT_NOUNS = frozenset({"conflict", "conflicts", "crisis", "crises", "situation"})
+"""Nouns of a state of affairs that a state name after "in" locates ("the conflict in Syria",
+"the crisis in and around Ukraine"): the state is where it is, no party to what the clause
+does about it (the guide's venue rule: "venues are locations, not actors")."""
+_LOCATING = frozenset({"in", "and", "around", "within", "inside"})
+_PARTIES = frozenset({"party", "parties", "side", "sides"})
+_REGION_BEFORE_AMERICA = frozenset({"latin", "south", "central", "north"})
+
+
+def located(low: list[str], start: int) -> bool:
+    """Is the name at ``start`` the place of a conflict, crisis or situation named right
+    before it ("the conflict in Syria", "a violent conflict in and around Ukraine")?
+
+    >>> located(["the", "conflict", "in", "syria"], 3), located(["talks", "in", "syria"], 2)
+    (True, False)
+    """
+    if start >= 4 and low[start - 2 : start] == ["such", "as"]:
+        # "the conflicts in African countries, such as Mali, …": the examples of the places
+        return any(
+            low[j] == "in" and low[j - 1] in CONFLICT_NOUNS
+            for j in range(start - 3, max(0, start - 9), -1)
+        )
+    if start < 2 or low[start - 1] not in ("in", "around"):
+        return False
+    k = start - 1
+    while k > max(0, start - 4) and low[k] in _LOCATING:
+        k -= 1
+    # "the parties to the conflict in Iraq" stand for the state (PLOVER's own coding)
+    return low[k] in CONFLICT_NOUNS and not _PARTIES.intersection(low[max(0, k - 4) : k])
+
+
 def _where(low: list[str], i: int) -> bool:
     """Does the place at ``i`` say where something happens: "in Kazan", "at Akorda", "in the
     city of Kazan", "in the capital of Tatarstan"?"""
@@ -485,6 +516,7 @@ class ActorRecognizer:
         found: list[_Atom] = []
         agents = self.agents.index
         i = 0
+        after_located = -1  # where the next item of a list of conflict places starts
         while i < len(tokens):
             best: _Atom | None = None
             if self.actors is not None and low[i] in self.actors:
@@ -530,6 +562,23 @@ class ActorRecognizer:
                 i = best.end  # "in Tashkent", "the Tashkent meeting": where, not who
                 continue
             if best is not None and best.code is None and self._vague(low, best):
+                i = best.end
+                continue
+            where = best is not None and bool(best.code) and (located(low, i) or i == after_located)
+            if where or (
+                best is not None
+                and best.code
+                and low[i] == "america"
+                and i > 0
+                and low[i - 1] in _REGION_BEFORE_AMERICA
+            ):
+                # "the conflicts in Syria, Libya and Ukraine": where (and the list with it);
+                # "Latin America", "South America": a region, not the United States
+                assert best is not None
+                j = best.end
+                while where and j < len(low) and low[j] in (",", "and", "or", "the"):
+                    j += 1
+                after_located = j if j > best.end else -1
                 i = best.end
                 continue
             if (
@@ -892,6 +941,15 @@ def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
         elif k not in taken and k - 1 not in taken:
             un = _speech_un(toks, k)
             if un:
+                office = next(
+                    (m for m in mentions if not m.code and m.end == k - 2 and m.agent), None
+                )
+                if office is not None and toks[k - 2] == "of" and toks[k] == "General":
+                    # "the President of the General Assembly": the office holder, the UN's
+                    mentions = [m for m in mentions if m is not office]
+                    text = " ".join(toks[office.start : k + un[0]])
+                    added.append(Mention(office.start, k + un[0], "UN", text, office.agent))
+                    continue
                 added.append(Mention(k, k + un[0], "UN", " ".join(toks[k : k + un[0]]), un[1]))
     if not added:
         return mentions
@@ -910,7 +968,15 @@ def _speech_un(toks: tuple[str, ...], k: int) -> tuple[int, str | None] | None:
     if toks[k] == "Secretary" and toks[k + 1 : k + 3] == ("-", "General"):
         return 3, "GOV"
     if toks[k : k + 2] == ("Secretary", "General"):
-        return 2, "GOV"  # the title unhyphenated: "the Secretary General's call for ..."
+        return 2, "GOV"  # the transcripts' "the Secretary General's proposals": no hyphen
+    if toks[k : k + 2] == ("General", "Assembly") and toks[max(0, k - 3) : k] == (
+        "President",
+        "of",
+        "the",
+    ):
+        # "the President of the General Assembly": an office of the UN's organ (the session
+        # of the General Assembly is where the speech is given, no actor)
+        return 2, None
     if toks[k] == "Organization" and k > 0 and toks[k - 1].lower() in ("our", "this", "the"):
         return 1, None
     if toks[k : k + 2] == ("Security", "Council") and not (

@@ -67,8 +67,13 @@ COMPOUND_HEADS = frozenset({"agreement", "agreements", "zone", "zones", "area", 
 """Nouns that a bare verb form right before them modifies ("free trade agreements", "a free
 trade zone", "transit agreement"): the form is a noun of the compound, not the clause's verb."""
 CLAUSE_BREAKS = frozenset({";", ":", "but", "whereas", "although", "though"})
-NOUN_MARKERS = frozenset(DETERMINERS | {"a", "an", "'s", "first", "new", "of", "no", "former"})
-"""A word right after one of these is taken for a noun, not a verb ("the meeting")."""
+NOUN_MARKERS = frozenset(
+    DETERMINERS
+    | {"a", "an", "'s", "first", "new", "of", "no", "former"}
+    | {"any", "every", "each", "another", "my", "your"}
+)
+"""A word right after one of these is taken for a noun, not a verb ("the meeting", "in any
+conflict", "my visit")."""
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which"})
 ANAPHORS = frozenset({"it", "they"})
 APPOSITION_MARKS = frozenset({"–", "—", ")"})
@@ -615,6 +620,14 @@ class EventClassifier:
             return True  # "$5 million in aid": a base form after a preposition is a noun
         if (
             i > 0
+            and low[i].endswith("ed")
+            and i + 1 in in_mention
+            and low[i - 1] in PREPOSITIONS
+            and low[i - 1] not in SUBORDINATORS | {"to"}
+        ):
+            return True  # "referendums in occupied Ukraine": a participle naming the state
+        if (
+            i > 0
             and i - 1 not in in_mention
             and low[i - 1].endswith("ing")
             and low[i - 1].replace("-", "").isalpha()
@@ -824,6 +837,7 @@ class EventClassifier:
             if f.entry.lemma in PERMITTING and low[f.end : f.end + 2] in (
                 ["me", "to"],
                 ["us", "to"],
+                ["me", ","],  # "allow me, on behalf of my Government, to pay tribute to …"
             ):
                 continue  # "allow me to congratulate …": a speaker's formula, the act follows
             if f.entry.lemma == "need" and "to" not in low[f.end : hi]:
@@ -836,6 +850,16 @@ class EventClassifier:
             if f.entry.lemma in SIGNING and _tally(low, lo, hi):
                 continue  # "to date, 288 documents have been signed between A and B": a count
             made = self._verb_events(s, f, matcher, words, lo, _coordinated_end(low, f, found, hi))
+            if made and _would_like(low, f.start):
+                # "we would like to help Afghanistan", "… to meet with …": a wish to cooperate,
+                # meet or aid is an intent (PLOVER AGREE: "indicate willingness … to
+                # cooperate"); "would like to thank" stays the thanks given in speaking
+                made = [
+                    evolve(e, **self._code_fields(intent_code("intend", e.cameo, None)))
+                    if e.cameo[:2] in _WISHED_ROOTS or e.cameo == "050"
+                    else e
+                    for e in made
+                ]
             if (
                 made
                 and f.entry.lemma in NAMING_VERBS
@@ -975,16 +999,13 @@ class EventClassifier:
                 g = nxt
                 inner += self._verb_events(s, nxt, matcher, words, *clause(low, nxt.start))
             made: list[CodedEvent] = []
-            performative = kind == "desire" and _first_person_before(low, f.start)
+            performed = kind == "desire" and _speakers_wish(s, low, f.start)
             for e in inner:
                 if kind == "desire" and not "03" <= e.cameo[:2] <= "08":
                     continue
-                if performative and e.cameo == PRAISE:
-                    # "I wish to thank Russia", "we want to commend …": said in saying it, as
-                    # "I would like to thank" (CAMEO 051 "Praise or endorse"), not an intent
-                    made.append(evolve(e, verb=" ".join(s.tokens[f.start : g.end])))
-                    continue
                 code = intent_code("intend" if kind == "desire" else kind, e.cameo, f.entry.code)
+                if performed and e.cameo == "051":
+                    code = e.cameo  # "I wish to thank …": the thanks are given in saying so
                 made.append(
                     evolve(
                         e,
@@ -1108,6 +1129,43 @@ congratulations are no event; a congratulation on an election or a victory stays
 
 
 ADVERBS = frozenset({"further", "also", "both", "jointly", "together", "not", "still", "then"})
+
+
+_WISHED_ROOTS = frozenset({"04", "06", "07"})
+"""Roots of the acts that "would like to" turns into an intent (meet, cooperate, aid: 036,
+031, 033; with them 050 "Engage in diplomatic cooperation", 032); statements, appeals and
+praise (01, 02, 051) are made in saying so."""
+
+
+def _would_like(low: list[str], k: int) -> bool:
+    """Is the verb at ``k`` the infinitive of "would (also) like to"?
+
+    >>> _would_like("we would also like to help them".split(), 5)
+    True
+    """
+    if k < 3 or low[k - 1] != "to" or low[k - 2] != "like":
+        return False
+    j = k - 3
+    while j > 0 and _adverb(low[j]):
+        j -= 1
+    return low[j] in ("would", "'d")
+
+
+def _speakers_wish(s: Sentence, low: list[str], k: int) -> bool:
+    """Is the desire verb at ``k`` a speech's first person ("I wish to", "we also want to",
+    the speaking state's own name)?
+    Said from the rostrum, "I wish to thank / congratulate / commend X" performs the praise
+    (CAMEO 051 "Praise or endorse"), as "I would like to thank" does, rather than announcing
+    an intent (03x)."""
+    j = k - 1
+    while j > 0 and _adverb(low[j]):
+        j -= 1
+    if not s.speaker or j < 0:
+        return False
+    # "Denmark wishes to congratulate …" in Denmark's own statement is its first person too
+    return low[j] in ("i", "we") or any(
+        m.end == j + 1 and m.code == s.speaker and not m.agent for m in s.mentions
+    )
 
 
 def _adverb(word: str) -> bool:
@@ -1695,24 +1753,6 @@ def _participle_chain_start(low: list[str], i: int) -> int:
     return k
 
 
-PRAISE = "051"
-"""CAMEO 051 "Praise or endorse": thanks, commendations, congratulations."""
-
-
-def _first_person_before(low: list[str], k: int) -> bool:
-    """Is the word before ``k`` (past "also", "again" and adverbs) "I" or "we"?
-
-    >>> _first_person_before("i also wish to thank".split(), 2)
-    True
-    >>> _first_person_before("russia wishes to thank".split(), 1)
-    False
-    """
-    j = k - 1
-    while j >= 0 and (low[j] in ("also", "again", "too") or low[j].endswith("ly")):
-        j -= 1
-    return j >= 0 and low[j] in ("i", "we")
-
-
 APPOSITIVE_OPENERS = frozenset({"itself", "themselves", "as", "a", "an", "once", "being"})
 """Words that open a descriptive phrase set off by commas after a subject ("Cyprus, itself a
 victim of invasion, …", "Kazakhstan, as a victim of nuclear tests, …")."""
@@ -2187,6 +2227,19 @@ MOVEMENTS = (
 person's trip is coded as; a private person who *meets* an official is left coded."""
 
 
+_FIRST_PERSON_WORDS = frozenset({"we", "us", "i", "me", "my", "our", "ourselves"})
+
+
+def _first_person(m: Mention) -> bool:
+    """Whether a speech's mention is the speaking state's first person ("we", "us", "I", "my
+    Government", "our citizens"). A state does not appeal to, praise, meet or fight itself in
+    its own statement: where one side of a self-directed event is the speaker's "we" (or "our
+    X"), the other is the speaker's words about itself ("I hope that we will be elected",
+    "we are proud of what unites us"), no act (guide, section 1: comments are no events)."""
+    head = m.text.split(" ", 1)[0].lower() if m.text else ""
+    return head in _FIRST_PERSON_WORDS
+
+
 def _private_act(e: CodedEvent) -> bool:
     """A trip (a visit, CAMEO 04, by a verb of movement) or material cooperation (06: work,
     trade, services) - what private persons do without acting for a state."""
@@ -2648,12 +2701,15 @@ class RoleAssigner:
                     tgt = self._object(s, low, e, hi, exclude)
                     if tgt is None and e.cameo[:2] in ANTECEDENT_ROOTS:
                         tgt = _relative_antecedent(s, low, e.verb_start, exclude)
-                    if tgt is None and _joint_code(e.cameo, e.verb):
-                        tgt = _partner(s, low, lo, hi, exclude)
-                        if tgt is not None and _in_object_relative(
-                            s, low, e.verb_end, s.mentions[tgt].start
+                    if (tgt is None or not s.mentions[tgt].code) and _joint_code(e.cameo, e.verb):
+                        # an object with no actor ("organise a business forum together with
+                        # the UAE") leaves the joint act's partner as its target
+                        partner = _partner(s, low, lo, hi, exclude)
+                        if partner is not None and _in_object_relative(
+                            s, low, e.verb_end, s.mentions[partner].start
                         ):
-                            tgt = None  # "a solution that gives Ukraine ties with the EU"
+                            partner = None  # "a solution that gives Ukraine ties with the EU"
+                        tgt = partner if partner is not None else tgt
                     if tgt is None and e.cameo == PEACEKEEPING:
                         tgt = _protected(s, low, lo, hi, exclude)
                     if (
@@ -2743,6 +2799,14 @@ class RoleAssigner:
                     and s.speaker
                 ):
                     continue  # a speech's "commitment of the Kyrgyz Republic to …": not to itself
+                if (
+                    s.speaker
+                    and a is not None
+                    and b is not None
+                    and a.code == b.code == s.speaker
+                    and (_first_person(a) or _first_person(b))
+                ):
+                    continue  # "I hope that we will …", "thanks to all who support Georgia"
                 if _speaker_itself(s, a, b):
                     continue  # "I thank the members for their trust in us": not an act on itself
                 if a is not None and b is not None and a.code == b.code and _appointment(e, low):

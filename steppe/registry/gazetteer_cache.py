@@ -32,6 +32,7 @@ SOURCES = (
     ("registry", "aliases.csv"),
     ("registry", "leaders.csv"),
     ("reference", "countries.csv"),
+    ("reference", "country_names.csv"),
 )
 # the modules whose code decides what the index holds
 _CODE = ("gazetteer.py", "loader.py", "files.py", "gazetteer_cache.py")

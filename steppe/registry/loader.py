@@ -130,12 +130,22 @@ def load_event_codes() -> tuple[EventCode, ...]:
 
 def load_country_names() -> dict[str, str]:
     """Country names (COW state list) -> ISO3, for states the registry does not describe
-    (``data/reference/countries.csv``); states without an ISO3 code are left out."""
-    return {
+    (``data/reference/countries.csv``); states without an ISO3 code are left out. The official
+    long forms of those states in ``data/reference/country_names.csv`` (rows with no note: no
+    territory or aggregate; "Democratic People's Republic of Korea", "Lao People's Democratic
+    Republic") name the same states, so they are added with their ISO3 code; inverted forms
+    ("Korea, Dem. Rep.") are left to the statistics loaders."""
+    names = {
         r["name"]: r["iso3"]
         for _, r in read_rows("reference", "countries.csv")
         if r.get("iso3") and r.get("name")
     }
+    states = set(names.values())
+    for _, r in read_rows("reference", "country_names.csv"):
+        name, code = r.get("name") or "", r.get("code") or ""
+        if code in states and not r.get("note") and "," not in name and "(" not in name:
+            names.setdefault(name, code)
+    return names
 
 
 def load_icews_event_texts() -> dict[str, str]:
