@@ -14,19 +14,10 @@ from __future__ import annotations
 import pytest
 
 from steppe.coding import Coder
-from tests.coding_events import NO_EVENT, Event, events
+from tests.coding_events import NO_EVENT, Event, Expected, case, check
 
 AG, S, RQ, CO, AC, AI, K = "AGREE", "SUPPORT", "REQUEST", "COERCE", "ACCUSE", "AID", "COOPERATE"
 ASR = "asserted"
-
-
-def case(
-    text: str,
-    speaker: str | None,
-    present: list[Event] | str,
-    absent: list[Event] | None = None,
-) -> object:
-    return pytest.param(text, speaker, present, absent or [], id=text[:60])
 
 
 CASES = [
@@ -256,15 +247,6 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "speaker", "present", "absent"), CASES)
 def test_pool5_i14i(
-    coder: Coder, text: str, speaker: str | None, present: list[Event] | str, absent: list[Event]
+    coder: Coder, text: str, speaker: str | None, present: Expected, absent: list[Event]
 ) -> None:
-    got = events(coder, text, speaker)
-    if present == NO_EVENT:
-        dyads = {e for e in got if e[0] and e[1] and e[2]}
-        assert not dyads, f"no-event sentence coded {dyads}"
-        return
-    assert isinstance(present, list)
-    for want in present:
-        assert want in got, f"missing {want} in {got}"
-    for bad in absent:
-        assert bad not in got, f"unexpected {bad} in {got}"
+    check(coder, text, speaker, present, absent)

@@ -55,23 +55,12 @@ from __future__ import annotations
 import pytest
 
 from steppe.coding import Coder
-from tests.coding_events import NO_EVENT, Event, events, mutual
+from tests.coding_events import NO_EVENT, Event, Expected, case, check, mutual
 
 AG, C, S, K, AC, CO, TH = (
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "ACCUSE", "COERCE", "THREATEN"
 )  # fmt: skip
 ASR = "asserted"
-
-
-def case(
-    text: str,
-    speaker: str | None,
-    present: list[Event | tuple[Event, Event]] | str,
-    absent: list[Event] | None = None,
-    xfail: str | None = None,
-) -> object:
-    marks = [pytest.mark.xfail(reason=xfail, strict=True)] if xfail else []
-    return pytest.param(text, speaker, present, absent or [], marks=marks, id=text[:60])
 
 
 CASES = [
@@ -475,22 +464,6 @@ CASES += [
 
 @pytest.mark.parametrize(("text", "speaker", "present", "absent"), CASES)
 def test_pool5_i14j(
-    coder: Coder,
-    text: str,
-    speaker: str | None,
-    present: list[Event | tuple[Event, Event]] | str,
-    absent: list[Event],
+    coder: Coder, text: str, speaker: str | None, present: Expected, absent: list[Event]
 ) -> None:
-    got = events(coder, text, speaker)
-    if present == NO_EVENT:
-        dyads = {e for e in got if e[0] and e[1] and e[2]}
-        assert not dyads, f"no-event sentence coded {dyads}"
-    else:
-        assert isinstance(present, list)
-        for want in present:
-            if isinstance(want[0], tuple):
-                assert any(w in got for w in want), f"missing {want[0]} (either way) in {got}"
-            else:
-                assert want in got, f"missing {want} in {got}"
-    for bad in absent:
-        assert bad not in got, f"unexpected {bad} in {got}"
+    check(coder, text, speaker, present, absent)

@@ -22,20 +22,10 @@ from __future__ import annotations
 import pytest
 
 from steppe.coding import Coder
-from tests.coding_events import NO_EVENT, Event
-from tests.coding_events import events as _events
+from tests.coding_events import NO_EVENT, Event, Expected, case, check
 
 S, CN, CO, AG = "SUPPORT", "CONSULT", "COOPERATE", "AGREE"
 ASR = "asserted"
-
-
-def case(
-    text: str,
-    speaker: str | None,
-    present: list[Event] | str,
-    absent: list[Event] | None = None,
-) -> object:
-    return pytest.param(text, speaker, present, absent or [], id=text[:60])
 
 
 CASES = [
@@ -272,19 +262,6 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "speaker", "present", "absent"), CASES)
 def test_pool6_i14l(
-    coder: Coder,
-    text: str,
-    speaker: str | None,
-    present: list[Event] | str,
-    absent: list[Event],
+    coder: Coder, text: str, speaker: str | None, present: Expected, absent: list[Event]
 ) -> None:
-    got = _events(coder, text, speaker)
-    if present == NO_EVENT:
-        dyads = {e for e in got if e[0] and e[1] and e[2]}
-        assert not dyads, f"no-event sentence coded {dyads}"
-        return
-    assert isinstance(present, list)
-    for want in present:
-        assert want in got, f"missing {want} in {got}"
-    for bad in absent:
-        assert bad not in got, f"unexpected {bad} in {got}"
+    check(coder, text, speaker, present, absent)
