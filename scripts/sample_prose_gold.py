@@ -75,7 +75,13 @@ Batch 8 (``--batch 8``) is batch 7's rule after batch 7: sentences with a line a
 file (batches 1-7) are out, candidates are ordered by SHA-256 of ``batch8:corpus:record:index``,
 and the quotas ``QUOTA8`` are every news candidate left and 200 speech sentences.
 
-Usage: python scripts/sample_prose_gold.py [SHARED_DATA] [--batch 3|4|5|6|7|8]
+Batch 9 (``--batch 9``, prepared in the fifth round, not yet drawn) is batch 8's rule after
+batch 8, also leaving out the documents of ``seen_round4.txt`` and ``seen_round5.txt`` (whose
+unlabelled sentences were read during the fourth and fifth rounds), ordered by SHA-256 of
+``batch9:corpus:record:index``, quotas ``QUOTA9``. ``--count`` prints only how many candidates
+each corpus and part would give, no text.
+
+Usage: python scripts/sample_prose_gold.py [SHARED_DATA] [--batch 3|4|5|6|7|8|9] [--count]
 """
 
 from __future__ import annotations
@@ -132,6 +138,11 @@ QUOTA7 = {"N": 10_000, "H": 10_000, "U": 150}
 # Batch 8: the same populations after batch 7 (no headline is left; at most three new sentences a
 # document leave 178 speech candidates, below the quota of 200, and 9 news sentences).
 QUOTA8 = {"N": 10_000, "H": 10_000, "U": 200}
+# Batch 9: the same populations after batch 8, without the documents read in rounds 4 and 5.
+QUOTA9 = {"N": 10_000, "H": 10_000, "U": 200}
+SEEN_ROUND4 = GOLD / "seen_round4.txt"
+SEEN_ROUND5 = GOLD / "seen_round5.txt"
+BATCH9_HEADER = "# --- batch 9"
 PER_DOCUMENT = 3
 FOCAL_SPEAKERS = ("KAZ", "KGZ", "TJK", "TKM", "UZB", "AZE")
 ACTOR_WORDS = (
@@ -283,13 +294,15 @@ def sample(shared: Path, batch: int = 2) -> list[tuple[str, str, int, str, str]]
     rules[6] = (BATCH6_HEADER, QUOTA6, "batch6:")
     rules[7] = (BATCH7_HEADER, QUOTA7, "batch7:")
     rules[8] = (BATCH8_HEADER, QUOTA8, "batch8:")
+    rules[9] = (BATCH9_HEADER, QUOTA9, "batch9:")
     if batch not in rules:
-        raise SystemExit(f"--batch {batch}: only batches 2 to 8 are sampled by rule")
+        raise SystemExit(f"--batch {batch}: only batches 2 to 9 are sampled by rule")
     header, quota, salt = rules[batch]
     docs, done = batch1(GOLD / "annotations.txt", header)
     if batch >= 7:
         docs = set()  # documents with gold lines are in; only sentences already coded are out
-    for seen in (SEEN,) if batch == 5 else (SEEN, SEEN_AFTER) if batch >= 6 else ():
+    lists = (SEEN, SEEN_AFTER, SEEN_ROUND4, SEEN_ROUND5) if batch >= 9 else (SEEN, SEEN_AFTER)
+    for seen in (SEEN,) if batch == 5 else lists if batch >= 6 else ():
         lines = seen.read_text(encoding="utf-8").splitlines()
         docs |= {x.strip() for x in lines if x.strip() and not x.startswith("#")}
     if batch >= 7:
@@ -327,8 +340,19 @@ def main(argv: list[str]) -> None:
         at = argv.index("--batch")
         batch = int(argv[at + 1])
         argv = argv[:at] + argv[at + 2 :]
+    count = "--count" in argv
+    argv = [a for a in argv if a != "--count"]
     shared = Path(argv[0]) if argv else ROOT.parent / "shared" / "data"
-    for code, record, index, date, text in sample(shared, batch):
+    picked = sample(shared, batch)
+    if count:
+        parts: Counter[tuple[str, str]] = Counter()
+        for code, record, _, _, _ in picked:
+            doc = f"{CORPORA[code]}:{record}"
+            parts[code, "dev" if hashlib.sha256(doc.encode()).digest()[0] % 2 == 0 else "test"] += 1
+        for (code, part), n in sorted(parts.items()):
+            print(f"{code} {part} {n}")
+        return
+    for code, record, index, date, text in picked:
         print(f"{code} {record} {index} | {date} | {text}")
 
 
