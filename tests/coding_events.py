@@ -67,11 +67,16 @@ def case(
 
 
 def check(
-    coder: Coder, text: str, speaker: str | None, present: Expected, absent: list[Event]
+    coder: Coder,
+    text: str,
+    speaker: str | None,
+    present: Expected,
+    absent: list[Event],
+    on: date = DAY,
 ) -> None:
-    """Assert that ``text`` codes every ``present`` event (or no dyad at all for
-    :data:`NO_EVENT`) and none of ``absent``."""
-    got = events(coder, text, speaker)
+    """Assert that ``text`` (dated ``on``) codes every ``present`` event (or no dyad at all
+    for :data:`NO_EVENT`) and none of ``absent``."""
+    got = events(coder, text, speaker, on)
     if present == NO_EVENT:
         dyads = {e for e in got if e[0] and e[1] and e[2]}
         assert not dyads, f"no-event sentence coded {dyads}"

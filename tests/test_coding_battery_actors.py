@@ -19,8 +19,7 @@ from datetime import date
 import pytest
 
 from steppe.coding import Coder
-from tests.coding_events import DAY, NO_EVENT, Event
-from tests.coding_events import events as _events
+from tests.coding_events import DAY, NO_EVENT, Event, Expected, check
 from tests.coding_events import mutual as _mutual
 
 
@@ -553,19 +552,7 @@ def test_actors_battery(
     text: str,
     speaker: str | None,
     on: date,
-    present: list[Event | tuple[Event, Event]] | str,
+    present: Expected,
     absent: list[Event],
 ) -> None:
-    got = _events(coder, text, speaker, on)
-    if present == NO_EVENT:
-        dyads = {e for e in got if e[0] and e[1] and e[2]}
-        assert not dyads, f"framing/no-event sentence coded {dyads}"
-        return
-    assert isinstance(present, list)
-    for want in present:
-        if isinstance(want[0], tuple):
-            assert any(w in got for w in want), f"missing {want[0]} (either direction) in {got}"
-        else:
-            assert want in got, f"missing {want} in {got}"
-    for bad in absent:
-        assert bad not in got, f"unexpected {bad} in {got}"
+    check(coder, text, speaker, present, absent, on)

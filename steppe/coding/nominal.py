@@ -157,10 +157,11 @@ FORCE_NOUNS = {
 }  # fmt: skip
 """Uses of force named by a noun (CAMEO 190 "Use conventional military force", 192 "Occupy
 territory"); "actions" and "operations" only as "military actions/operations"."""
-GOING_ON = frozenset({
+FORCE_GOES_ON = frozenset({
     "continue", "continues", "continued", "continuing", "rage", "rages", "raged", "raging",
     "persist", "persists", "persisted", "persisting", "goes",
 })  # fmt: skip
+"""Verbs that say a use of force goes on (not that it ends)."""
 LINKING = frozenset({"has", "have", "been", "is", "are", "was", "were", "now", "still", "to"})
 
 
@@ -202,7 +203,7 @@ def _owned_force(s: Sentence, low: list[str], start: int) -> NominalAct | None:
     k = s.mentions[target].end
     while k < len(low) and (low[k] in LINKING or low[k].endswith("ly")):
         k += 1
-    if k >= len(low) or low[k] not in GOING_ON:
+    if k >= len(low) or low[k] not in FORCE_GOES_ON:
         return None
     return NominalAct(FORCE_NOUNS[noun], k, k + 1, owner, target)
 
