@@ -66,11 +66,12 @@ MEETING_NOUNS = frozenset({
     "meeting", "meetings", "summit", "summits", "talks", "format", "process", "forum",
     "conference", "declaration", "communique", "communiqué", "round", "platform", "dialogue",
     "consultations", "negotiations", "accords", "gathering", "agreement", "agreements",
-    "treaty", "accord", "convention", "protocol", "charter",
+    "treaty", "accord", "convention", "protocol", "charter", "package", "group",
 })  # fmt: skip
 """Nouns a place name modifies as a venue ("the Tashkent meeting", "the Astana format") or
-names ("the Paris Agreement", "the Minsk agreements"): the place is where, not who (CAMEO
-codes actors, and a city hosting talks is not a party)."""
+names ("the Paris Agreement", "the Minsk agreements", "the Minsk package", "the OSCE Minsk
+Group"): the place is where, not who (CAMEO codes actors, and a city hosting talks is not a
+party)."""
 VAGUE = frozenset({
     "multiple", "various", "several", "many", "numerous", "other", "certain", "unnamed",
     "unspecified", "different", "some", "unidentified",

@@ -645,6 +645,17 @@ class EventClassifier:
             return True  # "external forces inciting", "armed forces": an adjective and its noun
         if (
             i > 0
+            and low[i].endswith("s")
+            and i - 1 in in_mention
+            and s.tokens[i - 1].isalpha()
+            and s.tokens[i - 1].islower()
+            and not low[i - 1].endswith("s")
+            and low[i - 1] not in PRONOUNS
+            and any(m.start == i - 1 and m.end == i and not m.code for m in s.mentions)
+        ):
+            return True  # "terrorist attacks": a singular agent noun naming no one modifies it
+        if (
+            i > 0
             and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
             and i - 1 not in in_mention
             and (s.tokens[i - 1].islower() or i == 1)

@@ -1,0 +1,160 @@
+"""Pool round 7 (issue 14, helper i14o): constructions found by reading the coder's output on
+unlabelled UN General Debate sentences. Each sentence is written for this test (none is copied
+from the pool or the gold set); the expectations follow docs/prose_annotation_guide.md:
+
+- engaging with a named state is talking to it (an intent when "ready to"), engaging in the
+  promotion of a settlement is diplomacy, not the use of force;
+- "as demonstrated by" shows, it is no protest; recognising a history, a fact or the
+  importance of something praises no one; a state "left with" refugees meets no one;
+- military aggression carried out against a state is an assault, not military cooperation;
+- a state sanctioned by another (active, or passive with "by") is a sanction;
+- pursuing dialogue or talks with a named state consults it;
+- being grateful to or for a named entity thanks it (SUPPORT);
+- a vague agent noun before a plural ("terrorist attacks") names an act, not an attacker
+  acting, so the speaker who witnessed the attacks is no attacker;
+- "the Minsk package", "the Minsk Group" name an arrangement and a format: Minsk is no actor."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppe.coding import Coder
+from tests.coding_events import NO_EVENT, Event, Expected, case, check
+
+S, CN, AG, RQ = "SUPPORT", "CONSULT", "AGREE", "REQUEST"
+AS, SA = "ASSAULT", "SANCTION"
+ASR = "asserted"
+
+
+CASES = [
+    # engaging with a state talks to it; engaged in promoting a settlement is diplomacy
+    case(
+        "Uzbekistan stands ready to engage with Afghanistan on the construction of the railway.",
+        None,
+        [("UZB", "AFG", AG, ASR)],
+        [("UZB", "AFG", "THREATEN", ASR), ("UZB", "AFG", AS, ASR)],
+    ),
+    case(
+        "Turkey has engaged with Russia throughout the year.",
+        None,
+        [("TUR", "RUS", CN, ASR)],
+        [("TUR", "RUS", AS, ASR)],
+    ),
+    case(
+        "Kazakhstan has constructively engaged in the promotion of an Afghan peace settlement.",
+        None,
+        [],
+        [("KAZ", "AFG", AS, ASR)],
+    ),
+    # "as demonstrated by", "is demonstrated by": shown, no protest
+    case(
+        "Our dedication to peace, as demonstrated by Kazakh officers serving with the United "
+        "Nations in Lebanon, remains firm.",
+        "KAZ",
+        [],
+        [("KAZ", "", "PROTEST", ASR)],
+    ),
+    case(
+        "We renew our pledge, as demonstrated by the Kyrgyz troops serving in the UN mission.",
+        "KGZ",
+        [],
+        [("KGZ", "", "PROTEST", ASR), ("KGZ", "", "MOBILIZE", ASR)],
+    ),
+    case(
+        "The value of regional cooperation is demonstrated by the new Uzbek-Tajik railway.",
+        None,
+        NO_EVENT,
+        [("UZB", "", "PROTEST", ASR), ("TJK", "", "PROTEST", ASR)],
+    ),
+    # recognising a history, a fact or an importance praises no one
+    case(
+        "We recognize the long and difficult history between Armenia and Azerbaijan.",
+        "KAZ",
+        NO_EVENT,
+    ),
+    case(
+        "Turkmenistan recognizes the importance of the Bishkek conference.",
+        None,
+        NO_EVENT,
+    ),
+    case(
+        "We fully recognize the right of Ukraine to defend itself.", "EST", [("EST", "UKR", S, ASR)]
+    ),
+    # left with refugees: no meeting
+    case(
+        "After the war Iran was left with three million Afghan refugees.",
+        None,
+        NO_EVENT,
+    ),
+    # military aggression carried out against a state: ASSAULT, not military cooperation
+    case(
+        "In 1993 Armenia carried out military aggression against Azerbaijan.",
+        None,
+        [("ARM", "AZE", AS, ASR)],
+        [("ARM", "AZE", "COOPERATE", ASR), ("AZE", "ARM", "COOPERATE", ASR)],
+    ),
+    # sanctioned, active and passive
+    case("The European Union sanctioned Belarus last year.", None, [("EU", "BLR", SA, ASR)]),
+    case(
+        "In 2019 Iran was sanctioned by the United States once again.",
+        None,
+        [("USA", "IRN", SA, ASR)],
+    ),
+    case("The Council sanctioned the use of force.", None, NO_EVENT),
+    # pursuing dialogue or talks with a state
+    case(
+        "Kazakhstan has pursued dialogue with Kyrgyzstan on the water question.",
+        None,
+        [("KAZ", "KGZ", CN, ASR)],
+    ),
+    case(
+        "Tajikistan pursued talks with Kyrgyzstan on the border.",
+        None,
+        [("TJK", "KGZ", CN, ASR)],
+    ),
+    # grateful to / for a named entity: thanks
+    case(
+        "We are grateful to the Government of Japan for the new hospital in Khujand.",
+        "TJK",
+        [("TJK", "JPN", S, ASR)],
+    ),
+    case(
+        "I am deeply grateful for the assistance of the European Union.",
+        "KGZ",
+        [("KGZ", "EU", S, ASR)],
+    ),
+    case(
+        "We are grateful to the President of the General Assembly for his guidance.",
+        "TKM",
+        [("TKM", "UN", S, ASR)],
+    ),
+    # "terrorist attacks": the speaker who saw them attacked no one
+    case(
+        "Last year we witnessed a series of terrorist attacks in Pakistan, Iran and Russia.",
+        "UZB",
+        [],
+        [("UZB", "PAK", AS, ASR), ("UZB", "IRN", AS, ASR), ("UZB", "RUS", AS, ASR)],
+    ),
+    case("Militants attacked a Tajik border post.", None, [], [("", "TJK", "", ASR)]),
+    # "the Minsk package", "the Minsk Group": Minsk is no actor
+    case(
+        "Kyrgyzstan supports the full implementation of the Minsk package.",
+        None,
+        NO_EVENT,
+        [("KGZ", "BLR", S, ASR)],
+    ),
+    case(
+        "Azerbaijan criticised the Minsk Group for its inaction.",
+        None,
+        [],
+        [("AZE", "BLR", "ACCUSE", ASR)],
+    ),
+    case("Minsk rejected the demands of Lithuania.", None, [("BLR", "LTU", "REJECT", ASR)]),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "present", "absent"), CASES)
+def test_pool7_i14o(
+    coder: Coder, text: str, speaker: str | None, present: Expected, absent: list[Event]
+) -> None:
+    check(coder, text, speaker, present, absent)
