@@ -12,13 +12,20 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - being grateful to or for a named entity thanks it (SUPPORT);
 - a vague agent noun before a plural ("terrorist attacks") names an act, not an attacker
   acting, so the speaker who witnessed the attacks is no attacker;
-- "the Minsk package", "the Minsk Group" name an arrangement and a format: Minsk is no actor."""
+- "the Minsk package", "the Minsk Group" name an arrangement and a format: Minsk is no actor;
+- engaging in mediation between two states mediates (CONSULT, CAMEO 045);
+- "it" and "they" never stand for the speaker's "I" or "we" ("I believe that, if the war goes
+  on, it will threaten X": the war threatens, not the speaker);
+- the European Union's General Debate speeches are stored as the EU's: its "we" is the EU (the
+  path `steppe code` runs reads a speech's speaker from its source)."""
 
 from __future__ import annotations
 
 import pytest
 
 from steppe.coding import Coder
+from steppe.coding.coder import speaker_of
+from steppe.coding.prose import ProseRecord, code_through_store
 from tests.coding_events import NO_EVENT, Event, Expected, case, check
 
 S, CN, AG, RQ = "SUPPORT", "CONSULT", "AGREE", "REQUEST"
@@ -150,6 +157,21 @@ CASES = [
         [("AZE", "BLR", "ACCUSE", ASR)],
     ),
     case("Minsk rejected the demands of Lithuania.", None, [("BLR", "LTU", "REJECT", ASR)]),
+    # engaged in mediation between two states
+    case(
+        "Turkmenistan is engaged in mediation between Afghanistan and Pakistan.",
+        None,
+        [("TKM", "AFG", CN, ASR), ("TKM", "PAK", CN, ASR)],
+        [("TKM", "AFG", AS, ASR)],
+    ),
+    # "it" is not the speaker
+    case(
+        "I am convinced that, if the drought continues, it will threaten Afghanistan.",
+        "UZB",
+        [],
+        [("UZB", "AFG", "THREATEN", ASR)],
+    ),
+    case("Iran indicated it would attack Israel.", None, [("IRN", "ISR", "THREATEN", "future")]),
 ]
 
 
@@ -158,3 +180,22 @@ def test_pool7_i14o(
     coder: Coder, text: str, speaker: str | None, present: Expected, absent: list[Event]
 ) -> None:
     check(coder, text, speaker, present, absent)
+
+
+def test_eu_speech_is_the_eus() -> None:
+    """A General Debate speech whose source is the EU codes the EU as its "we", through the
+    store as `steppe code` does; a news site's source names no speaker."""
+    assert speaker_of("EU") == "EU"
+    assert speaker_of("akipress") is None
+    record = ProseRecord(
+        id="u:EU_79:1",
+        text="We support the efforts of the United Nations in Afghanistan.",
+        date="2024-09-24",
+        split="dev",
+        speaker="EU",
+        source="pool",
+    )
+    stored, _, _ = code_through_store([record])
+    assert {(e.source, e.target, e.plover) for e in stored["u:EU_79:1"]} >= {
+        ("EU", "UN", "SUPPORT")
+    }

@@ -167,16 +167,25 @@ def state_codes() -> frozenset[str]:
     return frozenset(registry | set(load_country_names().values()))
 
 
+SPEAKING_ORGANISATIONS = frozenset({"EU"})
+"""Organisations that speak in the UN General Debate as a state does: General Assembly
+resolution 65/276 (3 May 2011) lets the European Union's representatives take the floor among
+the speakers, and the UN General Debate Corpus codes their speeches ``EU`` (the registry's code),
+so their "we" is the EU."""
+
+
 def speaker_of(source: str | None) -> str | None:
     """The speaking state of a document whose ``source`` is a state's ISO-3 code: the
     statements of a state, such as the UN General Debate speeches ingested with the ``ungdc``
-    mapping (``source`` = the speaking state, :mod:`steppe.ingest.ungdc`); news sites and feeds
-    have none.
+    mapping (``source`` = the speaking state, :mod:`steppe.ingest.ungdc`), or of an
+    organisation in :data:`SPEAKING_ORGANISATIONS`; news sites and feeds have none.
 
-    >>> speaker_of("UZB"), speaker_of("24.kg"), speaker_of(None)
-    ('UZB', None, None)
+    >>> speaker_of("UZB"), speaker_of("EU"), speaker_of("24.kg"), speaker_of(None)
+    ('UZB', 'EU', None, None)
     """
-    return source if source is not None and source in state_codes() else None
+    if source is None:
+        return None
+    return source if source in state_codes() or source in SPEAKING_ORGANISATIONS else None
 
 
 def _pending(store: Store) -> list[tuple[str, str, date, str, str | None]]:

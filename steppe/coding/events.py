@@ -2476,7 +2476,14 @@ class RoleAssigner:
             if place is not None:
                 return place  # "In the State Duma, they stated …": the Duma stated
         if low[k] in ANAPHORS:
-            return self._nearest(s, low, 0, k)
+            near = self._nearest(s, low, 0, k)
+            if near is not None and low[s.mentions[near].start : s.mentions[near].end] in (
+                ["i"],
+                ["we"],
+                ["us"],
+            ):
+                return None  # "I believe that, if the war goes on, it will threaten X": not I
+            return near
         if low[k] in RELATIVES and k > 0 and low[k - 1] == ",":
             return (
                 _mention_at(s, k - 2) if k >= 2 else None
