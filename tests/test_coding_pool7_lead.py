@@ -1,0 +1,82 @@
+"""Sixth prose round (issue 14, the lead): constructions found by reading the coder's output on
+the last unlabelled development-half news sentences and headlines. Each sentence is written for
+this test (none is copied from a pool or the gold set); the expectations follow
+docs/prose_annotation_guide.md.
+
+- An intention, a desire or an intent stated, announced, expressed or voiced "to strengthen
+  relations / ties with X" (or to cooperate with X) is an intent to cooperate: PLOVER AGREE,
+  "indicate willingness or commitment to cooperate" (CAMEO 030), whatever verb states it;
+  "his / her / their" after a stating verb is the subject's own.
+- A plural verb form after a preposition and one or two lowercase words ("recruited for
+  terrorist attacks in Russia") is a noun: the clause's subject does not attack.
+- A phrase after "despite", "notwithstanding" or "regardless" is the circumstance, not the
+  verb's object ("supported the pipeline despite the losses of local firms").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from steppe.coding import Coder
+from tests.coding_events import Event, Expected, case, check
+
+AG, S, AS = "AGREE", "SUPPORT", "ASSAULT"
+ASR = "asserted"
+
+CASES = [
+    # --- an intention or desire to cooperate, stated ------------------------------------------
+    case(
+        "Lavrov stated his intention to deepen ties with Uzbekistan during the visit",
+        None,
+        [("RUS", "UZB", AG, ASR)],
+        [("RUS", "UZB", S, ASR)],
+    ),
+    case(
+        "Baku expressed its intention to strengthen relations with Astana in energy",
+        None,
+        [("AZE", "KAZ", AG, ASR)],
+        [("AZE", "KAZ", S, ASR)],
+    ),
+    case(
+        "Dushanbe voiced its desire to expand cooperation with Beijing on water",
+        None,
+        [("TJK", "CHN", AG, ASR)],
+    ),
+    # relations alone, with nothing to improve, are no cooperation stated
+    case(
+        "Ankara confirmed its intention to review relations with Tehran",
+        None,
+        [],
+        [("TUR", "IRN", AG, ASR)],
+    ),
+    # --- a plural after a preposition and its modifiers is a noun -------------------------------
+    case(
+        "Uzbeks were warned against recruitment for terrorist attacks in Kazakhstan.",
+        None,
+        [],
+        [("UZB", "KAZ", AS, ASR)],
+    ),
+    case(
+        "Tajik citizens were cautioned about involvement in armed attacks in Afghanistan.",
+        None,
+        [],
+        [("TJK", "AFG", AS, ASR)],
+    ),
+    # ... a verb with its subject right before it is still a verb
+    case("Kyrgyzstan attacks Tajik positions in Batken", None, [("KGZ", "TJK", AS, ASR)]),
+    # --- what an act is done in spite of is not its object ------------------------------------
+    case(
+        "Germany backed the pipeline despite the objections of Polish officials",
+        None,
+        [],
+        [("DEU", "POL", S, ASR)],
+    ),
+    case("Moscow supported Minsk despite the sanctions", None, [("RUS", "BLR", S, ASR)]),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "present", "absent"), CASES)
+def test_sixth_round_lead_construction(
+    coder: Coder, text: str, speaker: str | None, present: Expected, absent: list[Event]
+) -> None:
+    check(coder, text, speaker, present, absent)
