@@ -11,6 +11,11 @@ docs/prose_annotation_guide.md.
   terrorist attacks in Russia") is a noun: the clause's subject does not attack.
 - A phrase after "despite", "notwithstanding" or "regardless" is the circumstance, not the
   verb's object ("supported the pipeline despite the losses of local firms").
+- "I would once again like to urge X": the appeal is made in speaking, as with "would like to"
+  (asserted, not future).
+- In a speech "the Organization" is the UN, but "the Organization of (the) Islamic
+  Cooperation" is another organisation's name.
+- A capital before "Memorandum" names a document ("the Budapest Memorandum"), not the state.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import pytest
 from steppe.coding import Coder
 from tests.coding_events import Event, Expected, case, check
 
-AG, S, AS = "AGREE", "SUPPORT", "ASSAULT"
+AG, S, AS, R, REJ = "AGREE", "SUPPORT", "ASSAULT", "REQUEST", "REJECT"
 ASR = "asserted"
 
 CASES = [
@@ -72,6 +77,28 @@ CASES = [
         [("DEU", "POL", S, ASR)],
     ),
     case("Moscow supported Minsk despite the sanctions", None, [("RUS", "BLR", S, ASR)]),
+    # --- a performative appeal with an adverb before "like" ----------------------------------
+    case(
+        "I would once again like to urge Azerbaijan to release the detained soldiers.",
+        "ARM",
+        [("ARM", "AZE", R, ASR)],
+        [("ARM", "AZE", R, "future")],
+    ),
+    # --- "the Organization of ..." names another organisation ---------------------------------
+    case(
+        "We appreciate the efforts of the Organization of Islamic Cooperation in Afghanistan.",
+        "PAK",
+        [],
+        [("PAK", "UN", S, ASR)],
+    ),
+    case("We thank the Organization for its work in Afghanistan.", "PAK", [("PAK", "UN", S, ASR)]),
+    # --- a capital naming a document -------------------------------------------------------
+    case(
+        "Let me be clear: we failed the test of the Budapest Memorandum.",
+        "UKR",
+        [],
+        [("UKR", "HUN", REJ, ASR)],
+    ),
 ]
 
 

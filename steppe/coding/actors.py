@@ -20,6 +20,7 @@ Three passes over a sentence's tokens:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -66,7 +67,7 @@ MEETING_NOUNS = frozenset({
     "meeting", "meetings", "summit", "summits", "talks", "format", "process", "forum",
     "conference", "declaration", "communique", "communiqué", "round", "platform", "dialogue",
     "consultations", "negotiations", "accords", "gathering", "agreement", "agreements",
-    "treaty", "accord", "convention", "protocol", "charter",
+    "treaty", "accord", "convention", "protocol", "charter", "memorandum", "memorandums",
 })  # fmt: skip
 """Nouns a place name modifies as a venue ("the Tashkent meeting", "the Astana format") or
 names ("the Paris Agreement", "the Minsk agreements"): the place is where, not who (CAMEO
@@ -956,6 +957,21 @@ def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
     return sorted([*mentions, *added], key=lambda m: m.start)
 
 
+def _names_another(toks: Sequence[str], k: int) -> bool:
+    """Does "Organization" go on at ``k`` into another organisation's name ("the Organization
+    of Islamic Cooperation", "the Organization of the Black Sea Economic Cooperation")?
+
+    >>> _names_another(("Organization", "of", "the", "Islamic", "Cooperation"), 1)
+    True
+    """
+    if toks[k : k + 1] not in (("of",), ("for",)):
+        return False
+    nxt = (
+        toks[k + 2] if toks[k + 1 : k + 2] == ("the",) else toks[k + 1] if k + 1 < len(toks) else ""
+    )
+    return nxt[:1].isupper()
+
+
 def _speech_un(toks: tuple[str, ...], k: int) -> tuple[int, str | None] | None:
     """In a General Debate speech, "the Secretary-General" (or "Secretary General"), "our/this
     Organization" and "the Assembly" addressed after a verb ("I assure the Assembly") are the
@@ -977,7 +993,12 @@ def _speech_un(toks: tuple[str, ...], k: int) -> tuple[int, str | None] | None:
         # "the President of the General Assembly": an office of the UN's organ (the session
         # of the General Assembly is where the speech is given, no actor)
         return 2, None
-    if toks[k] == "Organization" and k > 0 and toks[k - 1].lower() in ("our", "this", "the"):
+    if (
+        toks[k] == "Organization"
+        and k > 0
+        and toks[k - 1].lower() in ("our", "this", "the")
+        and not _names_another(toks, k + 1)
+    ):
         return 1, None
     if toks[k : k + 2] == ("Security", "Council") and not (
         k > 0 and toks[k - 1][:1].isupper() and toks[k - 1] != "The"

@@ -198,9 +198,9 @@ def modality_of(
         ]
     else:
         words = low[lo:verb]
-    if "like" in words:  # "I would (also) like to thank": the thanks are given in speaking
+    if "like" in words:  # "I would (once again) like to thank": the thanks are given in speaking
         words = [
-            w for k, w in enumerate(words) if not (w == "would" and "like" in words[k + 1 : k + 3])
+            w for k, w in enumerate(words) if not (w == "would" and "like" in words[k + 1 : k + 4])
         ]
     before = set(words)
     around = set(low[lo:hi])
