@@ -15,7 +15,14 @@ docs/prose_annotation_guide.md.
   (asserted, not future).
 - In a speech "the Organization" is the UN, but "the Organization of (the) Islamic
   Cooperation" is another organisation's name.
-- A capital before "Memorandum" names a document ("the Budapest Memorandum"), not the state.
+- A capital before "Memorandum" names a document ("the Budapest Memorandum"), not the state;
+  so does an actor before "Charter", "Convention" or "Framework" ("the UN Charter protects …",
+  "the United Nations Framework Convention on Climate Change").
+- An aggression or air strikes conducted against a state are a use of force (CAMEO 190, 195),
+  not CONDUCT's cooperation (060).
+- A name with a plural "s" ("the Americas") is a region, not the state a typo-tolerant match
+  gives it.
+- A sentence-opening "Once …" clause is a condition: its act is hypothetical.
 """
 
 from __future__ import annotations
@@ -25,7 +32,9 @@ import pytest
 from steppe.coding import Coder
 from tests.coding_events import Event, Expected, case, check
 
-AG, S, AS, R, REJ = "AGREE", "SUPPORT", "ASSAULT", "REQUEST", "REJECT"
+AG, S, AS, R, REJ, AID, K = (
+    "AGREE", "SUPPORT", "ASSAULT", "REQUEST", "REJECT", "AID", "COOPERATE"
+)  # fmt: skip
 ASR = "asserted"
 
 CASES = [
@@ -98,6 +107,44 @@ CASES = [
         "UKR",
         [],
         [("UKR", "HUN", REJ, ASR)],
+    ),
+    case(
+        "The UN Charter shields the sovereignty of Georgia against any occupier.",
+        "GEO",
+        [],
+        [("UN", "GEO", AID, ASR)],
+    ),
+    case(
+        "We will back the talks under the United Nations Framework Convention on Climate Change.",
+        "IRL",
+        [],
+        [("IRL", "UN", AG, ASR), ("IRL", "UN", S, ASR)],
+    ),
+    # --- an aggression conducted ------------------------------------------------------------
+    case(
+        "In 2020 Armenia conducted a brutal and unprovoked aggression against Azerbaijan.",
+        "AZE",
+        [("ARM", "AZE", AS, ASR)],
+        [("ARM", "AZE", K, ASR)],
+    ),
+    case(
+        "Russian forces conducted air strikes against Ukrainian towns.",
+        None,
+        [("RUS", "UKR", AS, ASR)],
+    ),
+    # --- "the Americas" ---------------------------------------------------------------------
+    case(
+        "We honour the veterans of the Americas, Europe and Asia who fought fascism.",
+        "POL",
+        [],
+        [("POL", "USA", S, ASR)],
+    ),
+    # --- "Once ..., ...": a condition -------------------------------------------------------
+    case(
+        "Once a border treaty with Tajikistan is signed, the valley will be calmer.",
+        "KGZ",
+        [],
+        [("KGZ", "TJK", K, ASR), ("TJK", "KGZ", K, ASR)],
     ),
 ]
 

@@ -88,6 +88,11 @@ THING_NOUNS = frozenset({
 """Nouns a demonym modifies as a property, not as the people or state that acts ("a
 Russian language exam", "5,000 Russian rubles", "Russian citizenship"): CAMEO codes the
 state through its agents and people, and a language or currency is neither."""
+DOCUMENT_HEADS = frozenset({"charter", "convention", "framework"})
+"""Nouns an actor's name modifies as the name of a document ("the UN Charter", "the United
+Nations Framework Convention on Climate Change", "the European Convention on Human Rights"):
+the document is cited, the actor does nothing (the gold set codes no event for "based on the
+UN Charter")."""
 CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 COLLECTIVE_NOUNS = {
     "leaders": "GOV", "presidents": "GOV", "heads": "GOV", "governments": "GOV",
@@ -554,6 +559,14 @@ class ActorRecognizer:
                 continue
             if (
                 best is not None
+                and best.code
+                and best.end < len(low)
+                and low[best.end] in DOCUMENT_HEADS
+            ):
+                i = best.end + 1  # "the UN Charter protects …": a document's name, not who
+                continue
+            if (
+                best is not None
                 and place
                 and (place == "local" or self._venue(low, best))
                 and not self._agents_place(low, found, best, agents)
@@ -588,6 +601,7 @@ class ActorRecognizer:
                 and len(tokens[i]) >= 6
                 and tokens[i][:1].isupper()
                 and norm[i]
+                and not self._plural_of_name(norm[i], on)
             ):
                 code = self._fuzzy_code(norm[i], on)
                 if code:
@@ -603,6 +617,12 @@ class ActorRecognizer:
                 found.append(best)
             i = best.end
         return found
+
+    def _plural_of_name(self, word: str, on: date) -> bool:
+        """Is ``word`` a name with a plural "s" ("Americas", "Koreas")? Such a word names a
+        region or several states, not the state a typo-tolerant match would give it."""
+        assert self.gaz is not None
+        return word.endswith("s") and bool(self.gaz.matches(word[:-1], on))
 
     def _hyphenated(self, token: str, on: date) -> str | None:
         """The states a hyphenated pair or chain names ("Kyrgyz-Tajik border", "the
