@@ -15,9 +15,7 @@ docs/prose_annotation_guide.md.
   (asserted, not future).
 - In a speech "the Organization" is the UN, but "the Organization of (the) Islamic
   Cooperation" is another organisation's name.
-- A capital before "Memorandum" names a document ("the Budapest Memorandum"), not the state;
-  so does an actor before "Charter", "Convention" or "Framework" ("the UN Charter protects …",
-  "the United Nations Framework Convention on Climate Change").
+- A capital before "Memorandum" names a document ("the Budapest Memorandum"), not the state.
 - An aggression or air strikes conducted against a state are a use of force (CAMEO 190, 195),
   not CONDUCT's cooperation (060).
 - A name with a plural "s" ("the Americas") is a region, not the state a typo-tolerant match
@@ -107,18 +105,6 @@ CASES = [
         "UKR",
         [],
         [("UKR", "HUN", REJ, ASR)],
-    ),
-    case(
-        "The UN Charter shields the sovereignty of Georgia against any occupier.",
-        "GEO",
-        [],
-        [("UN", "GEO", AID, ASR)],
-    ),
-    case(
-        "We will back the talks under the United Nations Framework Convention on Climate Change.",
-        "IRL",
-        [],
-        [("IRL", "UN", AG, ASR), ("IRL", "UN", S, ASR)],
     ),
     # --- an aggression conducted ------------------------------------------------------------
     case(

@@ -90,11 +90,6 @@ THING_NOUNS = frozenset({
 """Nouns a demonym modifies as a property, not as the people or state that acts ("a
 Russian language exam", "5,000 Russian rubles", "Russian citizenship"): CAMEO codes the
 state through its agents and people, and a language or currency is neither."""
-DOCUMENT_HEADS = frozenset({"charter", "convention", "framework"})
-"""Nouns an actor's name modifies as the name of a document ("the UN Charter", "the United
-Nations Framework Convention on Climate Change", "the European Convention on Human Rights"):
-the document is cited, the actor does nothing (the gold set codes no event for "based on the
-UN Charter")."""
 CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 COLLECTIVE_NOUNS = {
     "leaders": "GOV", "presidents": "GOV", "heads": "GOV", "governments": "GOV",
@@ -558,14 +553,6 @@ class ActorRecognizer:
                 and self._demonym(norm, best, on)
             ):
                 i = best.end + 1  # "Russian language", "Russian rubles": a property
-                continue
-            if (
-                best is not None
-                and best.code
-                and best.end < len(low)
-                and low[best.end] in DOCUMENT_HEADS
-            ):
-                i = best.end + 1  # "the UN Charter protects …": a document's name, not who
                 continue
             if (
                 best is not None
