@@ -16,6 +16,10 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - engaging in mediation between two states mediates (CONSULT, CAMEO 045);
 - "it" and "they" never stand for the speaker's "I" or "we" ("I believe that, if the war goes
   on, it will threaten X": the war threatens, not the speaker);
+- after its own object, a verb coordinated with "and" takes the later phrase ("rejects that
+  claim and calls on the UN to act": the UN is asked, not rejected);
+- a participle right after the noun of its pattern ("the sanctions imposed on Russia") names
+  the act inside a noun phrase: it is not the sentence subject's act;
 - the European Union's General Debate speeches are stored as the EU's: its "we" is the EU (the
   path `steppe code` runs reads a speech's speaker from its source)."""
 
@@ -172,6 +176,32 @@ CASES = [
         [("UZB", "AFG", "THREATEN", ASR)],
     ),
     case("Iran indicated it would attack Israel.", None, [("IRN", "ISR", "THREATEN", "future")]),
+    # "rejects X and calls on Y": Y is asked, not rejected
+    case(
+        "Kyrgyzstan firmly rejects this accusation and urges the OSCE to verify the facts.",
+        None,
+        [("KGZ", "OSCE", RQ, ASR)],
+        [("KGZ", "OSCE", "REJECT", ASR)],
+    ),
+    case(
+        "Tajikistan condemned and rejected the attack by the Taliban on its border post.",
+        None,
+        [],
+        [("TJK", "TJK", "REJECT", ASR)],
+    ),
+    # "the sanctions imposed on X": named, not imposed by the subject
+    case(
+        "Kazakhstan acts strictly in line with the sanctions imposed on Iran.",
+        None,
+        [],
+        [("KAZ", "IRN", SA, ASR)],
+    ),
+    case(
+        "Sanctions were imposed on Belarus by the European Union.",
+        None,
+        [("EU", "BLR", SA, ASR)],
+    ),
+    case("The United States imposed sanctions on Iran.", None, [("USA", "IRN", SA, ASR)]),
 ]
 
 

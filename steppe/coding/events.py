@@ -1818,6 +1818,30 @@ def _reduced_passive(s: Sentence, low: list[str], e: CodedEvent) -> int | None:
     return found[0] if found else None
 
 
+def _participle_after_pattern_noun(low: list[str], e: CodedEvent) -> bool:
+    """Is the verb a participle right after the noun its pattern names before ``*`` ("the
+    sanctions imposed on Russia" for "SANCTIONS * ON +")? The participle then describes the
+    noun (a reduced relative clause), and the act is named, not reported as the subject's.
+
+    >>> e = CodedEvent("imposed", 4, 5, "163", "SANCTION", 4, -8.0, "SANCTIONS * ON + [163]")
+    >>> _participle_after_pattern_noun("we respect the sanctions imposed on russia".split(), e)
+    True
+    >>> _participle_after_pattern_noun("we know the sanctions were imposed on russia".split(), e)
+    False
+    """
+    if not e.pattern or "*" not in e.pattern:
+        return False
+    before = e.pattern.split("*", 1)[0].split()
+    i = e.verb_start
+    form = low[i] if i < len(low) else ""
+    return (
+        bool(before)
+        and i > 0
+        and low[i - 1] == before[-1].lower()
+        and (form.endswith("ed") or form in PARTICIPLES)
+    )
+
+
 CLAUSE_MODALS = frozenset({"will", "would", "can", "could", "should", "must", "may", "might"})
 """Modals that open a relative clause's verb ("solutions that will turn ...")."""
 
@@ -2575,6 +2599,13 @@ class RoleAssigner:
                 return None
             if CONCESSIVE.intersection(gap):
                 return None  # "supported the pipeline despite the losses of local firms"
+            if "and" in gap[1:] and any(
+                low[j] == "and" and (j + 1 in later_verbs or j + 2 in later_verbs)
+                for j in range(start + 1, m.start - 1)
+            ):
+                # "rejects that attempt and calls on the UN to act": after its own object, the
+                # verb coordinated with "and" has the phrase, not this one
+                return None
             if e.cameo[:2] in JOINT_ROOTS and gap[:1] == ["that"]:
                 return None  # "A and B agreed that Kyrgyz migrants will …": what was agreed
             if "," in gap and RELATIVE_WORDS & set(gap[gap.index(",") :]):
@@ -2749,6 +2780,10 @@ class RoleAssigner:
                     agent = self._passive_by(s, low, e, hi)
                     if agent is not None and not isinstance(agent, bool):
                         sources = _members(s.mentions, agent)
+                    elif agent is False and _participle_after_pattern_noun(low, e):
+                        # "complies with the sanctions imposed by the US on Russia": the act is
+                        # named in a noun phrase (background), not done by the clause's subject
+                        sources = []
                 reduced = (
                     _reduced_passive(s, low, e)
                     if e.source_slot is None and e.target_slot is None
