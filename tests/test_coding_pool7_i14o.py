@@ -20,6 +20,12 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   claim and calls on the UN to act": the UN is asked, not rejected);
 - a participle right after the noun of its pattern ("the sanctions imposed on Russia") names
   the act inside a noun phrase: it is not the sentence subject's act;
+- "we" and "I" are never the object of a preposition: "it is in this spirit that we support X",
+  "in supporting this position I have pursued dialogue with X" have the speaker as source;
+- increasing, doubling or tripling one's contribution(s) to a named entity is aid (AID);
+- turning a state or its towns into ruins or rubble is the use of force (ASSAULT);
+- a condition that opens a coordinated clause after the verb (", and if ...") conditions that
+  clause only: the act before it stays asserted;
 - the European Union's General Debate speeches are stored as the EU's: its "we" is the EU (the
   path `steppe code` runs reads a speech's speaker from its source)."""
 
@@ -202,6 +208,38 @@ CASES = [
         [("EU", "BLR", SA, ASR)],
     ),
     case("The United States imposed sanctions on Iran.", None, [("USA", "IRN", SA, ASR)]),
+    # "we"/"I" after a fronted phrase is the subject
+    case(
+        "It is in this spirit of friendship that we support Turkmenistan.",
+        "UZB",
+        [("UZB", "TKM", S, ASR)],
+    ),
+    case(
+        "In defending these principles I have pursued talks with Azerbaijan.",
+        "ARM",
+        [("ARM", "AZE", CN, ASR)],
+    ),
+    # contributions increased, doubled, tripled: aid
+    case(
+        "This year Kazakhstan tripled its contributions to the World Health Organization.",
+        None,
+        [("KAZ", "UN", "AID", ASR)],
+    ),
+    case(
+        "Uzbekistan has increased its contribution to UNICEF.",
+        None,
+        [("UZB", "UN", "AID", ASR)],
+        [("UZB", "UN", "COOPERATE", ASR)],
+    ),
+    # turned into ruins / rubble: force
+    case("Armenia turned Azerbaijani towns into ruins.", None, [("ARM", "AZE", AS, ASR)]),
+    # ", and if ..." conditions its own clause only
+    case(
+        "Armenia shelled Azerbaijan in July, and if mediators had acted, it would have ended.",
+        None,
+        [("ARM", "AZE", AS, ASR)],
+        [("ARM", "AZE", AS, "hypothetical")],
+    ),
 ]
 
 

@@ -2487,8 +2487,8 @@ class RoleAssigner:
         at = _mention_at(s, k)
         if at is not None:
             start = _list_start(s.mentions, s.mentions[at])
-            if not in_pp(low, start):
-                return at
+            if not in_pp(low, start) or low[start : s.mentions[at].end] in (["i"], ["we"]):
+                return at  # "it is in this spirit that we support": "we" is never a PP's object
             if low[start - 1] == "with" and low[verb].endswith("ing"):
                 return at  # "…, with Brazil later joining them": the absolute's own subject
             nearest = self._nearest(s, low, lo, k)

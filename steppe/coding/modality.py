@@ -198,6 +198,8 @@ def modality_of(
     'reported'
     >>> modality_of(tokenize("In May Tokayev visited Beijing"), 3)
     'asserted'
+    >>> modality_of(tokenize("Russia bombed Aleppo, and if it goes on, talks will fail"), 1)
+    'asserted'
     """
     low = [t.lower() for t in tokens] if low is None else low
     lo, hi = clause(low, verb) if bounds is None else bounds
@@ -221,7 +223,17 @@ def modality_of(
             w for k, w in enumerate(words) if not (w == "would" and "like" in words[k + 1 : k + 4])
         ]
     before = set(words)
-    around = set(low[lo:hi])
+    # "Russia turned Syria into ruins, and if it were not for Russia, ...": a condition that
+    # opens a coordinated clause after the verb conditions that clause, not the verb's
+    cut = next(
+        (
+            k
+            for k in range(verb + 1, hi - 1)
+            if low[k] in ("and", "but") and low[k + 1] in CONDITIONS
+        ),
+        hi,
+    )
+    around = set(low[lo:cut])
     if (CONDITIONS - {"whether"}) & around or "whether" in before or HYPOTHETICAL & before:
         return "hypothetical"
     if _once_clause(low, verb):
