@@ -26,6 +26,11 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - turning a state or its towns into ruins or rubble is the use of force (ASSAULT);
 - a condition that opens a coordinated clause after the verb (", and if ...") conditions that
   clause only: the act before it stays asserted;
+- the speaker ("we", "I") as the subject of an agentless passive of conflict ("we are blamed
+  for", "we were attacked") suffers the act: no source, and never the speaker as the doer;
+- a bare verb form after "the" and a singular name ("the Cyprus issue") is the name's noun;
+- "internationally recognized" is an adjective, not a recognition; "hit the ground running"
+  is an idiom, no use of force;
 - the European Union's General Debate speeches are stored as the EU's: its "we" is the EU (the
   path `steppe code` runs reads a speech's speaker from its source)."""
 
@@ -233,6 +238,39 @@ CASES = [
     ),
     # turned into ruins / rubble: force
     case("Armenia turned Azerbaijani towns into ruins.", None, [("ARM", "AZE", AS, ASR)]),
+    # the speaker in an agentless passive of conflict is acted upon
+    case(
+        "Yet we are accused of the chaos in Afghanistan.",
+        "PAK",
+        NO_EVENT,
+        [("PAK", "AFG", "ACCUSE", ASR)],
+    ),
+    case(
+        "We were attacked by Armenia in 2020.",
+        "AZE",
+        [("ARM", "AZE", AS, ASR)],
+    ),
+    case("We are committed to cooperation with India.", "PAK", [("PAK", "IND", AG, ASR)]),
+    # "the Cyprus issue": a noun
+    case(
+        "Turkey wants a just solution to the Cyprus issue.",
+        None,
+        NO_EVENT,
+        [("TUR", "", "COOPERATE", ASR)],
+    ),
+    # "internationally recognized", "hit the ground running"
+    case(
+        "Armenia still occupies the internationally recognized territory of Azerbaijan.",
+        None,
+        [],
+        [("ARM", "AZE", S, ASR)],
+    ),
+    case(
+        "The new Kyrgyz ambassador to the United Nations will hit the ground running.",
+        None,
+        NO_EVENT,
+        [("KGZ", "", "THREATEN", "future")],
+    ),
     # ", and if ..." conditions its own clause only
     case(
         "Armenia shelled Azerbaijan in July, and if mediators had acted, it would have ended.",

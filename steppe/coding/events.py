@@ -124,6 +124,9 @@ DEMONYM_ENDINGS = ("ian", "ean", "can", "ghan", "ani", "ese", "ish", "kh", "ek",
 """Endings of demonyms used as adjectives ("Armenian", "European", "American", "Afghan",
 "Azerbaijani", "Chinese", "Turkish", "Kazakh", "Uzbek", "Tajik", "Kyrgyz", "Turkmen") and of no
 state's name ("Kazakhstan", "Japan" and "Iran" end otherwise)."""
+PLURAL_DEMONYM_ENDINGS = tuple(e + "s" for e in DEMONYM_ENDINGS)
+"""Endings of plural demonyms ("Russians", "Afghans", "Uzbeks", "Kazakhs"), which take a
+verb's base form ("the Russians support ...")."""
 GOING_ON = frozenset({"continue", "start", "begin", "resume", "keep"})
 """Verbs whose "-ing" complement is the act that goes on ("continued shelling the territory");
 not after "to", where the act is what an appeal or intent asks to go on."""
@@ -591,6 +594,15 @@ class EventClassifier:
             and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
         ):
             return True  # "the Nagorno-Karabakh conflict": a name's noun, not a verb
+        if (
+            i > 1
+            and low[i - 2] == "the"
+            and s.tokens[i - 1][:1].isupper()
+            and not low[i - 1].endswith(PLURAL_DEMONYM_ENDINGS)
+            and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
+            and any(m.start == i - 1 and m.end == i for m in s.mentions)
+        ):
+            return True  # "a solution to the Cyprus issue": a singular name takes "-s" verbs
         if i == 0 and low[1:2] in (["between"], ["of"]):
             return True  # "Trade between Kazakhstan and Russia grew": the subject's noun
         if (
@@ -2407,6 +2419,23 @@ PASSIVE_ADVERBS = frozenset({
     "just", "once", "ever", "even", "only", "further", "soon",
 })  # fmt: skip
 """Words between a form of "be" and its participle ("were also detained", "are always forced")."""
+SUFFERED_ROOTS = frozenset({"11", "12", "13", "16", "17", "18", "19", "20"})
+"""CAMEO roots of conflict: told in the passive of "we" or "I" with no agent ("we are blamed
+for", "we were attacked"), the speaker suffers the act and its doer is not said."""
+
+
+def _speaker_suffers(s: Sentence, low: list[str], e: CodedEvent, subj: int) -> bool:
+    """Is the subject "we" or "I" of a passive act of conflict ("we are blamed for ...", "we
+    were attacked")? The speaker then suffers the act; "we will be forced to take measures"
+    (an infinitive follows) keeps the speaker's own act."""
+    m = s.mentions[subj]
+    return (
+        e.cameo[:2] in SUFFERED_ROOTS
+        and low[m.start : m.end] in (["i"], ["we"])
+        and low[e.verb_end : e.verb_end + 1] != ["to"]
+    )
+
+
 AGENTLESS = frozenset({"02", "10"})
 """Appeals and requests told in the passive without their agent ("Biden was asked to explain
 …"): the one asked is the subject and who asked is not said, so there is no dyad to code
@@ -2793,7 +2822,9 @@ class RoleAssigner:
                     # "the tests being conducted by Pyongyang": its agent, toward no one named
                     sources, tgt = _members(s.mentions, reduced), None
                 elif e.source_slot is None and e.target_slot is None:
-                    private = subj is not None and _private_people(s.mentions[subj])
+                    private = subj is not None and (
+                        _private_people(s.mentions[subj]) or _speaker_suffers(s, low, e, subj)
+                    )
                     by = self._passive_by(s, low, e, hi, private)
                     verbal = e.quad_class in VERBAL_QUAD_CLASSES
                     if verbal and (by is None or (by is False and self._progressive(low, e))):
