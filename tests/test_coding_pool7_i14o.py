@@ -31,6 +31,7 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - a bare verb form after "the" and a singular name ("the Cyprus issue") is the name's noun;
 - "internationally recognized" is an adjective, not a recognition; "hit the ground running"
   is an idiom, no use of force;
+- a partner named in a fronted "together with" phrase works with the subject (COOPERATE);
 - the European Union's General Debate speeches are stored as the EU's: its "we" is the EU (the
   path `steppe code` runs reads a speech's speaker from its source)."""
 
@@ -270,6 +271,12 @@ CASES = [
         None,
         NO_EVENT,
         [("KGZ", "", "THREATEN", "future")],
+    ),
+    # fronted "together with X ... working"
+    case(
+        "Together with Uzbekistan we are working on a new railway to Afghanistan.",
+        "KAZ",
+        [("KAZ", "UZB", "COOPERATE", ASR)],
     ),
     # ", and if ..." conditions its own clause only
     case(
