@@ -32,6 +32,7 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - "internationally recognized" is an adjective, not a recognition; "hit the ground running"
   is an idiom, no use of force;
 - a partner named in a fronted "together with" phrase works with the subject (COOPERATE);
+- "arms control" is a noun; joining a group of countries is no meeting;
 - the European Union's General Debate speeches are stored as the EU's: its "we" is the EU (the
   path `steppe code` runs reads a speech's speaker from its source)."""
 
@@ -42,7 +43,7 @@ import pytest
 from steppe.coding import Coder
 from steppe.coding.coder import speaker_of
 from steppe.coding.prose import ProseRecord, code_through_store
-from tests.coding_events import NO_EVENT, Event, Expected, case, check
+from tests.coding_events import NO_EVENT, Event, Expected, case, check, mutual
 
 S, CN, AG, RQ = "SUPPORT", "CONSULT", "AGREE", "REQUEST"
 AS, SA = "ASSAULT", "SANCTION"
@@ -277,6 +278,18 @@ CASES = [
         "Together with Uzbekistan we are working on a new railway to Afghanistan.",
         "KAZ",
         [("KAZ", "UZB", "COOPERATE", ASR)],
+    ),
+    # "arms control", "join a group"
+    case(
+        "Russia and the United States held talks on arms control.",
+        None,
+        [mutual("RUS", "USA", CN)],
+        [("RUS", "USA", "COOPERATE", ASR), ("USA", "RUS", "COOPERATE", ASR)],
+    ),
+    case(
+        "Soon Finland will join a group of states that are members of NATO and the EU.",
+        None,
+        NO_EVENT,
     ),
     # ", and if ..." conditions its own clause only
     case(
