@@ -21,6 +21,10 @@ docs/prose_annotation_guide.md.
 - A name with a plural "s" ("the Americas") is a region, not the state a typo-tolerant match
   gives it.
 - A sentence-opening "Once …" clause is a condition: its act is hypothetical.
+- "working with its allies to impose costs on Russia": past a "with" phrase and an infinitive
+  of purpose, a pattern's target is the purpose's object, not the partner.
+- A speech's "we have to …" (and a verb coordinated with it) exhorts, as "we must …" does.
+- "will spare no effort to …" is no negation.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from __future__ import annotations
 import pytest
 
 from steppe.coding import Coder
-from tests.coding_events import Event, Expected, case, check
+from tests.coding_events import NO_EVENT, Event, Expected, case, check
 
 AG, S, AS, R, REJ, AID, K = (
     "AGREE", "SUPPORT", "ASSAULT", "REQUEST", "REJECT", "AID", "COOPERATE"
@@ -131,6 +135,32 @@ CASES = [
         "KGZ",
         [],
         [("KGZ", "TJK", K, ASR), ("TJK", "KGZ", K, ASR)],
+    ),
+    # --- partners, then a purpose -----------------------------------------------------------
+    case(
+        "Britain is cooperating with like-minded partners to put pressure on Iran.",
+        "GBR",
+        [],
+        [("GBR", "IRN", K, ASR), ("GBR", "IRN", S, ASR)],
+    ),
+    case(
+        "Uzbekistan cooperates with Kazakhstan to build a new canal.",
+        None,
+        [("UZB", "KAZ", S, ASR)],
+    ),
+    # --- "we have to" -----------------------------------------------------------------------
+    case(
+        "We have to sustain and expand the work of United Nations peacekeeping missions.",
+        "EST",
+        NO_EVENT,
+    ),
+    case("We have supported Afghanistan for years.", "EST", [("EST", "AFG", S, ASR)]),
+    # --- "spare no effort" ------------------------------------------------------------------
+    case(
+        "Kazakhstan will spare no effort to assist Afghanistan in rebuilding its economy.",
+        "KAZ",
+        [],
+        [("KAZ", "AFG", AID, "negated"), ("KAZ", "AFG", AG, "negated")],
     ),
 ]
 

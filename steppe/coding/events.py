@@ -1138,6 +1138,26 @@ _WISHED_ROOTS = frozenset({"04", "06", "07"})
 praise (01, 02, 051) are made in saying so."""
 
 
+def _past_partners_purpose(low: list[str], end: int, start: int) -> bool:
+    """Does the way from a verb (ending at ``end``) to a mention (at ``start``) pass a "with"
+    phrase and then an infinitive of purpose ("working closely with its allies and partners to
+    impose costs on Russia")? The mention is then the purpose's object, not the partner.
+
+    >>> _past_partners_purpose("is working with its allies to impose costs on russia".split(), 2, 9)
+    True
+    >>> _past_partners_purpose("is working with russia to end the war".split(), 2, 3)
+    False
+    """
+    gap = low[end:start]
+    if "with" not in gap:
+        return False
+    rest = gap[gap.index("with") + 1 :]
+    return any(
+        w == "to" and k + 1 < len(rest) and rest[k + 1].isalpha() and rest[k + 1] != "the"
+        for k, w in enumerate(rest)
+    )
+
+
 def _would_like(low: list[str], k: int) -> bool:
     """Is the verb at ``k`` the infinitive of "would (also) like to"?
 
@@ -2557,6 +2577,8 @@ class RoleAssigner:
                 return None
             if CONCESSIVE.intersection(gap):
                 return None  # "supported the pipeline despite the losses of local firms"
+            if _past_partners_purpose(low, start, m.start):
+                return None  # "cooperating with its partners to put pressure on Iran"
             if e.cameo[:2] in JOINT_ROOTS and gap[:1] == ["that"]:
                 return None  # "A and B agreed that Kyrgyz migrants will …": what was agreed
             if "," in gap and RELATIVE_WORDS & set(gap[gap.index(",") :]):
@@ -2700,6 +2722,8 @@ class RoleAssigner:
                     tgt: int | None = e.compound_slot
                 elif e.target_slot is not None:
                     tgt = e.target_slot
+                    if _past_partners_purpose(low, e.verb_end, s.mentions[tgt].start):
+                        tgt = None  # "working with its allies to impose costs on Russia"
                 else:
                     exclude = {m.full_code for m in sources}
                     tgt = self._object(s, low, e, hi, exclude)
