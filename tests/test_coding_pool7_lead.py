@@ -25,6 +25,12 @@ docs/prose_annotation_guide.md.
   of purpose, a pattern's target is the purpose's object, not the partner.
 - A speech's "we have to …" (and a verb coordinated with it) exhorts, as "we must …" does.
 - "will spare no effort to …" is no negation.
+- Attention called to a matter is no call (CAMEO.2.0.txt's CALL, 036); hearing someone say
+  something or hearing voices is no consultation (its HEAR, 040).
+- An aggression or attacks escalated against a state are force (190), not a threat (138).
+- DEMONSTRATE with an object or a "that" clause shows something; only alone is it a protest.
+- A base verb form after "is/are/am/was/were/be/been" is an adjective or noun ("if I am free",
+  "is host to refugees"), unless its participle is the same word ("was hit by").
 """
 
 from __future__ import annotations
@@ -162,6 +168,46 @@ CASES = [
         [],
         [("KAZ", "AFG", AID, "negated"), ("KAZ", "AFG", AG, "negated")],
     ),
+    # --- attention called, voices heard ------------------------------------------------------
+    case(
+        "Let me call attention to the fate of Afghan women and girls.",
+        "TJK",
+        [],
+        [("TJK", "AFG", AG, ASR), ("AFG", "TJK", AG, ASR)],
+    ),
+    case(
+        "We often hear Moscow say that it wants peace.",
+        "EST",
+        [],
+        [("EST", "RUS", "CONSULT", ASR)],
+    ),
+    # --- force escalated ----------------------------------------------------------------------
+    case(
+        "Azerbaijan escalated its aggression against Armenia last September.",
+        "ARM",
+        [("AZE", "ARM", AS, ASR)],
+        [("AZE", "ARM", "THREATEN", ASR)],
+    ),
+    # --- demonstrating a quality --------------------------------------------------------------
+    case(
+        "Uzbekistan has demonstrated its position on the war between Russia and Ukraine.",
+        "UZB",
+        [],
+        [("UZB", "RUS", "PROTEST", ASR), ("UZB", "UKR", "PROTEST", ASR)],
+    ),
+    case(
+        "Kyrgyz students demonstrated outside the Chinese embassy.",
+        None,
+        [("KGZ", "CHN", "PROTEST", ASR)],
+    ),
+    # --- a base form after "to be" ------------------------------------------------------------
+    case(
+        "Kazakhstan is host to thousands of refugees from Afghanistan.",
+        None,
+        [],
+        [("AFG", "KAZ", "CONSULT", ASR), ("KAZ", "AFG", "CONSULT", ASR)],
+    ),
+    case("The Kyrgyz post was hit by Tajik fire.", None, [("TJK", "KGZ", AS, ASR)]),
 ]
 
 

@@ -97,6 +97,13 @@ AUXILIARIES = frozenset({
     "often", "sometimes", "therefore", "thus", "hence", "together"
 })  # fmt: skip
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
+SAME_PARTICIPLE = frozenset({
+    "put", "cut", "set", "hit", "beat", "spread", "shut", "cast", "let", "bid", "hurt", "quit",
+    "read", "split", "burst", "cost", "broadcast", "forecast", "upset", "thrust", "come",
+    "become", "run", "overrun", "shed", "rid",
+})  # fmt: skip
+"""Verbs whose past participle is their base form: after "is"/"was" they are a passive ("was
+hit by"), not an adjective."""
 HEARSAY = frozenset({
     "said", "reported", "believed", "thought", "alleged", "rumoured", "rumored", "claimed",
     "understood", "presumed",
@@ -321,6 +328,24 @@ def is_negated(tokens: tuple[str, ...] | list[str], i: int) -> bool:
 
 def _is_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
+
+
+_OBJECT_OPENERS = frozenset({"its", "our", "their", "his", "her", "the", "a", "an", "this", "that"})
+
+
+def _shows_something(low: list[str], k: int) -> bool:
+    """Does a direct object or a "that" clause follow DEMONSTRATE (ending at ``k``), past
+    adverbs ("has demonstrated once again that …", "demonstrated our stance")? Then it shows
+    something; only without one ("demonstrated in front of the embassy") is it a protest.
+
+    >>> _shows_something("has demonstrated once again that".split(), 2)
+    True
+    >>> _shows_something("demonstrated in front of the embassy".split(), 1)
+    False
+    """
+    while k < len(low) and (low[k] in ("once", "again", "also", "clearly") or _adverb(low[k])):
+        k += 1
+    return k < len(low) and low[k] in _OBJECT_OPENERS
 
 
 def _window(low: list[str], f: _Found, lo: int, hi: int) -> tuple[int, int]:
@@ -594,6 +619,13 @@ class EventClassifier:
         if i == 0 and low[1:2] in (["between"], ["of"]):
             return True  # "Trade between Kazakhstan and Russia grew": the subject's noun
         if (
+            i > 0
+            and low[i - 1] in ("is", "are", "am", "was", "were", "be", "been")
+            and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
+            and low[i] not in SAME_PARTICIPLE | INTENT_ADJECTIVES
+        ):
+            return True  # "if I am free", "the border is open": an adjective, no act
+        if (
             i == 0
             and 1 in in_mention
             and low[0] == getattr(self.verbs.lookup(low[0]), "lemma", None)
@@ -798,6 +830,8 @@ class EventClassifier:
         best = self._best_pattern(f.entry, matcher, words, f, plo, phi)
         if best is not None:
             fwd, rev = best[0].code, best[0].reverse
+        elif f.entry.lemma == "demonstrate" and _shows_something(matcher.low, f.end):
+            return []  # "demonstrated our stance": a quality shown, no protest (CAMEO 141)
         else:
             fwd, rev = f.entry.code, f.entry.reverse
         slots = best[1] if best else {}
