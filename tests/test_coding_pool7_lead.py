@@ -31,6 +31,8 @@ docs/prose_annotation_guide.md.
 - DEMONSTRATE with an object or a "that" clause shows something; only alone is it a protest.
 - A base verb form after "is/are/am/was/were/be/been" is an adjective or noun ("if I am free",
   "is host to refugees"), unless its participle is the same word ("was hit by").
+- Cases or proceedings initiated or brought against an actor are a lawsuit (CAMEO 115);
+  partnering with an actor is material cooperation (060).
 """
 
 from __future__ import annotations
@@ -208,6 +210,23 @@ CASES = [
         [("AFG", "KAZ", "CONSULT", ASR), ("KAZ", "AFG", "CONSULT", ASR)],
     ),
     case("The Kyrgyz post was hit by Tajik fire.", None, [("TJK", "KGZ", AS, ASR)]),
+    # --- lawsuits, partnering ----------------------------------------------------------------
+    case(
+        "Azerbaijan has brought two cases against Armenia before the International Court.",
+        "AZE",
+        [("AZE", "ARM", "ACCUSE", ASR)],
+    ),
+    case(
+        "Tashkent initiated proceedings against the Kazakh carrier last month.",
+        None,
+        [("UZB", "KAZ", "ACCUSE", ASR)],
+    ),
+    case(
+        "Uzbekistan is partnering with Japan to modernise its railways.",
+        "UZB",
+        [("UZB", "JPN", K, ASR)],
+    ),
+    case("Our partners with the longest history include Japan.", "UZB", NO_EVENT),
 ]
 
 
