@@ -33,6 +33,11 @@ docs/prose_annotation_guide.md.
   "is host to refugees"), unless its participle is the same word ("was hit by").
 - Cases or proceedings initiated or brought against an actor are a lawsuit (CAMEO 115);
   partnering with an actor is material cooperation (060).
+- An agreement named before a passive "concluded"/"reached" between two parties codes as the
+  active does ("agreements were concluded between Kyrgyzstan and Tajikistan").
+- "reiterate the support of the Czech Republic for Ukraine": after a stating verb the actor
+  after "support of" owns the stance; the stance's object is the target ("appreciate the
+  contribution of the UN" still praises the UN).
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ from __future__ import annotations
 import pytest
 
 from steppe.coding import Coder
-from tests.coding_events import NO_EVENT, Event, Expected, case, check
+from tests.coding_events import NO_EVENT, Event, Expected, case, check, mutual
 
 AG, S, AS, R, REJ, AID, K = (
     "AGREE", "SUPPORT", "ASSAULT", "REQUEST", "REJECT", "AID", "COOPERATE"
@@ -227,6 +232,28 @@ CASES = [
         [("UZB", "JPN", K, ASR)],
     ),
     case("Our partners with the longest history include Japan.", "UZB", NO_EVENT),
+    # --- agreements in the passive ------------------------------------------------------------
+    case(
+        "Last year three agreements were concluded between Uzbekistan and Tajikistan.",
+        None,
+        [mutual("UZB", "TJK", S)],
+    ),
+    case(
+        "An agreement was reached between Baku and Yerevan on the border commission.",
+        None,
+        [mutual("AZE", "ARM", AG)],
+    ),
+    # --- whose stance ------------------------------------------------------------------------
+    case(
+        "I reaffirm the full support of Lithuania for the sovereignty of Moldova.",
+        "LTU",
+        [("LTU", "MDA", S, ASR)],
+    ),
+    case(
+        "We highly appreciate the contribution of the United Nations to our independence.",
+        "TJK",
+        [("TJK", "UN", S, ASR)],
+    ),
 ]
 
 

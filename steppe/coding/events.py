@@ -1192,6 +1192,33 @@ def _past_partners_purpose(low: list[str], end: int, start: int) -> bool:
     )
 
 
+STANCE_NOUNS = frozenset({
+    "support", "commitment", "solidarity", "readiness", "contribution", "assistance",
+    "gratitude", "appreciation", "condolences", "congratulations", "respect", "attachment",
+})  # fmt: skip
+
+
+def _owner_of_stance(low: list[str], start: int, end: int) -> bool:
+    """Is the mention at ``start:end`` whose stance is stated, between "support of" and the
+    stance's object ("the unwavering support of the Czech Republic for Ukraine")?
+
+    >>> _owner_of_stance("the support of croatia for ukraine".split(), 3, 4)
+    True
+    >>> _owner_of_stance("the support of croatia".split(), 3, 4)
+    False
+    """
+    k = start - 1
+    if k > 0 and low[k] == "the":
+        k -= 1
+    return (
+        k > 0
+        and low[k] == "of"
+        and low[k - 1] in STANCE_NOUNS
+        and end < len(low)
+        and low[end] in ("for", "to")
+    )
+
+
 def _would_like(low: list[str], k: int) -> bool:
     """Is the verb at ``k`` the infinitive of "would (also) like to"?
 
@@ -2613,6 +2640,10 @@ class RoleAssigner:
                 return None  # "supported the pipeline despite the losses of local firms"
             if _past_partners_purpose(low, start, m.start):
                 return None  # "cooperating with its partners to put pressure on Iran"
+            if low[e.verb_start] in STATING and _owner_of_stance(
+                low, _list_start(s.mentions, m), m.end
+            ):
+                continue  # "reiterate the support of the Czech Republic for Ukraine": whose
             if e.cameo[:2] in JOINT_ROOTS and gap[:1] == ["that"]:
                 return None  # "A and B agreed that Kyrgyz migrants will …": what was agreed
             if "," in gap and RELATIVE_WORDS & set(gap[gap.index(",") :]):
