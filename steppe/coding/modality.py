@@ -252,7 +252,9 @@ BELIEFS = frozenset({
     "considered",
 })  # fmt: skip
 DEONTIC = frozenset({"should", "ought", "must", "need", "needs"})
-HOPES = frozenset({"hope", "hopes", "hoped", "wish", "wishes", "wished"})
+HOPES = frozenset({
+    "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "trust", "trusts", "trusting",
+})  # fmt: skip
 """Verbs of wishing: what the speaker hopes that others do is no act of theirs (the hoping
 itself may be an appeal, coded from its own verb)."""
 NECESSITY = frozenset({
