@@ -147,6 +147,7 @@ CASES = [
         "KGZ",
         [("KGZ", "EU", S, ASR)],
     ),
+    case("We are thankful to Turkey for its hospitality.", "AZE", [("AZE", "TUR", S, ASR)]),
     case(
         "We are grateful to the President of the General Assembly for his guidance.",
         "TKM",
