@@ -33,6 +33,7 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   is an idiom, no use of force;
 - a partner named in a fronted "together with" phrase works with the subject (COOPERATE);
 - "arms control" is a noun; joining a group of countries is no meeting;
+- "the responsibility to protect" names a doctrine, no protection given;
 - the European Union's General Debate speeches are stored as the EU's: its "we" is the EU (the
   path `steppe code` runs reads a speech's speaker from its source)."""
 
@@ -291,6 +292,13 @@ CASES = [
         "Soon Finland will join a group of states that are members of NATO and the EU.",
         None,
         NO_EVENT,
+    ),
+    # "the responsibility to protect": a doctrine
+    case(
+        "Our Secretary-General keeps reminding us of our shared responsibility to protect.",
+        "NLD",
+        [],
+        [("NLD", "", "AID", ASR), ("NLD", "UN", "AID", ASR)],
     ),
     # ", and if ..." conditions its own clause only
     case(
