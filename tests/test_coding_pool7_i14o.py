@@ -34,6 +34,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - a partner named in a fronted "together with" phrase works with the subject (COOPERATE);
 - "arms control" is a noun; joining a group of countries is no meeting;
 - "the responsibility to protect" names a doctrine, no protection given;
+- "our delegation supports": the verb after the speaker's own noun is a verb (the plural-noun
+  test after a preposition must not reuse the determiner test's index);
 - the European Union's General Debate speeches are stored as the EU's: its "we" is the EU (the
   path `steppe code` runs reads a speech's speaker from its source)."""
 
@@ -292,6 +294,12 @@ CASES = [
         "Soon Finland will join a group of states that are members of NATO and the EU.",
         None,
         NO_EVENT,
+    ),
+    # "Our delegation supports": a verb
+    case(
+        "Our delegation supports the proposal of Turkmenistan.",
+        "UZB",
+        [("UZB", "TKM", S, ASR)],
     ),
     # "the responsibility to protect": a doctrine
     case(

@@ -724,10 +724,10 @@ class EventClassifier:
         ):
             k -= 1  # "-ous" words are adjectives ("the outrageous bombing"), not plural nouns
         if low[i].endswith("s") and i > 1 and low[i - 1][:1].isalpha() and low[i - 1] != "and":
-            k = i - 1
-            while k > 0 and i - k <= 2 and is_modifier(low[k]) and s.tokens[k].islower():
-                k -= 1  # "terrorist" may be an agent's word: its mention has no state
-            if k < i - 1 and low[k] in PREPOSITIONS and low[k] not in SUBORDINATORS | {"to"}:
+            j = i - 1  # its own index: the determiner test below reads the first loop's k
+            while j > 0 and i - j <= 2 and is_modifier(low[j]) and s.tokens[j].islower():
+                j -= 1  # "terrorist" may be an agent's word: its mention has no state
+            if j < i - 1 and low[j] in PREPOSITIONS and low[j] not in SUBORDINATORS | {"to"}:
                 return True  # "recruited for terrorist attacks in Russia": a plural noun
         return k >= 0 and k < i - 1 and low[k] in DETERMINERS | {"a", "an"}
 
