@@ -36,6 +36,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - "the responsibility to protect" names a doctrine, no protection given;
 - "our delegation supports": the verb after the speaker's own noun is a verb (the plural-noun
   test after a preposition must not reuse the determiner test's index);
+- hosting a conference or a session of a named organisation takes part in its meeting
+  (CONSULT toward the organisation), not CAMEO's 053 "rally support";
 - the European Union's General Debate speeches are stored as the EU's: its "we" is the EU (the
   path `steppe code` runs reads a speech's speaker from its source)."""
 
@@ -300,6 +302,18 @@ CASES = [
         "Our delegation supports the proposal of Turkmenistan.",
         "UZB",
         [("UZB", "TKM", S, ASR)],
+    ),
+    # hosting an organisation's conference or session
+    case(
+        "Kyrgyzstan hosted the session of the CSTO Collective Security Council.",
+        None,
+        [("KGZ", "CSTO", CN, ASR)],
+        [("KGZ", "CSTO", S, ASR)],
+    ),
+    case(
+        "Tajikistan hosted a conference of the Shanghai Cooperation Organisation.",
+        None,
+        [("TJK", "SCO", CN, ASR)],
     ),
     # "the responsibility to protect": a doctrine
     case(
