@@ -953,7 +953,49 @@ def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
                 added.append(Mention(k, k + un[0], "UN", " ".join(toks[k : k + un[0]]), un[1]))
     if not added:
         return mentions
-    return sorted([*mentions, *added], key=lambda m: m.start)
+    return _with_speaker(toks, sorted([*mentions, *added], key=lambda m: m.start), s.speaker)
+
+
+_SPEAKER_HEADS = frozenset({"i", "we", "my", "our"})
+
+
+def _speaker_head(m: Mention) -> bool:
+    """Is the mention the speaker's first person ("I", "we", "my country", "our Government")?"""
+    return m.text.split(" ")[0].lower() in _SPEAKER_HEADS
+
+
+def _with_speaker(toks: tuple[str, ...], mentions: list[Mention], speaker: str) -> list[Mention]:
+    """A speech's first person joined by "and" to another actor is one compound with it
+    ("President Putin and I met", "my country and Kazakhstan signed", "between Russia and
+    us"): the speaker is a member of the compound, as a named state would be ("Russia and
+    Japan met"), so that a joint act pairs the two. Not after a preposition other than
+    "between" ("we went to Kazakhstan and I signed ...": the actor is a place or an object).
+
+    >>> from steppe.coding.stages import tokenize
+    >>> toks = tokenize("President Putin and I met")
+    >>> out = _with_speaker(toks, [Mention(0, 2, "RUS", "President Putin"),
+    ...                            Mention(3, 4, "JPN", "I", "GOV")], "JPN")
+    >>> [m.group for m in out]
+    [0, 0]
+    """
+    out = list(mentions)
+    for n in range(len(out) - 1):
+        a, b = out[n], out[n + 1]
+        if b.start != a.end + 1 or toks[a.end].lower() != "and":
+            continue
+        own = [m for m in (a, b) if m.code == speaker and _speaker_head(m)]
+        other = [m for m in (a, b) if m.code and m.code != speaker]
+        if len(own) != 1 or len(other) != 1 or (a.group >= 0 and b.group >= 0):
+            continue
+        first = min((m.start for m in out if a.group >= 0 and m.group == a.group), default=a.start)
+        before = toks[first - 1].lower() if first > 0 else ""
+        if before in PREPOSITIONS and before != "between":
+            continue
+        group = a.group if a.group >= 0 else b.group
+        if group < 0:
+            group = max((m.group for m in out), default=-1) + 1
+        out[n], out[n + 1] = evolve(a, group=group), evolve(b, group=group)
+    return out
 
 
 def _speech_un(toks: tuple[str, ...], k: int) -> tuple[int, str | None] | None:

@@ -167,16 +167,25 @@ def state_codes() -> frozenset[str]:
     return frozenset(registry | set(load_country_names().values()))
 
 
-def speaker_of(source: str | None) -> str | None:
-    """The speaking state of a document whose ``source`` is a state's ISO-3 code: the
-    statements of a state, such as the UN General Debate speeches ingested with the ``ungdc``
-    mapping (``source`` = the speaking state, :mod:`steppe.ingest.ungdc`); news sites and feeds
-    have none.
+SPEAKING_ORGANISATIONS = frozenset({"EU"})
+"""Registry codes of the organisations that speak in the UN General Debate as the states do:
+the European Union (the UN General Debate Corpus's ``iso3`` "EU"), which addresses the
+Assembly under General Assembly resolution 65/276 (2011); its "we" is the EU (the gold set
+codes the EU's speeches so)."""
 
-    >>> speaker_of("UZB"), speaker_of("24.kg"), speaker_of(None)
-    ('UZB', None, None)
+
+def speaker_of(source: str | None) -> str | None:
+    """The speaker of a document whose ``source`` is a state's ISO-3 code or a speaking
+    organisation's code (:data:`SPEAKING_ORGANISATIONS`): the statements of a state, such as
+    the UN General Debate speeches ingested with the ``ungdc`` mapping (``source`` = the
+    speaking state, :mod:`steppe.ingest.ungdc`); news sites and feeds have none.
+
+    >>> speaker_of("UZB"), speaker_of("EU"), speaker_of("24.kg"), speaker_of(None)
+    ('UZB', 'EU', None, None)
     """
-    return source if source is not None and source in state_codes() else None
+    if source is None:
+        return None
+    return source if source in state_codes() or source in SPEAKING_ORGANISATIONS else None
 
 
 def _pending(store: Store) -> list[tuple[str, str, date, str, str | None]]:

@@ -285,6 +285,15 @@ def is_duty(low: list[str], verb: int) -> bool:
     True
     >>> is_duty("the plan should be supported by russia".split(), 4)
     False
+
+    A verb coordinated with the duty's verb shares the duty ("we must change course and grant
+    the Organization more freedom", "we should act now , help them"), unless a new subject or
+    clause comes between.
+
+    >>> is_duty("we must change course and grant more freedom".split(), 5)
+    True
+    >>> is_duty("we must act , and we helped them".split(), 6)
+    False
     """
     k = verb - 1
     while k >= 0 and (
@@ -292,6 +301,8 @@ def is_duty(low: list[str], verb: int) -> bool:
         or (low[k].endswith("ly") and low[k].isalpha())
     ):
         k -= 1
+    if k >= 1 and low[k] in ("and", "or", ","):
+        return _coordinated_duty(low, k)
     if k < 1 or low[k] not in DUTIES:
         return False
     if low[k - 1] in ("we", "i") or (low[k - 1] == "all" and low[k - 2 : k - 1] == ["we"]):
@@ -305,6 +316,23 @@ def is_duty(low: list[str], verb: int) -> bool:
 EXHORTATION_STOPS = frozenset({
     ".", ";", ":", "because", "since", "that", "which", "who", "while", "when", "if", "but",
 })  # fmt: skip
+
+
+SUBJECT_PRONOUNS = frozenset({"we", "i", "they", "it", "he", "she", "you"})
+
+
+def _coordinated_duty(low: list[str], k: int) -> bool:
+    """Is the "and", "or" or comma at ``k`` within twelve words after "we must" (should,
+    ought) with no new clause (:data:`EXHORTATION_STOPS`) or subject pronoun between: is
+    the verb after it coordinated with the duty's verb?"""
+    for j in range(k - 1, max(0, k - 12), -1):
+        w = low[j]
+        if w in DUTIES:
+            we_all = low[j - 1] == "all" and low[j - 2 : j - 1] == ["we"]
+            return low[j - 1] in ("we", "i") or we_all
+        if w in EXHORTATION_STOPS or w in SUBJECT_PRONOUNS:
+            return False
+    return False
 
 
 def is_exhortation(low: list[str], verb: int) -> bool:

@@ -1,0 +1,125 @@
+"""Pool round 7 (issue 14, helper i14m): constructions found by reading the coder's output on
+unlabelled UN General Debate sentences. Each sentence is written for this test (none is copied
+from the pool or the gold set); the expectations follow docs/prose_annotation_guide.md:
+
+- the European Union speaks in the General Debate as the states do: its "we" is the EU;
+- a speech's first person joined by "and" to a named actor is one compound subject with it
+  ("President X and I met", "my country and Y signed"): a joint act pairs the two;
+- meeting "at the" summit or at the start of a month is a meeting held (CONSULT), not an
+  intent to meet; a future one is AGREE;
+- "demonstrated that" shows a fact, no protest; hosting refugees receives private persons, no
+  visit; acting in solidarity with a party supports it;
+- a verb coordinated with "we must ..." shares the duty: an exhortation, no act;
+- Kim Jong Un is North Korea's leader."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from steppe.coding import Coder
+from tests.coding_events import NO_EVENT, Event, Expected, case, check, mutual
+
+S, CN, AG, AID, PR = "SUPPORT", "CONSULT", "AGREE", "AID", "PROTEST"
+ASR = "asserted"
+
+
+CASES = [
+    # the EU's own speech: "we" is the EU
+    case(
+        "We fully support the Secretary-General's plan for reforming the peace operations.",
+        "EU",
+        [("EU", "UN", S, ASR)],
+    ),
+    case("We support the mediation efforts of Kazakhstan.", "EU", [("EU", "KAZ", S, ASR)]),
+    # the speaker's first person in a compound with a named actor
+    case(
+        "Last month President Mirziyoyev and I met in Dushanbe to discuss the water issues.",
+        "TJK",
+        [mutual("TJK", "UZB", CN)],
+    ),
+    case(
+        "My country and Turkmenistan signed a treaty on the delimitation of the border.",
+        "UZB",
+        [mutual("UZB", "TKM", S)],
+    ),
+    case(
+        "Kazakhstan and my country agreed to build a new railway line.",
+        "KGZ",
+        [mutual("KGZ", "KAZ", AG)],
+    ),
+    case(
+        "We travelled to Kazakhstan and I signed the accord there.",
+        "KGZ",
+        [],
+        [("KGZ", "KAZ", S, ASR), ("KAZ", "KGZ", S, ASR)],
+    ),
+    # "met at the ...": a meeting held, not an intent to meet
+    case(
+        "Tokayev met Erdogan at the summit of Turkic states.",
+        None,
+        [mutual("KAZ", "TUR", CN)],
+        [("KAZ", "TUR", AG, ASR), ("TUR", "KAZ", AG, ASR)],
+    ),
+    case(
+        "The foreign ministers of Uzbekistan and China met at the end of last week.",
+        None,
+        [mutual("UZB", "CHN", CN)],
+    ),
+    case(
+        "Japarov and Rahmon will meet at the border next month.",
+        None,
+        [mutual("KGZ", "TJK", AG)],
+    ),
+    # DEMONSTRATE + "that": a fact shown, no street protest
+    case(
+        "Together with Finland we demonstrated that mediation can succeed.",
+        "TUR",
+        [],
+        [("TUR", "FIN", PR, ASR)],
+    ),
+    # hosting refugees: no visit
+    case(
+        "Iran is host to nearly four million Afghan refugees.",
+        None,
+        NO_EVENT,
+    ),
+    case("For decades Pakistan has hosted Afghan refugees.", None, NO_EVENT),
+    # acting in solidarity with a party: SUPPORT
+    case(
+        "Kazakhstan has acted in full solidarity with the people of Turkey after the earthquake.",
+        None,
+        [("KAZ", "TUR", S, ASR)],
+    ),
+    # a verb coordinated with "we must ...": an exhortation, no act
+    case(
+        "We must change our approach and give Afghanistan more room to rebuild.",
+        "UZB",
+        NO_EVENT,
+    ),
+    case(
+        "We must stay united, and we sent humanitarian aid to Afghanistan last winter.",
+        "UZB",
+        [("UZB", "AFG", AID, ASR)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "present", "absent"), CASES)
+def test_pool7_i14m(
+    coder: Coder, text: str, speaker: str | None, present: Expected, absent: list[Event]
+) -> None:
+    check(coder, text, speaker, present, absent)
+
+
+def test_kim_jong_un_is_north_korea(coder: Coder) -> None:
+    """Kim Jong Un (the DPRK's leader since December 2011) is North Korea's."""
+    check(
+        coder,
+        "Trump met Kim Jong-un in Singapore.",
+        None,
+        [("USA", "PRK", CN, ASR)],
+        [],
+        on=date(2018, 6, 12),
+    )
