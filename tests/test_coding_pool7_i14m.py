@@ -10,6 +10,9 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - "demonstrated that" shows a fact, no protest; hosting refugees receives private persons, no
   visit; acting in solidarity with a party supports it;
 - a verb coordinated with "we must ..." shares the duty: an exhortation, no act;
+- a question reports no act; "X is to visit Y" is scheduled (future: AGREE for a visit); a
+  clause of its own tense after "while"/"that" is not the main clause's future; "be direct" is
+  the adjective;
 - Kim Jong Un is North Korea's leader."""
 
 from __future__ import annotations
@@ -102,6 +105,39 @@ CASES = [
         "We must stay united, and we sent humanitarian aid to Afghanistan last winter.",
         "UZB",
         [("UZB", "AFG", AID, ASR)],
+    ),
+    # a question asks; it says nothing happened
+    case(
+        "Shall we stand aside while Armenia plants new mines on our land?",
+        "AZE",
+        NO_EVENT,
+    ),
+    case("Why did Kazakhstan refuse to host the Russian base?", None, NO_EVENT),
+    # "is/are to" + verb: a scheduled act (future; a future visit is AGREE)
+    case(
+        "Mirziyoyev is to visit Ashgabat on Thursday.",
+        None,
+        [("UZB", "TKM", AG, ASR)],
+        [("UZB", "TKM", CN, ASR)],
+    ),
+    case("Our goal is to expand trade with China.", "KGZ", [], [("KGZ", "CHN", AG, ASR)]),
+    # a subordinate clause with its own tense after "will": not the main clause's future
+    case(
+        "We will never forget that Armenia attacked Azerbaijani villages in 1992.",
+        "AZE",
+        [("ARM", "AZE", "ASSAULT", ASR)],
+    ),
+    case(
+        "No one will be safe while Russia is shelling Ukrainian cities.",
+        "LTU",
+        [("RUS", "UKR", "ASSAULT", ASR)],
+        [("RUS", "UKR", "ASSAULT", "future")],
+    ),
+    # "be direct": the adjective, no material cooperation
+    case(
+        "I will be direct about the rivalry between China and the United States.",
+        "KAZ",
+        NO_EVENT,
     ),
 ]
 

@@ -129,6 +129,37 @@ def _new_subject(tokens: tuple[str, ...], low: list[str], lo: int, verb: int) ->
     return lo
 
 
+SUBORDINATORS = frozenset({
+    "while", "that", "because", "since", "as", "when", "after", "although", "though",
+    "whereas", "until",
+})  # fmt: skip
+OWN_TENSE = frozenset({"is", "are", "am", "was", "were", "has", "have", "had"})
+
+
+def _own_tense(low: list[str], lo: int, verb: int) -> bool:
+    """Is the verb in a clause of its own after the last "will"/"would" before it, opened by a
+    subordinator ("while", "that", "because" ...), with a tense of its own: a past form or
+    a progressive or perfect auxiliary ("none of us will feel safe while Russia is waging war
+    against Ukraine", "we will never forget that Russia attacked Ukraine")? The future is
+    the main clause's; the subordinate clause reports what is or was.
+
+    >>> _own_tense("we will remember that russia attacked ukraine".split(), 0, 5)
+    True
+    >>> _own_tense("we will ensure that russia pays".split(), 0, 5)
+    False
+    """
+    last = max((k for k in range(lo, verb) if low[k] in FUTURE), default=-1)
+    if last < 0 or not any(low[k] in SUBORDINATORS for k in range(last + 1, verb - 1)):
+        return False
+    k = verb - 1
+    while k > last and low[k].endswith("ly") and low[k].isalpha():
+        k -= 1
+    return low[k] in OWN_TENSE or (low[verb].endswith("ed") and low[k] not in AUX_BEFORE_BARE)
+
+
+AUX_BEFORE_BARE = frozenset({"to", "will", "would", "can", "could", "must", "should", "may"})
+
+
 CONCESSIVE = frozenset({"whatever", "whichever", "regardless", "irrespective"})
 
 
@@ -150,6 +181,35 @@ def _concessive(low: list[str], lo: int, verb: int) -> set[int]:
             k = end
         k += 1
     return out
+
+
+BE_PRESENT_PAST = frozenset({"is", "are", "am", "was", "were"})
+PURPOSE_NOUNS = frozenset(
+    f"{noun}{end}"
+    for noun in (
+        "aim", "goal", "task", "priority", "objective", "purpose", "way", "idea", "plan",
+        "intention", "mission", "challenge", "point", "answer", "solution", "need", "key",
+        "role", "hope", "wish", "desire", "step", "option", "alternative", "decision",
+        "ambition", "focus", "approach", "response", "duty", "responsibility", "job", "policy",
+        "strategy", "target", "proposal", "choice", "idea", "interest", "intent", "dream",
+    )
+    for end in ("", "s")
+) | {"priorities", "what", "this", "that", "it", "which", "thing"}  # fmt: skip
+"""Subjects of "is to" that say what something is for ("our aim is to expand trade", "the
+only way is to negotiate"), not that an act is scheduled."""
+
+
+def _scheduled(words: list[str]) -> bool:
+    """Do the clause's words before the verb end in "is/are/was/were to" after a subject that
+    is no purpose noun: the scheduled act of news style ("Tokayev is to visit Beijing", "the
+    ministers are to sign the treaty")? PLOVER's *future* mode; a future meeting or visit is
+    AGREE (the guide's rule for meetings in the future tense)."""
+    return (
+        len(words) >= 3
+        and words[-1] == "to"
+        and words[-2] in BE_PRESENT_PAST
+        and words[-3] not in PURPOSE_NOUNS
+    )
 
 
 def modality_of(
@@ -174,6 +234,8 @@ def modality_of(
     'negated'
     >>> modality_of(tokenize("Tokayev plans to visit Beijing"), 3)
     'future'
+    >>> modality_of(tokenize("Tokayev is to visit Beijing"), 3)
+    'future'
     >>> modality_of(tokenize("Troops reportedly shelled the village"), 2)
     'reported'
     >>> modality_of(tokenize("Troops are said to have shelled the village"), 5)
@@ -183,7 +245,9 @@ def modality_of(
     """
     low = [t.lower() for t in tokens] if low is None else low
     lo, hi = clause(low, verb) if bounds is None else bounds
-    window = low[max(lo, verb - 4) : verb]
+    start = max(lo, verb - 4)
+    sub = max((k for k in range(start, verb) if low[k] in SUBORDINATORS), default=-1)
+    window = low[sub + 1 if sub >= 0 else start : verb]  # "not forget that X attacked": X did
     if any(w in NEGATIONS and not _not_only(window, k) for k, w in enumerate(window)):
         return "negated"
     if window[-2:] == ["yet", "to"]:
@@ -206,8 +270,10 @@ def modality_of(
     around = set(low[lo:hi])
     if (CONDITIONS - {"whether"}) & around or "whether" in before or HYPOTHETICAL & before:
         return "hypothetical"
-    if FUTURE & before or (
-        "to" in before and any(a in INTENT and b == "to" for a, b in pairwise(words))
+    if (
+        (FUTURE & before and not _own_tense(low, lo, verb))
+        or ("to" in before and any(a in INTENT and b == "to" for a, b in pairwise(words)))
+        or _scheduled(words)
     ):
         return "future"
     if (
@@ -319,6 +385,23 @@ EXHORTATION_STOPS = frozenset({
 
 
 SUBJECT_PRONOUNS = frozenset({"we", "i", "they", "it", "he", "she", "you"})
+SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+
+
+def is_question(low: list[str], verb: int) -> bool:
+    """Is the verb at ``verb`` in a question: does the first sentence end after it close with
+    "?" ("Will we find the courage to defend the Charter?", "What did Putin say about the
+    protests in Kazakhstan?")? A question asks; it does not say that anything happened (the
+    guide's *asserted*: "the text says the event happened"), and what it supposes is no
+    event of the asker's either.
+
+    >>> is_question("will we defend the charter ?".split(), 2)
+    True
+    >>> is_question("we defended the charter . why ?".split(), 1)
+    False
+    """
+    end = next((w for w in low[verb + 1 :] if w in SENTENCE_ENDS), None)
+    return end == "?"
 
 
 def _coordinated_duty(low: list[str], k: int) -> bool:
@@ -389,7 +472,8 @@ def _threat_condition(low: list[str], e: CodedEvent, lo: int, hi: int) -> int | 
 class Modality:
     """Set each event's :func:`modality_of`, and the older flags: ``negated`` and ``modal``
     (a modal or an intention among the four words before the verb, within its clause); drop
-    the opinions of :func:`is_opinion` and the exhortations of :func:`is_exhortation`."""
+    the questions of :func:`is_question`, the opinions of :func:`is_opinion` and the
+    exhortations of :func:`is_exhortation`."""
 
     def process(self, batch: Batch) -> Batch:
         sentences = []
@@ -400,9 +484,11 @@ class Modality:
             opinions = "that" in present
             exhorts = "let" in present
             duties = bool(s.speaker) and not DUTIES.isdisjoint(present)
+            asks = "?" in present
             for e in s.events:
                 if (
-                    (opinions and is_opinion(low, e.verb_start))
+                    (asks and is_question(low, e.verb_start))
+                    or (opinions and is_opinion(low, e.verb_start))
                     or (exhorts and is_exhortation(low, e.verb_start))
                     or (
                         # "we must condemn …" condemns (a performative, CAMEO 11 "Disapprove")
