@@ -12,7 +12,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - a verb coordinated with "we must ..." shares the duty: an exhortation, no act;
 - a question reports no act; "X is to visit Y" is scheduled (future: AGREE for a visit); a
   clause of its own tense after "while"/"that" is not the main clause's future; "be direct" is
-  the adjective;
+  the adjective; the examples after ", including" are partners; being open to talks or to
+  cooperation with a party is an offer (AGREE); "neither ... nor" turns praise;
 - Kim Jong Un is North Korea's leader."""
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from datetime import date
 import pytest
 
 from steppe.coding import Coder
+from steppe.coding.coder import speaker_of
 from tests.coding_events import NO_EVENT, Event, Expected, case, check, mutual
 
 S, CN, AG, AID, PR = "SUPPORT", "CONSULT", "AGREE", "AID", "PROTEST"
@@ -77,7 +79,7 @@ CASES = [
     ),
     # DEMONSTRATE + "that": a fact shown, no street protest
     case(
-        "Together with Finland we demonstrated that mediation can succeed.",
+        "We demonstrated that last year together with the Government of Finland.",
         "TUR",
         [],
         [("TUR", "FIN", PR, ASR)],
@@ -133,6 +135,33 @@ CASES = [
         [("RUS", "UKR", "ASSAULT", ASR)],
         [("RUS", "UKR", "ASSAULT", "future")],
     ),
+    # the examples after ", including" are the partners named
+    case(
+        "Turkmenistan is ready to work with every neighbour, including Iran and Uzbekistan, "
+        "to resolve the dispute.",
+        None,
+        [("TKM", "IRN", AG, ASR), ("TKM", "UZB", AG, ASR)],
+    ),
+    # open to talks or to cooperation with a party: an offer (AGREE), no meeting held
+    case(
+        "We remain open to negotiations with Armenia without preconditions.",
+        "AZE",
+        [("AZE", "ARM", AG, ASR)],
+        [("AZE", "ARM", CN, ASR)],
+    ),
+    case(
+        "Tajikistan is open to discussing the water quotas with Uzbekistan.",
+        None,
+        [("TJK", "UZB", AG, ASR)],
+    ),
+    case("The market of Kyrgyzstan is open.", None, NO_EVENT),
+    # "neither ... nor" turns a word of praise
+    case(
+        "Armenia declared that Azerbaijan is neither a reliable nor a legitimate partner.",
+        None,
+        [],
+        [("ARM", "AZE", S, ASR)],
+    ),
     # "be direct": the adjective, no material cooperation
     case(
         "I will be direct about the rivalry between China and the United States.",
@@ -147,6 +176,13 @@ def test_pool7_i14m(
     coder: Coder, text: str, speaker: str | None, present: Expected, absent: list[Event]
 ) -> None:
     check(coder, text, speaker, present, absent)
+
+
+def test_eu_speaks_as_a_speaker() -> None:
+    """A General Debate speech stored with source "EU" is coded as the EU's speech."""
+    assert speaker_of("EU") == "EU"
+    assert speaker_of("KAZ") == "KAZ"
+    assert speaker_of("Reuters") is None
 
 
 def test_kim_jong_un_is_north_korea(coder: Coder) -> None:

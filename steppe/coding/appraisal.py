@@ -38,7 +38,9 @@ from steppe.registry import data_path
 
 LEXICON = data_path("dictionaries") / "steppe.appraisal.txt"
 PRAISE, CRITICISM = "051", "111"
-NEGATORS = frozenset({"not", "no", "never", "n't", "hardly"})
+NEGATORS = frozenset({"not", "no", "never", "n't", "hardly", "neither", "nor"})
+"""Words that turn a word of praise up to two words after them ("not legitimate", "neither a
+nation nor a legitimate State")."""
 STOPS = frozenset({".", ";", "!", "?"})
 BE_OR_AUX = frozenset({
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",

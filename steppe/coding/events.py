@@ -2551,7 +2551,13 @@ class RoleAssigner:
             if m.start < start or m.start >= hi:
                 continue
             gap = low[start : m.start]
-            if "," in gap and any(v < m.start or m.end <= v <= m.end + 2 for v in later_verbs):
+            if (
+                "," in gap
+                and gap[-1:] != ["including"]
+                and any(v < m.start or m.end <= v <= m.end + 2 for v in later_verbs)
+            ):
+                # a new clause; not the examples of the object ("work with any nation,
+                # including Russia and Iran, to resolve …": those named are the partners)
                 return None
             if e.cameo[:2] in JOINT_ROOTS and gap[:1] == ["that"]:
                 return None  # "A and B agreed that Kyrgyz migrants will …": what was agreed
