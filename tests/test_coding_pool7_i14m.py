@@ -14,6 +14,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   clause of its own tense after "while"/"that" is not the main clause's future; "be direct" is
   the adjective; the examples after ", including" are partners; being open to talks or to
   cooperation with a party is an offer (AGREE); "neither ... nor" turns praise;
+- a subject pronoun after an opening phrase with no comma ("In this regard we welcome ...")
+  is the subject, not the object of the phrase's preposition;
 - Kim Jong Un is North Korea's leader."""
 
 from __future__ import annotations
@@ -161,6 +163,22 @@ CASES = [
         None,
         [],
         [("ARM", "AZE", S, ASR)],
+    ),
+    # an opening phrase with no comma, then the subject pronoun: "we"/"I" is the subject
+    case(
+        "In this regard we welcome the initiative of Turkmenistan on transport corridors.",
+        "KGZ",
+        [("KGZ", "TKM", S, ASR)],
+    ),
+    case(
+        "On that occasion I commended the work of the Secretary-General.",
+        "TJK",
+        [("TJK", "UN", S, ASR)],
+    ),
+    case(
+        "In that spirit we signed a road map with Kazakhstan last spring.",
+        "UZB",
+        [mutual("UZB", "KAZ", S)],
     ),
     # "be direct": the adjective, no material cooperation
     case(

@@ -235,6 +235,10 @@ TIME_SPANS = frozenset({
 """Plural nouns of a span of time: "for thirty years", "in recent months" end a phrase."""
 
 
+SUBJECT_FORMS = frozenset({"i", "we", "he", "she", "they"})
+"""Pronouns in the subject case: never the object of a preposition."""
+
+
 def preposition_before(low: list[str], start: int, lo: int = 0) -> str | None:
     """The preposition the noun phrase at ``start`` hangs from, if any, looking back over up
     to three determiners and modifiers (not before ``lo``).
@@ -249,7 +253,15 @@ def preposition_before(low: list[str], start: int, lo: int = 0) -> str | None:
 
     >>> preposition_before(["for", "thirty", "years", "armenia"], 3) is None
     True
+
+    A subject pronoun hangs from no preposition ("in that connection I would like to commend
+    …": an opening phrase, then the subject).
+
+    >>> preposition_before(["in", "that", "connection", "i"], 3) is None
+    True
     """
+    if low[start] in SUBJECT_FORMS:
+        return None
     k = start - 1
     while (
         k >= lo
