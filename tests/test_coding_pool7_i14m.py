@@ -16,6 +16,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   cooperation with a party is an offer (AGREE); "neither ... nor" turns praise;
 - a subject pronoun after an opening phrase with no comma ("In this regard we welcome ...")
   is the subject, not the object of the phrase's preposition;
+- evidence shared with a party goes one way; defending a party's sovereignty is verbal
+  support (052), not military protection (074); a truce or ceasefire "in" a state locates it.
 - Kim Jong Un is North Korea's leader."""
 
 from __future__ import annotations
@@ -179,6 +181,33 @@ CASES = [
         "In that spirit we signed a road map with Kazakhstan last spring.",
         "UZB",
         [mutual("UZB", "KAZ", S)],
+    ),
+    # evidence or intelligence shared WITH a party: one way
+    case(
+        "Tajikistan has shared its evidence with the United Nations.",
+        None,
+        [("TJK", "UN", "COOPERATE", ASR)],
+        [("UN", "TJK", "COOPERATE", ASR)],
+    ),
+    # protecting a party's sovereignty: verbal defence (SUPPORT), no military protection
+    case(
+        "Turkey is defending the territorial integrity of Azerbaijan.",
+        None,
+        [("TUR", "AZE", S, ASR)],
+        [("TUR", "AZE", AID, ASR)],
+    ),
+    case(
+        "We protect the sovereignty and independence of Afghanistan in every forum.",
+        "UZB",
+        [("UZB", "AFG", S, ASR)],
+        [("UZB", "AFG", AID, ASR)],
+    ),
+    # a truce or ceasefire "in" a state: the place, not a party
+    case(
+        "We will keep backing the ceasefire in Libya brokered by the United Nations.",
+        "TUR",
+        [],
+        [("TUR", "LBY", AG, ASR)],
     ),
     # "be direct": the adjective, no material cooperation
     case(

@@ -133,10 +133,14 @@ def venue_context(low: list[str], start: int, end: int) -> bool:
     return before in ("in", "at") or after in MEETING_NOUNS
 
 
-CONFLICT_NOUNS = frozenset({"conflict", "conflicts", "crisis", "crises", "situation"})
+CONFLICT_NOUNS = frozenset({
+    "conflict", "conflicts", "crisis", "crises", "situation", "hostilities", "fighting",
+    "violence", "truce", "ceasefire",
+})  # fmt: skip
 """Nouns of a state of affairs that a state name after "in" locates ("the conflict in Syria",
-"the crisis in and around Ukraine"): the state is where it is, no party to what the clause
-does about it (the guide's venue rule: "venues are locations, not actors")."""
+"the crisis in and around Ukraine", "the truce in Yemen"): the state is where it is, no party
+to what the clause does about it (the guide's venue rule: "venues are locations, not
+actors"). ("war" is left out: "Russia's war in Ukraine" names the victim.)"""
 _LOCATING = frozenset({"in", "and", "around", "within", "inside"})
 _PARTIES = frozenset({"party", "parties", "side", "sides"})
 _REGION_BEFORE_AMERICA = frozenset({"latin", "south", "central", "north"})
