@@ -17,7 +17,10 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - a subject pronoun after an opening phrase with no comma ("In this regard we welcome ...")
   is the subject, not the object of the phrase's preposition;
 - evidence shared with a party goes one way; defending a party's sovereignty is verbal
-  support (052), not military protection (074); a truce or ceasefire "in" a state locates it.
+  support (052), not military protection (074); a truce or ceasefire "in" a state locates it;
+- a word one final letter off a country's name ("Franco") is not the country; joining a
+  party's initiative or call endorses it; supporting a party with weapons or aid gives aid;
+  what "we hope" another will do ("that" left out) is no act of theirs.
 - Kim Jong Un is North Korea's leader."""
 
 from __future__ import annotations
@@ -208,6 +211,38 @@ CASES = [
         "TUR",
         [],
         [("TUR", "LBY", AG, ASR)],
+    ),
+    # a person's name one letter off a country's name is not the country
+    case(
+        "Spain removed Franco from the basilica.",
+        "ESP",
+        [],
+        [("ESP", "FRA", "COERCE", ASR)],
+    ),
+    # joining a party's initiative or call endorses it (no meeting)
+    case(
+        "Tajikistan joined the initiative of the United Nations on water diplomacy.",
+        None,
+        [("TJK", "UN", S, ASR)],
+        [("TJK", "UN", CN, ASR)],
+    ),
+    # supporting a party with weapons or humanitarian assistance gives aid
+    case(
+        "Poland supports Ukraine with weapons.",
+        None,
+        [("POL", "UKR", AID, ASR)],
+    ),
+    case(
+        "Uzbekistan supported Afghanistan with humanitarian assistance last winter.",
+        None,
+        [("UZB", "AFG", AID, ASR)],
+    ),
+    # what "we hope" another will do, "that" left out: a wish, not their act
+    case(
+        "We hope the United Nations will help Afghanistan rebuild its economy.",
+        "TKM",
+        [],
+        [("UN", "AFG", AID, ASR), ("UN", "AFG", AG, ASR)],
     ),
     # "be direct": the adjective, no material cooperation
     case(

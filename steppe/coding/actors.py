@@ -521,8 +521,24 @@ class ActorRecognizer:
 
     def _fuzzy_code(self, word: str, on: date) -> str | None:
         assert self.gaz is not None
-        codes = {self.gaz.resolve(k, on) for k in self._fuzzy_keys(word)}
+        codes = {
+            self.gaz.resolve(k, on)
+            for k in self._fuzzy_keys(word)
+            if not self._other_ending(word, k)
+        }
         return codes.pop() if len(codes) == 1 else None
+
+    def _other_ending(self, word: str, key: str) -> bool:
+        """Does ``word`` differ from the country name ``key`` only in its last letter
+        ("Franco" / "France", "Germano" / "Germany")? A country's English name is spelled one
+        way; another ending makes another word (a person's name, an adjective), unlike the
+        transliterations of leaders' names ("Berdimuhamedow" / "Berdimuhamedov")."""
+        assert self.gaz is not None
+        return (
+            len(word) == len(key)
+            and word[:-1] == key[:-1]
+            and all(m.kind == "name" for m in self.gaz.matches(key))
+        )
 
     def atoms(self, sentence: Sentence, venues: list[str] | None = None) -> list[_Atom]:
         """Pass 1: the longest actor or agent phrase at each position, left to right; the

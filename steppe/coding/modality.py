@@ -337,13 +337,42 @@ def is_opinion(low: list[str], verb: int) -> bool:
     (True, False)
     """
     that = next((k for k in range(verb - 1, max(-1, verb - 25), -1) if low[k] == "that"), None)
-    if that is None or that == 0 or any(w in (".", ";", ":") for w in low[that:verb]):
+    if that is None:
+        return _hoped(low, verb)
+    if that == 0 or any(w in (".", ";", ":") for w in low[that:verb]):
         return False
     before = low[max(0, that - 3) : that]
     if HOPES & set(before):
         return True  # "I hope that the UN will provide support": a wish, not their act
     belief = any(w in BELIEFS for w in before)
     return belief and bool((DEONTIC | NECESSITY) & set(low[that + 1 : verb]))
+
+
+WISHED_MODALS = frozenset({"will", "would", "can", "could", "shall"})
+
+
+def _hoped(low: list[str], verb: int) -> bool:
+    """Is the verb what "we"/"I" hope another will do, with "that" left out ("we hope the
+    Secretary-General's report will focus on …", "I hope the Council can act")? As with
+    "that" (:func:`is_opinion`): a wish, not their act (the hoping is coded from its own verb).
+
+    >>> _hoped("we hope the council will support the plan".split(), 5)
+    True
+    >>> _hoped("we hope to support the plan".split(), 3)
+    False
+    """
+    for h in range(verb - 1, max(0, verb - 20), -1):
+        w = low[h]
+        if w in (".", ";", ":", ","):
+            return False
+        if w in HOPES:
+            between = low[h + 1 : verb]
+            return (
+                low[h - 1] in ("we", "i", "also")
+                and between[:1] != ["to"]
+                and bool(WISHED_MODALS.intersection(between))
+            )
+    return False
 
 
 DUTIES = frozenset({"must", "should", "ought"})
@@ -501,7 +530,7 @@ class Modality:
             events = []
             low = [t.lower() for t in s.tokens]
             present = set(low)
-            opinions = "that" in present
+            opinions = "that" in present or not HOPES.isdisjoint(present)
             exhorts = "let" in present
             duties = bool(s.speaker) and not DUTIES.isdisjoint(present)
             asks = "?" in present
