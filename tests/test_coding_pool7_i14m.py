@@ -20,7 +20,9 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   support (052), not military protection (074); a truce or ceasefire "in" a state locates it;
 - a word one final letter off a country's name ("Franco") is not the country; joining a
   party's initiative or call endorses it; supporting a party with weapons or aid gives aid;
-  what "we hope" another will do ("that" left out) is no act of theirs.
+  what "we hope" another will do ("that" left out) is no act of theirs;
+- the body whose charter or resolutions a standard cites ("in accordance with the resolutions
+  of the Security Council") is no target.
 - Kim Jong Un is North Korea's leader."""
 
 from __future__ import annotations
@@ -243,6 +245,27 @@ CASES = [
         "TKM",
         [],
         [("UN", "AFG", AID, ASR), ("UN", "AFG", AG, ASR)],
+    ),
+    # a standard cited through its charter or resolutions: the body is no target
+    case(
+        "We support a political solution in accordance with the resolutions of the Security "
+        "Council.",
+        "KGZ",
+        [],
+        [("KGZ", "UN", S, ASR)],
+    ),
+    case(
+        "Kazakhstan supports a political solution within the framework of the Charter of the "
+        "United Nations.",
+        None,
+        [],
+        [("KAZ", "UN", S, ASR)],
+    ),
+    case(
+        "We support a political solution in line with the relevant Security Council resolutions.",
+        "AZE",
+        [],
+        [("AZE", "UN", S, ASR)],
     ),
     # "be direct": the adjective, no material cooperation
     case(

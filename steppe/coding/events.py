@@ -1184,12 +1184,54 @@ the resolutions of the Security Council"): the organisation whose charter or res
 cited is no target of the act."""
 
 
+STANDARD_ADJECTIVES = frozenset({
+    "relevant", "respective", "pertinent", "applicable", "existing", "numerous", "many",
+    "several", "all", "basic", "fundamental", "universal", "key",
+})  # fmt: skip
+"""Adjectives between a standard phrase and the body it cites ("in accordance with the
+relevant resolutions of the Security Council")."""
+DOCUMENT_NOUNS = frozenset({
+    "charter", "resolution", "resolutions", "principles", "purposes", "norms", "provisions",
+    "decisions", "statute", "rules",
+})  # fmt: skip
+"""Nouns of an organisation's texts that a standard cites through "of" ("in accordance with
+the resolutions of the Security Council", "within the framework of the Charter of the United
+Nations")."""
+
+
 def _standard_of(low: list[str], k: int, lo: int) -> bool:
-    """Is the phrase at ``k`` the standard of a phrase of :data:`STANDARD_PHRASES`?"""
+    """Is the phrase at ``k`` the standard of a phrase of :data:`STANDARD_PHRASES`, directly
+    or as the owner of its charter, resolutions or principles (:data:`DOCUMENT_NOUNS`)?
+
+    >>> _standard_of("in line with the resolutions of the security council".split(), 7, 0)
+    True
+    >>> _standard_of("within the framework of the charter of the un".split(), 8, 0)
+    True
+    >>> _standard_of("in line with the relevant security council".split(), 5, 0)
+    True
+    >>> _standard_of("the resolutions of the un".split(), 4, 0)
+    False
+    """
     j = k - 1
-    while j > lo and low[j] in DETERMINERS:
-        j -= 1
-    return j > lo and (low[j - 1], low[j]) in STANDARD_PHRASES
+    cited = False
+    for _ in range(3):
+        adjectives = 0  # "in line with the relevant Security Council resolutions"
+        while j > lo and (
+            low[j] in DETERMINERS or (adjectives < 2 and low[j] in STANDARD_ADJECTIVES)
+        ):
+            adjectives += low[j] not in DETERMINERS
+            j -= 1
+        if j <= lo:
+            return False
+        if (low[j - 1], low[j]) in STANDARD_PHRASES:
+            return True
+        if cited and (low[j - 1], low[j]) == ("framework", "of"):
+            return True  # "within the framework of the Charter of …": the Charter is cited
+        if low[j] != "of" or low[j - 1] not in DOCUMENT_NOUNS:
+            return False
+        cited = True
+        j -= 2
+    return False
 
 
 ANTECEDENT_ROOTS = frozenset({"05", "11", "12"})
