@@ -22,7 +22,7 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   party's initiative or call endorses it; supporting a party with weapons or aid gives aid;
   what "we hope" another will do ("that" left out) is no act of theirs;
 - the body whose charter or resolutions a standard cites ("in accordance with the resolutions
-  of the Security Council") is no target.
+  of the Security Council") is no target; counting on a party's support asks it.
 - Kim Jong Un is North Korea's leader."""
 
 from __future__ import annotations
@@ -266,6 +266,17 @@ CASES = [
         "AZE",
         [],
         [("AZE", "UN", S, ASR)],
+    ),
+    # counting or relying on a party's support asks it (REQUEST, the party the target)
+    case(
+        "We count on the support of the United Nations for our water initiative.",
+        "TJK",
+        [("TJK", "UN", "REQUEST", ASR)],
+    ),
+    case(
+        "Kyrgyzstan counts on Russia's support for its bid.",
+        None,
+        [("KGZ", "RUS", "REQUEST", ASR)],
     ),
     # "be direct": the adjective, no material cooperation
     case(

@@ -1917,14 +1917,25 @@ def _called_for(low: list[str], e: CodedEvent, start: int) -> bool:
     ("called for the strengthening of the CSTO", "called for improved procedures for the use
     of CSTO forces")? An appeal for a change in an entity is addressed to it: the guide codes
     a proposal when it is "addressed to a named entity as a request"."""
-    return (
-        e.cameo.startswith("02")
-        and e.verb_end < len(low)
+    if not e.cameo.startswith("02") or "," in low[e.verb_end : start]:
+        return False
+    if (
+        e.verb_end < len(low)
         and low[e.verb_end] == "for"
         and start > 0
         and low[start - 1] in ("of", "the")
-        and "," not in low[e.verb_end : start]
-    )
+    ):
+        return True
+    # "we count on the support of the United Nations", "rely on the assistance of Russia": the
+    # support asked for is the owner's to give
+    k = start - 1
+    while k > e.verb_end and low[k] in DETERMINERS:
+        k -= 1
+    return k - 1 >= e.verb_end and low[k] == "of" and low[k - 1] in ASKED_FOR
+
+
+ASKED_FOR = frozenset({"support", "assistance", "help", "backing", "solidarity", "cooperation"})
+"""What an appeal asks of the owner named after "of" ("count on the support of …")."""
 
 
 def _topic(low: list[str], start: int, verb_end: int) -> bool:
