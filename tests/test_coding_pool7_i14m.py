@@ -22,7 +22,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   party's initiative or call endorses it; supporting a party with weapons or aid gives aid;
   what "we hope" another will do ("that" left out) is no act of theirs;
 - the body whose charter or resolutions a standard cites ("in accordance with the resolutions
-  of the Security Council") is no target; counting on a party's support asks it.
+  of the Security Council") is no target; counting on a party's support asks it;
+- a conditional threat with no object is made to the actor of its "if" clause.
 - Kim Jong Un is North Korea's leader."""
 
 from __future__ import annotations
@@ -277,6 +278,17 @@ CASES = [
         "Kyrgyzstan counts on Russia's support for its bid.",
         None,
         [("KGZ", "RUS", "REQUEST", ASR)],
+    ),
+    # a conditional threat is directed at the actor of its condition
+    case(
+        "If Armenia attacks our villages again, we will strike back.",
+        "AZE",
+        [("AZE", "ARM", "THREATEN", ASR)],
+    ),
+    case(
+        "If Tajikistan closes the border again, Kyrgyzstan will retaliate.",
+        None,
+        [("KGZ", "TJK", "THREATEN", ASR)],
     ),
     # "be direct": the adjective, no material cooperation
     case(

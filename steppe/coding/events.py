@@ -1912,6 +1912,30 @@ TOPIC_PREPOSITIONS = frozenset({
 })  # fmt: skip
 
 
+COERCIVE_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
+"""Roots of coercive acts: threats, force posture, reductions of relations, coercion, force."""
+
+
+def _announced(low: list[str], verb: int) -> bool:
+    """Is the act at ``verb`` in the future and outside the sentence's first "if" clause (the
+    consequence announced for the condition)?"""
+    k = low.index("if")
+    comma = next((j for j in range(k + 1, len(low)) if low[j] in (",", ";")), len(low))
+    return is_future(low, verb) and not k < verb < comma
+
+
+def _condition_actor(s: Sentence, low: list[str], source: Mention | None) -> Mention | None:
+    """The actor named first in a sentence's "if" clause, up to its comma, other than the
+    threat's source: the one a conditional threat is directed at ("If Armenia attacks
+    again, Azerbaijan will retaliate"). The annotation guide (section 3): "a conditional
+    statement of one's own coercive action is a threat" (PLOVER THREATEN), made to the party
+    whose act is the condition."""
+    k = low.index("if")
+    end = next((j for j in range(k + 1, len(low)) if low[j] in (",", ";", ".")), len(low))
+    own = source.code if source is not None else None
+    return next((m for m in s.mentions if k < m.start < end and m.code and m.code != own), None)
+
+
 def _called_for(low: list[str], e: CodedEvent, start: int) -> bool:
     """Is the phrase at ``start`` what an appeal "for" something names as its object's owner
     ("called for the strengthening of the CSTO", "called for improved procedures for the use
@@ -2846,6 +2870,8 @@ class RoleAssigner:
             if e.cameo.startswith("04"):
                 pairs = _accredited_host(pairs, s, low)
                 pairs = _visitor_to_host(pairs, s.venues)
+            if "if" in low and e.cameo[:2] in COERCIVE_ROOTS and _announced(low, e.verb_start):
+                pairs = [(a, b if b is not None else _condition_actor(s, low, a)) for a, b in pairs]
             for a, b in pairs:
                 if e.passive:
                     a, b = b, a
