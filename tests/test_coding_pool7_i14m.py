@@ -290,6 +290,18 @@ CASES = [
         None,
         [("KGZ", "TJK", "THREATEN", ASR)],
     ),
+    # ... but "not as yet" still negates, and an "until" clause under "will" is no fact
+    case(
+        "Armenia has not as yet withdrawn its troops from Azerbaijan.",
+        None,
+        [("ARM", "AZE", "RETREAT", "negated")],
+    ),
+    case(
+        "We will not rest until Russia has withdrawn its troops from Ukraine.",
+        "UKR",
+        [],
+        [("RUS", "UKR", "RETREAT", ASR)],
+    ),
     # "be direct": the adjective, no material cooperation
     case(
         "I will be direct about the rivalry between China and the United States.",

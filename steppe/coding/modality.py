@@ -130,10 +130,15 @@ def _new_subject(tokens: tuple[str, ...], low: list[str], lo: int, verb: int) ->
 
 
 SUBORDINATORS = frozenset({
-    "while", "that", "because", "since", "as", "when", "after", "although", "though",
-    "whereas", "until",
+    "while", "that", "because", "since", "as", "although", "though", "whereas",
 })  # fmt: skip
+"""Subordinators whose clause states what is or was ("when", "after", "until" and "once"
+clauses under a future speak of the future: "we will act when Russia has withdrawn")."""
 OWN_TENSE = frozenset({"is", "are", "am", "was", "were", "has", "have", "had"})
+CLAUSE_OPENERS = frozenset({"that", "while", "because", "when", "although", "though", "whereas"})
+"""Subordinators that open a clause of its own for a negation before them ("we will not
+forget that Armenia attacked"); "as" and "since" also follow "not" as adverbs ("has not as
+yet", "not since")."""
 
 
 def _own_tense(low: list[str], lo: int, verb: int) -> bool:
@@ -264,7 +269,7 @@ def modality_of(
     low = [t.lower() for t in tokens] if low is None else low
     lo, hi = clause(low, verb) if bounds is None else bounds
     start = max(lo, verb - 4)
-    sub = max((k for k in range(start, verb) if low[k] in SUBORDINATORS), default=-1)
+    sub = max((k for k in range(start, verb) if low[k] in CLAUSE_OPENERS), default=-1)
     window = low[sub + 1 if sub >= 0 else start : verb]  # "not forget that X attacked": X did
     if any(w in NEGATIONS and not _not_only(window, k) for k, w in enumerate(window)):
         return "negated"
