@@ -70,6 +70,12 @@ CASES = [
         [],
         [("KGZ", "KAZ", S, ASR), ("KAZ", "KGZ", S, ASR)],
     ),
+    case(
+        "We condemned Russia and we imposed sanctions on Belarus.",
+        "LTU",
+        [("LTU", "BLR", "SANCTION", ASR)],
+        [("RUS", "BLR", "SANCTION", ASR)],
+    ),
     # "met at the ...": a meeting held, not an intent to meet
     case(
         "Tokayev met Erdogan at the summit of Turkic states.",

@@ -997,6 +997,15 @@ def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
 
 
 _SPEAKER_HEADS = frozenset({"i", "we", "my", "our"})
+CLAUSE_STARTS = frozenset({
+    "", ",", ";", ":", "—", "–", "-", "(", "that", "when", "after", "before", "since", "as",
+    "while", "because", "and", "but", "then", "also", "together", "recently", "today",
+    "yesterday", "ago", "year", "month", "week", "spring", "summer", "autumn", "winter",
+    "later", "earlier", "meanwhile", "where", "once", "so",
+})  # fmt: skip
+"""Words after which a compound with the speaker opens a clause as its subject ("Last month
+President X and I met", "In 2019 X and my country signed", "…, and Kazakhstan and my
+country agreed")."""
 
 
 def _speaker_head(m: Mention) -> bool:
@@ -1008,8 +1017,10 @@ def _with_speaker(toks: tuple[str, ...], mentions: list[Mention], speaker: str) 
     """A speech's first person joined by "and" to another actor is one compound with it
     ("President Putin and I met", "my country and Kazakhstan signed", "between Russia and
     us"): the speaker is a member of the compound, as a named state would be ("Russia and
-    Japan met"), so that a joint act pairs the two. Not after a preposition other than
-    "between" ("we went to Kazakhstan and I signed ...": the actor is a place or an object).
+    Japan met"), so that a joint act pairs the two. Only where the compound opens a clause
+    (:data:`CLAUSE_STARTS`, a year) or follows "between": after a verb or another
+    preposition the actor is an object or a place ("we condemned Russia and we imposed …",
+    "we went to Kazakhstan and I signed …").
 
     >>> from steppe.coding.stages import tokenize
     >>> toks = tokenize("President Putin and I met")
@@ -1029,8 +1040,8 @@ def _with_speaker(toks: tuple[str, ...], mentions: list[Mention], speaker: str) 
             continue
         first = min((m.start for m in out if a.group >= 0 and m.group == a.group), default=a.start)
         before = toks[first - 1].lower() if first > 0 else ""
-        if before in PREPOSITIONS and before != "between":
-            continue
+        if not (before == "between" or before in CLAUSE_STARTS or before.isdigit()):
+            continue  # "we condemned Russia and we imposed …": an object, then a new clause
         group = a.group if a.group >= 0 else b.group
         if group < 0:
             group = max((m.group for m in out), default=-1) + 1
