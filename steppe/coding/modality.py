@@ -93,8 +93,14 @@ def _named_report(low: list[str], start: int) -> bool:
 
 
 def _not_only(words: list[str], k: int) -> bool:
-    """ "not only ... but also": a coordination, not a negation."""
+    """ "not only ... but also": a coordination, not a negation; nor is "spare no effort(s)"
+    ("will spare no effort to encourage X" encourages X)."""
+    if words[k] == "no":
+        return k > 0 and words[k - 1] in SPARE and words[k + 1 : k + 2] in (["effort"], ["efforts"])
     return words[k] == "not" and words[k + 1 : k + 2] == ["only"]
+
+
+SPARE = frozenset({"spare", "spares", "spared", "sparing"})
 
 
 def _may_is_month(tokens: tuple[str, ...], k: int) -> bool:
@@ -317,7 +323,9 @@ BELIEFS = frozenset({
     "considered",
 })  # fmt: skip
 DEONTIC = frozenset({"should", "ought", "must", "need", "needs"})
-HOPES = frozenset({"hope", "hopes", "hoped", "wish", "wishes", "wished"})
+HOPES = frozenset({
+    "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "trust", "trusts", "trusting",
+})  # fmt: skip
 """Verbs of wishing: what the speaker hopes that others do is no act of theirs (the hoping
 itself may be an appeal, coded from its own verb)."""
 NECESSITY = frozenset({
@@ -415,6 +423,8 @@ def is_duty(low: list[str], verb: int) -> bool:
     >>> is_duty("we must act , and we helped them".split(), 6)
     False
     """
+    if verb > 2 and low[verb - 1] == "and" and low[verb - 2].isalpha() and is_duty(low, verb - 2):
+        return True  # "we have to maintain and increase the efforts"
     k = verb - 1
     while k >= 0 and (
         low[k] in ("not", "also", "to", "be", "have", "further", "still", "therefore")
@@ -423,6 +433,8 @@ def is_duty(low: list[str], verb: int) -> bool:
         k -= 1
     if k >= 1 and low[k] in ("and", "or", ","):
         return _coordinated_duty(low, k)
+    if low[k] in ("we", "i") and low[k + 1 : k + 3] == ["have", "to"]:
+        return True  # "we have to maintain the missions": as "we must"
     if k < 1 or low[k] not in DUTIES:
         return False
     if low[k - 1] in ("we", "i") or (low[k - 1] == "all" and low[k - 2 : k - 1] == ["we"]):
@@ -464,6 +476,8 @@ def _coordinated_duty(low: list[str], k: int) -> bool:
     the verb after it coordinated with the duty's verb?"""
     for j in range(k - 1, max(0, k - 12), -1):
         w = low[j]
+        if w == "have" and low[j + 1 : j + 2] == ["to"] and low[j - 1] in ("we", "i"):
+            return True  # "we have to act now and help them"
         if w in DUTIES:
             we_all = low[j - 1] == "all" and low[j - 2 : j - 1] == ["we"]
             return low[j - 1] in ("we", "i") or we_all
@@ -537,7 +551,7 @@ class Modality:
             present = set(low)
             opinions = "that" in present or not HOPES.isdisjoint(present)
             exhorts = "let" in present
-            duties = bool(s.speaker) and not DUTIES.isdisjoint(present)
+            duties = bool(s.speaker) and not (DUTIES | {"have"}).isdisjoint(present)
             asks = "?" in present
             for e in s.events:
                 if (
