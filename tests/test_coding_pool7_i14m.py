@@ -119,6 +119,7 @@ CASES = [
         "UZB",
         NO_EVENT,
     ),
+    case("We have to stay together, and help Afghanistan rebuild.", "UZB", NO_EVENT),
     case(
         "We must stay united, and we sent humanitarian aid to Afghanistan last winter.",
         "UZB",
