@@ -23,7 +23,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   what "we hope" another will do ("that" left out) is no act of theirs;
 - the body whose charter or resolutions a standard cites ("in accordance with the resolutions
   of the Security Council") is no target; counting on a party's support asks it;
-- a conditional threat with no object is made to the actor of its "if" clause.
+- a conditional threat with no object is made to the actor of its "if" clause;
+- a party grateful, thankful or indebted to another (or for its support) thanks it.
 - Kim Jong Un is North Korea's leader."""
 
 from __future__ import annotations
@@ -309,6 +310,19 @@ CASES = [
         [],
         [("RUS", "UKR", "RETREAT", ASR)],
     ),
+    # grateful, thankful or indebted to a party: thanks (SUPPORT)
+    case(
+        "We are grateful to Japan for the new hospital in Karakalpakstan.",
+        "UZB",
+        [("UZB", "JPN", S, ASR)],
+    ),
+    case("Tajikistan remains deeply thankful to India.", None, [("TJK", "IND", S, ASR)]),
+    case(
+        "We are grateful for the support of the European Union.",
+        "KGZ",
+        [("KGZ", "EU", S, ASR)],
+    ),
+    case("I am grateful to be here today.", "TKM", NO_EVENT),
     # "be direct": the adjective, no material cooperation
     case(
         "I will be direct about the rivalry between China and the United States.",
