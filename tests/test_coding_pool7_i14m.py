@@ -24,7 +24,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - the body whose charter or resolutions a standard cites ("in accordance with the resolutions
   of the Security Council") is no target; counting on a party's support asks it;
 - a conditional threat with no object is made to the actor of its "if" clause;
-- a party grateful, thankful or indebted to another (or for its support) thanks it.
+- a party grateful, thankful or indebted to another (or for its support) thanks it;
+  humanitarian cargo or supplies sent, shipped or dispatched to a party are aid.
 - Kim Jong Un is North Korea's leader."""
 
 from __future__ import annotations
@@ -323,6 +324,18 @@ CASES = [
         [("KGZ", "EU", S, ASR)],
     ),
     case("I am grateful to be here today.", "TKM", NO_EVENT),
+    # humanitarian cargo or supplies sent, shipped or dispatched: humanitarian aid
+    case(
+        "Turkmenistan sent a large humanitarian cargo to Afghanistan in March.",
+        None,
+        [("TKM", "AFG", AID, ASR)],
+    ),
+    case(
+        "Kazakhstan dispatched humanitarian aid to Syria after the earthquake.",
+        None,
+        [("KAZ", "SYR", AID, ASR)],
+        [("KAZ", "SYR", "COOPERATE", ASR)],
+    ),
     # "be direct": the adjective, no material cooperation
     case(
         "I will be direct about the rivalry between China and the United States.",
