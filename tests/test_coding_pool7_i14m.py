@@ -25,7 +25,7 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   of the Security Council") is no target; counting on a party's support asks it;
 - a conditional threat with no object is made to the actor of its "if" clause;
 - a party grateful, thankful or indebted to another (or for its support) thanks it;
-  humanitarian cargo or supplies sent, shipped or dispatched to a party are aid.
+  humanitarian cargo or supplies sent, shipped or dispatched to a party are aid;
 - Kim Jong Un is North Korea's leader."""
 
 from __future__ import annotations
