@@ -568,12 +568,13 @@ class ActorRecognizer:
             if where or (
                 best is not None
                 and best.code
-                and low[i] == "america"
+                and low[i] in ("america", "american")
                 and i > 0
                 and low[i - 1] in _REGION_BEFORE_AMERICA
             ):
                 # "the conflicts in Syria, Libya and Ukraine": where (and the list with it);
-                # "Latin America", "South America": a region, not the United States
+                # "Latin America", "South America", "our Latin American partners": a region,
+                # not the United States
                 assert best is not None
                 j = best.end
                 while where and j < len(low) and low[j] in (",", "and", "or", "the"):

@@ -1785,6 +1785,11 @@ def _reduced_passive(s: Sentence, low: list[str], e: CodedEvent) -> int | None:
     if i < 1 or not (form.endswith("ed") or form in PARTICIPLES):
         return None
     before = low[i - 1]
+    j = i - 1
+    while j > 0 and low[j] in PASSIVE_ADVERBS:
+        j -= 1
+    if j < i - 1 and low[j] in NOT_A_HEAD:
+        return None  # "is still occupied by", "were again attacked by": the clause's passive
     if before == "being":
         if i >= 2 and low[i - 2] in NOT_A_HEAD:
             return None  # "are being conducted by": the clause's own passive

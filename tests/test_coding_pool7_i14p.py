@@ -1,0 +1,120 @@
+"""Pool round 7 (issue 14, helper i14p): constructions found by reading the coder's output on
+unlabelled UN General Debate sentences. Each sentence is written for this test (none is copied
+from the pool or the gold set); the expectations follow docs/prose_annotation_guide.md:
+
+- gratitude addressed to an entity ("we are grateful to Japan for …") or for its help
+  ("thankful for the assistance of China") thanks it: SUPPORT (CAMEO 051);
+- a passive with an adverb between "be" and the participle ("is still occupied by", "were
+  again shelled by") is the clause's own passive, its subject the target, not a reduced
+  relative clause;
+- "Latin American", "South American" partners are a region, not the United States;
+- contributing to an organisation's peacekeeping aids the organisation, which receives no
+  peacekeepers (no CAMEO 0861 back from it);
+- encouraging a named party to act urges it: REQUEST (an appeal), not praise;
+- humanitarian support or assistance increased or stepped up for a recipient is AID (073)."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppe.coding import Coder
+from tests.coding_events import NO_EVENT, Event, Expected, case, check
+
+S, AID, RQ = "SUPPORT", "AID", "REQUEST"
+ASR = "asserted"
+
+
+CASES = [
+    # gratitude to or for an entity: thanks (051)
+    case(
+        "We are deeply grateful to Japan for the equipment it sent to our hospitals.",
+        "KGZ",
+        [("KGZ", "JPN", S, ASR)],
+    ),
+    case(
+        "I am grateful to the United Nations for organising the regional water forum.",
+        "TJK",
+        [("TJK", "UN", S, ASR)],
+    ),
+    case(
+        "Our people are thankful for the assistance of China during the floods.",
+        "KAZ",
+        [("KAZ", "CHN", S, ASR)],
+    ),
+    case("We are grateful to all our neighbours.", "UZB", NO_EVENT),
+    case("We are grateful to be able to speak here.", "TKM", NO_EVENT),
+    # a passive with an adverb before the participle: the subject is acted upon
+    case(
+        "Part of my country is still occupied by Armenia.",
+        "AZE",
+        [("ARM", "AZE", "COERCE", ASR)],
+    ),
+    case(
+        "Last month Tajik border posts were again shelled by Kyrgyzstan.",
+        None,
+        [("KGZ", "TJK", "ASSAULT", ASR)],
+    ),
+    # Latin / South American partners are a region
+    case(
+        "We cooperate closely with our South American partners on water management.",
+        "KAZ",
+        NO_EVENT,
+        [("KAZ", "USA", "COOPERATE", ASR)],
+    ),
+    case(
+        "Uzbekistan signed a trade memorandum with its Latin American partners.",
+        None,
+        NO_EVENT,
+        [("UZB", "USA", "COOPERATE", ASR), ("UZB", "USA", S, ASR)],
+    ),
+    case(
+        "We work closely with our American partners on border security.",
+        "TJK",
+        [("TJK", "USA", "COOPERATE", ASR)],
+    ),
+    # contributing to an organisation's peacekeeping
+    case(
+        "Kazakhstan has contributed to 5 United Nations peacekeeping missions so far.",
+        None,
+        [("KAZ", "UN", AID, ASR)],
+        [("UN", "KAZ", "RETREAT", ASR)],
+    ),
+    case(
+        "We contribute to United Nations peacekeeping with trained officers.",
+        "KAZ",
+        [("KAZ", "UN", AID, ASR)],
+        [("UN", "KAZ", "RETREAT", ASR)],
+    ),
+    # encouraging a named party to act: an appeal
+    case(
+        "Turkey encourages Kyrgyzstan and Tajikistan to complete the delimitation of their border.",
+        None,
+        [("TUR", "KGZ", RQ, ASR), ("TUR", "TJK", RQ, ASR)],
+        [("TUR", "KGZ", S, ASR), ("TUR", "TJK", S, ASR)],
+    ),
+    case(
+        "We encourage the Taliban authorities and Pakistan to keep the crossings open.",
+        "UZB",
+        [("UZB", "PAK", RQ, ASR)],
+        [("UZB", "PAK", S, ASR)],
+    ),
+    # humanitarian support or assistance increased for a recipient: aid
+    case(
+        "This year we have increased our humanitarian support for Afghanistan.",
+        "UZB",
+        [("UZB", "AFG", AID, ASR)],
+        [("UZB", "AFG", "COOPERATE", ASR)],
+    ),
+    case(
+        "Kazakhstan stepped up its humanitarian assistance to Afghanistan in the winter.",
+        None,
+        [("KAZ", "AFG", AID, ASR)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "present", "absent"), CASES)
+def test_pool7_i14p(
+    coder: Coder, text: str, speaker: str | None, present: Expected, absent: list[Event]
+) -> None:
+    check(coder, text, speaker, present, absent)
