@@ -11,7 +11,9 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - contributing to an organisation's peacekeeping aids the organisation, which receives no
   peacekeepers (no CAMEO 0861 back from it);
 - encouraging a named party to act urges it: REQUEST (an appeal), not praise;
-- humanitarian support or assistance increased or stepped up for a recipient is AID (073)."""
+- humanitarian support or assistance increased or stepped up for a recipient is AID (073);
+- an "if" after the verb conditions it unless a later clause ("that …", ", and we …") holds
+  the "if": "we hosted X, and we agreed that … if needed" hosted X."""
 
 from __future__ import annotations
 
@@ -97,6 +99,26 @@ CASES = [
         "UZB",
         [("UZB", "PAK", RQ, ASR)],
         [("UZB", "PAK", S, ASR)],
+    ),
+    # an "if" in a later clause conditions that clause, not an act already told
+    case(
+        "Last week we received the Uzbek foreign minister, and we agreed that our experts "
+        "will meet again if the water talks stall.",
+        "KAZ",
+        [("UZB", "KAZ", "CONSULT", ASR)],
+        [("UZB", "KAZ", "CONSULT", "hypothetical")],
+    ),
+    case(
+        "We hosted a delegation from Turkmenistan, and we showed that trade can grow if "
+        "borders stay open.",
+        "UZB",
+        [("TKM", "UZB", "CONSULT", ASR)],
+    ),
+    case(
+        "We will receive a delegation from Turkmenistan if the talks succeed.",
+        "UZB",
+        [],
+        [("TKM", "UZB", "CONSULT", ASR), ("TKM", "UZB", "AGREE", ASR)],
     ),
     # humanitarian support or assistance increased for a recipient: aid
     case(
