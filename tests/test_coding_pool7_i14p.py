@@ -12,6 +12,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   peacekeepers (no CAMEO 0861 back from it);
 - encouraging a named party to act urges it: REQUEST (an appeal), not praise;
 - humanitarian support or assistance increased or stepped up for a recipient is AID (073);
+- "related to" says what a thing concerns (no cooperation, no partner); "face to face" says
+  how a meeting is held; Kim Jong Un is North Korea's leader (registry);
 - an "if" after the verb conditions it unless a later clause ("that …", ", and we …") holds
   the "if": "we hosted X, and we agreed that … if needed" hosted X."""
 
@@ -119,6 +121,31 @@ CASES = [
         "UZB",
         [],
         [("TKM", "UZB", "CONSULT", ASR), ("TKM", "UZB", "AGREE", ASR)],
+    ),
+    # "related to" names a topic, not a partner
+    case(
+        "Kyrgyzstan blocked two draft decisions related to Tajikistan.",
+        None,
+        [],
+        [("", "TJK", "COOPERATE", ASR), ("KGZ", "TJK", "COOPERATE", ASR)],
+    ),
+    case(
+        "The ministers reviewed matters related to water sharing with Uzbekistan.",
+        "TKM",
+        [],
+        [("", "UZB", "AGREE", ASR), ("TKM", "UZB", "AGREE", ASR)],
+    ),
+    case(
+        "Turkmenistan linked its power grid with Uzbekistan.",
+        None,
+        [("TKM", "UZB", "AGREE", ASR)],
+    ),
+    # "face to face" says how people meet; Kim Jong Un is North Korea's leader
+    case(
+        "Our President met Kim Jong Un face to face in Vladivostok.",
+        "RUS",
+        [("RUS", "PRK", "CONSULT", ASR)],
+        [("PRK", "PRK", "CONSULT", ASR)],
     ),
     # humanitarian support or assistance increased for a recipient: aid
     case(
