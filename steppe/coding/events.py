@@ -44,7 +44,7 @@ from steppe.coding.dictionaries import (
     regular_forms,
 )
 from steppe.coding.model import Batch, CodedEvent, CoderOptions, Mention, Sentence, evolve
-from steppe.coding.nominal import commitments, nominal_acts
+from steppe.coding.nominal import IMPROVING, commitments, nominal_acts
 from steppe.domain.models import EventCode
 from steppe.registry import load_event_codes
 
@@ -67,6 +67,8 @@ COMPOUND_HEADS = frozenset({"agreement", "agreements", "zone", "zones", "area", 
 """Nouns that a bare verb form right before them modifies ("free trade agreements", "a free
 trade zone", "transit agreement"): the form is a noun of the compound, not the clause's verb."""
 CLAUSE_BREAKS = frozenset({";", ":", "but", "whereas", "although", "though"})
+CONCESSIVE = frozenset({"despite", "notwithstanding", "regardless"})
+"""Words after which a phrase is the circumstance a verb acts in spite of, not its object."""
 NOUN_MARKERS = frozenset(
     DETERMINERS
     | {"a", "an", "'s", "first", "new", "of", "no", "former"}
@@ -195,13 +197,6 @@ a threat (CAMEO 03, 12 and 13: "agreed to meet" is 036, "refused to meet" 125). 
 commitment to cooperate") only when the infinitive is cooperation; wanting to comment or to
 harm, wanting something ("wants control over Ukraine") or wanting an act the dictionaries do
 not code is no event."""
-IMPROVING = frozenset({
-    "strengthen", "expand", "deepen", "develop", "boost", "enhance", "improve", "increase",
-    "build", "promote", "intensify", "broaden", "advance", "foster", "restore", "normalize",
-    "normalise", "consolidate", "diversify",
-})  # fmt: skip
-"""Infinitives after a desire that the dictionaries leave uncoded but that say cooperation is
-wanted ("seeks to strengthen ties with Russia"): PLOVER AGREE."""
 DESIRE_OBJECTLESS = frozenset({"want", "wish"})
 """Desire verbs that code nothing without an infinitive (CAMEO.2.0.txt gives WANT 030)."""
 INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared"})
@@ -330,7 +325,7 @@ def _is_year(token: str) -> bool:
 
 def _window(low: list[str], f: _Found, lo: int, hi: int) -> tuple[int, int]:
     """Where a verb's pattern may look: within its clause, at most :data:`BEFORE` words
-    before and :data:`AFTER` after it, not across a comma."""
+    before and :data:`AFTER` after it, not across a comma or a concessive word."""
     plo = max(lo, f.start - BEFORE)
     for k in range(f.start - 1, plo - 1, -1):
         if low[k] == ",":
@@ -338,8 +333,8 @@ def _window(low: list[str], f: _Found, lo: int, hi: int) -> tuple[int, int]:
             break
     phi = min(hi, f.end + AFTER)
     for k in range(f.end, phi):
-        if low[k] == ",":
-            phi = k
+        if low[k] == "," or low[k] in CONCESSIVE:
+            phi = k  # nor past "despite": "supported Minsk despite the sanctions"
             break
     return plo, phi
 
@@ -670,6 +665,12 @@ class EventClassifier:
             and (not low[k].endswith(("ly", "s")) or low[k].endswith("ous"))
         ):
             k -= 1  # "-ous" words are adjectives ("the outrageous bombing"), not plural nouns
+        if low[i].endswith("s") and i > 1 and low[i - 1][:1].isalpha() and low[i - 1] != "and":
+            k = i - 1
+            while k > 0 and i - k <= 2 and is_modifier(low[k]) and s.tokens[k].islower():
+                k -= 1  # "terrorist" may be an agent's word: its mention has no state
+            if k < i - 1 and low[k] in PREPOSITIONS and low[k] not in SUBORDINATORS | {"to"}:
+                return True  # "recruited for terrorist attacks in Russia": a plural noun
         return k >= 0 and k < i - 1 and low[k] in DETERMINERS | {"a", "an"}
 
     def _noun_by_neighbours(
@@ -1336,7 +1337,8 @@ STATING = frozenset({
     "confirms", "confirmed", "express", "expresses", "expressed", "emphasize", "emphasizes",
     "emphasized", "emphasise", "emphasises", "emphasised", "stress", "stresses", "stressed",
     "underline", "underlines", "underlined", "declare", "declares", "declared", "affirm",
-    "affirms", "affirmed", "demonstrate", "demonstrates", "demonstrated",
+    "affirms", "affirmed", "demonstrate", "demonstrates", "demonstrated", "state", "states",
+    "stated", "announce", "announces", "announced", "voice", "voices", "voiced",
 })  # fmt: skip
 """Verbs that state a commitment ("reaffirm our readiness to cooperate with …"): the statement
 is the commitment (:func:`~steppe.coding.nominal.commitments`) when the dictionaries code no
@@ -2558,6 +2560,8 @@ class RoleAssigner:
             gap = low[start : m.start]
             if "," in gap and any(v < m.start or m.end <= v <= m.end + 2 for v in later_verbs):
                 return None
+            if CONCESSIVE.intersection(gap):
+                return None  # "supported the pipeline despite the losses of local firms"
             if e.cameo[:2] in JOINT_ROOTS and gap[:1] == ["that"]:
                 return None  # "A and B agreed that Kyrgyz migrants will …": what was agreed
             if "," in gap and RELATIVE_WORDS & set(gap[gap.index(",") :]):

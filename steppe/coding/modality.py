@@ -184,6 +184,24 @@ def _condition_after(low: list[str], verb: int, hi: int) -> bool:
     return False
 
 
+NOT_ONCE_CLAUSE = frozenset({"again", "more", "upon", "in", "and", "or", ","})
+
+
+def _once_clause(low: list[str], verb: int) -> bool:
+    """Is the verb in a sentence-opening "Once …" clause ("Once a peace treaty is signed,
+    peace will be more secure")? That clause is a condition, not an act ("once again" is an
+    adverb).
+
+    >>> _once_clause("once a treaty is signed , peace will hold".split(), 4)
+    True
+    >>> _once_clause("once again russia attacked".split(), 3)
+    False
+    """
+    if not low or low[0] != "once" or low[1:2] == [] or low[1] in NOT_ONCE_CLAUSE:
+        return False
+    return "," in low[1:] and verb < low.index(",")
+
+
 def modality_of(
     tokens: tuple[str, ...],
     verb: int,
@@ -230,9 +248,9 @@ def modality_of(
         ]
     else:
         words = low[lo:verb]
-    if "like" in words:  # "I would (also) like to thank": the thanks are given in speaking
+    if "like" in words:  # "I would (once again) like to thank": the thanks are given in speaking
         words = [
-            w for k, w in enumerate(words) if not (w == "would" and "like" in words[k + 1 : k + 3])
+            w for k, w in enumerate(words) if not (w == "would" and "like" in words[k + 1 : k + 4])
         ]
     before = set(words)
     around = set(low[lo:hi])
@@ -240,6 +258,8 @@ def modality_of(
         bool((CONDITIONS - {"whether"}) & around) and _condition_after(low, verb, hi)
     )
     if conditional or "whether" in before or HYPOTHETICAL & before:
+        return "hypothetical"
+    if _once_clause(low, verb):
         return "hypothetical"
     if FUTURE & before or (
         "to" in before and any(a in INTENT and b == "to" for a, b in pairwise(words))
