@@ -14,6 +14,10 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - humanitarian support or assistance increased or stepped up for a recipient is AID (073);
 - "related to" says what a thing concerns (no cooperation, no partner); "face to face" says
   how a meeting is held; Kim Jong Un is North Korea's leader (registry);
+- a participle after a plural naming no one ("the countries supporting Israel") is a reduced
+  relative clause: its doer is unnamed, not the sentence's subject;
+- mourning and grieving are sympathy (018, a comment), not CAMEO.2.0.txt's LAMENT (110);
+- pushing forward or pressing on with one's own reform demands nothing of anyone;
 - an "if" after the verb conditions it unless a later clause ("that …", ", and we …") holds
   the "if": "we hosted X, and we agreed that … if needed" hosted X."""
 
@@ -146,6 +150,50 @@ CASES = [
         "RUS",
         [("RUS", "PRK", "CONSULT", ASR)],
         [("PRK", "PRK", "CONSULT", ASR)],
+    ),
+    # a participle after "the countries", "those": its doer is unnamed, not the subject
+    case(
+        "We stand with the nations helping Moldova through the energy crisis.",
+        "EST",
+        [],
+        [("EST", "MDA", AID, ASR)],
+    ),
+    case(
+        "I appeal to the countries supporting the Taliban to respect the rights of women "
+        "in Afghanistan.",
+        "TJK",
+        [],
+        [("TJK", "AFG", S, ASR)],
+    ),
+    case(
+        "Turkey is supporting Azerbaijan.",
+        None,
+        [("TUR", "AZE", S, ASR)],
+    ),
+    # mourning is sympathy (018), no complaint (110)
+    case(
+        "Today we mourn the victims of Russia's strikes on Kharkiv.",
+        "LTU",
+        [],
+        [("LTU", "RUS", "ACCUSE", ASR), ("LTU", "UKR", "ACCUSE", ASR)],
+    ),
+    case(
+        "Kazakhstan grieves with the people of Turkey after the earthquake.",
+        None,
+        [],
+        [("KAZ", "TUR", "ACCUSE", ASR)],
+    ),
+    # pushing forward with one's own reform demands nothing of anyone
+    case(
+        "Uzbekistan will push forward with the reform of the United Nations.",
+        None,
+        [],
+        [("UZB", "UN", RQ, "future"), ("UZB", "UN", RQ, ASR)],
+    ),
+    case(
+        "The European Union pushed Kyrgyzstan to close the loopholes.",
+        None,
+        [("EU", "KGZ", RQ, ASR)],
     ),
     # humanitarian support or assistance increased for a recipient: aid
     case(

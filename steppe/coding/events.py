@@ -2372,6 +2372,13 @@ def _appointment(e: CodedEvent, low: list[str]) -> bool:
     )
 
 
+UNNAMED_DOERS = frozenset({
+    "countries", "states", "nations", "governments", "those", "others", "parties", "actors",
+    "forces", "groups", "members", "powers",
+})  # fmt: skip
+"""Plural nouns naming no one that a participle describes ("the countries supporting Israel",
+"those seeking to destabilise the region"): a reduced relative clause whose doer is unnamed,
+not the sentence's subject."""
 PASSIVE_ADVERBS = frozenset({
     "not", "n't", "also", "always", "still", "already", "never", "often", "again", "now", "then",
     "just", "once", "ever", "even", "only", "further", "soon",
@@ -2410,6 +2417,13 @@ class RoleAssigner:
         self, s: Sentence, low: list[str], verb: int, lo: int, previous: dict[int, int | None]
     ) -> int | None:
         k = verb - 1
+        if (
+            k >= lo
+            and low[k] in UNNAMED_DOERS
+            and low[verb].endswith("ing")
+            and _mention_at(s, k) is None
+        ):
+            return None  # "the countries supporting Israel": the participle's doer, unnamed
         if k > lo and low[k] in APPOSITION_MARKS:
             # "Russia and five regional countries – Kazakhstan, … – agreed": the apposition
             # restates the subject, which stands before it
