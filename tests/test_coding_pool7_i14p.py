@@ -18,6 +18,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   relative clause: its doer is unnamed, not the sentence's subject;
 - mourning and grieving are sympathy (018, a comment), not CAMEO.2.0.txt's LAMENT (110);
 - pushing forward or pressing on with one's own reform demands nothing of anyone;
+- elevating or upgrading relations, ties or a partnership with a party, or raising them to a
+  level, improves diplomatic cooperation (050, SUPPORT), as strengthening them does;
 - an "if" after the verb conditions it unless a later clause ("that …", ", and we …") holds
   the "if": "we hosted X, and we agreed that … if needed" hosted X."""
 
@@ -26,7 +28,7 @@ from __future__ import annotations
 import pytest
 
 from steppe.coding import Coder
-from tests.coding_events import NO_EVENT, Event, Expected, case, check
+from tests.coding_events import NO_EVENT, Event, Expected, case, check, mutual
 
 S, AID, RQ = "SUPPORT", "AID", "REQUEST"
 ASR = "asserted"
@@ -194,6 +196,23 @@ CASES = [
         "The European Union pushed Kyrgyzstan to close the loopholes.",
         None,
         [("EU", "KGZ", RQ, ASR)],
+    ),
+    # elevating, upgrading or raising relations to a level improves them (050)
+    case(
+        "Last year we elevated our relations with Turkmenistan to a strategic partnership.",
+        "UZB",
+        [("UZB", "TKM", S, ASR)],
+    ),
+    case(
+        "Kyrgyzstan has upgraded its ties with the European Union.",
+        None,
+        [("KGZ", "EU", S, ASR)],
+    ),
+    case(
+        "The presidents of Kazakhstan and Azerbaijan raised their cooperation to the level of "
+        "an alliance.",
+        None,
+        [mutual("KAZ", "AZE", S)],
     ),
     # humanitarian support or assistance increased for a recipient: aid
     case(
