@@ -68,9 +68,8 @@ CASES = [
      {("KAZ", "AFG", "AID", A)}, set()),
     ("Our country has allocated 2 million dollars to UNICEF for Afghanistan.", "KAZ",
      {("KAZ", "UN", "AID", A)}, set()),
-    _xfail("a shipment that 'arrived' from a state: the coder takes 'arrived in' for a visit "
-           "and has no source for the aid", "Humanitarian aid from China has arrived in "
-           "Tajikistan.", None, {("CHN", "TJK", "AID", A)}, set()),
+    ("Humanitarian aid from China has arrived in Tajikistan.", None,
+     {("CHN", "TJK", "AID", A)}, set()),
     # --- RETREAT / CONCEDE (08)
     ("Russia and the CSTO began withdrawing their peacekeepers from Kazakhstan.", None,
      {("RUS", "KAZ", "RETREAT", A), ("CSTO", "KAZ", "RETREAT", A)},

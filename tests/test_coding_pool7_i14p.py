@@ -20,6 +20,7 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - pushing forward or pressing on with one's own reform demands nothing of anyone;
 - elevating or upgrading relations, ties or a partnership with a party, or raising them to a
   level, improves diplomatic cooperation (050, SUPPORT), as strengthening them does;
+- aid, humanitarian cargo or weapons from a state arriving in another is the first state's aid;
 - an "if" after the verb conditions it unless a later clause ("that …", ", and we …") holds
   the "if": "we hosted X, and we agreed that … if needed" hosted X."""
 
@@ -213,6 +214,17 @@ CASES = [
         "an alliance.",
         None,
         [mutual("KAZ", "AZE", S)],
+    ),
+    # aid or weapons from a state arriving in another: the first state's aid
+    case(
+        "Humanitarian cargo from Kazakhstan arrived in Afghanistan on Monday.",
+        None,
+        [("KAZ", "AFG", AID, ASR)],
+    ),
+    case(
+        "More weapons from Poland are arriving in Ukraine this week.",
+        None,
+        [("POL", "UKR", AID, ASR)],
     ),
     # humanitarian support or assistance increased for a recipient: aid
     case(
