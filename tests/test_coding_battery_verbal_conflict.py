@@ -191,9 +191,8 @@ CASES = [
      {("CSTO", "KGZ", "REJECT", A)}, {("CSTO", "KGZ", "AID", A)}),
     ("Kyrgyzstan's request for military assistance was rejected by the CSTO.", None,
      {("CSTO", "KGZ", "REJECT", A)}, set()),
-    _xfail("the speaker's possessive object ('our proposal') is not taken for the target",
-           "Tajikistan has once again rejected our proposal to hold talks.", "KGZ",
-           {("TJK", "KGZ", "REJECT", A)}, set()),
+    ("Tajikistan has once again rejected our proposal to hold talks.", "KGZ",
+     {("TJK", "KGZ", "REJECT", A)}, set()),
     # --- SANCTION (16) and trade restrictions
     ("Russia expelled two Kazakh diplomats.", None, {("RUS", "KAZ", "SANCTION", A)}, set()),
     ("Kazakhstan expelled a Ukrainian diplomat.", None, {("KAZ", "UKR", "SANCTION", A)}, set()),

@@ -21,6 +21,9 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - elevating or upgrading relations, ties or a partnership with a party, or raising them to a
   level, improves diplomatic cooperation (050, SUPPORT), as strengthening them does;
 - aid, humanitarian cargo or weapons from a state arriving in another is the first state's aid;
+- "our X" or "my X" as the object of another state's act ("rejected our proposal", "supported
+  our candidacy") is the act toward the speaking state; the speaker's own "my gratitude" is no
+  target;
 - an "if" after the verb conditions it unless a later clause ("that …", ", and we …") holds
   the "if": "we hosted X, and we agreed that … if needed" hosted X."""
 
@@ -226,6 +229,23 @@ CASES = [
         None,
         [("POL", "UKR", AID, ASR)],
     ),
+    # "our X" as the object of another state's act: the act is toward the speaking state
+    case(
+        "Last year China and Russia supported our candidacy for the Human Rights Council.",
+        "KAZ",
+        [("CHN", "KAZ", S, ASR), ("RUS", "KAZ", S, ASR)],
+    ),
+    case(
+        "Regrettably, Armenia rejected our peace proposal once more.",
+        "AZE",
+        [("ARM", "AZE", "REJECT", ASR)],
+    ),
+    case(
+        "I wish to express my deep gratitude to Japan for its help.",
+        "TJK",
+        [("TJK", "JPN", S, ASR)],
+    ),
+    case("Water security in our region is our priority.", "UZB", NO_EVENT),
     # humanitarian support or assistance increased for a recipient: aid
     case(
         "This year we have increased our humanitarian support for Afghanistan.",

@@ -2629,6 +2629,8 @@ class RoleAssigner:
                 continue  # "relations with all Member States of the UN": states, not the UN
             if low[m.end : m.end + 1] == ["'s"] and m.code in {c[:3] for c in exclude}:
                 continue  # "I affirm Croatia's support for the UN": the source's own possessive
+            if m.text.lower() in ("my", "our") and m.code in {c[:3] for c in exclude}:
+                continue  # "I express my gratitude to China": the speaker's own, not a target
             if (
                 s.speaker
                 and m.code == s.speaker
