@@ -24,6 +24,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - "our X" or "my X" as the object of another state's act ("rejected our proposal", "supported
   our candidacy") is the act toward the speaking state; the speaker's own "my gratitude" is no
   target;
+- a pattern's "with +" (or "to +", "against +", "for +", "from +") is what the preposition
+  governs, not a place named after a later "in" or "at";
 - an "if" after the verb conditions it unless a later clause ("that …", ", and we …") holds
   the "if": "we hosted X, and we agreed that … if needed" hosted X."""
 
@@ -246,6 +248,19 @@ CASES = [
         [("TJK", "JPN", S, ASR)],
     ),
     case("Water security in our region is our priority.", "UZB", NO_EVENT),
+    # "with +": the partner the preposition governs, not a place named after "in"
+    case(
+        "Kazakhstan works closely with its neighbours in the Shanghai Cooperation "
+        "Organisation on security.",
+        None,
+        [],
+        [("KAZ", "SCO", "COOPERATE", ASR)],
+    ),
+    case(
+        "Kazakhstan works closely with the Shanghai Cooperation Organisation on security.",
+        None,
+        [("KAZ", "SCO", "COOPERATE", ASR)],
+    ),
     # humanitarian support or assistance increased for a recipient: aid
     case(
         "This year we have increased our humanitarian support for Afghanistan.",

@@ -475,6 +475,10 @@ class _Matcher:
             ]
         else:
             places = [q for q in span if q in self.mention_at]
+            if k > 0 and els[k - 1].kind == "word" and els[k - 1].value in SLOT_PREPOSITIONS:
+                # "working with like-minded allies in the United Nations": the slot is what
+                # the preposition governs, not a place named after another preposition
+                places = [q for q in places if not LOCATIVES.intersection(low[p:q])]
         for q in places:
             for end, bound in self._at(e, q, hi, k == len(els) - 1):
                 found = self._forward(els, k + 1, end, hi, {**slots, **bound})
@@ -2379,6 +2383,10 @@ UNNAMED_DOERS = frozenset({
 """Plural nouns naming no one that a participle describes ("the countries supporting Israel",
 "those seeking to destabilise the region"): a reduced relative clause whose doer is unnamed,
 not the sentence's subject."""
+SLOT_PREPOSITIONS = frozenset({"with", "to", "against", "for", "from"})
+LOCATIVES = frozenset({"in", "at", "inside", "within", "throughout"})
+"""Prepositions of place: the phrase they open is where, not the partner, recipient or
+opponent a pattern's "with +", "to +" or "against +" names."""
 PASSIVE_ADVERBS = frozenset({
     "not", "n't", "also", "always", "still", "already", "never", "often", "again", "now", "then",
     "just", "once", "ever", "even", "only", "further", "soon",
