@@ -26,6 +26,9 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   target;
 - a pattern's "with +" (or "to +", "against +", "for +", "from +") is what the preposition
   governs, not a place named after a later "in" or "at";
+- "issue" is the noun unless a modal, "to" or a subject pronoun comes before it ("the Cyprus
+  issue emerged"); "X demonstrates that …" shows, no demonstration (141); commanding respect
+  or admiration is no order; "I speak on behalf of X" frames no appraisal of what follows;
 - an "if" after the verb conditions it unless a later clause ("that …", ", and we …") holds
   the "if": "we hosted X, and we agreed that … if needed" hosted X."""
 
@@ -36,7 +39,7 @@ import pytest
 from steppe.coding import Coder
 from tests.coding_events import NO_EVENT, Event, Expected, case, check, mutual
 
-S, AID, RQ = "SUPPORT", "AID", "REQUEST"
+S, AID, RQ, AG = "SUPPORT", "AID", "REQUEST", "AGREE"
 ASR = "asserted"
 
 
@@ -260,6 +263,38 @@ CASES = [
         "Kazakhstan works closely with the Shanghai Cooperation Organisation on security.",
         None,
         [("KAZ", "SCO", "COOPERATE", ASR)],
+    ),
+    # "issue" as a noun; "demonstrates that"; "commands respect"; "on behalf of"
+    case(
+        "The Armenian water issue worries Georgia.",
+        None,
+        [],
+        [("ARM", "GEO", "COOPERATE", ASR)],
+    ),
+    case(
+        "The deal which Turkey reached with the European Union demonstrates that we can trust "
+        "diplomacy.",
+        "GRC",
+        [],
+        [("TUR", "GRC", "PROTEST", ASR), ("EU", "GRC", "PROTEST", ASR)],
+    ),
+    case(
+        "The resilience of the people of Ukraine commands the respect of Latvia.",
+        None,
+        [],
+        [("UKR", "LVA", "COOPERATE", ASR)],
+    ),
+    case(
+        "Sadly, I am speaking on behalf of a Member State of the United Nations that is the "
+        "victim of brutal and illegal aggression.",
+        "UKR",
+        [],
+        [("UKR", "UN", "ACCUSE", ASR)],
+    ),
+    case(
+        "Russia will issue work permits to Uzbek migrants.",
+        None,
+        [("RUS", "UZB", AG, ASR)],
     ),
     # humanitarian support or assistance increased for a recipient: aid
     case(

@@ -169,7 +169,8 @@ def appraisals(
             and e.cameo[:3] not in CEREMONIES
             and e.source
             and e.source.code
-        ):
+            and low[e.verb_end : e.verb_end + 3] != ["on", "behalf", "of"]
+        ):  # "I speak on behalf of a State that is the victim of …": whom, not what, is said
             frames.append((e.source, e.verb_start, e.verb_end, e))
     for m in s.mentions:
         # "We are deeply saddened by …", "Kazakhstan is concerned about …"

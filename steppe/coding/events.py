@@ -579,6 +579,8 @@ class EventClassifier:
         ("the meeting", "a brief private visit", "very close")?"""
         if i > 0 and s.tokens[i][:1].isupper():
             return True
+        if low[i] == "issue" and (i == 0 or low[i - 1] not in BEFORE_BARE_VERB):
+            return True  # "the Cyprus issue emerged", "the Iranian nuclear issue": the noun
         if (
             i + 1 < len(low)
             and low[i + 1] == "of"
@@ -2383,6 +2385,12 @@ UNNAMED_DOERS = frozenset({
 """Plural nouns naming no one that a participle describes ("the countries supporting Israel",
 "those seeking to destabilise the region"): a reduced relative clause whose doer is unnamed,
 not the sentence's subject."""
+BEFORE_BARE_VERB = frozenset({
+    "to", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not",
+    "do", "does", "did", "and", "or", "we", "they", "i", "you", "jointly", "also", "never",
+})  # fmt: skip
+"""Words after which a bare form ("issue") is a verb ("will issue a statement", "they issue
+visas"); elsewhere "issue" is the noun ("the Cyprus issue", "the nuclear issue")."""
 SLOT_PREPOSITIONS = frozenset({"with", "to", "against", "for", "from"})
 LOCATIVES = frozenset({"in", "at", "inside", "within", "throughout"})
 """Prepositions of place: the phrase they open is where, not the partner, recipient or
