@@ -29,6 +29,7 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - "issue" is the noun unless a modal, "to" or a subject pronoun comes before it ("the Cyprus
   issue emerged"); "X demonstrates that …" shows, no demonstration (141); commanding respect
   or admiration is no order; "I speak on behalf of X" frames no appraisal of what follows;
+- "abiding" without "by" is the adjective ("an abiding commitment"), not compliance (080);
 - an "if" after the verb conditions it unless a later clause ("that …", ", and we …") holds
   the "if": "we hosted X, and we agreed that … if needed" hosted X."""
 
@@ -295,6 +296,18 @@ CASES = [
         "Russia will issue work permits to Uzbek migrants.",
         None,
         [("RUS", "UZB", AG, ASR)],
+    ),
+    # "abiding" without "by" is an adjective; "abide by" complies
+    case(
+        "Kazakhstan has shown its full and abiding commitment to the United Nations.",
+        None,
+        [],
+        [("KAZ", "UN", "CONCEDE", ASR)],
+    ),
+    case(
+        "Uzbekistan abides by the agreement with Kazakhstan.",
+        None,
+        [("UZB", "KAZ", "CONCEDE", ASR)],
     ),
     # humanitarian support or assistance increased for a recipient: aid
     case(
