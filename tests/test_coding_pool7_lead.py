@@ -21,6 +21,24 @@ docs/prose_annotation_guide.md.
 - A name with a plural "s" ("the Americas") is a region, not the state a typo-tolerant match
   gives it.
 - A sentence-opening "Once …" clause is a condition: its act is hypothetical.
+- "working with its allies to impose costs on Russia": past a "with" phrase and an infinitive
+  of purpose, a pattern's target is the purpose's object, not the partner.
+- A speech's "we have to …" (and a verb coordinated with it) exhorts, as "we must …" does.
+- "will spare no effort to …" is no negation.
+- Attention called to a matter is no call (CAMEO.2.0.txt's CALL, 036); hearing someone say
+  something or hearing voices is no consultation (its HEAR, 040).
+- An aggression or attacks escalated against a state are force (190), not a threat (138).
+- DEMONSTRATE with an object or a "that" clause shows something; only alone is it a protest.
+- A base verb form after "is/are/am/was/were/be/been" is an adjective or noun ("if I am free",
+  "is host to refugees"), unless its participle is the same word ("was hit by").
+- Cases or proceedings initiated or brought against an actor are a lawsuit (CAMEO 115);
+  partnering with an actor is material cooperation (060).
+- An agreement named before a passive "concluded"/"reached" between two parties codes as the
+  active does ("agreements were concluded between Kyrgyzstan and Tajikistan").
+- "reiterate the support of the Czech Republic for Ukraine": after a stating verb the actor
+  after "support of" owns the stance; the stance's object is the target ("appreciate the
+  contribution of the UN" still praises the UN).
+- What a speaker trusts others will do is a wish (as "we hope that …"), no act of theirs.
 """
 
 from __future__ import annotations
@@ -28,7 +46,7 @@ from __future__ import annotations
 import pytest
 
 from steppe.coding import Coder
-from tests.coding_events import Event, Expected, case, check
+from tests.coding_events import NO_EVENT, Event, Expected, case, check, mutual
 
 AG, S, AS, R, REJ, AID, K = (
     "AGREE", "SUPPORT", "ASSAULT", "REQUEST", "REJECT", "AID", "COOPERATE"
@@ -131,6 +149,116 @@ CASES = [
         "KGZ",
         [],
         [("KGZ", "TJK", K, ASR), ("TJK", "KGZ", K, ASR)],
+    ),
+    # --- partners, then a purpose -----------------------------------------------------------
+    case(
+        "Britain is cooperating with like-minded partners to put pressure on Iran.",
+        "GBR",
+        [],
+        [("GBR", "IRN", K, ASR), ("GBR", "IRN", S, ASR)],
+    ),
+    case(
+        "Uzbekistan cooperates with Kazakhstan to build a new canal.",
+        None,
+        [("UZB", "KAZ", S, ASR)],
+    ),
+    # --- "we have to" -----------------------------------------------------------------------
+    case(
+        "We have to sustain and expand the work of United Nations peacekeeping missions.",
+        "EST",
+        NO_EVENT,
+    ),
+    case("We have supported Afghanistan for years.", "EST", [("EST", "AFG", S, ASR)]),
+    # --- "spare no effort" ------------------------------------------------------------------
+    case(
+        "Kazakhstan will spare no effort to assist Afghanistan in rebuilding its economy.",
+        "KAZ",
+        [],
+        [("KAZ", "AFG", AID, "negated"), ("KAZ", "AFG", AG, "negated")],
+    ),
+    # --- attention called, voices heard ------------------------------------------------------
+    case(
+        "Let me call attention to the fate of Afghan women and girls.",
+        "TJK",
+        [],
+        [("TJK", "AFG", AG, ASR), ("AFG", "TJK", AG, ASR)],
+    ),
+    case(
+        "We often hear Moscow say that it wants peace.",
+        "EST",
+        [],
+        [("EST", "RUS", "CONSULT", ASR)],
+    ),
+    # --- force escalated ----------------------------------------------------------------------
+    case(
+        "Azerbaijan escalated its aggression against Armenia last September.",
+        "ARM",
+        [("AZE", "ARM", AS, ASR)],
+        [("AZE", "ARM", "THREATEN", ASR)],
+    ),
+    # --- demonstrating a quality --------------------------------------------------------------
+    case(
+        "Uzbekistan has demonstrated its position on the war between Russia and Ukraine.",
+        "UZB",
+        [],
+        [("UZB", "RUS", "PROTEST", ASR), ("UZB", "UKR", "PROTEST", ASR)],
+    ),
+    case(
+        "Kyrgyz students demonstrated outside the Chinese embassy.",
+        None,
+        [("KGZ", "CHN", "PROTEST", ASR)],
+    ),
+    # --- a base form after "to be" ------------------------------------------------------------
+    case(
+        "Kazakhstan is host to thousands of refugees from Afghanistan.",
+        None,
+        [],
+        [("AFG", "KAZ", "CONSULT", ASR), ("KAZ", "AFG", "CONSULT", ASR)],
+    ),
+    case("The Kyrgyz post was hit by Tajik fire.", None, [("TJK", "KGZ", AS, ASR)]),
+    # --- lawsuits, partnering ----------------------------------------------------------------
+    case(
+        "Azerbaijan has brought two cases against Armenia before the International Court.",
+        "AZE",
+        [("AZE", "ARM", "ACCUSE", ASR)],
+    ),
+    case(
+        "Tashkent initiated proceedings against the Kazakh carrier last month.",
+        None,
+        [("UZB", "KAZ", "ACCUSE", ASR)],
+    ),
+    case(
+        "Uzbekistan is partnering with Japan to modernise its railways.",
+        "UZB",
+        [("UZB", "JPN", K, ASR)],
+    ),
+    case("Our partners with the longest history include Japan.", "UZB", NO_EVENT),
+    # --- agreements in the passive ------------------------------------------------------------
+    case(
+        "Last year three agreements were concluded between Uzbekistan and Tajikistan.",
+        None,
+        [mutual("UZB", "TJK", S)],
+    ),
+    case(
+        "An agreement was reached between Baku and Yerevan on the border commission.",
+        None,
+        [mutual("AZE", "ARM", AG)],
+    ),
+    # --- whose stance ------------------------------------------------------------------------
+    case(
+        "I reaffirm the full support of Lithuania for the sovereignty of Moldova.",
+        "LTU",
+        [("LTU", "MDA", S, ASR)],
+    ),
+    case(
+        "We highly appreciate the contribution of the United Nations to our independence.",
+        "TJK",
+        [("TJK", "UN", S, ASR)],
+    ),
+    case(
+        "We trust that an agreement will be reached between the EU and the UK before long.",
+        "HRV",
+        NO_EVENT,
     ),
 ]
 

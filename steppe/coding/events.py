@@ -97,6 +97,13 @@ AUXILIARIES = frozenset({
     "often", "sometimes", "therefore", "thus", "hence", "together"
 })  # fmt: skip
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
+SAME_PARTICIPLE = frozenset({
+    "put", "cut", "set", "hit", "beat", "spread", "shut", "cast", "let", "bid", "hurt", "quit",
+    "read", "split", "burst", "cost", "broadcast", "forecast", "upset", "thrust", "come",
+    "become", "run", "overrun", "shed", "rid",
+})  # fmt: skip
+"""Verbs whose past participle is their base form: after "is"/"was" they are a passive ("was
+hit by"), not an adjective."""
 HEARSAY = frozenset({
     "said", "reported", "believed", "thought", "alleged", "rumoured", "rumored", "claimed",
     "understood", "presumed",
@@ -321,6 +328,24 @@ def is_negated(tokens: tuple[str, ...] | list[str], i: int) -> bool:
 
 def _is_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
+
+
+_OBJECT_OPENERS = frozenset({"its", "our", "their", "his", "her", "the", "a", "an", "this", "that"})
+
+
+def _shows_something(low: list[str], k: int) -> bool:
+    """Does a direct object or a "that" clause follow DEMONSTRATE (ending at ``k``), past
+    adverbs ("has demonstrated once again that …", "demonstrated our stance")? Then it shows
+    something; only without one ("demonstrated in front of the embassy") is it a protest.
+
+    >>> _shows_something("has demonstrated once again that".split(), 2)
+    True
+    >>> _shows_something("demonstrated in front of the embassy".split(), 1)
+    False
+    """
+    while k < len(low) and (low[k] in ("once", "again", "also", "clearly") or _adverb(low[k])):
+        k += 1
+    return k < len(low) and low[k] in _OBJECT_OPENERS
 
 
 def _window(low: list[str], f: _Found, lo: int, hi: int) -> tuple[int, int]:
@@ -600,6 +625,13 @@ class EventClassifier:
         if i == 0 and low[1:2] in (["between"], ["of"]):
             return True  # "Trade between Kazakhstan and Russia grew": the subject's noun
         if (
+            i > 0
+            and low[i - 1] in ("is", "are", "am", "was", "were", "be", "been")
+            and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
+            and low[i] not in SAME_PARTICIPLE | INTENT_ADJECTIVES
+        ):
+            return True  # "if I am free", "the border is open": an adjective, no act
+        if (
             i == 0
             and 1 in in_mention
             and low[0] == getattr(self.verbs.lookup(low[0]), "lemma", None)
@@ -804,6 +836,8 @@ class EventClassifier:
         best = self._best_pattern(f.entry, matcher, words, f, plo, phi)
         if best is not None:
             fwd, rev = best[0].code, best[0].reverse
+        elif f.entry.lemma == "demonstrate" and _shows_something(matcher.low, f.end):
+            return []  # "demonstrated our stance": a quality shown, no protest (CAMEO 141)
         else:
             fwd, rev = f.entry.code, f.entry.reverse
         slots = best[1] if best else {}
@@ -1142,6 +1176,53 @@ _WISHED_ROOTS = frozenset({"04", "06", "07"})
 """Roots of the acts that "would like to" turns into an intent (meet, cooperate, aid: 036,
 031, 033; with them 050 "Engage in diplomatic cooperation", 032); statements, appeals and
 praise (01, 02, 051) are made in saying so."""
+
+
+def _past_partners_purpose(low: list[str], end: int, start: int) -> bool:
+    """Does the way from a verb (ending at ``end``) to a mention (at ``start``) pass a "with"
+    phrase and then an infinitive of purpose ("working closely with its allies and partners to
+    impose costs on Russia")? The mention is then the purpose's object, not the partner.
+
+    >>> _past_partners_purpose("is working with its allies to impose costs on russia".split(), 2, 9)
+    True
+    >>> _past_partners_purpose("is working with russia to end the war".split(), 2, 3)
+    False
+    """
+    gap = low[end:start]
+    if "with" not in gap:
+        return False
+    rest = gap[gap.index("with") + 1 :]
+    return any(
+        w == "to" and k + 1 < len(rest) and rest[k + 1].isalpha() and rest[k + 1] != "the"
+        for k, w in enumerate(rest)
+    )
+
+
+STANCE_NOUNS = frozenset({
+    "support", "commitment", "solidarity", "readiness", "contribution", "assistance",
+    "gratitude", "appreciation", "condolences", "congratulations", "respect", "attachment",
+})  # fmt: skip
+
+
+def _owner_of_stance(low: list[str], start: int, end: int) -> bool:
+    """Is the mention at ``start:end`` whose stance is stated, between "support of" and the
+    stance's object ("the unwavering support of the Czech Republic for Ukraine")?
+
+    >>> _owner_of_stance("the support of croatia for ukraine".split(), 3, 4)
+    True
+    >>> _owner_of_stance("the support of croatia".split(), 3, 4)
+    False
+    """
+    k = start - 1
+    if k > 0 and low[k] == "the":
+        k -= 1
+    return (
+        k > 0
+        and low[k] == "of"
+        and low[k - 1] in STANCE_NOUNS
+        and end < len(low)
+        and low[end] in ("for", "to")
+    )
 
 
 def _would_like(low: list[str], k: int) -> bool:
@@ -2592,6 +2673,12 @@ class RoleAssigner:
                 return None
             if CONCESSIVE.intersection(gap):
                 return None  # "supported the pipeline despite the losses of local firms"
+            if _past_partners_purpose(low, start, m.start):
+                return None  # "cooperating with its partners to put pressure on Iran"
+            if low[e.verb_start] in STATING and _owner_of_stance(
+                low, _list_start(s.mentions, m), m.end
+            ):
+                continue  # "reiterate the support of the Czech Republic for Ukraine": whose
             if e.cameo[:2] in JOINT_ROOTS and gap[:1] == ["that"]:
                 return None  # "A and B agreed that Kyrgyz migrants will …": what was agreed
             if "," in gap and RELATIVE_WORDS & set(gap[gap.index(",") :]):
@@ -2737,6 +2824,8 @@ class RoleAssigner:
                     tgt: int | None = e.compound_slot
                 elif e.target_slot is not None:
                     tgt = e.target_slot
+                    if _past_partners_purpose(low, e.verb_end, s.mentions[tgt].start):
+                        tgt = None  # "working with its allies to impose costs on Russia"
                 else:
                     exclude = {m.full_code for m in sources}
                     tgt = self._object(s, low, e, hi, exclude)

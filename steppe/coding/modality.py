@@ -93,8 +93,14 @@ def _named_report(low: list[str], start: int) -> bool:
 
 
 def _not_only(words: list[str], k: int) -> bool:
-    """ "not only ... but also": a coordination, not a negation."""
+    """ "not only ... but also": a coordination, not a negation; nor is "spare no effort(s)"
+    ("will spare no effort to encourage X" encourages X)."""
+    if words[k] == "no":
+        return k > 0 and words[k - 1] in SPARE and words[k + 1 : k + 2] in (["effort"], ["efforts"])
     return words[k] == "not" and words[k + 1 : k + 2] == ["only"]
+
+
+SPARE = frozenset({"spare", "spares", "spared", "sparing"})
 
 
 def _may_is_month(tokens: tuple[str, ...], k: int) -> bool:
@@ -281,7 +287,9 @@ BELIEFS = frozenset({
     "considered",
 })  # fmt: skip
 DEONTIC = frozenset({"should", "ought", "must", "need", "needs"})
-HOPES = frozenset({"hope", "hopes", "hoped", "wish", "wishes", "wished"})
+HOPES = frozenset({
+    "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "trust", "trusts", "trusting",
+})  # fmt: skip
 """Verbs of wishing: what the speaker hopes that others do is no act of theirs (the hoping
 itself may be an appeal, coded from its own verb)."""
 NECESSITY = frozenset({
@@ -341,12 +349,16 @@ def is_duty(low: list[str], verb: int) -> bool:
     >>> is_duty("the plan should be supported by russia".split(), 4)
     False
     """
+    if verb > 2 and low[verb - 1] == "and" and low[verb - 2].isalpha():
+        return is_duty(low, verb - 2)  # "we have to maintain and increase the efforts"
     k = verb - 1
     while k >= 0 and (
         low[k] in ("not", "also", "to", "be", "have", "further", "still", "therefore")
         or (low[k].endswith("ly") and low[k].isalpha())
     ):
         k -= 1
+    if low[k] in ("we", "i") and low[k + 1 : k + 3] == ["have", "to"]:
+        return True  # "we have to maintain the missions": as "we must"
     if k < 1 or low[k] not in DUTIES:
         return False
     if low[k - 1] in ("we", "i") or (low[k - 1] == "all" and low[k - 2 : k - 1] == ["we"]):
@@ -426,7 +438,7 @@ class Modality:
             present = set(low)
             opinions = "that" in present
             exhorts = "let" in present
-            duties = bool(s.speaker) and not DUTIES.isdisjoint(present)
+            duties = bool(s.speaker) and not (DUTIES | {"have"}).isdisjoint(present)
             for e in s.events:
                 if (
                     (opinions and is_opinion(low, e.verb_start))
