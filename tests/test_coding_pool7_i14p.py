@@ -30,6 +30,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   issue emerged"); "X demonstrates that …" shows, no demonstration (141); commanding respect
   or admiration is no order; "I speak on behalf of X" frames no appraisal of what follows;
 - "abiding" without "by" is the adjective ("an abiding commitment"), not compliance (080);
+- a verb coordinated after a relative clause ("the hardship that Ukraine faces and stand with
+  …") shares the main clause's subject, not the relative clause's;
 - an "if" after the verb conditions it unless a later clause ("that …", ", and we …") holds
   the "if": "we hosted X, and we agreed that … if needed" hosted X."""
 
@@ -308,6 +310,25 @@ CASES = [
         "Uzbekistan abides by the agreement with Kazakhstan.",
         None,
         [("UZB", "KAZ", "CONCEDE", ASR)],
+    ),
+    # a verb coordinated after a relative clause shares the main clause's subject
+    case(
+        "We see the suffering that Ukraine faces and stand in solidarity with the Ukrainian "
+        "people.",
+        "LVA",
+        [("LVA", "UKR", S, ASR)],
+        [("UKR", "UKR", S, ASR)],
+    ),
+    case(
+        "We know the hardship that Afghanistan faces and will support the Afghan people.",
+        "UZB",
+        [("UZB", "AFG", AG, ASR)],
+        [("AFG", "AFG", AG, ASR)],
+    ),
+    case(
+        "We believe that Russia attacked Ukraine and destroyed its cities.",
+        "LTU",
+        [("RUS", "UKR", "ASSAULT", ASR)],
     ),
     # humanitarian support or assistance increased for a recipient: aid
     case(

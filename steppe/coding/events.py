@@ -1807,6 +1807,28 @@ def _mention_at(s: Sentence, k: int) -> int | None:
     return None
 
 
+def _after_noun_phrase(low: list[str], rel: int) -> bool:
+    """Does a noun phrase opened by a determiner end right before ``rel`` (a relative "that":
+    "the pain and hardship that"), rather than a verb ("we believe that")?
+
+    >>> _after_noun_phrase("we feel the pain and hardship that".split(), 6)
+    True
+    >>> _after_noun_phrase("we believe that".split(), 2)
+    False
+    """
+    for j in range(rel - 1, max(-1, rel - 6), -1):
+        if low[j] in NP_OPENERS:
+            return j < rel - 1
+        if low[j] in PRONOUNS or low[j] in AUXILIARIES or not low[j].replace("-", "").isalpha():
+            return False
+    return False
+
+
+NP_OPENERS = frozenset({
+    "the", "a", "an", "this", "these", "those", "its", "our", "their", "his", "her", "my",
+})  # fmt: skip
+
+
 def _noun_like(s: Sentence, low: list[str], k: int) -> bool:
     """A content word that is not a verb (by its tag, else by not being a coded verb)."""
     if s.tags:
@@ -2603,7 +2625,14 @@ class RoleAssigner:
             # coordinated verb shares the subject of the last earlier verb that has one
             earlier = [v for v in previous if v < verb and previous[v] is not None]
             if earlier:
-                return previous[max(earlier)]
+                shared = previous[max(earlier)]
+                assert shared is not None
+                rel = s.mentions[shared].start - 1
+                if rel > lo and low[rel] in ("that", "which") and _after_noun_phrase(low, rel):
+                    # "we feel the hardship that Ukraine faces and stand with …": the earlier
+                    # verb is a relative clause's; the coordinated verb is the main clause's
+                    return self._nearest(s, low, lo, rel)
+                return shared
         if _noun_like(s, low, k):
             return self._head_owner(s, low, k, lo)
         return self._nearest(s, low, lo, verb)
