@@ -32,6 +32,7 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - "abiding" without "by" is the adjective ("an abiding commitment"), not compliance (080);
 - a verb coordinated after a relative clause ("the hardship that Ukraine faces and stand with
   …") shares the main clause's subject, not the relative clause's;
+- facing something is no meeting: FACE's own 040 is dropped (its patterns stay);
 - an "if" after the verb conditions it unless a later clause ("that …", ", and we …") holds
   the "if": "we hosted X, and we agreed that … if needed" hosted X."""
 
@@ -329,6 +330,13 @@ CASES = [
         "We believe that Russia attacked Ukraine and destroyed its cities.",
         "LTU",
         [("RUS", "UKR", "ASSAULT", ASR)],
+    ),
+    # facing something is no meeting (FACE's own 040 dropped)
+    case(
+        "Kyrgyzstan faces a shortage of electricity from Kazakhstan.",
+        None,
+        [],
+        [("KGZ", "KAZ", "CONSULT", ASR)],
     ),
     # humanitarian support or assistance increased for a recipient: aid
     case(

@@ -2624,14 +2624,14 @@ class RoleAssigner:
             # "state our readiness … (challenges faced by humankind) and reaffirm": the
             # coordinated verb shares the subject of the last earlier verb that has one
             earlier = [v for v in previous if v < verb and previous[v] is not None]
-            if earlier:
-                shared = previous[max(earlier)]
-                assert shared is not None
+            shared = previous[max(earlier)] if earlier else self._nearest(s, low, lo, verb)
+            if shared is not None:
                 rel = s.mentions[shared].start - 1
                 if rel > lo and low[rel] in ("that", "which") and _after_noun_phrase(low, rel):
                     # "we feel the hardship that Ukraine faces and stand with …": the earlier
                     # verb is a relative clause's; the coordinated verb is the main clause's
                     return self._nearest(s, low, lo, rel)
+            if earlier:
                 return shared
         if _noun_like(s, low, k):
             return self._head_owner(s, low, k, lo)
