@@ -977,7 +977,18 @@ def _speech_un(toks: tuple[str, ...], k: int) -> tuple[int, str | None] | None:
         # "the President of the General Assembly": an office of the UN's organ (the session
         # of the General Assembly is where the speech is given, no actor)
         return 2, None
-    if toks[k] == "Organization" and k > 0 and toks[k - 1].lower() in ("our", "this", "the"):
+    if (
+        toks[k] == "Organization"
+        and k > 0
+        and toks[k - 1].lower() in ("our", "this", "the")
+        and not (
+            toks[k + 1 : k + 2] in (("of",), ("for",))
+            and k + 2 < len(toks)
+            and toks[k + 2][:1].isupper()
+        )
+    ):
+        # "the Organization of Islamic Cooperation", "the Organization for Economic
+        # Co-operation and Development": the head of another organisation's name
         return 1, None
     if toks[k : k + 2] == ("Security", "Council") and not (
         k > 0 and toks[k - 1][:1].isupper() and toks[k - 1] != "The"

@@ -1909,6 +1909,24 @@ def _topic(low: list[str], start: int, verb_end: int) -> bool:
     return k > verb_end and low[k] in TOPIC_PREPOSITIONS
 
 
+APPEAL_ADVERBS = frozenset({"again", "once", "hereby", "therefore", "today", "now", "here"})
+"""Adverbs that stand between an appeal's verb and its particle ("we call once again on …",
+"call today upon …") besides those in -ly and :data:`ADVERBS`."""
+
+
+def _appeal_particle(low: list[str], e: CodedEvent) -> int:
+    """Where an appeal's own particle "on"/"upon" stands when adverbs come between it and the
+    verb ("we call strongly on Israel", "call once again upon the parties"): the addressee
+    after it is whom the appeal is made to (CAMEO 02 "Appeal"), as in "call on Israel"; for
+    any other verb, or with no such particle, the verb's end."""
+    k = e.verb_end
+    if not e.cameo.startswith("02"):
+        return k
+    while k < len(low) and (_adverb(low[k]) or low[k] in APPEAL_ADVERBS):
+        k += 1
+    return k if k < len(low) and low[k] in ("on", "upon") else e.verb_end
+
+
 DISCUSSING = ("discuss", "talk", "speak", "spoke", "debat")
 """Stems of the verbs of discussion, whose object is what is talked about."""
 OWNED_HEADS = frozenset({
@@ -2573,7 +2591,7 @@ class RoleAssigner:
                 continue
             if (
                 e.cameo[:2] in TOPIC_ROOTS
-                and _topic(low, m.start, e.verb_end)
+                and _topic(low, m.start, _appeal_particle(low, e))
                 and not _called_for(low, e, m.start)
                 and not (e.cameo.startswith("04") and _forum_of(low, m.start))
             ):

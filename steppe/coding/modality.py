@@ -229,6 +229,11 @@ DEONTIC = frozenset({"should", "ought", "must", "need", "needs"})
 HOPES = frozenset({"hope", "hopes", "hoped", "wish", "wishes", "wished"})
 """Verbs of wishing: what the speaker hopes that others do is no act of theirs (the hoping
 itself may be an appeal, coded from its own verb)."""
+EXPECTATIONS = frozenset({"trust", "trusts", "trusting", "confident", "doubt"})
+"""Words of a speaker's expectation ("trusting that the EU and the UK will reach an
+agreement", "I have no doubt that the Council will offer us its support", "we are confident
+that X will …"): another party's act that the speaker only expects in the future is supposed,
+not reported (the guide's *hypothetical*: "what the text only supposes of someone else")."""
 NECESSITY = frozenset({
     "essential", "important", "necessary", "vital", "crucial", "fundamental", "imperative",
     "indispensable",
@@ -243,7 +248,9 @@ def is_opinion(low: list[str], verb: int) -> bool:
     "it is important that X must act")? An opinion about others' duties is a comment (CAMEO
     01, no PLOVER event), not an act of theirs nor a hypothetical one: a belief verb, "that",
     then a modal of obligation or an adjective of necessity ("it is essential to …") before
-    the verb, with no stop between; or anything hoped or wished ("we hope that X will …").
+    the verb, with no stop between; or anything hoped or wished ("we hope that X will …"),
+    and another party's future act the speaker trusts or has no doubt will come
+    (:data:`EXPECTATIONS`).
 
     >>> from steppe.coding.stages import tokenize
     >>> t = [w.lower() for w in tokenize("We believe that the UN should help Afghanistan")]
@@ -256,6 +263,12 @@ def is_opinion(low: list[str], verb: int) -> bool:
     before = low[max(0, that - 3) : that]
     if HOPES & set(before):
         return True  # "I hope that the UN will provide support": a wish, not their act
+    if (
+        EXPECTATIONS & set(before)
+        and low[that + 1] not in ("we", "i")
+        and any(w in ("will", "would", "shall") for w in low[that + 1 : verb])
+    ):
+        return True  # "trusting that the EU will reach an agreement": expected of another
     belief = any(w in BELIEFS for w in before)
     return belief and bool((DEONTIC | NECESSITY) & set(low[that + 1 : verb]))
 

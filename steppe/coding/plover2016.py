@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from steppe.coding.actors import DETERMINERS, PREPOSITIONS, is_modifier
+from steppe.coding.appraisal import CEREMONIES
 from steppe.coding.dictionaries import VerbDictionary, regular_forms
 from steppe.coding.events import (
     BE_FORMS,
@@ -906,6 +907,11 @@ class PloverCategories:
                 continue
             report = _reporting(self.verbs, word)
             own = plover_2016(None, lemma, negated=is_negated(toks, i), obliged=obliged)
+            if e.pattern and e.cameo[:3] in CEREMONIES:
+                # "offer my condolences", "offered prayers": the pattern codes CAMEO 017/018,
+                # a ceremony or an empathetic comment (guide: condolences alone are comments),
+                # which the verb's own AGREE ("offer") does not turn into a promise
+                own = None
             reported = self._reported_frame(toks, i, framed) if report and e.pattern else None
             names = True
             if i in framed and not obliged:

@@ -1,0 +1,129 @@
+"""Pool round 7 (issue 14, helper i14n): constructions found by reading the coder's output on
+unlabelled UN General Debate sentences. Each sentence is written for this test (none is copied
+from the pool or the gold set); the expectations follow docs/prose_annotation_guide.md:
+
+- an appeal's addressee after adverbs between "call" and its particle ("we call once again on
+  X", "call strongly upon X") is whom the appeal is made to, as in "call on X";
+- offering condolences (CAMEO 018) is a comment, not the promise the verb "offer" names;
+- "the Organization of/for <Name>" is another organisation's name, not the UN of a speech;
+- fighting or combating a scourge (terrorism, a pandemic, poverty) attacks no one, also
+  "together with" a partner;
+- another party's future act that the speaker trusts or has no doubt will come is expected,
+  not reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from steppe.coding import Coder
+from tests.coding_events import NO_EVENT, Event, Expected, case, check
+
+RQ, AS, AG, S = "REQUEST", "ASSAULT", "AGREE", "SUPPORT"
+ASR = "asserted"
+
+
+CASES = [
+    # an appeal with adverbs before its particle: the addressee after "on"/"upon"
+    case(
+        "We call once again on Armenia to return to the negotiating table.",
+        "AZE",
+        [("AZE", "ARM", RQ, ASR)],
+    ),
+    case(
+        "Kazakhstan calls urgently upon Afghanistan to protect the rights of women.",
+        "KAZ",
+        [("KAZ", "AFG", RQ, ASR)],
+    ),
+    case(
+        "We therefore call firmly on China to release the detained journalists.",
+        "DEU",
+        [("DEU", "CHN", RQ, ASR)],
+    ),
+    # the adverbs do not make a topic an addressee for verbs that are no appeal
+    case(
+        "Our delegation reported extensively on Tajikistan last year.",
+        "KGZ",
+        NO_EVENT,
+    ),
+    # condolences offered: a comment (CAMEO 018), no AGREE
+    case(
+        "Allow me to offer our heartfelt condolences to the people of Turkey after the floods.",
+        "UZB",
+        NO_EVENT,
+        [("UZB", "TUR", AG, ASR)],
+    ),
+    case(
+        "Uzbekistan offers its deepest condolences to the Government of Afghanistan.",
+        "UZB",
+        NO_EVENT,
+        [("UZB", "AFG", AG, ASR)],
+    ),
+    # an offer of something else stays an offer
+    case(
+        "Uzbekistan offers its assistance to the Government of Afghanistan.",
+        "UZB",
+        [("UZB", "AFG", AG, ASR)],
+    ),
+    # "the Organization of/for <Name>": not the United Nations
+    case(
+        "We welcome the Organization of Islamic Cooperation's decision to open an office.",
+        "TKM",
+        NO_EVENT,
+        [("TKM", "UN", S, ASR)],
+    ),
+    case(
+        "Kyrgyzstan thanks the Organization for its support of our mountain initiative.",
+        "KGZ",
+        [("KGZ", "UN", S, ASR)],
+    ),
+    # fighting a scourge: no use of force, also with a partner
+    case(
+        "Tajikistan combats drug trafficking and terrorism on the Afghan border.",
+        "TJK",
+        NO_EVENT,
+        [("TJK", "AFG", AS, ASR)],
+    ),
+    case(
+        "We will continue to fight the pandemic together with the European Union.",
+        "KAZ",
+        NO_EVENT,
+        [("KAZ", "EU", "THREATEN", ASR), ("EU", "KAZ", "THREATEN", ASR)],
+    ),
+    case(
+        "Uzbekistan fights terrorism and corruption together with India.",
+        "UZB",
+        NO_EVENT,
+    ),
+    # fighting an armed party is still a fight
+    case(
+        "The Azerbaijani army fought Armenian troops near the border.",
+        None,
+        [("AZE", "ARM", AS, ASR)],
+    ),
+    # another party's expected future act: not reported as done
+    case(
+        "We trust that China and Kyrgyzstan will sign the railway agreement this year.",
+        "UZB",
+        NO_EVENT,
+        [("CHN", "KGZ", S, ASR), ("KGZ", "CHN", S, ASR)],
+    ),
+    case(
+        "I have no doubt that Russia will offer its help to the region.",
+        "TJK",
+        NO_EVENT,
+        [("RUS", "TJK", AG, ASR)],
+    ),
+    # the speaker's own confident intent stays its intent
+    case(
+        "We are confident that we will deepen our cooperation with Turkey.",
+        "AZE",
+        [("AZE", "TUR", AG, ASR)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "present", "absent"), CASES)
+def test_pool7_i14n(
+    coder: Coder, text: str, speaker: str | None, present: Expected, absent: list[Event]
+) -> None:
+    check(coder, text, speaker, present, absent)
