@@ -9,7 +9,11 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - fighting or combating a scourge (terrorism, a pandemic, poverty) attacks no one, also
   "together with" a partner;
 - another party's future act that the speaker trusts or has no doubt will come is expected,
-  not reported."""
+  not reported;
+- a conflictual act on "the Charter of the United Nations" is not directed at the UN (a
+  commitment to it stays support of the UN);
+- hearing a party say something, moving into a period of time, leaving a party alone or
+  behind and "visa-free travel" are no meetings and no occupation."""
 
 from __future__ import annotations
 
@@ -118,6 +122,62 @@ CASES = [
         "We are confident that we will deepen our cooperation with Turkey.",
         "AZE",
         [("AZE", "TUR", AG, ASR)],
+    ),
+]
+
+
+CASES += [
+    # the Charter: a text, for conflictual acts
+    case(
+        "Armenia violated the Charter of the United Nations and undermined the UN Charter.",
+        "AZE",
+        NO_EVENT,
+        [("ARM", "UN", "SANCTION", ASR), ("ARM", "UN", "ACCUSE", ASR)],
+    ),
+    case(
+        "Uzbekistan reaffirms its firm commitment to the Charter of the United Nations.",
+        "UZB",
+        [("UZB", "UN", S, ASR)],
+    ),
+    # hearing a statement: no meeting with its speaker
+    case(
+        "We were pleased to hear President Mirziyoyev say that the borders are settled.",
+        "KGZ",
+        NO_EVENT,
+        [("KGZ", "UZB", "CONSULT", ASR)],
+    ),
+    # moving into a period: no occupation (192)
+    case(
+        "As Tajikistan moves into a new decade of reforms with the help of the United Nations, "
+        "we remain optimistic.",
+        "TJK",
+        NO_EVENT,
+        [("TJK", "UN", "COERCE", ASR)],
+    ),
+    case(
+        "Russian troops moved into Ukraine last year.",
+        None,
+        [("RUS", "UKR", "COERCE", ASR)],
+    ),
+    # leaving a party alone or behind: no visit
+    case(
+        "Kyrgyzstan will never leave Afghanistan alone.",
+        "KGZ",
+        NO_EVENT,
+        [("KGZ", "AFG", "REJECT", "negated")],
+    ),
+    case(
+        "No landlocked State, Turkmenistan included, may be left behind by the United Nations.",
+        "TKM",
+        NO_EVENT,
+    ),
+    # "visa-free travel": a noun, no visit
+    case(
+        "Kazakhstan and Uzbekistan agreed on a new border crossing, with visa-free travel "
+        "for their citizens.",
+        None,
+        [],
+        [("KAZ", "UZB", "CONSULT", ASR), ("UZB", "KAZ", "CONSULT", ASR)],
     ),
 ]
 

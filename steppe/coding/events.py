@@ -1191,6 +1191,32 @@ def _standard_of(low: list[str], k: int, lo: int) -> bool:
     return j > lo and (low[j - 1], low[j]) in STANDARD_PHRASES
 
 
+CONFLICT_ROOTS = frozenset(str(r) for r in range(11, 21))
+"""CAMEO 11-20, the roots of conflictual acts (disapprove … use unconventional mass violence)."""
+
+
+def _charter_owner(low: list[str], m: Mention) -> bool:
+    """Is ``m`` the owner of a charter named with it ("the Charter of the United Nations", "the
+    UN Charter", "the principles of the CSTO Charter")? A conflictual act on a charter
+    (violating, undermining it) is directed at a text, not at the organisation (CAMEO codes
+    the entity an act is directed at); a commitment to it stays support of the organisation
+    (the gold set codes "restated its commitment to the principles of the Charter of the
+    United Nations" as SUPPORT of the UN).
+
+    >>> low = "russia undermines the charter of the united nations".split()
+    >>> _charter_owner(low, Mention(5, 7, "UN", "United Nations"))
+    True
+    >>> _charter_owner("we thank the united nations".split(), Mention(3, 5, "UN", "x"))
+    False
+    """
+    if low[m.end : m.end + 1] in (["charter"], ["charter's"]):
+        return True
+    j = m.start - 1
+    while j > 0 and low[j] in DETERMINERS:
+        j -= 1
+    return j > 0 and low[j] == "of" and low[j - 1] == "charter"
+
+
 ANTECEDENT_ROOTS = frozenset({"05", "11", "12"})
 """Acts whose object can be a whole earlier phrase: praise or endorse (05), disapprove or
 condemn (11), reject (12)."""
@@ -2602,6 +2628,8 @@ class RoleAssigner:
                 )
             if _standard_of(low, _list_start(s.mentions, m), start):
                 continue  # "solutions based on the United Nations Charter": a standard cited
+            if e.cameo[:2] in CONFLICT_ROOTS and _charter_owner(low, m):
+                continue  # "undermines the Charter of the United Nations": a text, not the UN
             if preposition_before(low, m.start, start) in CHANNELS:
                 continue  # "provided aid ... through the Heydar Aliyev Foundation": a means
             if (e.cameo[:2] in PARTY_ROOTS or e.cameo == DIPLOMATIC) and _others_relation(
