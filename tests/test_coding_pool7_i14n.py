@@ -13,7 +13,13 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - a conflictual act on "the Charter of the United Nations" is not directed at the UN (a
   commitment to it stays support of the UN);
 - hearing a party say something, moving into a period of time, leaving a party alone or
-  behind and "visa-free travel" are no meetings and no occupation."""
+  behind and "visa-free travel" are no meetings and no occupation;
+- the actor after the "that" of a fact or a statement ("draw attention to the fact that X
+  has …", "I would like to stress that X has …") is the subject of the clause, not the object
+  of the "to" before;
+- an appeal to a group of addressees that singles one out ("all parties, including X,") is
+  addressed to that one;
+- "the General Assembly" called on, thanked or appealed to in a speech is the UN's organ."""
 
 from __future__ import annotations
 
@@ -112,10 +118,10 @@ CASES = [
         [("CHN", "KGZ", S, ASR), ("KGZ", "CHN", S, ASR)],
     ),
     case(
-        "I have no doubt that Russia will offer its help to the region.",
+        "I have no doubt that Russia will offer its help to Kyrgyzstan.",
         "TJK",
         NO_EVENT,
-        [("RUS", "TJK", AG, ASR)],
+        [("RUS", "KGZ", AG, ASR)],
     ),
     # the speaker's own confident intent stays its intent
     case(
@@ -178,6 +184,52 @@ CASES += [
         None,
         [],
         [("KAZ", "UZB", "CONSULT", ASR), ("UZB", "KAZ", "CONSULT", ASR)],
+    ),
+]
+
+
+CASES += [
+    # the "that" of a fact or a statement opens a clause with its own subject
+    case(
+        "I must draw the attention of the Assembly to the fact that Armenia has shelled "
+        "villages of Azerbaijan again.",
+        "AZE",
+        [("ARM", "AZE", AS, ASR)],
+        [("AZE", "AZE", AS, ASR)],
+    ),
+    case(
+        "I would like to stress that Russia has bombed Ukraine's power plants.",
+        "LTU",
+        [("RUS", "UKR", AS, ASR)],
+    ),
+    # one addressee singled out of a group
+    case(
+        "I call on all neighbouring States, including Uzbekistan, to open their borders.",
+        "AFG",
+        [("AFG", "UZB", RQ, ASR)],
+    ),
+    case(
+        "We urge all parties, in particular Armenia, to refrain from provocations.",
+        "KAZ",
+        [("KAZ", "ARM", RQ, ASR)],
+    ),
+    # an actor inside what is asked is not the addressee
+    case(
+        "We call on all States to lift the restrictions on trade, including those on Iran.",
+        "TKM",
+        [],
+        [("TKM", "IRN", RQ, ASR)],
+    ),
+    # the General Assembly addressed
+    case(
+        "I call upon the General Assembly to adopt the resolution on glaciers.",
+        "TJK",
+        [("TJK", "UN", RQ, ASR)],
+    ),
+    case(
+        "Let me thank the General Assembly for electing Kyrgyzstan to the Human Rights Council.",
+        "KGZ",
+        [("KGZ", "UN", S, ASR)],
     ),
 ]
 

@@ -248,6 +248,14 @@ def preposition_before(low: list[str], start: int, lo: int = 0) -> str | None:
 
     >>> preposition_before(["for", "thirty", "years", "armenia"], 3) is None
     True
+
+    So does the "that" of a fact or a statement (:data:`THAT_CLAUSE_HEADS`), which opens the
+    clause whose subject the actor is.
+
+    >>> preposition_before(["to", "the", "fact", "that", "armenia"], 4) is None
+    True
+    >>> preposition_before(["to", "stress", "that", "the", "russian"], 4) is None
+    True
     """
     k = start - 1
     while (
@@ -256,8 +264,22 @@ def preposition_before(low: list[str], start: int, lo: int = 0) -> str | None:
         and (low[k] in DETERMINERS or is_modifier(low[k]))
         and low[k] not in TIME_SPANS
     ):
+        if low[k] == "that" and k > lo and low[k - 1] in THAT_CLAUSE_HEADS:
+            return None  # "to the fact that Azerbaijan has fired": the clause's subject
         k -= 1
     return low[k] if k >= lo and low[k] in PREPOSITIONS else None
+
+
+THAT_CLAUSE_HEADS = frozenset({
+    "fact", "facts", "news", "evidence", "reality", "truth", "stress", "note", "emphasize",
+    "emphasise", "underline", "underscore", "recall", "reiterate", "say", "state", "inform",
+    "remind", "point", "add", "announce", "report", "confirm", "declare", "affirm", "reaffirm",
+    "acknowledge", "recognize", "recognise", "mention", "highlight", "repeat",
+})  # fmt: skip
+"""Nouns and bare verbs whose "that" opens the clause that states them ("draw attention to
+the fact that Azerbaijan has fired …", "I would like to stress that Russia has …"): the actor
+after "that" is that clause's subject, not the object of the "to" before the noun or the
+infinitive."""
 
 
 def is_modifier(token: str) -> bool:
@@ -956,6 +978,11 @@ def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
     return sorted([*mentions, *added], key=lambda m: m.start)
 
 
+ADDRESSING = frozenset({"on", "upon", "thank", "urge", "ask", "invite"})
+"""The words before "the General Assembly" that address it in a speech (an appeal's particle,
+thanks, a request): the UN's organ addressed, as "the Assembly" after a verb is."""
+
+
 def _speech_un(toks: tuple[str, ...], k: int) -> tuple[int, str | None] | None:
     """In a General Debate speech, "the Secretary-General" (or "Secretary General"), "our/this
     Organization" and "the Assembly" addressed after a verb ("I assure the Assembly") are the
@@ -1002,4 +1029,14 @@ def _speech_un(toks: tuple[str, ...], k: int) -> tuple[int, str | None] | None:
         and toks[k - 2][:1].islower()
     ):
         return 1, None  # "I expect the Assembly to …": the General Assembly addressed
+    if (
+        toks[k : k + 2] == ("General", "Assembly")
+        and k > 1
+        and toks[k - 1] == "the"
+        and (
+            toks[k - 2].lower() in ADDRESSING
+            or (toks[k - 2] == "to" and toks[k - 3 : k - 2] in (("appeal",), ("appeals",)))
+        )
+    ):
+        return 2, None  # "I call on the General Assembly to …", "I thank the General Assembly"
     return None

@@ -1336,6 +1336,31 @@ def _past_infinitive(low: list[str], gap: list[str]) -> bool:
     )
 
 
+SINGLING_OUT = (("including",), ("in", "particular"), ("particularly",), ("especially",))
+"""Words that single out a member of an appeal's addressees ("all parties, including Iran")."""
+
+
+def _singled_out(gap: list[str]) -> bool:
+    """Do the words between an appeal and an actor end by singling the actor out of a group
+    of addressees set off by a comma ("call on all States that have influence, including
+    Iran, to …", "we urge all parties, in particular Russia, to …")? The guide codes an appeal
+    "addressed to a named entity"; the group alone ("all States") is vague, the named member
+    is addressed. Not past the infinitive of the act asked for.
+
+    >>> _singled_out("on all states that have influence , including".split())
+    True
+    >>> _singled_out("on all states to respect the rights , including".split())
+    False
+    """
+    while gap and gap[-1] in DETERMINERS:
+        gap = gap[:-1]
+    for words in SINGLING_OUT:
+        n = len(words)
+        if tuple(gap[-n:]) == words and gap[-n - 1 : -n] == [","]:
+            return "to" not in gap[:-n]
+    return False
+
+
 CHANNELS = frozenset({"through", "via"})
 """Prepositions of a means or channel: what they introduce is no recipient."""
 RECEIVING_ROOTS = frozenset({"06", "07"})
@@ -2595,6 +2620,13 @@ class RoleAssigner:
             if m.start < start or m.start >= hi:
                 continue
             gap = low[start : m.start]
+            if (
+                e.cameo[:2] in APPEAL_ROOTS
+                and m.code
+                and m.full_code not in exclude
+                and _singled_out(gap)
+            ):
+                return n  # "I call on all States, including Iran, to …": the one named
             if "," in gap and any(v < m.start or m.end <= v <= m.end + 2 for v in later_verbs):
                 return None
             if e.cameo[:2] in JOINT_ROOTS and gap[:1] == ["that"]:
