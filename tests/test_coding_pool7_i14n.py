@@ -19,7 +19,9 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   of the "to" before;
 - an appeal to a group of addressees that singles one out ("all parties, including X,") is
   addressed to that one;
-- "the General Assembly" called on, thanked or appealed to in a speech is the UN's organ."""
+- "the General Assembly" called on, thanked or appealed to in a speech is the UN's organ;
+- calling out to a party appeals to it; hosting refugees is no visit; being open to dialogue
+  with a party is an intent to meet (AGREE), not a meeting."""
 
 from __future__ import annotations
 
@@ -230,6 +232,36 @@ CASES += [
         "Let me thank the General Assembly for electing Kyrgyzstan to the Human Rights Council.",
         "KGZ",
         [("KGZ", "UN", S, ASR)],
+    ),
+]
+
+
+CASES += [
+    # calling out to a party: an appeal, no telephone call
+    case(
+        "I call out to the Security Council: act before it is too late.",
+        "KGZ",
+        [("KGZ", "UN", RQ, ASR)],
+        [("KGZ", "UN", "CONSULT", ASR), ("UN", "KGZ", "CONSULT", ASR)],
+    ),
+    # hosting refugees: no visit of the refugees' state
+    case(
+        "Kazakhstan has hosted thousands of Afghan refugees since 2021.",
+        "KAZ",
+        NO_EVENT,
+        [("AFG", "KAZ", "CONSULT", ASR)],
+    ),
+    case(
+        "Iran hosts refugees displaced by the war in Afghanistan.",
+        None,
+        NO_EVENT,
+    ),
+    # open to dialogue with a party: willingness to meet (AGREE), no meeting
+    case(
+        "Tajikistan remains open to dialogue with Kyrgyzstan on the border.",
+        "TJK",
+        [("TJK", "KGZ", AG, ASR)],
+        [("TJK", "KGZ", "CONSULT", ASR), ("KGZ", "TJK", "CONSULT", ASR)],
     ),
 ]
 
