@@ -20,6 +20,9 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - an appeal to a group of addressees that singles one out ("all parties, including X,") is
   addressed to that one;
 - "the General Assembly" called on, thanked or appealed to in a speech is the UN's organ;
+- praise or endorsement of work done, given or put forward "by" a party ("the efforts made in
+  Afghanistan by Kazakhstan") targets that party, not the place or beneficiary before "by";
+  welcoming assistance provided "to" a party is praise, not the party's visit;
 - calling out to a party appeals to it; hosting refugees is no visit; being open to dialogue
   with a party is an intent to meet (AGREE), not a meeting."""
 
@@ -262,6 +265,41 @@ CASES += [
         "TJK",
         [("TJK", "KGZ", AG, ASR)],
         [("TJK", "KGZ", "CONSULT", ASR), ("KGZ", "TJK", "CONSULT", ASR)],
+    ),
+]
+
+
+CASES += [
+    # the doer of the work praised
+    case(
+        "We commend the efforts made in Afghanistan by Uzbekistan.",
+        "KGZ",
+        [("KGZ", "UZB", S, ASR)],
+        [("KGZ", "AFG", S, ASR)],
+    ),
+    case(
+        "Let me express our appreciation for the work done on Tajikistan's glaciers by the "
+        "United Nations.",
+        "TJK",
+        [("TJK", "UN", S, ASR)],
+    ),
+    case(
+        "We support the regional water initiative proposed by Kazakhstan.",
+        "KGZ",
+        [("KGZ", "KAZ", S, ASR)],
+    ),
+    # welcoming assistance to a party: praise, not a visit
+    case(
+        "Turkmenistan welcomes the humanitarian assistance provided to Afghanistan by Japan.",
+        "TKM",
+        [("TKM", "JPN", S, ASR)],
+        [("AFG", "TKM", "CONSULT", ASR), ("TKM", "AFG", "CONSULT", ASR)],
+    ),
+    # a welcome to a place stays a visit
+    case(
+        "We welcomed the President of Turkey to Ashgabat in May.",
+        "TKM",
+        [("TUR", "TKM", "CONSULT", ASR)],
     ),
 ]
 

@@ -1486,6 +1486,43 @@ def _act_by(
     return None
 
 
+WORK_PARTICIPLES = frozenset({
+    "made", "done", "provided", "undertaken", "taken", "rendered", "extended", "carried",
+    "played", "shown", "demonstrated", "given", "conducted", "performed", "accomplished",
+    "presented", "proposed", "launched", "initiated", "submitted", "introduced", "led",
+})  # fmt: skip
+"""Participles of work done or put forward ("the efforts made by", "the assistance provided
+to X by", "the initiative launched by")."""
+
+
+def _work_by(s: Sentence, low: list[str], start: int, hi: int, exclude: set[str]) -> int | None:
+    """The actor named after "by" when the object of praise or endorsement is work someone did
+    ("commend the efforts made in Afghanistan by Kazakhstan", "appreciation for the work done
+    on Libya by all the branches of the United Nations"): CAMEO 051 "Praise or endorse" targets
+    the one praised, its doer, not the place or the beneficiary named before "by". Within the
+    clause, before a comma; the "by" phrase may open with a few words ("by all the branches
+    of").
+    """
+    participle = False
+    for b in range(start, hi - 1):
+        if low[b] in (",", ";", ":"):
+            return None
+        if low[b] in WORK_PARTICIPLES:
+            participle = True
+        if low[b] != "by" or not participle:
+            continue
+        for n, m in enumerate(s.mentions):
+            if (
+                b < m.start <= b + 6
+                and m.code
+                and m.full_code not in exclude
+                and "," not in low[b : m.start]
+            ):
+                return n
+        return None
+    return None
+
+
 HARMFUL_ACTS = frozenset({
     "occupation", "attack", "attacks", "aggression", "shelling", "bombing", "bombardment",
     "invasion", "annexation", "killing", "killings", "murder", "massacre", "seizure", "blockade",
@@ -2616,6 +2653,10 @@ class RoleAssigner:
                 and HARMFUL_ACTS & set(low[start : coded.start])
             ):
                 return None  # "condemn the attacks of the Taliban on Tajikistan": its victim
+        if e.cameo[:2] == "05":
+            doer = _work_by(s, low, start, hi, exclude)
+            if doer is not None:
+                return doer  # "commend the efforts made in Afghanistan by Kazakhstan": the doer
         for n, m in sorted(enumerate(s.mentions), key=lambda x: x[1].start):
             if m.start < start or m.start >= hi:
                 continue
