@@ -23,6 +23,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - praise or endorsement of work done, given or put forward "by" a party ("the efforts made in
   Afghanistan by Kazakhstan") targets that party, not the place or beneficiary before "by";
   welcoming assistance provided "to" a party is praise, not the party's visit;
+- conferring a responsibility on a party grants it, no consultation; struggling to do
+  something is no fight;
 - calling out to a party appeals to it; hosting refugees is no visit; being open to dialogue
   with a party is an intent to meet (AGREE), not a meeting."""
 
@@ -31,7 +33,7 @@ from __future__ import annotations
 import pytest
 
 from steppe.coding import Coder
-from tests.coding_events import NO_EVENT, Event, Expected, case, check
+from tests.coding_events import NO_EVENT, Event, Expected, case, check, mutual
 
 RQ, AS, AG, S = "REQUEST", "ASSAULT", "AGREE", "SUPPORT"
 ASR = "asserted"
@@ -300,6 +302,31 @@ CASES += [
         "We welcomed the President of Turkey to Ashgabat in May.",
         "TKM",
         [("TUR", "TKM", "CONSULT", ASR)],
+    ),
+]
+
+
+CASES += [
+    # conferring on a party: no consultation; conferring with one stays a meeting
+    case(
+        "The Charter confers on the Security Council the main responsibility for peace, and "
+        "Kazakhstan respects that.",
+        "KAZ",
+        NO_EVENT,
+        [("KAZ", "UN", "CONSULT", ASR), ("UN", "KAZ", "CONSULT", ASR)],
+    ),
+    case(
+        "Mirziyoyev conferred with Tokayev by telephone.",
+        None,
+        [mutual("UZB", "KAZ", "CONSULT")],
+    ),
+    # struggling to do something: no fight with whoever comes after "with"
+    case(
+        "Tajikistan struggles to repair its roads with the funds of the Asian Development Bank "
+        "and of China.",
+        "TJK",
+        NO_EVENT,
+        [("TJK", "CHN", AS, ASR), ("CHN", "TJK", AS, ASR)],
     ),
 ]
 
