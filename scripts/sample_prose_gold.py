@@ -76,10 +76,10 @@ file (batches 1-7) are out, candidates are ordered by SHA-256 of ``batch8:corpus
 and the quotas ``QUOTA8`` are every news candidate left and 200 speech sentences.
 
 Batch 9 (``--batch 9``, prepared in the fifth round, not yet drawn) is batch 8's rule after
-batch 8, also leaving out the documents of ``seen_round4.txt`` and ``seen_round5.txt`` (whose
-unlabelled sentences were read during the fourth and fifth rounds), ordered by SHA-256 of
-``batch9:corpus:record:index``, quotas ``QUOTA9``. ``--count`` prints only how many candidates
-each corpus and part would give, no text.
+batch 8, also leaving out the documents of ``seen_round4.txt``, ``seen_round5.txt`` and
+``seen_round6.txt`` (whose unlabelled sentences were read during the fourth to sixth rounds),
+ordered by SHA-256 of ``batch9:corpus:record:index``, quotas ``QUOTA9``. ``--count`` prints
+only how many candidates each corpus and part would give, no text.
 
 Usage: python scripts/sample_prose_gold.py [SHARED_DATA] [--batch 3|4|5|6|7|8|9] [--count]
 """
@@ -142,6 +142,7 @@ QUOTA8 = {"N": 10_000, "H": 10_000, "U": 200}
 QUOTA9 = {"N": 10_000, "H": 10_000, "U": 200}
 SEEN_ROUND4 = GOLD / "seen_round4.txt"
 SEEN_ROUND5 = GOLD / "seen_round5.txt"
+SEEN_ROUND6 = GOLD / "seen_round6.txt"
 BATCH9_HEADER = "# --- batch 9"
 PER_DOCUMENT = 3
 FOCAL_SPEAKERS = ("KAZ", "KGZ", "TJK", "TKM", "UZB", "AZE")
@@ -301,7 +302,8 @@ def sample(shared: Path, batch: int = 2) -> list[tuple[str, str, int, str, str]]
     docs, done = batch1(GOLD / "annotations.txt", header)
     if batch >= 7:
         docs = set()  # documents with gold lines are in; only sentences already coded are out
-    lists = (SEEN, SEEN_AFTER, SEEN_ROUND4, SEEN_ROUND5) if batch >= 9 else (SEEN, SEEN_AFTER)
+    rounds = (SEEN_ROUND4, SEEN_ROUND5, SEEN_ROUND6)
+    lists = (SEEN, SEEN_AFTER, *rounds) if batch >= 9 else (SEEN, SEEN_AFTER)
     for seen in (SEEN,) if batch == 5 else lists if batch >= 6 else ():
         lines = seen.read_text(encoding="utf-8").splitlines()
         docs |= {x.strip() for x in lines if x.strip() and not x.startswith("#")}

@@ -20,6 +20,7 @@ Three passes over a sentence's tokens:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -66,7 +67,7 @@ MEETING_NOUNS = frozenset({
     "meeting", "meetings", "summit", "summits", "talks", "format", "process", "forum",
     "conference", "declaration", "communique", "communiqué", "round", "platform", "dialogue",
     "consultations", "negotiations", "accords", "gathering", "agreement", "agreements",
-    "treaty", "accord", "convention", "protocol", "charter",
+    "treaty", "accord", "convention", "protocol", "charter", "memorandum", "memorandums",
 })  # fmt: skip
 """Nouns a place name modifies as a venue ("the Tashkent meeting", "the Astana format") or
 names ("the Paris Agreement", "the Minsk agreements"): the place is where, not who (CAMEO
@@ -609,6 +610,7 @@ class ActorRecognizer:
                 and len(tokens[i]) >= 6
                 and tokens[i][:1].isupper()
                 and norm[i]
+                and not self._plural_of_name(norm[i], on)
             ):
                 code = self._fuzzy_code(norm[i], on)
                 if code:
@@ -624,6 +626,12 @@ class ActorRecognizer:
                 found.append(best)
             i = best.end
         return found
+
+    def _plural_of_name(self, word: str, on: date) -> bool:
+        """Is ``word`` a name with a plural "s" ("Americas", "Koreas")? Such a word names a
+        region or several states, not the state a typo-tolerant match would give it."""
+        assert self.gaz is not None
+        return word.endswith("s") and bool(self.gaz.matches(word[:-1], on))
 
     def _hyphenated(self, token: str, on: date) -> str | None:
         """The states a hyphenated pair or chain names ("Kyrgyz-Tajik border", "the
@@ -983,6 +991,21 @@ ADDRESSING = frozenset({"on", "upon", "thank", "urge", "ask", "invite"})
 thanks, a request): the UN's organ addressed, as "the Assembly" after a verb is."""
 
 
+def _names_another(toks: Sequence[str], k: int) -> bool:
+    """Does "Organization" go on at ``k`` into another organisation's name ("the Organization
+    of Islamic Cooperation", "the Organization of the Black Sea Economic Cooperation")?
+
+    >>> _names_another(("Organization", "of", "the", "Islamic", "Cooperation"), 1)
+    True
+    """
+    if toks[k : k + 1] not in (("of",), ("for",)):
+        return False
+    nxt = (
+        toks[k + 2] if toks[k + 1 : k + 2] == ("the",) else toks[k + 1] if k + 1 < len(toks) else ""
+    )
+    return nxt[:1].isupper()
+
+
 def _speech_un(toks: tuple[str, ...], k: int) -> tuple[int, str | None] | None:
     """In a General Debate speech, "the Secretary-General" (or "Secretary General"), "our/this
     Organization" and "the Assembly" addressed after a verb ("I assure the Assembly") are the
@@ -1008,14 +1031,8 @@ def _speech_un(toks: tuple[str, ...], k: int) -> tuple[int, str | None] | None:
         toks[k] == "Organization"
         and k > 0
         and toks[k - 1].lower() in ("our", "this", "the")
-        and not (
-            toks[k + 1 : k + 2] in (("of",), ("for",))
-            and k + 2 < len(toks)
-            and toks[k + 2][:1].isupper()
-        )
+        and not _names_another(toks, k + 1)
     ):
-        # "the Organization of Islamic Cooperation", "the Organization for Economic
-        # Co-operation and Development": the head of another organisation's name
         return 1, None
     if toks[k : k + 2] == ("Security", "Council") and not (
         k > 0 and toks[k - 1][:1].isupper() and toks[k - 1] != "The"

@@ -44,7 +44,7 @@ from steppe.coding.dictionaries import (
     regular_forms,
 )
 from steppe.coding.model import Batch, CodedEvent, CoderOptions, Mention, Sentence, evolve
-from steppe.coding.nominal import commitments, nominal_acts
+from steppe.coding.nominal import IMPROVING, commitments, nominal_acts
 from steppe.domain.models import EventCode
 from steppe.registry import load_event_codes
 
@@ -67,6 +67,8 @@ COMPOUND_HEADS = frozenset({"agreement", "agreements", "zone", "zones", "area", 
 """Nouns that a bare verb form right before them modifies ("free trade agreements", "a free
 trade zone", "transit agreement"): the form is a noun of the compound, not the clause's verb."""
 CLAUSE_BREAKS = frozenset({";", ":", "but", "whereas", "although", "though"})
+CONCESSIVE = frozenset({"despite", "notwithstanding", "regardless"})
+"""Words after which a phrase is the circumstance a verb acts in spite of, not its object."""
 NOUN_MARKERS = frozenset(
     DETERMINERS
     | {"a", "an", "'s", "first", "new", "of", "no", "former"}
@@ -95,6 +97,13 @@ AUXILIARIES = frozenset({
     "often", "sometimes", "therefore", "thus", "hence", "together"
 })  # fmt: skip
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
+SAME_PARTICIPLE = frozenset({
+    "put", "cut", "set", "hit", "beat", "spread", "shut", "cast", "let", "bid", "hurt", "quit",
+    "read", "split", "burst", "cost", "broadcast", "forecast", "upset", "thrust", "come",
+    "become", "run", "overrun", "shed", "rid",
+})  # fmt: skip
+"""Verbs whose past participle is their base form: after "is"/"was" they are a passive ("was
+hit by"), not an adjective."""
 HEARSAY = frozenset({
     "said", "reported", "believed", "thought", "alleged", "rumoured", "rumored", "claimed",
     "understood", "presumed",
@@ -195,13 +204,6 @@ a threat (CAMEO 03, 12 and 13: "agreed to meet" is 036, "refused to meet" 125). 
 commitment to cooperate") only when the infinitive is cooperation; wanting to comment or to
 harm, wanting something ("wants control over Ukraine") or wanting an act the dictionaries do
 not code is no event."""
-IMPROVING = frozenset({
-    "strengthen", "expand", "deepen", "develop", "boost", "enhance", "improve", "increase",
-    "build", "promote", "intensify", "broaden", "advance", "foster", "restore", "normalize",
-    "normalise", "consolidate", "diversify",
-})  # fmt: skip
-"""Infinitives after a desire that the dictionaries leave uncoded but that say cooperation is
-wanted ("seeks to strengthen ties with Russia"): PLOVER AGREE."""
 DESIRE_OBJECTLESS = frozenset({"want", "wish"})
 """Desire verbs that code nothing without an infinitive (CAMEO.2.0.txt gives WANT 030)."""
 INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared"})
@@ -328,9 +330,27 @@ def _is_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
 
 
+_OBJECT_OPENERS = frozenset({"its", "our", "their", "his", "her", "the", "a", "an", "this", "that"})
+
+
+def _shows_something(low: list[str], k: int) -> bool:
+    """Does a direct object or a "that" clause follow DEMONSTRATE (ending at ``k``), past
+    adverbs ("has demonstrated once again that …", "demonstrated our stance")? Then it shows
+    something; only without one ("demonstrated in front of the embassy") is it a protest.
+
+    >>> _shows_something("has demonstrated once again that".split(), 2)
+    True
+    >>> _shows_something("demonstrated in front of the embassy".split(), 1)
+    False
+    """
+    while k < len(low) and (low[k] in ("once", "again", "also", "clearly") or _adverb(low[k])):
+        k += 1
+    return k < len(low) and low[k] in _OBJECT_OPENERS
+
+
 def _window(low: list[str], f: _Found, lo: int, hi: int) -> tuple[int, int]:
     """Where a verb's pattern may look: within its clause, at most :data:`BEFORE` words
-    before and :data:`AFTER` after it, not across a comma."""
+    before and :data:`AFTER` after it, not across a comma or a concessive word."""
     plo = max(lo, f.start - BEFORE)
     for k in range(f.start - 1, plo - 1, -1):
         if low[k] == ",":
@@ -338,8 +358,8 @@ def _window(low: list[str], f: _Found, lo: int, hi: int) -> tuple[int, int]:
             break
     phi = min(hi, f.end + AFTER)
     for k in range(f.end, phi):
-        if low[k] == ",":
-            phi = k
+        if low[k] == "," or low[k] in CONCESSIVE:
+            phi = k  # nor past "despite": "supported Minsk despite the sanctions"
             break
     return plo, phi
 
@@ -599,6 +619,13 @@ class EventClassifier:
         if i == 0 and low[1:2] in (["between"], ["of"]):
             return True  # "Trade between Kazakhstan and Russia grew": the subject's noun
         if (
+            i > 0
+            and low[i - 1] in ("is", "are", "am", "was", "were", "be", "been")
+            and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
+            and low[i] not in SAME_PARTICIPLE | INTENT_ADJECTIVES
+        ):
+            return True  # "if I am free", "the border is open": an adjective, no act
+        if (
             i == 0
             and 1 in in_mention
             and low[0] == getattr(self.verbs.lookup(low[0]), "lemma", None)
@@ -670,6 +697,12 @@ class EventClassifier:
             and (not low[k].endswith(("ly", "s")) or low[k].endswith("ous"))
         ):
             k -= 1  # "-ous" words are adjectives ("the outrageous bombing"), not plural nouns
+        if low[i].endswith("s") and i > 1 and low[i - 1][:1].isalpha() and low[i - 1] != "and":
+            k = i - 1
+            while k > 0 and i - k <= 2 and is_modifier(low[k]) and s.tokens[k].islower():
+                k -= 1  # "terrorist" may be an agent's word: its mention has no state
+            if k < i - 1 and low[k] in PREPOSITIONS and low[k] not in SUBORDINATORS | {"to"}:
+                return True  # "recruited for terrorist attacks in Russia": a plural noun
         return k >= 0 and k < i - 1 and low[k] in DETERMINERS | {"a", "an"}
 
     def _noun_by_neighbours(
@@ -797,6 +830,8 @@ class EventClassifier:
         best = self._best_pattern(f.entry, matcher, words, f, plo, phi)
         if best is not None:
             fwd, rev = best[0].code, best[0].reverse
+        elif f.entry.lemma == "demonstrate" and _shows_something(matcher.low, f.end):
+            return []  # "demonstrated our stance": a quality shown, no protest (CAMEO 141)
         else:
             fwd, rev = f.entry.code, f.entry.reverse
         slots = best[1] if best else {}
@@ -1137,6 +1172,53 @@ _WISHED_ROOTS = frozenset({"04", "06", "07"})
 praise (01, 02, 051) are made in saying so."""
 
 
+def _past_partners_purpose(low: list[str], end: int, start: int) -> bool:
+    """Does the way from a verb (ending at ``end``) to a mention (at ``start``) pass a "with"
+    phrase and then an infinitive of purpose ("working closely with its allies and partners to
+    impose costs on Russia")? The mention is then the purpose's object, not the partner.
+
+    >>> _past_partners_purpose("is working with its allies to impose costs on russia".split(), 2, 9)
+    True
+    >>> _past_partners_purpose("is working with russia to end the war".split(), 2, 3)
+    False
+    """
+    gap = low[end:start]
+    if "with" not in gap:
+        return False
+    rest = gap[gap.index("with") + 1 :]
+    return any(
+        w == "to" and k + 1 < len(rest) and rest[k + 1].isalpha() and rest[k + 1] != "the"
+        for k, w in enumerate(rest)
+    )
+
+
+STANCE_NOUNS = frozenset({
+    "support", "commitment", "solidarity", "readiness", "contribution", "assistance",
+    "gratitude", "appreciation", "condolences", "congratulations", "respect", "attachment",
+})  # fmt: skip
+
+
+def _owner_of_stance(low: list[str], start: int, end: int) -> bool:
+    """Is the mention at ``start:end`` whose stance is stated, between "support of" and the
+    stance's object ("the unwavering support of the Czech Republic for Ukraine")?
+
+    >>> _owner_of_stance("the support of croatia for ukraine".split(), 3, 4)
+    True
+    >>> _owner_of_stance("the support of croatia".split(), 3, 4)
+    False
+    """
+    k = start - 1
+    if k > 0 and low[k] == "the":
+        k -= 1
+    return (
+        k > 0
+        and low[k] == "of"
+        and low[k - 1] in STANCE_NOUNS
+        and end < len(low)
+        and low[end] in ("for", "to")
+    )
+
+
 def _would_like(low: list[str], k: int) -> bool:
     """Is the verb at ``k`` the infinitive of "would (also) like to"?
 
@@ -1387,7 +1469,8 @@ STATING = frozenset({
     "confirms", "confirmed", "express", "expresses", "expressed", "emphasize", "emphasizes",
     "emphasized", "emphasise", "emphasises", "emphasised", "stress", "stresses", "stressed",
     "underline", "underlines", "underlined", "declare", "declares", "declared", "affirm",
-    "affirms", "affirmed", "demonstrate", "demonstrates", "demonstrated",
+    "affirms", "affirmed", "demonstrate", "demonstrates", "demonstrated", "state", "states",
+    "stated", "announce", "announces", "announced", "voice", "voices", "voiced",
 })  # fmt: skip
 """Verbs that state a commitment ("reaffirm our readiness to cooperate with …"): the statement
 is the commitment (:func:`~steppe.coding.nominal.commitments`) when the dictionaries code no
@@ -2670,6 +2753,14 @@ class RoleAssigner:
                 return n  # "I call on all States, including Iran, to …": the one named
             if "," in gap and any(v < m.start or m.end <= v <= m.end + 2 for v in later_verbs):
                 return None
+            if CONCESSIVE.intersection(gap):
+                return None  # "supported the pipeline despite the losses of local firms"
+            if _past_partners_purpose(low, start, m.start):
+                return None  # "cooperating with its partners to put pressure on Iran"
+            if low[e.verb_start] in STATING and _owner_of_stance(
+                low, _list_start(s.mentions, m), m.end
+            ):
+                continue  # "reiterate the support of the Czech Republic for Ukraine": whose
             if e.cameo[:2] in JOINT_ROOTS and gap[:1] == ["that"]:
                 return None  # "A and B agreed that Kyrgyz migrants will …": what was agreed
             if "," in gap and RELATIVE_WORDS & set(gap[gap.index(",") :]):
@@ -2815,6 +2906,8 @@ class RoleAssigner:
                     tgt: int | None = e.compound_slot
                 elif e.target_slot is not None:
                     tgt = e.target_slot
+                    if _past_partners_purpose(low, e.verb_end, s.mentions[tgt].start):
+                        tgt = None  # "working with its allies to impose costs on Russia"
                 else:
                     exclude = {m.full_code for m in sources}
                     tgt = self._object(s, low, e, hi, exclude)

@@ -93,8 +93,14 @@ def _named_report(low: list[str], start: int) -> bool:
 
 
 def _not_only(words: list[str], k: int) -> bool:
-    """ "not only ... but also": a coordination, not a negation."""
+    """ "not only ... but also": a coordination, not a negation; nor is "spare no effort(s)"
+    ("will spare no effort to encourage X" encourages X)."""
+    if words[k] == "no":
+        return k > 0 and words[k - 1] in SPARE and words[k + 1 : k + 2] in (["effort"], ["efforts"])
     return words[k] == "not" and words[k + 1 : k + 2] == ["only"]
+
+
+SPARE = frozenset({"spare", "spares", "spared", "sparing"})
 
 
 def _may_is_month(tokens: tuple[str, ...], k: int) -> bool:
@@ -152,6 +158,24 @@ def _concessive(low: list[str], lo: int, verb: int) -> set[int]:
     return out
 
 
+NOT_ONCE_CLAUSE = frozenset({"again", "more", "upon", "in", "and", "or", ","})
+
+
+def _once_clause(low: list[str], verb: int) -> bool:
+    """Is the verb in a sentence-opening "Once …" clause ("Once a peace treaty is signed,
+    peace will be more secure")? That clause is a condition, not an act ("once again" is an
+    adverb).
+
+    >>> _once_clause("once a treaty is signed , peace will hold".split(), 4)
+    True
+    >>> _once_clause("once again russia attacked".split(), 3)
+    False
+    """
+    if not low or low[0] != "once" or low[1:2] == [] or low[1] in NOT_ONCE_CLAUSE:
+        return False
+    return "," in low[1:] and verb < low.index(",")
+
+
 def modality_of(
     tokens: tuple[str, ...],
     verb: int,
@@ -198,13 +222,15 @@ def modality_of(
         ]
     else:
         words = low[lo:verb]
-    if "like" in words:  # "I would (also) like to thank": the thanks are given in speaking
+    if "like" in words:  # "I would (once again) like to thank": the thanks are given in speaking
         words = [
-            w for k, w in enumerate(words) if not (w == "would" and "like" in words[k + 1 : k + 3])
+            w for k, w in enumerate(words) if not (w == "would" and "like" in words[k + 1 : k + 4])
         ]
     before = set(words)
     around = set(low[lo:hi])
     if (CONDITIONS - {"whether"}) & around or "whether" in before or HYPOTHETICAL & before:
+        return "hypothetical"
+    if _once_clause(low, verb):
         return "hypothetical"
     if FUTURE & before or (
         "to" in before and any(a in INTENT and b == "to" for a, b in pairwise(words))
@@ -299,12 +325,16 @@ def is_duty(low: list[str], verb: int) -> bool:
     >>> is_duty("the plan should be supported by russia".split(), 4)
     False
     """
+    if verb > 2 and low[verb - 1] == "and" and low[verb - 2].isalpha():
+        return is_duty(low, verb - 2)  # "we have to maintain and increase the efforts"
     k = verb - 1
     while k >= 0 and (
         low[k] in ("not", "also", "to", "be", "have", "further", "still", "therefore")
         or (low[k].endswith("ly") and low[k].isalpha())
     ):
         k -= 1
+    if low[k] in ("we", "i") and low[k + 1 : k + 3] == ["have", "to"]:
+        return True  # "we have to maintain the missions": as "we must"
     if k < 1 or low[k] not in DUTIES:
         return False
     if low[k - 1] in ("we", "i") or (low[k - 1] == "all" and low[k - 2 : k - 1] == ["we"]):
@@ -384,7 +414,7 @@ class Modality:
             present = set(low)
             opinions = "that" in present
             exhorts = "let" in present
-            duties = bool(s.speaker) and not DUTIES.isdisjoint(present)
+            duties = bool(s.speaker) and not (DUTIES | {"have"}).isdisjoint(present)
             for e in s.events:
                 if (
                     (opinions and is_opinion(low, e.verb_start))

@@ -208,11 +208,28 @@ def _owned_force(s: Sentence, low: list[str], start: int) -> NominalAct | None:
     return NominalAct(FORCE_NOUNS[noun], k, k + 1, owner, target)
 
 
-COMMITMENTS = frozenset({"commitment", "readiness", "willingness", "determination"})
+IMPROVING = frozenset({
+    "strengthen", "expand", "deepen", "develop", "boost", "enhance", "improve", "increase",
+    "build", "promote", "intensify", "broaden", "advance", "foster", "restore", "normalize",
+    "normalise", "consolidate", "diversify",
+})  # fmt: skip
+"""Infinitives after a desire that the dictionaries leave uncoded but that say cooperation is
+wanted ("seeks to strengthen ties with Russia"): PLOVER AGREE."""
+COMMITMENTS = frozenset({
+    "commitment", "readiness", "willingness", "determination", "intention", "intent", "desire",
+})  # fmt: skip
 COOPERATION_WORDS = ("cooperat", "co-operat", "partnership", "dialogue", "work together")
+TIES = frozenset({"relations", "ties", "links", "contacts"})
+"""Relations as such are no cooperation ("a commitment to relations with …" says nothing);
+relations to be strengthened are ("the intention to strengthen relations with Hungary")."""
 STOPS = frozenset({",", ";", ":", ".", "!", "?"})
 OTHERS = frozenset({"their", "his", "her"})
-"""Possessives that give a commitment to someone other than the clause's subject."""
+"""Possessives that give a commitment to someone other than the clause's subject, unless a
+stating verb just before makes it the subject's own ("stated his intention to …")."""
+SAYING = frozenset({
+    "stated", "states", "announced", "announces", "expressed", "expresses", "confirmed",
+    "confirms", "reaffirmed", "reaffirms", "declared", "declares", "voiced", "voices",
+})  # fmt: skip
 
 
 def commitments(s: Sentence, low: list[str]) -> list[tuple[int, int]]:
@@ -222,7 +239,9 @@ def commitments(s: Sentence, low: list[str]) -> list[tuple[int, int]]:
     willingness or commitment to cooperate" (CAMEO 030), whatever verb states it."""
     out: list[tuple[int, int]] = []
     for k, w in enumerate(low):
-        if w not in COMMITMENTS or (k > 0 and low[k - 1] in OTHERS):
+        if w not in COMMITMENTS or (
+            k > 0 and low[k - 1] in OTHERS and not (k > 1 and low[k - 2] in SAYING)
+        ):
             continue  # "to comply with their commitments to provide …": not the speaker's
         first = k + 1
         if low[first : first + 1] == ["of"]:  # "the readiness of our country to ..."
@@ -232,7 +251,10 @@ def commitments(s: Sentence, low: list[str]) -> list[tuple[int, int]]:
         if not window or window[0] not in ("to", "for"):
             continue
         text = " ".join(window)
-        if not any(c in text for c in COOPERATION_WORDS) or "with" not in window:
+        if "with" not in window or not (
+            any(c in text for c in COOPERATION_WORDS)
+            or (window[0] == "to" and window[1:2] and window[1] in IMPROVING and TIES & set(window))
+        ):
             continue
         at = first + window.index("with")
         partner = next(
