@@ -25,6 +25,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   welcoming assistance provided "to" a party is praise, not the party's visit;
 - conferring a responsibility on a party grants it, no consultation; struggling to do
   something is no fight;
+- an act another verb enables or allows ("will enable A and B to agree") is possible, not
+  reported (hypothetical);
 - calling out to a party appeals to it; hosting refugees is no visit; being open to dialogue
   with a party is an intent to meet (AGREE), not a meeting."""
 
@@ -327,6 +329,17 @@ CASES += [
         "TJK",
         NO_EVENT,
         [("TJK", "CHN", AS, ASR), ("CHN", "TJK", AS, ASR)],
+    ),
+]
+
+
+CASES += [
+    # an enabled act: hypothetical, never asserted
+    case(
+        "Confidence-building measures will allow Tajikistan and Kyrgyzstan to agree on the border.",
+        "TJK",
+        [("TJK", "KGZ", AG, "hypothetical")],
+        [("TJK", "KGZ", AG, ASR), ("KGZ", "TJK", AG, ASR)],
     ),
 ]
 

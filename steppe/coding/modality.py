@@ -176,6 +176,34 @@ def _once_clause(low: list[str], verb: int) -> bool:
     return "," in low[1:] and verb < low.index(",")
 
 
+ENABLING = frozenset({
+    "enable", "enables", "enabled", "enabling", "allow", "allows", "allowed", "allowing",
+    "permit", "permits", "permitted", "permitting", "empower", "empowers", "empowered",
+})  # fmt: skip
+"""Verbs that make another's act possible ("will enable Pakistan and India to agree", "the
+railway allows Kazakhstan to increase exports to China"): the enabled act is possible, not
+reported as done (the guide's *hypothetical*: "conditional or possible")."""
+
+
+def _enabled(low: list[str], lo: int, verb: int) -> bool:
+    """Is the verb at ``verb`` the infinitive of an act that an enabling verb
+    (:data:`ENABLING`) makes possible, within its clause and with no comma between?
+
+    >>> _enabled("this will enable pakistan and india to agree".split(), 0, 7)
+    True
+    >>> _enabled("we helped pakistan to agree".split(), 0, 4)
+    False
+    """
+    if verb < 2 or low[verb - 1] != "to":
+        return False
+    for k in range(verb - 2, max(lo, verb - 10) - 1, -1):
+        if low[k] in (",", ";", ":"):
+            return False
+        if low[k] in ENABLING:
+            return True
+    return False
+
+
 def modality_of(
     tokens: tuple[str, ...],
     verb: int,
@@ -212,6 +240,8 @@ def modality_of(
         return "negated"
     if window[-2:] == ["yet", "to"]:
         return "negated"  # "a mission has yet to arrive": it has not
+    if _enabled(low, lo, verb):
+        return "hypothetical"  # "will enable Pakistan and India to agree": made possible
     lo = _new_subject(tokens, low, lo, verb)
     conceded = _concessive(low, lo, verb)
     if conceded or "May" in tokens[lo:verb]:
