@@ -27,6 +27,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   something is no fight;
 - an act another verb enables or allows ("will enable A and B to agree") is possible, not
   reported (hypothetical);
+- a word that differs from a registry name only in its final vowel ("Franco", "France") is
+  another word, not a misspelling of the name;
 - calling out to a party appeals to it; hosting refugees is no visit; being open to dialogue
   with a party is an intent to meet (AGREE), not a meeting."""
 
@@ -340,6 +342,23 @@ CASES += [
         "TJK",
         [("TJK", "KGZ", AG, "hypothetical")],
         [("TJK", "KGZ", AG, ASR), ("KGZ", "TJK", AG, ASR)],
+    ),
+]
+
+
+CASES += [
+    # a surname one vowel away from a state's name: no actor
+    case(
+        "The Spanish Government has praised the removal of Franco from the valley.",
+        "ESP",
+        NO_EVENT,
+        [("ESP", "FRA", S, ASR)],
+    ),
+    # a misspelt name is still found
+    case(
+        "Kazakstan signed a transit agreement with Russia.",
+        None,
+        [mutual("KAZ", "RUS", S)],
     ),
 ]
 

@@ -235,6 +235,26 @@ TIME_SPANS = frozenset({
 """Plural nouns of a span of time: "for thirty years", "in recent months" end a phrase."""
 
 
+def _other_ending(word: str, key: str) -> bool:
+    """Do ``word`` and the registry name ``key`` differ only in a final vowel ("franco" and
+    "france")? Another final vowel makes another word (a surname, an inflection), not a
+    misspelling or a transliteration of the name, which the fuzzy match is for ("kazakstan",
+    "berdymukhamedow").
+
+    >>> _other_ending("franco", "france"), _other_ending("kazakstan", "kazakhstan")
+    (True, False)
+    >>> _other_ending("berdymukhamedow", "berdymukhamedov")
+    False
+    """
+    return (
+        len(word) == len(key)
+        and word[:-1] == key[:-1]
+        and word[-1] != key[-1]
+        and word[-1] in "aeiouy"
+        and key[-1] in "aeiouy"
+    )
+
+
 def preposition_before(low: list[str], start: int, lo: int = 0) -> str | None:
     """The preposition the noun phrase at ``start`` hangs from, if any, looking back over up
     to three determiners and modifiers (not before ``lo``).
@@ -521,7 +541,11 @@ class ActorRecognizer:
     def _fuzzy_keys(self, word: str) -> tuple[str, ...]:
         if word not in self._fuzzy_cache:
             candidates = {k for v in (word, *_deletions(word)) for k in self._fuzzy.get(v, ())}
-            found = sorted(k for k in candidates if damerau_levenshtein(word, k) <= 1)
+            found = sorted(
+                k
+                for k in candidates
+                if damerau_levenshtein(word, k) <= 1 and not _other_ending(word, k)
+            )
             self._fuzzy_cache[word] = tuple(found)
         return self._fuzzy_cache[word]
 
