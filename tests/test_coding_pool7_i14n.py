@@ -29,6 +29,9 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   reported (hypothetical);
 - a word that differs from a registry name only in its final vowel ("Franco", "France") is
   another word, not a misspelling of the name;
+- a participle with a "by" phrase right after an actor named with "in"/"of" ("villages in
+  Ukraine destroyed by Russian shelling") describes the noun before the preposition (a reduced
+  relative clause): the "by" phrase is the doer, the state named the one acted on;
 - calling out to a party appeals to it; hosting refugees is no visit; being open to dialogue
   with a party is an intent to meet (AGREE), not a meeting."""
 
@@ -359,6 +362,30 @@ CASES += [
         "Kazakstan signed a transit agreement with Russia.",
         None,
         [mutual("KAZ", "RUS", S)],
+    ),
+]
+
+
+CASES += [
+    # a reduced passive after a place: the "by" phrase does it to that place's state
+    case(
+        "Last winter we saw schools in Kharkiv and hospitals in Ukraine destroyed by Russian "
+        "missiles.",
+        "LTU",
+        [("RUS", "UKR", AS, ASR)],
+        [("UKR", "RUS", AS, ASR)],
+    ),
+    case(
+        "Our envoy visited villages of Tajikistan attacked by Kyrgyz troops.",
+        "TJK",
+        [("KGZ", "TJK", AS, ASR)],
+        [("TJK", "KGZ", AS, ASR)],
+    ),
+    # a main verb after its subject stays the subject's act
+    case(
+        "Soldiers of Azerbaijan attacked Armenian positions.",
+        None,
+        [("AZE", "ARM", AS, ASR)],
     ),
 ]
 

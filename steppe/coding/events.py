@@ -1964,7 +1964,7 @@ def _reduced_passive(s: Sentence, low: list[str], e: CodedEvent) -> int | None:
         or before in NOT_A_HEAD
         or before in PRONOUNS
         or before.endswith("ly")
-        or any(m.start < i <= m.end for m in s.mentions)
+        or (any(m.start < i <= m.end for m in s.mentions) and _place_before(s, low, i) is None)
     ):
         return None  # a main verb after its subject ("Russia attacked ...") or an auxiliary
     b = e.verb_end
@@ -1974,6 +1974,25 @@ def _reduced_passive(s: Sentence, low: list[str], e: CodedEvent) -> int | None:
         return None
     found = [n for n, m in enumerate(s.mentions) if m.code and b < m.start <= b + 3]
     return found[0] if found else None
+
+
+def _place_before(s: Sentence, low: list[str], i: int) -> int | None:
+    """The mention that ends right before the participle at ``i`` when it is the object of
+    "in" or "of" ("towns and villages in Ukraine wiped out by Russian artillery", "the cities of
+    Armenia shelled by"): the participle then describes the noun before the preposition (a
+    reduced relative clause, not the mention's own verb), and that state is the one the act
+    is done to."""
+    for n, m in enumerate(s.mentions):
+        if (
+            m.end == i
+            and m.code
+            and (
+                preposition_before(low, m.start) in ("in", "of")
+                or (m.agent and ("in" in low[m.start : m.end] or "of" in low[m.start : m.end]))
+            )
+        ):
+            return n  # also one mention "villages in Ukraine", "the troops of Russia"
+    return None
 
 
 CLAUSE_MODALS = frozenset({"will", "would", "can", "could", "should", "must", "may", "might"})
@@ -2945,8 +2964,12 @@ class RoleAssigner:
                     else None
                 )
                 if reduced is not None:
-                    # "the tests being conducted by Pyongyang": its agent, toward no one named
-                    sources, tgt = _members(s.mentions, reduced), None
+                    # "the tests being conducted by Pyongyang": its agent, toward no one named;
+                    # "villages in Ukraine destroyed by Russia": toward the state they are in
+                    sources, tgt = (
+                        _members(s.mentions, reduced),
+                        _place_before(s, low, e.verb_start),
+                    )
                 elif e.source_slot is None and e.target_slot is None:
                     private = subj is not None and _private_people(s.mentions[subj])
                     by = self._passive_by(s, low, e, hi, private)
