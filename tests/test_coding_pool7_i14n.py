@@ -32,6 +32,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - a participle with a "by" phrase right after an actor named with "in"/"of" ("villages in
   Ukraine destroyed by Russian shelling") describes the noun before the preposition (a reduced
   relative clause): the "by" phrase is the doer, the state named the one acted on;
+- a speech's "X must A, B and C": the obligation covers each coordinated act, none of which
+  X is reported to do;
 - calling out to a party appeals to it; hosting refugees is no visit; being open to dialogue
   with a party is an intent to meet (AGREE), not a meeting."""
 
@@ -386,6 +388,31 @@ CASES += [
         "Soldiers of Azerbaijan attacked Armenian positions.",
         None,
         [("AZE", "ARM", AS, ASR)],
+    ),
+]
+
+
+CASES += [
+    # coordinated acts share the speaker's "must"
+    case(
+        "Armenia must end its provocations, withdraw its forces from our land and return "
+        "the hostages.",
+        "AZE",
+        NO_EVENT,
+        [("ARM", "AZE", "RETREAT", ASR)],
+    ),
+    case(
+        "Russia must stop the bombing and withdraw its army from Ukraine.",
+        "EST",
+        NO_EVENT,
+        [("RUS", "UKR", "RETREAT", ASR)],
+    ),
+    # a new subject after "and" is not under the obligation
+    case(
+        "Armenia must withdraw, and Azerbaijan restored its sovereignty over Karabakh.",
+        "AZE",
+        [],
+        [("ARM", "AZE", "RETREAT", ASR)],
     ),
 ]
 
