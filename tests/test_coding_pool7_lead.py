@@ -38,6 +38,7 @@ docs/prose_annotation_guide.md.
 - "reiterate the support of the Czech Republic for Ukraine": after a stating verb the actor
   after "support of" owns the stance; the stance's object is the target ("appreciate the
   contribution of the UN" still praises the UN).
+- What a speaker trusts others will do is a wish (as "we hope that …"), no act of theirs.
 """
 
 from __future__ import annotations
@@ -253,6 +254,11 @@ CASES = [
         "We highly appreciate the contribution of the United Nations to our independence.",
         "TJK",
         [("TJK", "UN", S, ASR)],
+    ),
+    case(
+        "We trust that an agreement will be reached between the EU and the UK before long.",
+        "HRV",
+        NO_EVENT,
     ),
 ]
 

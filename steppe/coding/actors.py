@@ -615,12 +615,13 @@ class ActorRecognizer:
             if where or (
                 best is not None
                 and best.code
-                and low[i] == "america"
+                and low[i] in ("america", "american")
                 and i > 0
                 and low[i - 1] in _REGION_BEFORE_AMERICA
             ):
                 # "the conflicts in Syria, Libya and Ukraine": where (and the list with it);
-                # "Latin America", "South America": a region, not the United States
+                # "Latin America", "South America", "our Latin American partners": a region,
+                # not the United States
                 assert best is not None
                 j = best.end
                 while where and j < len(low) and low[j] in (",", "and", "or", "the"):
@@ -992,6 +993,8 @@ def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
             if noun in FIRST_PERSON_NOUNS:
                 text = f"{t} {toks[k + 1]}"
                 added.append(Mention(k, k + 2, s.speaker, text, FIRST_PERSON_NOUNS[noun]))
+            elif _owned_object(toks, k):
+                added.append(Mention(k, k + 1, s.speaker, t))
         elif k not in taken and k - 1 not in taken:
             un = _speech_un(toks, k)
             if un:
@@ -1013,6 +1016,40 @@ def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
 ADDRESSING = frozenset({"on", "upon", "thank", "urge", "ask", "invite"})
 """The words before "the General Assembly" that address it in a speech (an appeal's particle,
 thanks, a request): the UN's organ addressed, as "the Assembly" after a verb is."""
+
+
+OWN_STANCE = frozenset({
+    "readiness", "willingness", "commitment", "determination", "intention", "gratitude",
+    "appreciation", "thanks", "condolences", "congratulations", "concern", "concerns",
+    "position", "views", "view", "support", "solidarity", "sympathy", "respect",
+})  # fmt: skip
+"""What a speaker conveys as its own ("convey our readiness to resume talks", "express my
+gratitude"): the speaker's stance, not an object the act is done to."""
+
+
+def _owned_object(toks: Sequence[str], k: int) -> bool:
+    """Is "our" or "my" at ``k`` the start of a verb's direct object ("Tajikistan rejected our
+    proposal", "partners have praised our compliance", "Russia supported my candidacy")? The
+    act on the speaking state's proposal, compliance or candidacy is an act toward the state
+    (a speech's "we" and "my country" are the speaking state, the guide's section 2); after a
+    preposition, a conjunction, an auxiliary or a form of "be" ("in our region", "is our
+    priority") it is no object.
+
+    >>> _owned_object(("Tajikistan", "rejected", "our", "proposal"), 2)
+    True
+    >>> _owned_object(("security", "in", "our", "region"), 2)
+    False
+    """
+    if k == 0 or k + 1 >= len(toks) or toks[k + 1].lower() in OWN_STANCE:
+        return False
+    before = toks[k - 1]
+    return (
+        before[:1].islower()
+        and before.isalpha()
+        and before not in FUNCTION_WORDS
+        and not before.endswith("ly")
+        and toks[k + 1][:1].isalpha()
+    )
 
 
 def _names_another(toks: Sequence[str], k: int) -> bool:

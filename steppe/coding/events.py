@@ -500,6 +500,10 @@ class _Matcher:
             ]
         else:
             places = [q for q in span if q in self.mention_at]
+            if k > 0 and els[k - 1].kind == "word" and els[k - 1].value in SLOT_PREPOSITIONS:
+                # "working with like-minded allies in the United Nations": the slot is what
+                # the preposition governs, not a place named after another preposition
+                places = [q for q in places if not LOCATIVES.intersection(low[p:q])]
         for q in places:
             for end, bound in self._at(e, q, hi, k == len(els) - 1):
                 found = self._forward(els, k + 1, end, hi, {**slots, **bound})
@@ -600,6 +604,8 @@ class EventClassifier:
         ("the meeting", "a brief private visit", "very close")?"""
         if i > 0 and s.tokens[i][:1].isupper():
             return True
+        if low[i] == "issue" and (i == 0 or low[i - 1] not in BEFORE_BARE_VERB):
+            return True  # "the Cyprus issue emerged", "the Iranian nuclear issue": the noun
         if (
             i + 1 < len(low)
             and low[i + 1] == "of"
@@ -1889,6 +1895,28 @@ def _mention_at(s: Sentence, k: int) -> int | None:
     return None
 
 
+def _after_noun_phrase(low: list[str], rel: int) -> bool:
+    """Does a noun phrase opened by a determiner end right before ``rel`` (a relative "that":
+    "the pain and hardship that"), rather than a verb ("we believe that")?
+
+    >>> _after_noun_phrase("we feel the pain and hardship that".split(), 6)
+    True
+    >>> _after_noun_phrase("we believe that".split(), 2)
+    False
+    """
+    for j in range(rel - 1, max(-1, rel - 6), -1):
+        if low[j] in NP_OPENERS:
+            return j < rel - 1
+        if low[j] in PRONOUNS or low[j] in AUXILIARIES or not low[j].replace("-", "").isalpha():
+            return False
+    return False
+
+
+NP_OPENERS = frozenset({
+    "the", "a", "an", "this", "these", "those", "its", "our", "their", "his", "her", "my",
+})  # fmt: skip
+
+
 def _noun_like(s: Sentence, low: list[str], k: int) -> bool:
     """A content word that is not a verb (by its tag, else by not being a coded verb)."""
     if s.tags:
@@ -1956,6 +1984,11 @@ def _reduced_passive(s: Sentence, low: list[str], e: CodedEvent) -> int | None:
     if i < 1 or not (form.endswith("ed") or form in PARTICIPLES):
         return None
     before = low[i - 1]
+    j = i - 1
+    while j > 0 and low[j] in PASSIVE_ADVERBS:
+        j -= 1
+    if j < i - 1 and low[j] in NOT_A_HEAD:
+        return None  # "is still occupied by", "were again attacked by": the clause's passive
     if before == "being":
         if i >= 2 and low[i - 2] in NOT_A_HEAD:
             return None  # "are being conducted by": the clause's own passive
@@ -2573,6 +2606,23 @@ def _appointment(e: CodedEvent, low: list[str]) -> bool:
     )
 
 
+UNNAMED_DOERS = frozenset({
+    "countries", "states", "nations", "governments", "those", "others", "parties", "actors",
+    "forces", "groups", "members", "powers",
+})  # fmt: skip
+"""Plural nouns naming no one that a participle describes ("the countries supporting Israel",
+"those seeking to destabilise the region"): a reduced relative clause whose doer is unnamed,
+not the sentence's subject."""
+BEFORE_BARE_VERB = frozenset({
+    "to", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not",
+    "do", "does", "did", "and", "or", "we", "they", "i", "you", "jointly", "also", "never",
+})  # fmt: skip
+"""Words after which a bare form ("issue") is a verb ("will issue a statement", "they issue
+visas"); elsewhere "issue" is the noun ("the Cyprus issue", "the nuclear issue")."""
+SLOT_PREPOSITIONS = frozenset({"with", "to", "against", "for", "from"})
+LOCATIVES = frozenset({"in", "at", "inside", "within", "throughout"})
+"""Prepositions of place: the phrase they open is where, not the partner, recipient or
+opponent a pattern's "with +", "to +" or "against +" names."""
 PASSIVE_ADVERBS = frozenset({
     "not", "n't", "also", "always", "still", "already", "never", "often", "again", "now", "then",
     "just", "once", "ever", "even", "only", "further", "soon",
@@ -2611,6 +2661,13 @@ class RoleAssigner:
         self, s: Sentence, low: list[str], verb: int, lo: int, previous: dict[int, int | None]
     ) -> int | None:
         k = verb - 1
+        if (
+            k >= lo
+            and low[k] in UNNAMED_DOERS
+            and low[verb].endswith("ing")
+            and _mention_at(s, k) is None
+        ):
+            return None  # "the countries supporting Israel": the participle's doer, unnamed
         if k > lo and low[k] in APPOSITION_MARKS:
             # "Russia and five regional countries – Kazakhstan, … – agreed": the apposition
             # restates the subject, which stands before it
@@ -2692,8 +2749,15 @@ class RoleAssigner:
             # "state our readiness … (challenges faced by humankind) and reaffirm": the
             # coordinated verb shares the subject of the last earlier verb that has one
             earlier = [v for v in previous if v < verb and previous[v] is not None]
+            shared = previous[max(earlier)] if earlier else self._nearest(s, low, lo, verb)
+            if shared is not None:
+                rel = s.mentions[shared].start - 1
+                if rel > lo and low[rel] in ("that", "which") and _after_noun_phrase(low, rel):
+                    # "we feel the hardship that Ukraine faces and stand with …": the earlier
+                    # verb is a relative clause's; the coordinated verb is the main clause's
+                    return self._nearest(s, low, lo, rel)
             if earlier:
-                return previous[max(earlier)]
+                return shared
         if _noun_like(s, low, k):
             return self._head_owner(s, low, k, lo)
         return self._nearest(s, low, lo, verb)
@@ -2835,6 +2899,8 @@ class RoleAssigner:
                 continue  # "relations with all Member States of the UN": states, not the UN
             if low[m.end : m.end + 1] == ["'s"] and m.code in {c[:3] for c in exclude}:
                 continue  # "I affirm Croatia's support for the UN": the source's own possessive
+            if m.text.lower() in ("my", "our") and m.code in {c[:3] for c in exclude}:
+                continue  # "I express my gratitude to China": the speaker's own, not a target
             if (
                 s.speaker
                 and m.code == s.speaker

@@ -158,6 +158,38 @@ def _concessive(low: list[str], lo: int, verb: int) -> set[int]:
     return out
 
 
+AFTER_CLAUSE_OPENERS = frozenset({"that", "which", "who"})
+
+
+def _condition_after(low: list[str], verb: int, hi: int) -> bool:
+    """Is there an "if", "unless" or "lest" after the verb at ``verb`` that conditions it, not
+    a later clause ("we hosted the minister yesterday, and we agreed that we will meet again if
+    needed": the hosting took place; "a complement or relative clause after "that", "which",
+    "who", or a new subject after ", and", holds its own condition)?
+
+    >>> _condition_after("we will meet again if needed".split(), 1, 6)
+    True
+    >>> _condition_after("we met , and we agreed to meet if needed".split(), 1, 10)
+    False
+    >>> _condition_after("we showed that we can act if we want".split(), 1, 8)
+    False
+    """
+    for k in range(verb + 1, hi):
+        w = low[k]
+        if w in AFTER_CLAUSE_OPENERS:
+            return False
+        if (
+            w == ","
+            and low[k + 1 : k + 2] in (["and"], ["but"], ["or"])
+            and k + 2 < hi
+            and low[k + 2] in SUBJECT_PRONOUNS
+        ):
+            return False
+        if w in ("if", "unless", "lest"):
+            return True
+    return False
+
+
 NOT_ONCE_CLAUSE = frozenset({"again", "more", "upon", "in", "and", "or", ","})
 
 
@@ -258,7 +290,10 @@ def modality_of(
         ]
     before = set(words)
     around = set(low[lo:hi])
-    if (CONDITIONS - {"whether"}) & around or "whether" in before or HYPOTHETICAL & before:
+    conditional = bool((CONDITIONS - {"whether"}) & set(low[lo:verb])) or (
+        bool((CONDITIONS - {"whether"}) & around) and _condition_after(low, verb, hi)
+    )
+    if conditional or "whether" in before or HYPOTHETICAL & before:
         return "hypothetical"
     if _once_clause(low, verb):
         return "hypothetical"
@@ -282,7 +317,9 @@ BELIEFS = frozenset({
     "considered",
 })  # fmt: skip
 DEONTIC = frozenset({"should", "ought", "must", "need", "needs"})
-HOPES = frozenset({"hope", "hopes", "hoped", "wish", "wishes", "wished"})
+HOPES = frozenset({
+    "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "trust", "trusts", "trusting",
+})  # fmt: skip
 """Verbs of wishing: what the speaker hopes that others do is no act of theirs (the hoping
 itself may be an appeal, coded from its own verb)."""
 EXPECTATIONS = frozenset({"trust", "trusts", "trusting", "confident", "doubt"})
