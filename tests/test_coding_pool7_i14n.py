@@ -34,6 +34,7 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   relative clause): the "by" phrase is the doer, the state named the one acted on;
 - a speech's "X must A, B and C": the obligation covers each coordinated act, none of which
   X is reported to do;
+- "efforts/measures/steps aimed at …" says what an action is for, no intent of the subject;
 - calling out to a party appeals to it; hosting refugees is no visit; being open to dialogue
   with a party is an intent to meet (AGREE), not a meeting."""
 
@@ -413,6 +414,24 @@ CASES += [
         "AZE",
         [],
         [("ARM", "AZE", "RETREAT", ASR)],
+    ),
+]
+
+
+CASES += [
+    # "aimed at" after a noun of action: no intent of the sentence's subject
+    case(
+        "Uzbekistan has taken part in all regional efforts aimed at rebuilding the economy of "
+        "Afghanistan.",
+        "UZB",
+        NO_EVENT,
+        [("UZB", "AFG", AG, ASR)],
+    ),
+    # the verb with its own subject stays an intent
+    case(
+        "Kazakhstan aims to deepen its partnership with Kyrgyzstan.",
+        "KAZ",
+        [("KAZ", "KGZ", AG, ASR)],
     ),
 ]
 
