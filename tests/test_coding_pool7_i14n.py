@@ -35,6 +35,7 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - a speech's "X must A, B and C": the obligation covers each coordinated act, none of which
   X is reported to do;
 - "efforts/measures/steps aimed at …" says what an action is for, no intent of the subject;
+- supporting a party by providing or sending something is aid (AID), not an endorsement;
 - calling out to a party appeals to it; hosting refugees is no visit; being open to dialogue
   with a party is an intent to meet (AGREE), not a meeting."""
 
@@ -432,6 +433,23 @@ CASES += [
         "Kazakhstan aims to deepen its partnership with Kyrgyzstan.",
         "KAZ",
         [("KAZ", "KGZ", AG, ASR)],
+    ),
+]
+
+
+CASES += [
+    # support given by providing something: aid
+    case(
+        "Uzbekistan supports Afghanistan by supplying electricity and wheat at low prices.",
+        "UZB",
+        [("UZB", "AFG", "AID", ASR)],
+        [("UZB", "AFG", S, ASR)],
+    ),
+    # support alone stays support
+    case(
+        "Uzbekistan firmly supports the sovereignty of Afghanistan.",
+        "UZB",
+        [("UZB", "AFG", S, ASR)],
     ),
 ]
 
