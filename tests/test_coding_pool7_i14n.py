@@ -8,8 +8,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - "the Organization of/for <Name>" is another organisation's name, not the UN of a speech;
 - fighting or combating a scourge (terrorism, a pandemic, poverty) attacks no one, also
   "together with" a partner;
-- another party's future act that the speaker trusts or has no doubt will come is expected,
-  not reported;
+- another party's future act that the speaker trusts, is confident or has no doubt will come is
+  expected, not reported;
 - a conflictual act on "the Charter of the United Nations" is not directed at the UN (a
   commitment to it stays support of the UN);
 - hearing a party say something, moving into a period of time, leaving a party alone or

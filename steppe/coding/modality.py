@@ -322,11 +322,12 @@ HOPES = frozenset({
 })  # fmt: skip
 """Verbs of wishing: what the speaker hopes that others do is no act of theirs (the hoping
 itself may be an appeal, coded from its own verb)."""
-EXPECTATIONS = frozenset({"trust", "trusts", "trusting", "confident", "doubt"})
-"""Words of a speaker's expectation ("trusting that the EU and the UK will reach an
-agreement", "I have no doubt that the Council will offer us its support", "we are confident
-that X will …"): another party's act that the speaker only expects in the future is supposed,
-not reported (the guide's *hypothetical*: "what the text only supposes of someone else")."""
+EXPECTATIONS = frozenset({"confident", "doubt"})
+"""Words of a speaker's expectation ("I have no doubt that the Council will offer us its
+support", "we are confident that X will …"; trusting is a wish, :data:`HOPES`): another
+party's act that the speaker only expects in the future is supposed, not reported (the guide's
+*hypothetical*: "what the text only supposes of someone else"); the speaker's own ("we are
+confident that we will deepen …") stays its intent."""
 NECESSITY = frozenset({
     "essential", "important", "necessary", "vital", "crucial", "fundamental", "imperative",
     "indispensable",
@@ -342,7 +343,7 @@ def is_opinion(low: list[str], verb: int) -> bool:
     01, no PLOVER event), not an act of theirs nor a hypothetical one: a belief verb, "that",
     then a modal of obligation or an adjective of necessity ("it is essential to …") before
     the verb, with no stop between; or anything hoped or wished ("we hope that X will …"),
-    and another party's future act the speaker trusts or has no doubt will come
+    and another party's future act the speaker is confident or has no doubt will come
     (:data:`EXPECTATIONS`).
 
     >>> from steppe.coding.stages import tokenize
@@ -361,7 +362,7 @@ def is_opinion(low: list[str], verb: int) -> bool:
         and low[that + 1] not in ("we", "i")
         and any(w in ("will", "would", "shall") for w in low[that + 1 : verb])
     ):
-        return True  # "trusting that the EU will reach an agreement": expected of another
+        return True  # "no doubt that the Council will offer": expected of another
     belief = any(w in BELIEFS for w in before)
     return belief and bool((DEONTIC | NECESSITY) & set(low[that + 1 : verb]))
 
