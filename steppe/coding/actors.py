@@ -243,6 +243,26 @@ SUBJECT_FORMS = frozenset({"i", "we", "he", "she", "they"})
 """Pronouns in the subject case: never the object of a preposition."""
 
 
+def _other_ending(word: str, key: str) -> bool:
+    """Do ``word`` and the registry name ``key`` differ only in a final vowel ("franco" and
+    "france")? Another final vowel makes another word (a surname, an inflection), not a
+    misspelling or a transliteration of the name, which the fuzzy match is for ("kazakstan",
+    "berdymukhamedow").
+
+    >>> _other_ending("franco", "france"), _other_ending("kazakstan", "kazakhstan")
+    (True, False)
+    >>> _other_ending("berdymukhamedow", "berdymukhamedov")
+    False
+    """
+    return (
+        len(word) == len(key)
+        and word[:-1] == key[:-1]
+        and word[-1] != key[-1]
+        and word[-1] in "aeiouy"
+        and key[-1] in "aeiouy"
+    )
+
+
 def preposition_before(low: list[str], start: int, lo: int = 0) -> str | None:
     """The preposition the noun phrase at ``start`` hangs from, if any, looking back over up
     to three determiners and modifiers (not before ``lo``).
@@ -263,6 +283,14 @@ def preposition_before(low: list[str], start: int, lo: int = 0) -> str | None:
 
     >>> preposition_before(["in", "that", "connection", "i"], 3) is None
     True
+
+    So does the "that" of a fact or a statement (:data:`THAT_CLAUSE_HEADS`), which opens the
+    clause whose subject the actor is.
+
+    >>> preposition_before(["to", "the", "fact", "that", "armenia"], 4) is None
+    True
+    >>> preposition_before(["to", "stress", "that", "the", "russian"], 4) is None
+    True
     """
     if low[start] in SUBJECT_FORMS:
         return None
@@ -273,8 +301,22 @@ def preposition_before(low: list[str], start: int, lo: int = 0) -> str | None:
         and (low[k] in DETERMINERS or is_modifier(low[k]))
         and low[k] not in TIME_SPANS
     ):
+        if low[k] == "that" and k > lo and low[k - 1] in THAT_CLAUSE_HEADS:
+            return None  # "to the fact that Azerbaijan has fired": the clause's subject
         k -= 1
     return low[k] if k >= lo and low[k] in PREPOSITIONS else None
+
+
+THAT_CLAUSE_HEADS = frozenset({
+    "fact", "facts", "news", "evidence", "reality", "truth", "stress", "note", "emphasize",
+    "emphasise", "underline", "underscore", "recall", "reiterate", "say", "state", "inform",
+    "remind", "point", "add", "announce", "report", "confirm", "declare", "affirm", "reaffirm",
+    "acknowledge", "recognize", "recognise", "mention", "highlight", "repeat",
+})  # fmt: skip
+"""Nouns and bare verbs whose "that" opens the clause that states them ("draw attention to
+the fact that Azerbaijan has fired …", "I would like to stress that Russia has …"): the actor
+after "that" is that clause's subject, not the object of the "to" before the noun or the
+infinitive."""
 
 
 def is_modifier(token: str) -> bool:
@@ -515,7 +557,11 @@ class ActorRecognizer:
     def _fuzzy_keys(self, word: str) -> tuple[str, ...]:
         if word not in self._fuzzy_cache:
             candidates = {k for v in (word, *_deletions(word)) for k in self._fuzzy.get(v, ())}
-            found = sorted(k for k in candidates if damerau_levenshtein(word, k) <= 1)
+            found = sorted(
+                k
+                for k in candidates
+                if damerau_levenshtein(word, k) <= 1 and not _other_ending(word, k)
+            )
             self._fuzzy_cache[word] = tuple(found)
         return self._fuzzy_cache[word]
 
@@ -1052,6 +1098,11 @@ def _with_speaker(toks: tuple[str, ...], mentions: list[Mention], speaker: str) 
     return out
 
 
+ADDRESSING = frozenset({"on", "upon", "thank", "urge", "ask", "invite"})
+"""The words before "the General Assembly" that address it in a speech (an appeal's particle,
+thanks, a request): the UN's organ addressed, as "the Assembly" after a verb is."""
+
+
 OWN_STANCE = frozenset({
     "readiness", "willingness", "commitment", "determination", "intention", "gratitude",
     "appreciation", "thanks", "condolences", "congratulations", "concern", "concerns",
@@ -1141,4 +1192,14 @@ def _speech_un(toks: tuple[str, ...], k: int) -> tuple[int, str | None] | None:
         and toks[k - 2][:1].islower()
     ):
         return 1, None  # "I expect the Assembly to …": the General Assembly addressed
+    if (
+        toks[k : k + 2] == ("General", "Assembly")
+        and k > 1
+        and toks[k - 1] == "the"
+        and (
+            toks[k - 2].lower() in ADDRESSING
+            or (toks[k - 2] == "to" and toks[k - 3 : k - 2] in (("appeal",), ("appeals",)))
+        )
+    ):
+        return 2, None  # "I call on the General Assembly to …", "I thank the General Assembly"
     return None

@@ -1321,6 +1321,32 @@ def _standard_of(low: list[str], k: int, lo: int) -> bool:
     return False
 
 
+CONFLICT_ROOTS = frozenset(str(r) for r in range(11, 21))
+"""CAMEO 11-20, the roots of conflictual acts (disapprove … use unconventional mass violence)."""
+
+
+def _charter_owner(low: list[str], m: Mention) -> bool:
+    """Is ``m`` the owner of a charter named with it ("the Charter of the United Nations", "the
+    UN Charter", "the principles of the CSTO Charter")? A conflictual act on a charter
+    (violating, undermining it) is directed at a text, not at the organisation (CAMEO codes
+    the entity an act is directed at); a commitment to it stays support of the organisation
+    (the gold set codes "restated its commitment to the principles of the Charter of the
+    United Nations" as SUPPORT of the UN).
+
+    >>> low = "russia undermines the charter of the united nations".split()
+    >>> _charter_owner(low, Mention(5, 7, "UN", "United Nations"))
+    True
+    >>> _charter_owner("we thank the united nations".split(), Mention(3, 5, "UN", "x"))
+    False
+    """
+    if low[m.end : m.end + 1] in (["charter"], ["charter's"]):
+        return True
+    j = m.start - 1
+    while j > 0 and low[j] in DETERMINERS:
+        j -= 1
+    return j > 0 and low[j] == "of" and low[j - 1] == "charter"
+
+
 ANTECEDENT_ROOTS = frozenset({"05", "11", "12"})
 """Acts whose object can be a whole earlier phrase: praise or endorse (05), disapprove or
 condemn (11), reject (12)."""
@@ -1438,6 +1464,31 @@ def _past_infinitive(low: list[str], gap: list[str]) -> bool:
         and gap[k + 1].islower()
         for k, w in enumerate(gap)
     )
+
+
+SINGLING_OUT = (("including",), ("in", "particular"), ("particularly",), ("especially",))
+"""Words that single out a member of an appeal's addressees ("all parties, including Iran")."""
+
+
+def _singled_out(gap: list[str]) -> bool:
+    """Do the words between an appeal and an actor end by singling the actor out of a group
+    of addressees set off by a comma ("call on all States that have influence, including
+    Iran, to …", "we urge all parties, in particular Russia, to …")? The guide codes an appeal
+    "addressed to a named entity"; the group alone ("all States") is vague, the named member
+    is addressed. Not past the infinitive of the act asked for.
+
+    >>> _singled_out("on all states that have influence , including".split())
+    True
+    >>> _singled_out("on all states to respect the rights , including".split())
+    False
+    """
+    while gap and gap[-1] in DETERMINERS:
+        gap = gap[:-1]
+    for words in SINGLING_OUT:
+        n = len(words)
+        if tuple(gap[-n:]) == words and gap[-n - 1 : -n] == [","]:
+            return "to" not in gap[:-n]
+    return False
 
 
 CHANNELS = frozenset({"through", "via"})
@@ -1563,6 +1614,43 @@ def _act_by(
             and s.mentions[n].full_code not in exclude
         ):
             return n
+    return None
+
+
+WORK_PARTICIPLES = frozenset({
+    "made", "done", "provided", "undertaken", "taken", "rendered", "extended", "carried",
+    "played", "shown", "demonstrated", "given", "conducted", "performed", "accomplished",
+    "presented", "proposed", "launched", "initiated", "submitted", "introduced", "led",
+})  # fmt: skip
+"""Participles of work done or put forward ("the efforts made by", "the assistance provided
+to X by", "the initiative launched by")."""
+
+
+def _work_by(s: Sentence, low: list[str], start: int, hi: int, exclude: set[str]) -> int | None:
+    """The actor named after "by" when the object of praise or endorsement is work someone did
+    ("commend the efforts made in Afghanistan by Kazakhstan", "appreciation for the work done
+    on Libya by all the branches of the United Nations"): CAMEO 051 "Praise or endorse" targets
+    the one praised, its doer, not the place or the beneficiary named before "by". Within the
+    clause, before a comma; the "by" phrase may open with a few words ("by all the branches
+    of").
+    """
+    participle = False
+    for b in range(start, hi - 1):
+        if low[b] in (",", ";", ":"):
+            return None
+        if low[b] in WORK_PARTICIPLES:
+            participle = True
+        if low[b] != "by" or not participle:
+            continue
+        for n, m in enumerate(s.mentions):
+            if (
+                b < m.start <= b + 6
+                and m.code
+                and m.full_code not in exclude
+                and "," not in low[b : m.start]
+            ):
+                return n
+        return None
     return None
 
 
@@ -1951,7 +2039,7 @@ def _reduced_passive(s: Sentence, low: list[str], e: CodedEvent) -> int | None:
         or before in NOT_A_HEAD
         or before in PRONOUNS
         or before.endswith("ly")
-        or any(m.start < i <= m.end for m in s.mentions)
+        or (any(m.start < i <= m.end for m in s.mentions) and _place_before(s, low, i) is None)
     ):
         return None  # a main verb after its subject ("Russia attacked ...") or an auxiliary
     b = e.verb_end
@@ -1961,6 +2049,25 @@ def _reduced_passive(s: Sentence, low: list[str], e: CodedEvent) -> int | None:
         return None
     found = [n for n, m in enumerate(s.mentions) if m.code and b < m.start <= b + 3]
     return found[0] if found else None
+
+
+def _place_before(s: Sentence, low: list[str], i: int) -> int | None:
+    """The mention that ends right before the participle at ``i`` when it is the object of
+    "in" or "of" ("towns and villages in Ukraine wiped out by Russian artillery", "the cities of
+    Armenia shelled by"): the participle then describes the noun before the preposition (a
+    reduced relative clause, not the mention's own verb), and that state is the one the act
+    is done to."""
+    for n, m in enumerate(s.mentions):
+        if (
+            m.end == i
+            and m.code
+            and (
+                preposition_before(low, m.start) in ("in", "of")
+                or (m.agent and ("in" in low[m.start : m.end] or "of" in low[m.start : m.end]))
+            )
+        ):
+            return n  # also one mention "villages in Ukraine", "the troops of Russia"
+    return None
 
 
 CLAUSE_MODALS = frozenset({"will", "would", "can", "could", "should", "must", "may", "might"})
@@ -2100,6 +2207,24 @@ def _topic(low: list[str], start: int, verb_end: int) -> bool:
     ):
         return False  # "met the head of the Russian Interior Ministry": its official
     return k > verb_end and low[k] in TOPIC_PREPOSITIONS
+
+
+APPEAL_ADVERBS = frozenset({"again", "once", "hereby", "therefore", "today", "now", "here"})
+"""Adverbs that stand between an appeal's verb and its particle ("we call once again on …",
+"call today upon …") besides those in -ly and :data:`ADVERBS`."""
+
+
+def _appeal_particle(low: list[str], e: CodedEvent) -> int:
+    """Where an appeal's own particle "on"/"upon" stands when adverbs come between it and the
+    verb ("we call strongly on Israel", "call once again upon the parties"): the addressee
+    after it is whom the appeal is made to (CAMEO 02 "Appeal"), as in "call on Israel"; for
+    any other verb, or with no such particle, the verb's end."""
+    k = e.verb_end
+    if not e.cameo.startswith("02"):
+        return k
+    while k < len(low) and (_adverb(low[k]) or low[k] in APPEAL_ADVERBS):
+        k += 1
+    return k if k < len(low) and low[k] in ("on", "upon") else e.verb_end
 
 
 DISCUSSING = ("discuss", "talk", "speak", "spoke", "debat")
@@ -2771,10 +2896,21 @@ class RoleAssigner:
                 and HARMFUL_ACTS & set(low[start : coded.start])
             ):
                 return None  # "condemn the attacks of the Taliban on Tajikistan": its victim
+        if e.cameo[:2] == "05":
+            doer = _work_by(s, low, start, hi, exclude)
+            if doer is not None:
+                return doer  # "commend the efforts made in Afghanistan by Kazakhstan": the doer
         for n, m in sorted(enumerate(s.mentions), key=lambda x: x[1].start):
             if m.start < start or m.start >= hi:
                 continue
             gap = low[start : m.start]
+            if (
+                e.cameo[:2] in APPEAL_ROOTS
+                and m.code
+                and m.full_code not in exclude
+                and _singled_out(gap)
+            ):
+                return n  # "I call on all States, including Iran, to …": the one named
             if (
                 "," in gap
                 and gap[-1:] != ["including"]
@@ -2811,7 +2947,7 @@ class RoleAssigner:
                 continue
             if (
                 e.cameo[:2] in TOPIC_ROOTS
-                and _topic(low, m.start, e.verb_end)
+                and _topic(low, m.start, _appeal_particle(low, e))
                 and not _called_for(low, e, m.start)
                 and not (e.cameo.startswith("04") and _forum_of(low, m.start))
             ):
@@ -2822,6 +2958,8 @@ class RoleAssigner:
                 )
             if _standard_of(low, _list_start(s.mentions, m), start):
                 continue  # "solutions based on the United Nations Charter": a standard cited
+            if e.cameo[:2] in CONFLICT_ROOTS and _charter_owner(low, m):
+                continue  # "undermines the Charter of the United Nations": a text, not the UN
             if preposition_before(low, m.start, start) in CHANNELS:
                 continue  # "provided aid ... through the Heydar Aliyev Foundation": a means
             if (e.cameo[:2] in PARTY_ROOTS or e.cameo == DIPLOMATIC) and _others_relation(
@@ -2975,8 +3113,12 @@ class RoleAssigner:
                     else None
                 )
                 if reduced is not None:
-                    # "the tests being conducted by Pyongyang": its agent, toward no one named
-                    sources, tgt = _members(s.mentions, reduced), None
+                    # "the tests being conducted by Pyongyang": its agent, toward no one named;
+                    # "villages in Ukraine destroyed by Russia": toward the state they are in
+                    sources, tgt = (
+                        _members(s.mentions, reduced),
+                        _place_before(s, low, e.verb_start),
+                    )
                 elif e.source_slot is None and e.target_slot is None:
                     private = subj is not None and _private_people(s.mentions[subj])
                     by = self._passive_by(s, low, e, hi, private)

@@ -273,6 +273,34 @@ def _once_clause(low: list[str], verb: int) -> bool:
     return "," in low[1:] and verb < low.index(",")
 
 
+ENABLING = frozenset({
+    "enable", "enables", "enabled", "enabling", "allow", "allows", "allowed", "allowing",
+    "permit", "permits", "permitted", "permitting", "empower", "empowers", "empowered",
+})  # fmt: skip
+"""Verbs that make another's act possible ("will enable Pakistan and India to agree", "the
+railway allows Kazakhstan to increase exports to China"): the enabled act is possible, not
+reported as done (the guide's *hypothetical*: "conditional or possible")."""
+
+
+def _enabled(low: list[str], lo: int, verb: int) -> bool:
+    """Is the verb at ``verb`` the infinitive of an act that an enabling verb
+    (:data:`ENABLING`) makes possible, within its clause and with no comma between?
+
+    >>> _enabled("this will enable pakistan and india to agree".split(), 0, 7)
+    True
+    >>> _enabled("we helped pakistan to agree".split(), 0, 4)
+    False
+    """
+    if verb < 2 or low[verb - 1] != "to":
+        return False
+    for k in range(verb - 2, max(lo, verb - 10) - 1, -1):
+        if low[k] in (",", ";", ":"):
+            return False
+        if low[k] in ENABLING:
+            return True
+    return False
+
+
 def modality_of(
     tokens: tuple[str, ...],
     verb: int,
@@ -313,6 +341,8 @@ def modality_of(
         return "negated"
     if window[-2:] == ["yet", "to"]:
         return "negated"  # "a mission has yet to arrive": it has not
+    if _enabled(low, lo, verb):
+        return "hypothetical"  # "will enable Pakistan and India to agree": made possible
     lo = _new_subject(tokens, low, lo, verb)
     conceded = _concessive(low, lo, verb)
     if conceded or "May" in tokens[lo:verb]:
@@ -363,6 +393,12 @@ HOPES = frozenset({
 })  # fmt: skip
 """Verbs of wishing: what the speaker hopes that others do is no act of theirs (the hoping
 itself may be an appeal, coded from its own verb)."""
+EXPECTATIONS = frozenset({"confident", "doubt"})
+"""Words of a speaker's expectation ("I have no doubt that the Council will offer us its
+support", "we are confident that X will …"; trusting is a wish, :data:`HOPES`): another
+party's act that the speaker only expects in the future is supposed, not reported (the guide's
+*hypothetical*: "what the text only supposes of someone else"); the speaker's own ("we are
+confident that we will deepen …") stays its intent."""
 NECESSITY = frozenset({
     "essential", "important", "necessary", "vital", "crucial", "fundamental", "imperative",
     "indispensable",
@@ -377,7 +413,9 @@ def is_opinion(low: list[str], verb: int) -> bool:
     "it is important that X must act")? An opinion about others' duties is a comment (CAMEO
     01, no PLOVER event), not an act of theirs nor a hypothetical one: a belief verb, "that",
     then a modal of obligation or an adjective of necessity ("it is essential to …") before
-    the verb, with no stop between; or anything hoped or wished ("we hope that X will …").
+    the verb, with no stop between; or anything hoped or wished ("we hope that X will …"),
+    and another party's future act the speaker is confident or has no doubt will come
+    (:data:`EXPECTATIONS`).
 
     >>> from steppe.coding.stages import tokenize
     >>> t = [w.lower() for w in tokenize("We believe that the UN should help Afghanistan")]
@@ -392,6 +430,12 @@ def is_opinion(low: list[str], verb: int) -> bool:
     before = low[max(0, that - 3) : that]
     if HOPES & set(before):
         return True  # "I hope that the UN will provide support": a wish, not their act
+    if (
+        EXPECTATIONS & set(before)
+        and low[that + 1] not in ("we", "i")
+        and any(w in ("will", "would", "shall") for w in low[that + 1 : verb])
+    ):
+        return True  # "no doubt that the Council will offer": expected of another
     belief = any(w in BELIEFS for w in before)
     return belief and bool((DEONTIC | NECESSITY) & set(low[that + 1 : verb]))
 
