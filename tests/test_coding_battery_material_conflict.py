@@ -155,14 +155,13 @@ THREATS = [
         {("AZE", "ARM", "THREATEN", A)},
         {("AZE", "ARM", "THREATEN", H)},
     ),
-    x(
+    (
+        # the threatened side is named only in the condition ('if Armenia continues')
         "If Armenia continues its provocations, Azerbaijan will be compelled to respond with "
         "force.",
         None,
         {("AZE", "ARM", "THREATEN", A)},
         set(),
-        "the threatened side is named only in the condition ('if Armenia continues'); the "
-        "coder takes a target from the consequence's own clause",
     ),
     (
         "Azerbaijan continues to threaten Armenia with the use of force.",

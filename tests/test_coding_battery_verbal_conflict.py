@@ -68,9 +68,8 @@ CASES = [
      {("KAZ", "AFG", "AID", A)}, set()),
     ("Our country has allocated 2 million dollars to UNICEF for Afghanistan.", "KAZ",
      {("KAZ", "UN", "AID", A)}, set()),
-    _xfail("a shipment that 'arrived' from a state: the coder takes 'arrived in' for a visit "
-           "and has no source for the aid", "Humanitarian aid from China has arrived in "
-           "Tajikistan.", None, {("CHN", "TJK", "AID", A)}, set()),
+    ("Humanitarian aid from China has arrived in Tajikistan.", None,
+     {("CHN", "TJK", "AID", A)}, set()),
     # --- RETREAT / CONCEDE (08)
     ("Russia and the CSTO began withdrawing their peacekeepers from Kazakhstan.", None,
      {("RUS", "KAZ", "RETREAT", A), ("CSTO", "KAZ", "RETREAT", A)},
@@ -192,9 +191,8 @@ CASES = [
      {("CSTO", "KGZ", "REJECT", A)}, {("CSTO", "KGZ", "AID", A)}),
     ("Kyrgyzstan's request for military assistance was rejected by the CSTO.", None,
      {("CSTO", "KGZ", "REJECT", A)}, set()),
-    _xfail("the speaker's possessive object ('our proposal') is not taken for the target",
-           "Tajikistan has once again rejected our proposal to hold talks.", "KGZ",
-           {("TJK", "KGZ", "REJECT", A)}, set()),
+    ("Tajikistan has once again rejected our proposal to hold talks.", "KGZ",
+     {("TJK", "KGZ", "REJECT", A)}, set()),
     # --- SANCTION (16) and trade restrictions
     ("Russia expelled two Kazakh diplomats.", None, {("RUS", "KAZ", "SANCTION", A)}, set()),
     ("Kazakhstan expelled a Ukrainian diplomat.", None, {("KAZ", "UKR", "SANCTION", A)}, set()),

@@ -9,7 +9,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
 - military aggression carried out against a state is an assault, not military cooperation;
 - a state sanctioned by another (active, or passive with "by") is a sanction;
 - pursuing dialogue or talks with a named state consults it;
-- being grateful to or for a named entity thanks it (SUPPORT);
+- being grateful to a named entity, or for its assistance, thanks it (SUPPORT; the rule is
+  i14m's GRATEFUL_TO, which landed first and covers these cases);
 - a vague agent noun before a plural ("terrorist attacks") names an act, not an attacker
   acting, so the speaker who witnessed the attacks is no attacker;
 - "the Minsk package", "the Minsk Group" name an arrangement and a format: Minsk is no actor;

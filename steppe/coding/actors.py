@@ -135,10 +135,14 @@ def venue_context(low: list[str], start: int, end: int) -> bool:
     return before in ("in", "at") or after in MEETING_NOUNS
 
 
-CONFLICT_NOUNS = frozenset({"conflict", "conflicts", "crisis", "crises", "situation"})
+CONFLICT_NOUNS = frozenset({
+    "conflict", "conflicts", "crisis", "crises", "situation", "hostilities", "fighting",
+    "violence", "truce", "ceasefire",
+})  # fmt: skip
 """Nouns of a state of affairs that a state name after "in" locates ("the conflict in Syria",
-"the crisis in and around Ukraine"): the state is where it is, no party to what the clause
-does about it (the guide's venue rule: "venues are locations, not actors")."""
+"the crisis in and around Ukraine", "the truce in Yemen"): the state is where it is, no party
+to what the clause does about it (the guide's venue rule: "venues are locations, not
+actors"). ("war" is left out: "Russia's war in Ukraine" names the victim.)"""
 _LOCATING = frozenset({"in", "and", "around", "within", "inside"})
 _PARTIES = frozenset({"party", "parties", "side", "sides"})
 _REGION_BEFORE_AMERICA = frozenset({"latin", "south", "central", "north"})
@@ -237,6 +241,30 @@ TIME_SPANS = frozenset({
 """Plural nouns of a span of time: "for thirty years", "in recent months" end a phrase."""
 
 
+SUBJECT_FORMS = frozenset({"i", "we", "he", "she", "they"})
+"""Pronouns in the subject case: never the object of a preposition."""
+
+
+def _other_ending(word: str, key: str) -> bool:
+    """Do ``word`` and the registry name ``key`` differ only in a final vowel ("franco" and
+    "france")? Another final vowel makes another word (a surname, an inflection), not a
+    misspelling or a transliteration of the name, which the fuzzy match is for ("kazakstan",
+    "berdymukhamedow").
+
+    >>> _other_ending("franco", "france"), _other_ending("kazakstan", "kazakhstan")
+    (True, False)
+    >>> _other_ending("berdymukhamedow", "berdymukhamedov")
+    False
+    """
+    return (
+        len(word) == len(key)
+        and word[:-1] == key[:-1]
+        and word[-1] != key[-1]
+        and word[-1] in "aeiouy"
+        and key[-1] in "aeiouy"
+    )
+
+
 def preposition_before(low: list[str], start: int, lo: int = 0) -> str | None:
     """The preposition the noun phrase at ``start`` hangs from, if any, looking back over up
     to three determiners and modifiers (not before ``lo``).
@@ -251,7 +279,23 @@ def preposition_before(low: list[str], start: int, lo: int = 0) -> str | None:
 
     >>> preposition_before(["for", "thirty", "years", "armenia"], 3) is None
     True
+
+    A subject pronoun hangs from no preposition ("in that connection I would like to commend
+    …": an opening phrase, then the subject).
+
+    >>> preposition_before(["in", "that", "connection", "i"], 3) is None
+    True
+
+    So does the "that" of a fact or a statement (:data:`THAT_CLAUSE_HEADS`), which opens the
+    clause whose subject the actor is.
+
+    >>> preposition_before(["to", "the", "fact", "that", "armenia"], 4) is None
+    True
+    >>> preposition_before(["to", "stress", "that", "the", "russian"], 4) is None
+    True
     """
+    if low[start] in SUBJECT_FORMS:
+        return None
     k = start - 1
     while (
         k >= lo
@@ -259,8 +303,22 @@ def preposition_before(low: list[str], start: int, lo: int = 0) -> str | None:
         and (low[k] in DETERMINERS or is_modifier(low[k]))
         and low[k] not in TIME_SPANS
     ):
+        if low[k] == "that" and k > lo and low[k - 1] in THAT_CLAUSE_HEADS:
+            return None  # "to the fact that Azerbaijan has fired": the clause's subject
         k -= 1
     return low[k] if k >= lo and low[k] in PREPOSITIONS else None
+
+
+THAT_CLAUSE_HEADS = frozenset({
+    "fact", "facts", "news", "evidence", "reality", "truth", "stress", "note", "emphasize",
+    "emphasise", "underline", "underscore", "recall", "reiterate", "say", "state", "inform",
+    "remind", "point", "add", "announce", "report", "confirm", "declare", "affirm", "reaffirm",
+    "acknowledge", "recognize", "recognise", "mention", "highlight", "repeat",
+})  # fmt: skip
+"""Nouns and bare verbs whose "that" opens the clause that states them ("draw attention to
+the fact that Azerbaijan has fired …", "I would like to stress that Russia has …"): the actor
+after "that" is that clause's subject, not the object of the "to" before the noun or the
+infinitive."""
 
 
 def is_modifier(token: str) -> bool:
@@ -501,14 +559,34 @@ class ActorRecognizer:
     def _fuzzy_keys(self, word: str) -> tuple[str, ...]:
         if word not in self._fuzzy_cache:
             candidates = {k for v in (word, *_deletions(word)) for k in self._fuzzy.get(v, ())}
-            found = sorted(k for k in candidates if damerau_levenshtein(word, k) <= 1)
+            found = sorted(
+                k
+                for k in candidates
+                if damerau_levenshtein(word, k) <= 1 and not _other_ending(word, k)
+            )
             self._fuzzy_cache[word] = tuple(found)
         return self._fuzzy_cache[word]
 
     def _fuzzy_code(self, word: str, on: date) -> str | None:
         assert self.gaz is not None
-        codes = {self.gaz.resolve(k, on) for k in self._fuzzy_keys(word)}
+        codes = {
+            self.gaz.resolve(k, on)
+            for k in self._fuzzy_keys(word)
+            if not self._other_ending(word, k)
+        }
         return codes.pop() if len(codes) == 1 else None
+
+    def _other_ending(self, word: str, key: str) -> bool:
+        """Does ``word`` differ from the country name ``key`` only in its last letter
+        ("Franco" / "France", "Germano" / "Germany")? A country's English name is spelled one
+        way; another ending makes another word (a person's name, an adjective), unlike the
+        transliterations of leaders' names ("Berdimuhamedow" / "Berdimuhamedov")."""
+        assert self.gaz is not None
+        return (
+            len(word) == len(key)
+            and word[:-1] == key[:-1]
+            and all(m.kind == "name" for m in self.gaz.matches(key))
+        )
 
     def atoms(self, sentence: Sentence, venues: list[str] | None = None) -> list[_Atom]:
         """Pass 1: the longest actor or agent phrase at each position, left to right; the
@@ -571,12 +649,13 @@ class ActorRecognizer:
             if where or (
                 best is not None
                 and best.code
-                and low[i] == "america"
+                and low[i] in ("america", "american")
                 and i > 0
                 and low[i - 1] in _REGION_BEFORE_AMERICA
             ):
                 # "the conflicts in Syria, Libya and Ukraine": where (and the list with it);
-                # "Latin America", "South America": a region, not the United States
+                # "Latin America", "South America", "our Latin American partners": a region,
+                # not the United States
                 assert best is not None
                 j = best.end
                 while where and j < len(low) and low[j] in (",", "and", "or", "the"):
@@ -948,6 +1027,8 @@ def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
             if noun in FIRST_PERSON_NOUNS:
                 text = f"{t} {toks[k + 1]}"
                 added.append(Mention(k, k + 2, s.speaker, text, FIRST_PERSON_NOUNS[noun]))
+            elif _owned_object(toks, k):
+                added.append(Mention(k, k + 1, s.speaker, t))
         elif k not in taken and k - 1 not in taken:
             un = _speech_un(toks, k)
             if un:
@@ -963,7 +1044,99 @@ def first_person(s: Sentence, mentions: list[Mention]) -> list[Mention]:
                 added.append(Mention(k, k + un[0], "UN", " ".join(toks[k : k + un[0]]), un[1]))
     if not added:
         return mentions
-    return sorted([*mentions, *added], key=lambda m: m.start)
+    return _with_speaker(toks, sorted([*mentions, *added], key=lambda m: m.start), s.speaker)
+
+
+_SPEAKER_HEADS = frozenset({"i", "we", "my", "our"})
+CLAUSE_STARTS = frozenset({
+    "", ",", ";", ":", "—", "–", "-", "(", "that", "when", "after", "before", "since", "as",
+    "while", "because", "and", "but", "then", "also", "together", "recently", "today",
+    "yesterday", "ago", "year", "month", "week", "spring", "summer", "autumn", "winter",
+    "later", "earlier", "meanwhile", "where", "once", "so",
+})  # fmt: skip
+"""Words after which a compound with the speaker opens a clause as its subject ("Last month
+President X and I met", "In 2019 X and my country signed", "…, and Kazakhstan and my
+country agreed")."""
+
+
+def _speaker_head(m: Mention) -> bool:
+    """Is the mention the speaker's first person ("I", "we", "my country", "our Government")?"""
+    return m.text.split(" ")[0].lower() in _SPEAKER_HEADS
+
+
+def _with_speaker(toks: tuple[str, ...], mentions: list[Mention], speaker: str) -> list[Mention]:
+    """A speech's first person joined by "and" to another actor is one compound with it
+    ("President Putin and I met", "my country and Kazakhstan signed", "between Russia and
+    us"): the speaker is a member of the compound, as a named state would be ("Russia and
+    Japan met"), so that a joint act pairs the two. Only where the compound opens a clause
+    (:data:`CLAUSE_STARTS`, a year) or follows "between": after a verb or another
+    preposition the actor is an object or a place ("we condemned Russia and we imposed …",
+    "we went to Kazakhstan and I signed …").
+
+    >>> from steppe.coding.stages import tokenize
+    >>> toks = tokenize("President Putin and I met")
+    >>> out = _with_speaker(toks, [Mention(0, 2, "RUS", "President Putin"),
+    ...                            Mention(3, 4, "JPN", "I", "GOV")], "JPN")
+    >>> [m.group for m in out]
+    [0, 0]
+    """
+    out = list(mentions)
+    for n in range(len(out) - 1):
+        a, b = out[n], out[n + 1]
+        if b.start != a.end + 1 or toks[a.end].lower() != "and":
+            continue
+        own = [m for m in (a, b) if m.code == speaker and _speaker_head(m)]
+        other = [m for m in (a, b) if m.code and m.code != speaker]
+        if len(own) != 1 or len(other) != 1 or (a.group >= 0 and b.group >= 0):
+            continue
+        first = min((m.start for m in out if a.group >= 0 and m.group == a.group), default=a.start)
+        before = toks[first - 1].lower() if first > 0 else ""
+        if not (before == "between" or before in CLAUSE_STARTS or before.isdigit()):
+            continue  # "we condemned Russia and we imposed …": an object, then a new clause
+        group = a.group if a.group >= 0 else b.group
+        if group < 0:
+            group = max((m.group for m in out), default=-1) + 1
+        out[n], out[n + 1] = evolve(a, group=group), evolve(b, group=group)
+    return out
+
+
+ADDRESSING = frozenset({"on", "upon", "thank", "urge", "ask", "invite"})
+"""The words before "the General Assembly" that address it in a speech (an appeal's particle,
+thanks, a request): the UN's organ addressed, as "the Assembly" after a verb is."""
+
+
+OWN_STANCE = frozenset({
+    "readiness", "willingness", "commitment", "determination", "intention", "gratitude",
+    "appreciation", "thanks", "condolences", "congratulations", "concern", "concerns",
+    "position", "views", "view", "support", "solidarity", "sympathy", "respect",
+})  # fmt: skip
+"""What a speaker conveys as its own ("convey our readiness to resume talks", "express my
+gratitude"): the speaker's stance, not an object the act is done to."""
+
+
+def _owned_object(toks: Sequence[str], k: int) -> bool:
+    """Is "our" or "my" at ``k`` the start of a verb's direct object ("Tajikistan rejected our
+    proposal", "partners have praised our compliance", "Russia supported my candidacy")? The
+    act on the speaking state's proposal, compliance or candidacy is an act toward the state
+    (a speech's "we" and "my country" are the speaking state, the guide's section 2); after a
+    preposition, a conjunction, an auxiliary or a form of "be" ("in our region", "is our
+    priority") it is no object.
+
+    >>> _owned_object(("Tajikistan", "rejected", "our", "proposal"), 2)
+    True
+    >>> _owned_object(("security", "in", "our", "region"), 2)
+    False
+    """
+    if k == 0 or k + 1 >= len(toks) or toks[k + 1].lower() in OWN_STANCE:
+        return False
+    before = toks[k - 1]
+    return (
+        before[:1].islower()
+        and before.isalpha()
+        and before not in FUNCTION_WORDS
+        and not before.endswith("ly")
+        and toks[k + 1][:1].isalpha()
+    )
 
 
 def _names_another(toks: Sequence[str], k: int) -> bool:
@@ -1021,4 +1194,14 @@ def _speech_un(toks: tuple[str, ...], k: int) -> tuple[int, str | None] | None:
         and toks[k - 2][:1].islower()
     ):
         return 1, None  # "I expect the Assembly to …": the General Assembly addressed
+    if (
+        toks[k : k + 2] == ("General", "Assembly")
+        and k > 1
+        and toks[k - 1] == "the"
+        and (
+            toks[k - 2].lower() in ADDRESSING
+            or (toks[k - 2] == "to" and toks[k - 3 : k - 2] in (("appeal",), ("appeals",)))
+        )
+    ):
+        return 2, None  # "I call on the General Assembly to …", "I thank the General Assembly"
     return None

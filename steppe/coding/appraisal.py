@@ -38,7 +38,9 @@ from steppe.registry import data_path
 
 LEXICON = data_path("dictionaries") / "steppe.appraisal.txt"
 PRAISE, CRITICISM = "051", "111"
-NEGATORS = frozenset({"not", "no", "never", "n't", "hardly"})
+NEGATORS = frozenset({"not", "no", "never", "n't", "hardly", "neither", "nor"})
+"""Words that turn a word of praise up to two words after them ("not legitimate", "neither a
+nation nor a legitimate State")."""
 STOPS = frozenset({".", ";", "!", "?"})
 BE_OR_AUX = frozenset({
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
@@ -47,7 +49,7 @@ BE_OR_AUX = frozenset({
 FEELINGS = frozenset({
     "saddened", "concerned", "alarmed", "outraged", "disappointed", "dismayed", "appalled",
     "shocked", "worried", "pleased", "delighted", "satisfied", "grateful", "encouraged",
-    "gratified", "glad", "happy",
+    "gratified", "glad", "happy", "thankful",
 })  # fmt: skip
 """A speaker's stated feeling about what follows ("we are deeply saddened by the unjustified
 aggression by Tajikistan"): the feeling alone is a comment (CAMEO 012/013, the guide's
@@ -59,6 +61,10 @@ GLAD = frozenset({"pleased", "delighted", "satisfied", "gratified", "glad", "hap
 """Feelings that are themselves praise of what they are about ("we were delighted with the
 election of Turkey's representative"); concern and the other negative feelings are comments
 unless what follows judges someone (the guide: expressions of concern alone)."""
+THANKS = frozenset({"grateful", "thankful"})
+"""Gratitude is thanks, CAMEO 051 "Praise or endorse: Praise, hail, compliment, congratulate,
+thank, …": to the entity it is addressed to ("we are grateful to Japan for its support") or
+whose help it is for ("thankful for the assistance of China")."""
 MAX_SPEAKER = 6
 """Most tokens before a headline's colon that still name its speaker."""
 
@@ -121,6 +127,24 @@ def subject_of(s: Sentence, low: list[str], lo: int, hi: int, verbs: set[int]) -
     return None
 
 
+def _thanked(s: Sentence, low: list[str], start: int, end: int) -> Mention | None:
+    """The actor gratitude is addressed to: the phrase right after "to" ("grateful to the
+    United Nations for …")."""
+    if start >= end or low[start] != "to":
+        return None
+    return next(
+        (
+            m
+            for m in sorted(s.mentions, key=lambda m: m.start)
+            if start < m.start <= start + 4
+            and m.start < end
+            and m.code
+            and preposition_before(low, m.start, start) == "to"
+        ),
+        None,
+    )
+
+
 def _content_end(low: list[str], start: int, events: list[CodedEvent]) -> int:
     later = [e.verb_start for e in events if e.verb_start >= start]
     stop = next((k for k in range(start, len(low)) if low[k] in STOPS), len(low))
@@ -147,7 +171,8 @@ def appraisals(
             and e.cameo[:3] not in CEREMONIES
             and e.source
             and e.source.code
-        ):
+            and low[e.verb_end : e.verb_end + 3] != ["on", "behalf", "of"]
+        ):  # "I speak on behalf of a State that is the victim of …": whom, not what, is said
             frames.append((e.source, e.verb_start, e.verb_end, e))
     for m in s.mentions:
         # "We are deeply saddened by …", "Kazakhstan is concerned about …"
@@ -165,10 +190,12 @@ def appraisals(
         end = _content_end(low, start, events)
         if any(start <= e.verb_start < end and e.source and e.target and e.plover for e in events):
             continue
-        score = polarity(low, start, end) + (low[at] in GLAD)
+        thanks = low[at] in THANKS
+        score = polarity(low, start, end) + (low[at] in GLAD or thanks)
         if not score:
             continue
-        target = subject_of(s, low, start, end, verbs)
+        target = _thanked(s, low, start, end) if thanks else None
+        target = target or subject_of(s, low, start, end, verbs)
         if target is None or target.code == speaker.code:
             continue
         code = PRAISE if score > 0 else CRITICISM

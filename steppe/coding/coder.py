@@ -168,17 +168,17 @@ def state_codes() -> frozenset[str]:
 
 
 SPEAKING_ORGANISATIONS = frozenset({"EU"})
-"""Organisations that speak in the UN General Debate as a state does: General Assembly
-resolution 65/276 (3 May 2011) lets the European Union's representatives take the floor among
-the speakers, and the UN General Debate Corpus codes their speeches ``EU`` (the registry's code),
-so their "we" is the EU."""
+"""Registry codes of the organisations that speak in the UN General Debate as the states do:
+the European Union (the UN General Debate Corpus's ``iso3`` "EU"), which addresses the
+Assembly under General Assembly resolution 65/276 (2011); its "we" is the EU (the gold set
+codes the EU's speeches so)."""
 
 
 def speaker_of(source: str | None) -> str | None:
-    """The speaking state of a document whose ``source`` is a state's ISO-3 code: the
-    statements of a state, such as the UN General Debate speeches ingested with the ``ungdc``
-    mapping (``source`` = the speaking state, :mod:`steppe.ingest.ungdc`), or of an
-    organisation in :data:`SPEAKING_ORGANISATIONS`; news sites and feeds have none.
+    """The speaker of a document whose ``source`` is a state's ISO-3 code or a speaking
+    organisation's code (:data:`SPEAKING_ORGANISATIONS`): the statements of a state, such as
+    the UN General Debate speeches ingested with the ``ungdc`` mapping (``source`` = the
+    speaking state, :mod:`steppe.ingest.ungdc`); news sites and feeds have none.
 
     >>> speaker_of("UZB"), speaker_of("EU"), speaker_of("24.kg"), speaker_of(None)
     ('UZB', 'EU', None, None)

@@ -104,9 +104,6 @@ SAME_PARTICIPLE = frozenset({
 })  # fmt: skip
 """Verbs whose past participle is their base form: after "is"/"was" they are a passive ("was
 hit by"), not an adjective."""
-CODED_ADJECTIVES = frozenset({"grateful", "thankful"})
-"""Adjectives the verb supplement codes after a form of "be" ("we are grateful to Japan":
-steppe.verbs.txt's GRATEFUL_TO, 051): their predicate is the act."""
 HEARSAY = frozenset({
     "said", "reported", "believed", "thought", "alleged", "rumoured", "rumored", "claimed",
     "understood", "presumed",
@@ -506,6 +503,10 @@ class _Matcher:
             ]
         else:
             places = [q for q in span if q in self.mention_at]
+            if k > 0 and els[k - 1].kind == "word" and els[k - 1].value in SLOT_PREPOSITIONS:
+                # "working with like-minded allies in the United Nations": the slot is what
+                # the preposition governs, not a place named after another preposition
+                places = [q for q in places if not LOCATIVES.intersection(low[p:q])]
         for q in places:
             for end, bound in self._at(e, q, hi, k == len(els) - 1):
                 found = self._forward(els, k + 1, end, hi, {**slots, **bound})
@@ -606,6 +607,8 @@ class EventClassifier:
         ("the meeting", "a brief private visit", "very close")?"""
         if i > 0 and s.tokens[i][:1].isupper():
             return True
+        if low[i] == "issue" and (i == 0 or low[i - 1] not in BEFORE_BARE_VERB):
+            return True  # "the Cyprus issue emerged", "the Iranian nuclear issue": the noun
         if (
             i + 1 < len(low)
             and low[i + 1] == "of"
@@ -637,7 +640,7 @@ class EventClassifier:
             i > 0
             and low[i - 1] in ("is", "are", "am", "was", "were", "be", "been")
             and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
-            and low[i] not in SAME_PARTICIPLE | INTENT_ADJECTIVES | CODED_ADJECTIVES
+            and low[i] not in SAME_PARTICIPLE | INTENT_ADJECTIVES
         ):
             return True  # "if I am free", "the border is open": an adjective, no act
         if (
@@ -1291,12 +1294,80 @@ the resolutions of the Security Council"): the organisation whose charter or res
 cited is no target of the act."""
 
 
+STANDARD_ADJECTIVES = frozenset({
+    "relevant", "respective", "pertinent", "applicable", "existing", "numerous", "many",
+    "several", "all", "basic", "fundamental", "universal", "key",
+})  # fmt: skip
+"""Adjectives between a standard phrase and the body it cites ("in accordance with the
+relevant resolutions of the Security Council")."""
+DOCUMENT_NOUNS = frozenset({
+    "charter", "resolution", "resolutions", "principles", "purposes", "norms", "provisions",
+    "decisions", "statute", "rules",
+})  # fmt: skip
+"""Nouns of an organisation's texts that a standard cites through "of" ("in accordance with
+the resolutions of the Security Council", "within the framework of the Charter of the United
+Nations")."""
+
+
 def _standard_of(low: list[str], k: int, lo: int) -> bool:
-    """Is the phrase at ``k`` the standard of a phrase of :data:`STANDARD_PHRASES`?"""
+    """Is the phrase at ``k`` the standard of a phrase of :data:`STANDARD_PHRASES`, directly
+    or as the owner of its charter, resolutions or principles (:data:`DOCUMENT_NOUNS`)?
+
+    >>> _standard_of("in line with the resolutions of the security council".split(), 7, 0)
+    True
+    >>> _standard_of("within the framework of the charter of the un".split(), 8, 0)
+    True
+    >>> _standard_of("in line with the relevant security council".split(), 5, 0)
+    True
+    >>> _standard_of("the resolutions of the un".split(), 4, 0)
+    False
+    """
     j = k - 1
-    while j > lo and low[j] in DETERMINERS:
+    cited = False
+    for _ in range(3):
+        adjectives = 0  # "in line with the relevant Security Council resolutions"
+        while j > lo and (
+            low[j] in DETERMINERS or (adjectives < 2 and low[j] in STANDARD_ADJECTIVES)
+        ):
+            adjectives += low[j] not in DETERMINERS
+            j -= 1
+        if j <= lo:
+            return False
+        if (low[j - 1], low[j]) in STANDARD_PHRASES:
+            return True
+        if cited and (low[j - 1], low[j]) == ("framework", "of"):
+            return True  # "within the framework of the Charter of …": the Charter is cited
+        if low[j] != "of" or low[j - 1] not in DOCUMENT_NOUNS:
+            return False
+        cited = True
+        j -= 2
+    return False
+
+
+CONFLICT_ROOTS = frozenset(str(r) for r in range(11, 21))
+"""CAMEO 11-20, the roots of conflictual acts (disapprove … use unconventional mass violence)."""
+
+
+def _charter_owner(low: list[str], m: Mention) -> bool:
+    """Is ``m`` the owner of a charter named with it ("the Charter of the United Nations", "the
+    UN Charter", "the principles of the CSTO Charter")? A conflictual act on a charter
+    (violating, undermining it) is directed at a text, not at the organisation (CAMEO codes
+    the entity an act is directed at); a commitment to it stays support of the organisation
+    (the gold set codes "restated its commitment to the principles of the Charter of the
+    United Nations" as SUPPORT of the UN).
+
+    >>> low = "russia undermines the charter of the united nations".split()
+    >>> _charter_owner(low, Mention(5, 7, "UN", "United Nations"))
+    True
+    >>> _charter_owner("we thank the united nations".split(), Mention(3, 5, "UN", "x"))
+    False
+    """
+    if low[m.end : m.end + 1] in (["charter"], ["charter's"]):
+        return True
+    j = m.start - 1
+    while j > 0 and low[j] in DETERMINERS:
         j -= 1
-    return j > lo and (low[j - 1], low[j]) in STANDARD_PHRASES
+    return j > 0 and low[j] == "of" and low[j - 1] == "charter"
 
 
 ANTECEDENT_ROOTS = frozenset({"05", "11", "12"})
@@ -1416,6 +1487,31 @@ def _past_infinitive(low: list[str], gap: list[str]) -> bool:
         and gap[k + 1].islower()
         for k, w in enumerate(gap)
     )
+
+
+SINGLING_OUT = (("including",), ("in", "particular"), ("particularly",), ("especially",))
+"""Words that single out a member of an appeal's addressees ("all parties, including Iran")."""
+
+
+def _singled_out(gap: list[str]) -> bool:
+    """Do the words between an appeal and an actor end by singling the actor out of a group
+    of addressees set off by a comma ("call on all States that have influence, including
+    Iran, to …", "we urge all parties, in particular Russia, to …")? The guide codes an appeal
+    "addressed to a named entity"; the group alone ("all States") is vague, the named member
+    is addressed. Not past the infinitive of the act asked for.
+
+    >>> _singled_out("on all states that have influence , including".split())
+    True
+    >>> _singled_out("on all states to respect the rights , including".split())
+    False
+    """
+    while gap and gap[-1] in DETERMINERS:
+        gap = gap[:-1]
+    for words in SINGLING_OUT:
+        n = len(words)
+        if tuple(gap[-n:]) == words and gap[-n - 1 : -n] == [","]:
+            return "to" not in gap[:-n]
+    return False
 
 
 CHANNELS = frozenset({"through", "via"})
@@ -1541,6 +1637,43 @@ def _act_by(
             and s.mentions[n].full_code not in exclude
         ):
             return n
+    return None
+
+
+WORK_PARTICIPLES = frozenset({
+    "made", "done", "provided", "undertaken", "taken", "rendered", "extended", "carried",
+    "played", "shown", "demonstrated", "given", "conducted", "performed", "accomplished",
+    "presented", "proposed", "launched", "initiated", "submitted", "introduced", "led",
+})  # fmt: skip
+"""Participles of work done or put forward ("the efforts made by", "the assistance provided
+to X by", "the initiative launched by")."""
+
+
+def _work_by(s: Sentence, low: list[str], start: int, hi: int, exclude: set[str]) -> int | None:
+    """The actor named after "by" when the object of praise or endorsement is work someone did
+    ("commend the efforts made in Afghanistan by Kazakhstan", "appreciation for the work done
+    on Libya by all the branches of the United Nations"): CAMEO 051 "Praise or endorse" targets
+    the one praised, its doer, not the place or the beneficiary named before "by". Within the
+    clause, before a comma; the "by" phrase may open with a few words ("by all the branches
+    of").
+    """
+    participle = False
+    for b in range(start, hi - 1):
+        if low[b] in (",", ";", ":"):
+            return None
+        if low[b] in WORK_PARTICIPLES:
+            participle = True
+        if low[b] != "by" or not participle:
+            continue
+        for n, m in enumerate(s.mentions):
+            if (
+                b < m.start <= b + 6
+                and m.code
+                and m.full_code not in exclude
+                and "," not in low[b : m.start]
+            ):
+                return n
+        return None
     return None
 
 
@@ -1827,6 +1960,28 @@ def _mention_at(s: Sentence, k: int) -> int | None:
     return None
 
 
+def _after_noun_phrase(low: list[str], rel: int) -> bool:
+    """Does a noun phrase opened by a determiner end right before ``rel`` (a relative "that":
+    "the pain and hardship that"), rather than a verb ("we believe that")?
+
+    >>> _after_noun_phrase("we feel the pain and hardship that".split(), 6)
+    True
+    >>> _after_noun_phrase("we believe that".split(), 2)
+    False
+    """
+    for j in range(rel - 1, max(-1, rel - 6), -1):
+        if low[j] in NP_OPENERS:
+            return j < rel - 1
+        if low[j] in PRONOUNS or low[j] in AUXILIARIES or not low[j].replace("-", "").isalpha():
+            return False
+    return False
+
+
+NP_OPENERS = frozenset({
+    "the", "a", "an", "this", "these", "those", "its", "our", "their", "his", "her", "my",
+})  # fmt: skip
+
+
 def _noun_like(s: Sentence, low: list[str], k: int) -> bool:
     """A content word that is not a verb (by its tag, else by not being a coded verb)."""
     if s.tags:
@@ -1894,6 +2049,11 @@ def _reduced_passive(s: Sentence, low: list[str], e: CodedEvent) -> int | None:
     if i < 1 or not (form.endswith("ed") or form in PARTICIPLES):
         return None
     before = low[i - 1]
+    j = i - 1
+    while j > 0 and low[j] in PASSIVE_ADVERBS:
+        j -= 1
+    if j < i - 1 and low[j] in NOT_A_HEAD:
+        return None  # "is still occupied by", "were again attacked by": the clause's passive
     if before == "being":
         if i >= 2 and low[i - 2] in NOT_A_HEAD:
             return None  # "are being conducted by": the clause's own passive
@@ -1902,7 +2062,7 @@ def _reduced_passive(s: Sentence, low: list[str], e: CodedEvent) -> int | None:
         or before in NOT_A_HEAD
         or before in PRONOUNS
         or before.endswith("ly")
-        or any(m.start < i <= m.end for m in s.mentions)
+        or (any(m.start < i <= m.end for m in s.mentions) and _place_before(s, low, i) is None)
     ):
         return None  # a main verb after its subject ("Russia attacked ...") or an auxiliary
     b = e.verb_end
@@ -1936,6 +2096,25 @@ def _participle_after_pattern_noun(low: list[str], e: CodedEvent) -> bool:
         and low[i - 1] == before[-1].lower()
         and (form.endswith("ed") or form in PARTICIPLES)
     )
+
+
+def _place_before(s: Sentence, low: list[str], i: int) -> int | None:
+    """The mention that ends right before the participle at ``i`` when it is the object of
+    "in" or "of" ("towns and villages in Ukraine wiped out by Russian artillery", "the cities of
+    Armenia shelled by"): the participle then describes the noun before the preposition (a
+    reduced relative clause, not the mention's own verb), and that state is the one the act
+    is done to."""
+    for n, m in enumerate(s.mentions):
+        if (
+            m.end == i
+            and m.code
+            and (
+                preposition_before(low, m.start) in ("in", "of")
+                or (m.agent and ("in" in low[m.start : m.end] or "of" in low[m.start : m.end]))
+            )
+        ):
+            return n  # also one mention "villages in Ukraine", "the troops of Russia"
+    return None
 
 
 CLAUSE_MODALS = frozenset({"will", "would", "can", "could", "should", "must", "may", "might"})
@@ -2001,19 +2180,54 @@ TOPIC_PREPOSITIONS = frozenset({
 })  # fmt: skip
 
 
+COERCIVE_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
+"""Roots of coercive acts: threats, force posture, reductions of relations, coercion, force."""
+
+
+def _announced(low: list[str], verb: int) -> bool:
+    """Is the act at ``verb`` in the future and outside the sentence's first "if" clause (the
+    consequence announced for the condition)?"""
+    k = low.index("if")
+    comma = next((j for j in range(k + 1, len(low)) if low[j] in (",", ";")), len(low))
+    return is_future(low, verb) and not k < verb < comma
+
+
+def _condition_actor(s: Sentence, low: list[str], source: Mention | None) -> Mention | None:
+    """The actor named first in a sentence's "if" clause, up to its comma, other than the
+    threat's source: the one a conditional threat is directed at ("If Armenia attacks
+    again, Azerbaijan will retaliate"). The annotation guide (section 3): "a conditional
+    statement of one's own coercive action is a threat" (PLOVER THREATEN), made to the party
+    whose act is the condition."""
+    k = low.index("if")
+    end = next((j for j in range(k + 1, len(low)) if low[j] in (",", ";", ".")), len(low))
+    own = source.code if source is not None else None
+    return next((m for m in s.mentions if k < m.start < end and m.code and m.code != own), None)
+
+
 def _called_for(low: list[str], e: CodedEvent, start: int) -> bool:
     """Is the phrase at ``start`` what an appeal "for" something names as its object's owner
     ("called for the strengthening of the CSTO", "called for improved procedures for the use
     of CSTO forces")? An appeal for a change in an entity is addressed to it: the guide codes
     a proposal when it is "addressed to a named entity as a request"."""
-    return (
-        e.cameo.startswith("02")
-        and e.verb_end < len(low)
+    if not e.cameo.startswith("02") or "," in low[e.verb_end : start]:
+        return False
+    if (
+        e.verb_end < len(low)
         and low[e.verb_end] == "for"
         and start > 0
         and low[start - 1] in ("of", "the")
-        and "," not in low[e.verb_end : start]
-    )
+    ):
+        return True
+    # "we count on the support of the United Nations", "rely on the assistance of Russia": the
+    # support asked for is the owner's to give
+    k = start - 1
+    while k > e.verb_end and low[k] in DETERMINERS:
+        k -= 1
+    return k - 1 >= e.verb_end and low[k] == "of" and low[k - 1] in ASKED_FOR
+
+
+ASKED_FOR = frozenset({"support", "assistance", "help", "backing", "solidarity", "cooperation"})
+"""What an appeal asks of the owner named after "of" ("count on the support of …")."""
 
 
 def _topic(low: list[str], start: int, verb_end: int) -> bool:
@@ -2040,6 +2254,24 @@ def _topic(low: list[str], start: int, verb_end: int) -> bool:
     ):
         return False  # "met the head of the Russian Interior Ministry": its official
     return k > verb_end and low[k] in TOPIC_PREPOSITIONS
+
+
+APPEAL_ADVERBS = frozenset({"again", "once", "hereby", "therefore", "today", "now", "here"})
+"""Adverbs that stand between an appeal's verb and its particle ("we call once again on …",
+"call today upon …") besides those in -ly and :data:`ADVERBS`."""
+
+
+def _appeal_particle(low: list[str], e: CodedEvent) -> int:
+    """Where an appeal's own particle "on"/"upon" stands when adverbs come between it and the
+    verb ("we call strongly on Israel", "call once again upon the parties"): the addressee
+    after it is whom the appeal is made to (CAMEO 02 "Appeal"), as in "call on Israel"; for
+    any other verb, or with no such particle, the verb's end."""
+    k = e.verb_end
+    if not e.cameo.startswith("02"):
+        return k
+    while k < len(low) and (_adverb(low[k]) or low[k] in APPEAL_ADVERBS):
+        k += 1
+    return k if k < len(low) and low[k] in ("on", "upon") else e.verb_end
 
 
 DISCUSSING = ("discuss", "talk", "speak", "spoke", "debat")
@@ -2498,6 +2730,23 @@ def _appointment(e: CodedEvent, low: list[str]) -> bool:
     )
 
 
+UNNAMED_DOERS = frozenset({
+    "countries", "states", "nations", "governments", "those", "others", "parties", "actors",
+    "forces", "groups", "members", "powers",
+})  # fmt: skip
+"""Plural nouns naming no one that a participle describes ("the countries supporting Israel",
+"those seeking to destabilise the region"): a reduced relative clause whose doer is unnamed,
+not the sentence's subject."""
+BEFORE_BARE_VERB = frozenset({
+    "to", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not",
+    "do", "does", "did", "and", "or", "we", "they", "i", "you", "jointly", "also", "never",
+})  # fmt: skip
+"""Words after which a bare form ("issue") is a verb ("will issue a statement", "they issue
+visas"); elsewhere "issue" is the noun ("the Cyprus issue", "the nuclear issue")."""
+SLOT_PREPOSITIONS = frozenset({"with", "to", "against", "for", "from"})
+LOCATIVES = frozenset({"in", "at", "inside", "within", "throughout"})
+"""Prepositions of place: the phrase they open is where, not the partner, recipient or
+opponent a pattern's "with +", "to +" or "against +" names."""
 PASSIVE_ADVERBS = frozenset({
     "not", "n't", "also", "always", "still", "already", "never", "often", "again", "now", "then",
     "just", "once", "ever", "even", "only", "further", "soon",
@@ -2553,6 +2802,13 @@ class RoleAssigner:
         self, s: Sentence, low: list[str], verb: int, lo: int, previous: dict[int, int | None]
     ) -> int | None:
         k = verb - 1
+        if (
+            k >= lo
+            and low[k] in UNNAMED_DOERS
+            and low[verb].endswith("ing")
+            and _mention_at(s, k) is None
+        ):
+            return None  # "the countries supporting Israel": the participle's doer, unnamed
         if k > lo and low[k] in APPOSITION_MARKS:
             # "Russia and five regional countries – Kazakhstan, … – agreed": the apposition
             # restates the subject, which stands before it
@@ -2641,8 +2897,15 @@ class RoleAssigner:
             # "state our readiness … (challenges faced by humankind) and reaffirm": the
             # coordinated verb shares the subject of the last earlier verb that has one
             earlier = [v for v in previous if v < verb and previous[v] is not None]
+            shared = previous[max(earlier)] if earlier else self._nearest(s, low, lo, verb)
+            if shared is not None:
+                rel = s.mentions[shared].start - 1
+                if rel > lo and low[rel] in ("that", "which") and _after_noun_phrase(low, rel):
+                    # "we feel the hardship that Ukraine faces and stand with …": the earlier
+                    # verb is a relative clause's; the coordinated verb is the main clause's
+                    return self._nearest(s, low, lo, rel)
             if earlier:
-                return previous[max(earlier)]
+                return shared
         if _noun_like(s, low, k):
             return self._head_owner(s, low, k, lo)
         return self._nearest(s, low, lo, verb)
@@ -2704,11 +2967,28 @@ class RoleAssigner:
                 and HARMFUL_ACTS & set(low[start : coded.start])
             ):
                 return None  # "condemn the attacks of the Taliban on Tajikistan": its victim
+        if e.cameo[:2] == "05":
+            doer = _work_by(s, low, start, hi, exclude)
+            if doer is not None:
+                return doer  # "commend the efforts made in Afghanistan by Kazakhstan": the doer
         for n, m in sorted(enumerate(s.mentions), key=lambda x: x[1].start):
             if m.start < start or m.start >= hi:
                 continue
             gap = low[start : m.start]
-            if "," in gap and any(v < m.start or m.end <= v <= m.end + 2 for v in later_verbs):
+            if (
+                e.cameo[:2] in APPEAL_ROOTS
+                and m.code
+                and m.full_code not in exclude
+                and _singled_out(gap)
+            ):
+                return n  # "I call on all States, including Iran, to …": the one named
+            if (
+                "," in gap
+                and gap[-1:] != ["including"]
+                and any(v < m.start or m.end <= v <= m.end + 2 for v in later_verbs)
+            ):
+                # a new clause; not the examples of the object ("work with any nation,
+                # including Russia and Iran, to resolve …": those named are the partners)
                 return None
             if CONCESSIVE.intersection(gap):
                 return None  # "supported the pipeline despite the losses of local firms"
@@ -2745,7 +3025,7 @@ class RoleAssigner:
                 continue
             if (
                 e.cameo[:2] in TOPIC_ROOTS
-                and _topic(low, m.start, e.verb_end)
+                and _topic(low, m.start, _appeal_particle(low, e))
                 and not _called_for(low, e, m.start)
                 and not (e.cameo.startswith("04") and _forum_of(low, m.start))
             ):
@@ -2756,6 +3036,8 @@ class RoleAssigner:
                 )
             if _standard_of(low, _list_start(s.mentions, m), start):
                 continue  # "solutions based on the United Nations Charter": a standard cited
+            if e.cameo[:2] in CONFLICT_ROOTS and _charter_owner(low, m):
+                continue  # "undermines the Charter of the United Nations": a text, not the UN
             if preposition_before(low, m.start, start) in CHANNELS:
                 continue  # "provided aid ... through the Heydar Aliyev Foundation": a means
             if (e.cameo[:2] in PARTY_ROOTS or e.cameo == DIPLOMATIC) and _others_relation(
@@ -2778,6 +3060,8 @@ class RoleAssigner:
                 continue  # "relations with all Member States of the UN": states, not the UN
             if low[m.end : m.end + 1] == ["'s"] and m.code in {c[:3] for c in exclude}:
                 continue  # "I affirm Croatia's support for the UN": the source's own possessive
+            if m.text.lower() in ("my", "our") and m.code in {c[:3] for c in exclude}:
+                continue  # "I express my gratitude to China": the speaker's own, not a target
             if (
                 s.speaker
                 and m.code == s.speaker
@@ -2911,8 +3195,12 @@ class RoleAssigner:
                     else None
                 )
                 if reduced is not None:
-                    # "the tests being conducted by Pyongyang": its agent, toward no one named
-                    sources, tgt = _members(s.mentions, reduced), None
+                    # "the tests being conducted by Pyongyang": its agent, toward no one named;
+                    # "villages in Ukraine destroyed by Russia": toward the state they are in
+                    sources, tgt = (
+                        _members(s.mentions, reduced),
+                        _place_before(s, low, e.verb_start),
+                    )
                 elif e.source_slot is None and e.target_slot is None:
                     private = subj is not None and (
                         _private_people(s.mentions[subj]) or _speaker_suffers(s, low, e, subj)
@@ -2963,6 +3251,8 @@ class RoleAssigner:
             if e.cameo.startswith("04"):
                 pairs = _accredited_host(pairs, s, low)
                 pairs = _visitor_to_host(pairs, s.venues)
+            if "if" in low and e.cameo[:2] in COERCIVE_ROOTS and _announced(low, e.verb_start):
+                pairs = [(a, b if b is not None else _condition_actor(s, low, a)) for a, b in pairs]
             for a, b in pairs:
                 if e.passive:
                     a, b = b, a

@@ -135,6 +135,42 @@ def _new_subject(tokens: tuple[str, ...], low: list[str], lo: int, verb: int) ->
     return lo
 
 
+SUBORDINATORS = frozenset({
+    "while", "that", "because", "since", "as", "although", "though", "whereas",
+})  # fmt: skip
+"""Subordinators whose clause states what is or was ("when", "after", "until" and "once"
+clauses under a future speak of the future: "we will act when Russia has withdrawn")."""
+OWN_TENSE = frozenset({"is", "are", "am", "was", "were", "has", "have", "had"})
+CLAUSE_OPENERS = frozenset({"that", "while", "because", "when", "although", "though", "whereas"})
+"""Subordinators that open a clause of its own for a negation before them ("we will not
+forget that Armenia attacked"); "as" and "since" also follow "not" as adverbs ("has not as
+yet", "not since")."""
+
+
+def _own_tense(low: list[str], lo: int, verb: int) -> bool:
+    """Is the verb in a clause of its own after the last "will"/"would" before it, opened by a
+    subordinator ("while", "that", "because" ...), with a tense of its own: a past form or
+    a progressive or perfect auxiliary ("none of us will feel safe while Russia is waging war
+    against Ukraine", "we will never forget that Russia attacked Ukraine")? The future is
+    the main clause's; the subordinate clause reports what is or was.
+
+    >>> _own_tense("we will remember that russia attacked ukraine".split(), 0, 5)
+    True
+    >>> _own_tense("we will ensure that russia pays".split(), 0, 5)
+    False
+    """
+    last = max((k for k in range(lo, verb) if low[k] in FUTURE), default=-1)
+    if last < 0 or not any(low[k] in SUBORDINATORS for k in range(last + 1, verb - 1)):
+        return False
+    k = verb - 1
+    while k > last and low[k].endswith("ly") and low[k].isalpha():
+        k -= 1
+    return low[k] in OWN_TENSE or (low[verb].endswith("ed") and low[k] not in AUX_BEFORE_BARE)
+
+
+AUX_BEFORE_BARE = frozenset({"to", "will", "would", "can", "could", "must", "should", "may"})
+
+
 CONCESSIVE = frozenset({"whatever", "whichever", "regardless", "irrespective"})
 
 
@@ -158,6 +194,71 @@ def _concessive(low: list[str], lo: int, verb: int) -> set[int]:
     return out
 
 
+BE_PRESENT_PAST = frozenset({"is", "are", "am", "was", "were"})
+PURPOSE_NOUNS = frozenset(
+    f"{noun}{end}"
+    for noun in (
+        "aim", "goal", "task", "priority", "objective", "purpose", "way", "idea", "plan",
+        "intention", "mission", "challenge", "point", "answer", "solution", "need", "key",
+        "role", "hope", "wish", "desire", "step", "option", "alternative", "decision",
+        "ambition", "focus", "approach", "response", "duty", "responsibility", "job", "policy",
+        "strategy", "target", "proposal", "choice", "idea", "interest", "intent", "dream",
+    )
+    for end in ("", "s")
+) | {"priorities", "what", "this", "that", "it", "which", "thing"}  # fmt: skip
+"""Subjects of "is to" that say what something is for ("our aim is to expand trade", "the
+only way is to negotiate"), not that an act is scheduled."""
+
+
+def _scheduled(words: list[str]) -> bool:
+    """Do the clause's words before the verb end in "is/are/was/were to" after a subject that
+    is no purpose noun: the scheduled act of news style ("Tokayev is to visit Beijing", "the
+    ministers are to sign the treaty")? PLOVER's *future* mode; a future meeting or visit is
+    AGREE (the guide's rule for meetings in the future tense)."""
+    return (
+        len(words) >= 3
+        and words[-1] == "to"
+        and words[-2] in BE_PRESENT_PAST
+        and words[-3] not in PURPOSE_NOUNS
+    )
+
+
+AFTER_CLAUSE_OPENERS = frozenset({"that", "which", "who"})
+
+
+def _condition_after(low: list[str], verb: int, hi: int) -> bool:
+    """Is there an "if", "unless" or "lest" after the verb at ``verb`` that conditions it, not
+    a later clause ("we hosted the minister yesterday, and we agreed that we will meet again if
+    needed": the hosting took place; "a complement or relative clause after "that", "which",
+    "who", or a new subject after ", and", holds its own condition)?
+
+    >>> _condition_after("we will meet again if needed".split(), 1, 6)
+    True
+    >>> _condition_after("we met , and we agreed to meet if needed".split(), 1, 10)
+    False
+    >>> _condition_after("we showed that we can act if we want".split(), 1, 8)
+    False
+    >>> _condition_after("russia bombed aleppo , and if it goes on".split(), 1, 9)
+    False
+    """
+    for k in range(verb + 1, hi):
+        w = low[k]
+        if w in AFTER_CLAUSE_OPENERS:
+            return False
+        if w in ("and", "but") and low[k + 1 : k + 2] in (["if"], ["unless"]):
+            return False  # "Russia turned Syria into ruins, and if it were not for Russia, …"
+        if (
+            w == ","
+            and low[k + 1 : k + 2] in (["and"], ["but"], ["or"])
+            and k + 2 < hi
+            and low[k + 2] in SUBJECT_PRONOUNS
+        ):
+            return False
+        if w in ("if", "unless", "lest"):
+            return True
+    return False
+
+
 NOT_ONCE_CLAUSE = frozenset({"again", "more", "upon", "in", "and", "or", ","})
 
 
@@ -174,6 +275,34 @@ def _once_clause(low: list[str], verb: int) -> bool:
     if not low or low[0] != "once" or low[1:2] == [] or low[1] in NOT_ONCE_CLAUSE:
         return False
     return "," in low[1:] and verb < low.index(",")
+
+
+ENABLING = frozenset({
+    "enable", "enables", "enabled", "enabling", "allow", "allows", "allowed", "allowing",
+    "permit", "permits", "permitted", "permitting", "empower", "empowers", "empowered",
+})  # fmt: skip
+"""Verbs that make another's act possible ("will enable Pakistan and India to agree", "the
+railway allows Kazakhstan to increase exports to China"): the enabled act is possible, not
+reported as done (the guide's *hypothetical*: "conditional or possible")."""
+
+
+def _enabled(low: list[str], lo: int, verb: int) -> bool:
+    """Is the verb at ``verb`` the infinitive of an act that an enabling verb
+    (:data:`ENABLING`) makes possible, within its clause and with no comma between?
+
+    >>> _enabled("this will enable pakistan and india to agree".split(), 0, 7)
+    True
+    >>> _enabled("we helped pakistan to agree".split(), 0, 4)
+    False
+    """
+    if verb < 2 or low[verb - 1] != "to":
+        return False
+    for k in range(verb - 2, max(lo, verb - 10) - 1, -1):
+        if low[k] in (",", ";", ":"):
+            return False
+        if low[k] in ENABLING:
+            return True
+    return False
 
 
 def modality_of(
@@ -198,6 +327,8 @@ def modality_of(
     'negated'
     >>> modality_of(tokenize("Tokayev plans to visit Beijing"), 3)
     'future'
+    >>> modality_of(tokenize("Tokayev is to visit Beijing"), 3)
+    'future'
     >>> modality_of(tokenize("Troops reportedly shelled the village"), 2)
     'reported'
     >>> modality_of(tokenize("Troops are said to have shelled the village"), 5)
@@ -209,11 +340,15 @@ def modality_of(
     """
     low = [t.lower() for t in tokens] if low is None else low
     lo, hi = clause(low, verb) if bounds is None else bounds
-    window = low[max(lo, verb - 4) : verb]
+    start = max(lo, verb - 4)
+    sub = max((k for k in range(start, verb) if low[k] in CLAUSE_OPENERS), default=-1)
+    window = low[sub + 1 if sub >= 0 else start : verb]  # "not forget that X attacked": X did
     if any(w in NEGATIONS and not _not_only(window, k) for k, w in enumerate(window)):
         return "negated"
     if window[-2:] == ["yet", "to"]:
         return "negated"  # "a mission has yet to arrive": it has not
+    if _enabled(low, lo, verb):
+        return "hypothetical"  # "will enable Pakistan and India to agree": made possible
     lo = _new_subject(tokens, low, lo, verb)
     conceded = _concessive(low, lo, verb)
     if conceded or "May" in tokens[lo:verb]:
@@ -229,23 +364,18 @@ def modality_of(
             w for k, w in enumerate(words) if not (w == "would" and "like" in words[k + 1 : k + 4])
         ]
     before = set(words)
-    # "Russia turned Syria into ruins, and if it were not for Russia, ...": a condition that
-    # opens a coordinated clause after the verb conditions that clause, not the verb's
-    cut = next(
-        (
-            k
-            for k in range(verb + 1, hi - 1)
-            if low[k] in ("and", "but") and low[k + 1] in CONDITIONS
-        ),
-        hi,
+    around = set(low[lo:hi])
+    conditional = bool((CONDITIONS - {"whether"}) & set(low[lo:verb])) or (
+        bool((CONDITIONS - {"whether"}) & around) and _condition_after(low, verb, hi)
     )
-    around = set(low[lo:cut])
-    if (CONDITIONS - {"whether"}) & around or "whether" in before or HYPOTHETICAL & before:
+    if conditional or "whether" in before or HYPOTHETICAL & before:
         return "hypothetical"
     if _once_clause(low, verb):
         return "hypothetical"
-    if FUTURE & before or (
-        "to" in before and any(a in INTENT and b == "to" for a, b in pairwise(words))
+    if (
+        (FUTURE & before and not _own_tense(low, lo, verb))
+        or ("to" in before and any(a in INTENT and b == "to" for a, b in pairwise(words)))
+        or _scheduled(words)
     ):
         return "future"
     if (
@@ -269,6 +399,12 @@ HOPES = frozenset({
 })  # fmt: skip
 """Verbs of wishing: what the speaker hopes that others do is no act of theirs (the hoping
 itself may be an appeal, coded from its own verb)."""
+EXPECTATIONS = frozenset({"confident", "doubt"})
+"""Words of a speaker's expectation ("I have no doubt that the Council will offer us its
+support", "we are confident that X will …"; trusting is a wish, :data:`HOPES`): another
+party's act that the speaker only expects in the future is supposed, not reported (the guide's
+*hypothetical*: "what the text only supposes of someone else"); the speaker's own ("we are
+confident that we will deepen …") stays its intent."""
 NECESSITY = frozenset({
     "essential", "important", "necessary", "vital", "crucial", "fundamental", "imperative",
     "indispensable",
@@ -283,7 +419,9 @@ def is_opinion(low: list[str], verb: int) -> bool:
     "it is important that X must act")? An opinion about others' duties is a comment (CAMEO
     01, no PLOVER event), not an act of theirs nor a hypothetical one: a belief verb, "that",
     then a modal of obligation or an adjective of necessity ("it is essential to …") before
-    the verb, with no stop between; or anything hoped or wished ("we hope that X will …").
+    the verb, with no stop between; or anything hoped or wished ("we hope that X will …"),
+    and another party's future act the speaker is confident or has no doubt will come
+    (:data:`EXPECTATIONS`).
 
     >>> from steppe.coding.stages import tokenize
     >>> t = [w.lower() for w in tokenize("We believe that the UN should help Afghanistan")]
@@ -291,13 +429,48 @@ def is_opinion(low: list[str], verb: int) -> bool:
     (True, False)
     """
     that = next((k for k in range(verb - 1, max(-1, verb - 25), -1) if low[k] == "that"), None)
-    if that is None or that == 0 or any(w in (".", ";", ":") for w in low[that:verb]):
+    if that is None:
+        return _hoped(low, verb)
+    if that == 0 or any(w in (".", ";", ":") for w in low[that:verb]):
         return False
     before = low[max(0, that - 3) : that]
     if HOPES & set(before):
         return True  # "I hope that the UN will provide support": a wish, not their act
+    if (
+        EXPECTATIONS & set(before)
+        and low[that + 1] not in ("we", "i")
+        and any(w in ("will", "would", "shall") for w in low[that + 1 : verb])
+    ):
+        return True  # "no doubt that the Council will offer": expected of another
     belief = any(w in BELIEFS for w in before)
     return belief and bool((DEONTIC | NECESSITY) & set(low[that + 1 : verb]))
+
+
+WISHED_MODALS = frozenset({"will", "would", "can", "could", "shall"})
+
+
+def _hoped(low: list[str], verb: int) -> bool:
+    """Is the verb what "we"/"I" hope another will do, with "that" left out ("we hope the
+    Secretary-General's report will focus on …", "I hope the Council can act")? As with
+    "that" (:func:`is_opinion`): a wish, not their act (the hoping is coded from its own verb).
+
+    >>> _hoped("we hope the council will support the plan".split(), 5)
+    True
+    >>> _hoped("we hope to support the plan".split(), 3)
+    False
+    """
+    for h in range(verb - 1, max(0, verb - 20), -1):
+        w = low[h]
+        if w in (".", ";", ":", ","):
+            return False
+        if w in HOPES:
+            between = low[h + 1 : verb]
+            return (
+                low[h - 1] in ("we", "i", "also")
+                and between[:1] != ["to"]
+                and bool(WISHED_MODALS.intersection(between))
+            )
+    return False
 
 
 DUTIES = frozenset({"must", "should", "ought"})
@@ -325,15 +498,26 @@ def is_duty(low: list[str], verb: int) -> bool:
     True
     >>> is_duty("the plan should be supported by russia".split(), 4)
     False
+
+    A verb coordinated with the duty's verb shares the duty ("we must change course and grant
+    the Organization more freedom", "we should act now , help them"), unless a new subject or
+    clause comes between.
+
+    >>> is_duty("we must change course and grant more freedom".split(), 5)
+    True
+    >>> is_duty("we must act , and we helped them".split(), 6)
+    False
     """
-    if verb > 2 and low[verb - 1] == "and" and low[verb - 2].isalpha():
-        return is_duty(low, verb - 2)  # "we have to maintain and increase the efforts"
+    if verb > 2 and low[verb - 1] == "and" and low[verb - 2].isalpha() and is_duty(low, verb - 2):
+        return True  # "we have to maintain and increase the efforts"
     k = verb - 1
     while k >= 0 and (
         low[k] in ("not", "also", "to", "be", "have", "further", "still", "therefore")
         or (low[k].endswith("ly") and low[k].isalpha())
     ):
         k -= 1
+    if k >= 1 and low[k] in ("and", "or", ","):
+        return _coordinated_duty(low, k)
     if low[k] in ("we", "i") and low[k + 1 : k + 3] == ["have", "to"]:
         return True  # "we have to maintain the missions": as "we must"
     if k < 1 or low[k] not in DUTIES:
@@ -349,6 +533,41 @@ def is_duty(low: list[str], verb: int) -> bool:
 EXHORTATION_STOPS = frozenset({
     ".", ";", ":", "because", "since", "that", "which", "who", "while", "when", "if", "but",
 })  # fmt: skip
+
+
+SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+
+
+def is_question(low: list[str], verb: int) -> bool:
+    """Is the verb at ``verb`` in a question: does the first sentence end after it close with
+    "?" ("Will we find the courage to defend the Charter?", "What did Putin say about the
+    protests in Kazakhstan?")? A question asks; it does not say that anything happened (the
+    guide's *asserted*: "the text says the event happened"), and what it supposes is no
+    event of the asker's either.
+
+    >>> is_question("will we defend the charter ?".split(), 2)
+    True
+    >>> is_question("we defended the charter . why ?".split(), 1)
+    False
+    """
+    end = next((w for w in low[verb + 1 :] if w in SENTENCE_ENDS), None)
+    return end == "?"
+
+
+def _coordinated_duty(low: list[str], k: int) -> bool:
+    """Is the "and", "or" or comma at ``k`` within twelve words after "we must" (should,
+    ought) with no new clause (:data:`EXHORTATION_STOPS`) or subject pronoun between: is
+    the verb after it coordinated with the duty's verb?"""
+    for j in range(k - 1, max(0, k - 12), -1):
+        w = low[j]
+        if w == "have" and low[j + 1 : j + 2] == ["to"] and low[j - 1] in ("we", "i"):
+            return True  # "we have to act now and help them"
+        if w in DUTIES:
+            we_all = low[j - 1] == "all" and low[j - 2 : j - 1] == ["we"]
+            return low[j - 1] in ("we", "i") or we_all
+        if w in EXHORTATION_STOPS or w in SUBJECT_PRONOUNS:
+            return False
+    return False
 
 
 def is_exhortation(low: list[str], verb: int) -> bool:
@@ -405,7 +624,8 @@ def _threat_condition(low: list[str], e: CodedEvent, lo: int, hi: int) -> int | 
 class Modality:
     """Set each event's :func:`modality_of`, and the older flags: ``negated`` and ``modal``
     (a modal or an intention among the four words before the verb, within its clause); drop
-    the opinions of :func:`is_opinion` and the exhortations of :func:`is_exhortation`."""
+    the questions of :func:`is_question`, the opinions of :func:`is_opinion` and the
+    exhortations of :func:`is_exhortation`."""
 
     def process(self, batch: Batch) -> Batch:
         sentences = []
@@ -413,12 +633,14 @@ class Modality:
             events = []
             low = [t.lower() for t in s.tokens]
             present = set(low)
-            opinions = "that" in present
+            opinions = "that" in present or not HOPES.isdisjoint(present)
             exhorts = "let" in present
             duties = bool(s.speaker) and not (DUTIES | {"have"}).isdisjoint(present)
+            asks = "?" in present
             for e in s.events:
                 if (
-                    (opinions and is_opinion(low, e.verb_start))
+                    (asks and is_question(low, e.verb_start))
+                    or (opinions and is_opinion(low, e.verb_start))
                     or (exhorts and is_exhortation(low, e.verb_start))
                     or (
                         # "we must condemn …" condemns (a performative, CAMEO 11 "Disapprove")

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from steppe.coding.actors import DETERMINERS, PREPOSITIONS, is_modifier
+from steppe.coding.appraisal import CEREMONIES
 from steppe.coding.dictionaries import VerbDictionary, regular_forms
 from steppe.coding.events import (
     BE_FORMS,
@@ -625,6 +626,39 @@ def is_obliged(tokens: Sequence[str], i: int) -> bool:
     return start == 0 or tokens[start - 1].lower() not in FIRST_PERSON
 
 
+def shares_obligation(
+    tokens: Sequence[str], low: list[str], i: int, verbs: Sequence[int], depth: int = 0
+) -> bool:
+    """Is the bare verb at ``i`` coordinated (after a comma, "and" or "or") with an earlier verb
+    of the same clause that its subject "must" do ("Russia must stop the war, withdraw from
+    Ukrainian territory and lift its blockade")? The obligation covers each coordinated act.
+
+    >>> t = "Russia must stop the war , withdraw its troops and lift the blockade".split()
+    >>> low = [w.lower() for w in t]
+    >>> shares_obligation(t, low, 6, [2, 6, 10]), shares_obligation(t, low, 10, [2, 6, 10])
+    (True, True)
+    >>> t = "Russia must stop the war and Ukraine rebuilt the bridge".split()
+    >>> shares_obligation(t, [w.lower() for w in t], 8, [2, 8])
+    False
+    """
+    if depth > 4 or i < 2 or low[i - 1] not in (",", "and", "or"):
+        return False
+    if low[i].endswith(("ed", "ing", "s")):
+        return False  # a finite verb of its own ("and Ukraine rebuilt", "and it continues")
+    earlier = [v for v in verbs if v < i - 1]
+    if not earlier:
+        return False
+    j = max(earlier)
+    between = low[j + 1 : i - 1]
+    if len(between) > 12 or any(w in CLAUSE_BREAKS for w in between):
+        return False
+    return is_obliged(tokens, j) or shares_obligation(tokens, low, j, verbs, depth + 1)
+
+
+CLAUSE_BREAKS = frozenset({".", ";", ":", "but", "that", "which", "who", "while", "whereas"})
+"""Words that end a verb's clause before a later coordinated verb could share its modal."""
+
+
 RELATIVES = frozenset({"who", "which", "whom", "whose", "where"})
 ADVERBIAL = SUBORDINATORS | {"while", "unless", "although", "though", "whereas", "once"}
 
@@ -898,7 +932,7 @@ class PloverCategories:
                 continue  # "denied the reports that Kazakhstan would send troops"
             word = toks[i]
             lemma = _lemma(self.verbs, word)
-            obliged = is_obliged(toks, i)
+            obliged = is_obliged(toks, i) or shares_obligation(toks, low, i, s.verbs)
             if obliged and s.speaker and not _reporting_before(self.verbs, toks, i):
                 # a General Debate speech's "Afghanistan must adhere to its obligations", "the
                 # forces of Armenia must withdraw": the speaker's norm, no act of its subject
@@ -906,6 +940,11 @@ class PloverCategories:
                 continue
             report = _reporting(self.verbs, word)
             own = plover_2016(None, lemma, negated=is_negated(toks, i), obliged=obliged)
+            if e.pattern and e.cameo[:3] in CEREMONIES:
+                # "offer my condolences", "offered prayers": the pattern codes CAMEO 017/018,
+                # a ceremony or an empathetic comment (guide: condolences alone are comments),
+                # which the verb's own AGREE ("offer") does not turn into a promise
+                own = None
             reported = self._reported_frame(toks, i, framed) if report and e.pattern else None
             names = True
             if i in framed and not obliged:
