@@ -39,6 +39,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   test after a preposition must not reuse the determiner test's index);
 - hosting a conference or a session of a named organisation takes part in its meeting
   (CONSULT toward the organisation), not CAMEO's 053 "rally support";
+- in what an appeal asks for, the state in "our border with X" is where, not the addressee;
+  closing a border with X still acts on X;
 - the European Union's General Debate speeches are stored as the EU's: its "we" is the EU (the
   path `steppe code` runs reads a speech's speaker from its source)."""
 
@@ -316,6 +318,14 @@ CASES = [
         None,
         [("TJK", "SCO", CN, ASR)],
     ),
+    # "border with X" inside an appeal: a place
+    case(
+        "For years I have called for a security belt along our border with Afghanistan.",
+        "TJK",
+        [],
+        [("TJK", "AFG", RQ, ASR)],
+    ),
+    case("Uzbekistan closed its border with Afghanistan.", None, [("UZB", "AFG", "COERCE", ASR)]),
     # "the responsibility to protect": a doctrine
     case(
         "Our Secretary-General keeps reminding us of our shared responsibility to protect.",

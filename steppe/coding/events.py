@@ -2074,6 +2074,27 @@ def _reduced_passive(s: Sentence, low: list[str], e: CodedEvent) -> int | None:
     return found[0] if found else None
 
 
+BORDER_NOUNS = frozenset({"border", "borders", "frontier", "frontiers", "boundary"})
+
+
+def _border_with(low: list[str], at: int) -> bool:
+    """Is the phrase at ``at`` the neighbour in "border with X" ("along our border with
+    Syria", "the borders with the Russian Federation")? In what an appeal asks for, it says
+    where (closing or opening a border with a state still acts on that state).
+
+    >>> _border_with("a zone along our border with syria".split(), 6)
+    True
+    >>> _border_with("talks on the border with the minister".split(), 6)
+    True
+    >>> _border_with("we work with syria".split(), 3)
+    False
+    """
+    j = at - 1
+    while j > 0 and low[j] in DETERMINERS:
+        j -= 1
+    return j > 0 and low[j] == "with" and low[j - 1] in BORDER_NOUNS
+
+
 def _participle_after_pattern_noun(low: list[str], e: CodedEvent) -> bool:
     """Is the verb a participle right after the noun its pattern names before ``*`` ("the
     sanctions imposed on Russia" for "SANCTIONS * ON +")? The participle then describes the
@@ -3036,6 +3057,8 @@ class RoleAssigner:
                 )
             if _standard_of(low, _list_start(s.mentions, m), start):
                 continue  # "solutions based on the United Nations Charter": a standard cited
+            if e.cameo[:2] in APPEAL_ROOTS and _border_with(low, _list_start(s.mentions, m)):
+                continue  # "appealed for a safe zone along our border with Syria": where
             if e.cameo[:2] in CONFLICT_ROOTS and _charter_owner(low, m):
                 continue  # "undermines the Charter of the United Nations": a text, not the UN
             if preposition_before(low, m.start, start) in CHANNELS:
