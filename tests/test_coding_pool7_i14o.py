@@ -41,6 +41,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   (CONSULT toward the organisation), not CAMEO's 053 "rally support";
 - in what an appeal asks for, the state in "our border with X" is where, not the addressee;
   closing a border with X still acts on X;
+- the International Court of Justice (ICJ), the UN's principal judicial organ, takes the UN's
+  code (registry aliases), as UNICEF and the WHO do;
 - the European Union's General Debate speeches are stored as the EU's: its "we" is the EU (the
   path `steppe code` runs reads a speech's speaker from its source)."""
 
@@ -326,6 +328,13 @@ CASES = [
         [("TJK", "AFG", RQ, ASR)],
     ),
     case("Uzbekistan closed its border with Afghanistan.", None, [("UZB", "AFG", "COERCE", ASR)]),
+    # the ICJ is the UN's organ
+    case(
+        "The International Court of Justice ordered Armenia to prevent incitement.",
+        None,
+        [("UN", "ARM", RQ, ASR)],
+    ),
+    case("The ICJ demanded that Russia withdraw its troops.", None, [("UN", "RUS", RQ, ASR)]),
     # "the responsibility to protect": a doctrine
     case(
         "Our Secretary-General keeps reminding us of our shared responsibility to protect.",
