@@ -43,6 +43,8 @@ from the pool or the gold set); the expectations follow docs/prose_annotation_gu
   closing a border with X still acts on X;
 - the International Court of Justice (ICJ), the UN's principal judicial organ, takes the UN's
   code (registry aliases), as UNICEF and the WHO do;
+- "A, B, and <no actor>" (a serial comma before a last item that names no actor) still closes
+  the list: A and B are both addressed;
 - the European Union's General Debate speeches are stored as the EU's: its "we" is the EU (the
   path `steppe code` runs reads a speech's speaker from its source)."""
 
@@ -328,6 +330,12 @@ CASES = [
         [("TJK", "AFG", RQ, ASR)],
     ),
     case("Uzbekistan closed its border with Afghanistan.", None, [("UZB", "AFG", "COERCE", ASR)]),
+    # "A, B, and <no actor>": both A and B
+    case(
+        "We thank Japan, the European Union, and many private donors for their assistance.",
+        "KGZ",
+        [("KGZ", "JPN", S, ASR), ("KGZ", "EU", S, ASR)],
+    ),
     # the ICJ is the UN's organ
     case(
         "The International Court of Justice ordered Armenia to prevent incitement.",

@@ -828,12 +828,14 @@ class ActorRecognizer:
                     continue
             runs.append([p])
             conj.append(False)
-        for n in range(len(runs) - 1):
-            if len(runs[n]) < 2 or runs[n][-1].end >= runs[n + 1][0].start:
+        for n in range(len(runs)):
+            if len(runs[n]) < 2 or (n + 1 < len(runs) and runs[n][-1].end >= runs[n + 1][0].start):
                 continue
-            if tokens[runs[n][-1].end].lower() in ("and", "or"):
-                # "China, Russia, the United States and the States of the European Union": the
-                # last item is too long to join the run, but "and" still closes a list
+            after = [t.lower() for t in tokens[runs[n][-1].end : runs[n][-1].end + 2]]
+            if after[:1] in (["and"], ["or"]) or after in ([",", "and"], [",", "or"]):
+                # "China, Russia, the United States and the States of the European Union", "the
+                # United States, the European Union, and international financial institutions":
+                # the last item is too long or no actor, but "(,) and" still closes a list
                 conj[n] = True
         out: list[list[_Phrase]] = []
         for run, c in zip(runs, conj, strict=True):
