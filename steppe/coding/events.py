@@ -166,6 +166,8 @@ _CODE = re.compile(r"\d{2,4}[A-Za-z]?")
 def clause(tokens: tuple[str, ...] | list[str], i: int) -> tuple[int, int]:
     """Token bounds of the clause around position ``i`` (split at ``;``, ``:``, "but",
     "although" …)."""
+    if _ANY_CASE_BREAKS.isdisjoint(tokens):
+        return 0, len(tokens)  # most sentences have no break: one scan in C
     lo = i
     while lo > 0 and tokens[lo - 1] not in _ANY_CASE_BREAKS:
         lo -= 1
@@ -605,16 +607,12 @@ class EventClassifier:
     def _is_noun(self, s: Sentence, low: list[str], i: int, in_mention: set[int]) -> bool:
         """Without tags: is the dictionary verb form at ``i`` used as a noun or adjective
         ("the meeting", "a brief private visit", "very close")?"""
+        base = low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
         if i > 0 and s.tokens[i][:1].isupper():
             return True
         if low[i] == "issue" and (i == 0 or low[i - 1] not in BEFORE_BARE_VERB):
             return True  # "the Cyprus issue emerged", "the Iranian nuclear issue": the noun
-        if (
-            i + 1 < len(low)
-            and low[i + 1] == "of"
-            and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
-            and low[i] not in BASE_VERBS_OF
-        ):
+        if i + 1 < len(low) and low[i + 1] == "of" and base and low[i] not in BASE_VERBS_OF:
             return True  # "the implementation and return of displaced persons": a noun
         if (
             i > 1
@@ -622,7 +620,7 @@ class EventClassifier:
             and s.tokens[i - 2] not in (".", ":", '"', "\u201c")
             and i - 1 not in in_mention
             and low[i - 1] not in FIRST_PERSON_WORDS
-            and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
+            and base
         ):
             return True  # "the Nagorno-Karabakh conflict": a name's noun, not a verb
         if (
@@ -630,7 +628,7 @@ class EventClassifier:
             and low[i - 2] == "the"
             and s.tokens[i - 1][:1].isupper()
             and not low[i - 1].endswith(PLURAL_DEMONYM_ENDINGS)
-            and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
+            and base
             and any(m.start == i - 1 and m.end == i for m in s.mentions)
         ):
             return True  # "a solution to the Cyprus issue": a singular name takes "-s" verbs
@@ -639,7 +637,7 @@ class EventClassifier:
         if (
             i > 0
             and low[i - 1] in ("is", "are", "am", "was", "were", "be", "been")
-            and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
+            and base
             and low[i] not in SAME_PARTICIPLE | INTENT_ADJECTIVES
         ):
             return True  # "if I am free", "the border is open": an adjective, no act
@@ -701,7 +699,7 @@ class EventClassifier:
             return True  # "terrorist attacks": a singular agent noun naming no one modifies it
         if (
             i > 0
-            and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
+            and base
             and i - 1 not in in_mention
             and (s.tokens[i - 1].islower() or i == 1)
             and low[i - 1].endswith(NOUN_ADJECTIVE_ENDINGS)
@@ -710,7 +708,7 @@ class EventClassifier:
         if (
             0 < i < len(low) - 1
             and low[i + 1] in COMPOUND_HEADS
-            and low[i] == getattr(self.verbs.lookup(low[i]), "lemma", None)
+            and base
             and i - 1 not in in_mention
             and s.tokens[i - 1].isalpha()
             and s.tokens[i - 1].islower()
@@ -778,7 +776,7 @@ class EventClassifier:
 
     def verbs_in(self, s: Sentence) -> list[_Found]:
         """Dictionary verbs of the sentence, left to right."""
-        low = [t.lower() for t in s.tokens]
+        low = s.low
         in_mention = {p for m in s.mentions for p in range(m.start, m.end)}
         in_actor = {p for m in s.mentions if m.code for p in range(m.start, m.end)}
         found: list[_Found] = []
@@ -873,7 +871,7 @@ class EventClassifier:
 
     def events(self, s: Sentence, found: list[_Found] | None = None) -> list[CodedEvent]:
         """The sentence's coded verbs as events (roles not yet assigned)."""
-        low = [t.lower() for t in s.tokens]
+        low = s.low
         words = set(low)
         found = self.verbs_in(s) if found is None else found
         actor_positions = frozenset(p for m in s.mentions if m.code for p in range(m.start, m.end))
@@ -1211,14 +1209,21 @@ def _past_partners_purpose(low: list[str], end: int, start: int) -> bool:
     >>> _past_partners_purpose("is working with russia to end the war".split(), 2, 3)
     False
     """
-    gap = low[end:start]
-    if "with" not in gap:
-        return False
-    rest = gap[gap.index("with") + 1 :]
-    return any(
-        w == "to" and k + 1 < len(rest) and rest[k + 1].isalpha() and rest[k + 1] != "the"
-        for k, w in enumerate(rest)
-    )
+    at = _purpose_after_with(low, end, start)
+    return at is not None and at + 1 < start
+
+
+def _purpose_after_with(low: list[str], end: int, stop: int) -> int | None:
+    """The "to" of the first infinitive of purpose after a "with" between ``end`` and
+    ``stop`` (see :func:`_past_partners_purpose`), or ``None``."""
+    try:
+        k = low.index("with", end, stop)
+    except ValueError:
+        return None
+    for j in range(k + 1, stop - 1):
+        if low[j] == "to" and low[j + 1].isalpha() and low[j + 1] != "the":
+            return j
+    return None
 
 
 STANCE_NOUNS = frozenset({
@@ -2992,6 +2997,7 @@ class RoleAssigner:
             doer = _work_by(s, low, start, hi, exclude)
             if doer is not None:
                 return doer  # "commend the efforts made in Afghanistan by Kazakhstan": the doer
+        purpose = _purpose_after_with(low, start, hi)
         for n, m in sorted(enumerate(s.mentions), key=lambda x: x[1].start):
             if m.start < start or m.start >= hi:
                 continue
@@ -3013,7 +3019,7 @@ class RoleAssigner:
                 return None
             if CONCESSIVE.intersection(gap):
                 return None  # "supported the pipeline despite the losses of local firms"
-            if _past_partners_purpose(low, start, m.start):
+            if purpose is not None and purpose + 1 < m.start:
                 return None  # "cooperating with its partners to put pressure on Iran"
             if low[e.verb_start] in STATING and _owner_of_stance(
                 low, _list_start(s.mentions, m), m.end
@@ -3150,7 +3156,7 @@ class RoleAssigner:
         return sources, targets
 
     def roles(self, s: Sentence) -> list[CodedEvent]:
-        low = [t.lower() for t in s.tokens]
+        low = s.low
         subjects: dict[int, int | None] = {}
         out: list[CodedEvent] = []
         seen: set[tuple[str, str, str]] = set()

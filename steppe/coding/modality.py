@@ -631,7 +631,7 @@ class Modality:
         sentences = []
         for s in batch.sentences:
             events = []
-            low = [t.lower() for t in s.tokens]
+            low = s.low
             present = set(low)
             opinions = "that" in present or not HOPES.isdisjoint(present)
             exhorts = "let" in present
@@ -723,7 +723,9 @@ def _int(token: str) -> int | None:
     return int(t) if t.isdigit() else None
 
 
-def date_mentions(tokens: tuple[str, ...], on: date) -> list[DateMention]:
+def date_mentions(
+    tokens: tuple[str, ...], on: date, low: list[str] | None = None
+) -> list[DateMention]:
     """Dates in ``tokens`` that fix when an act took place: "5 January 2022", "January 5,
     2022", "January 2022", "in 2022", "during the 2022 unrest", "last year", "three years
     ago" (relative to ``on``, the document's date). Years after "since", "by", "until" are
@@ -737,7 +739,7 @@ def date_mentions(tokens: tuple[str, ...], on: date) -> list[DateMention]:
     ...     tokenize("Two years ago and last month"), date(2025, 3, 1))]
     [('2023-01-01', 'year'), ('2025-02-01', 'month')]
     """
-    low = [t.lower() for t in tokens]
+    low = [t.lower() for t in tokens] if low is None else low
     if not any(w in TIME_TRIGGERS or (w[:1] in "12" and _YEAR.fullmatch(w)) for w in low):
         return []
     out: list[DateMention] = []
@@ -829,10 +831,10 @@ def event_time_of(
     >>> event_time_of(s, 5), event_time_of(s, 8)
     (('past', datetime.date(2022, 1, 1), 'month'), ('document', None, None))
     """
-    low = [t.lower() for t in s.tokens]
+    low = s.low
     lo, hi = clause(low, verb)
     best: DateMention | None = None
-    for m in date_mentions(s.tokens, s.date) if mentions is None else mentions:
+    for m in date_mentions(s.tokens, s.date, s.low) if mentions is None else mentions:
         if m.start < lo or m.end > hi:
             continue
         if m.end <= verb and any(m.end < v < verb for v in s.verbs):
@@ -866,8 +868,8 @@ class EventTime:
                 sentences.append(s)
                 continue
             events: list[CodedEvent] = []
-            mentions = date_mentions(s.tokens, s.date)
-            if not mentions and not _undated_past([t.lower() for t in s.tokens], 0, len(s.tokens)):
+            mentions = date_mentions(s.tokens, s.date, s.low)
+            if not mentions and not _undated_past(s.low, 0, len(s.tokens)):
                 sentences.append(s)  # every event is the document's news
                 continue
             for e in s.events:

@@ -29,6 +29,8 @@ def evolve(value: V, **changes: Any) -> V:
     new = object.__new__(type(value))
     new.__dict__.update(value.__dict__)
     new.__dict__.update(changes)
+    if "tokens" in changes:
+        new.__dict__.pop("_low", None)  # a cached lower-casing of the old tokens
     return new
 
 
@@ -160,6 +162,19 @@ class Sentence:
     venues: tuple[str, ...] = ()
     """States whose places the sentence names as where something happens ("in Kazan"):
     set by the actor recogniser, read for host and visitor of a meeting."""
+
+    @property
+    def low(self) -> list[str]:
+        """The tokens lower-cased, computed once for all stages (do not modify the list).
+
+        >>> s = Sentence("d", 0, "Kazakhstan Signed", date(2024, 1, 1), ("Kazakhstan", "Signed"))
+        >>> s.low, evolve(s, tokens=("Russia",)).low
+        (['kazakhstan', 'signed'], ['russia'])
+        """
+        cached: list[str] | None = self.__dict__.get("_low")
+        if cached is None:
+            cached = self.__dict__["_low"] = [t.lower() for t in self.tokens]
+        return cached
 
 
 @dataclass(frozen=True)

@@ -468,7 +468,7 @@ _HELD_BE = frozenset({"was", "were", "is", "are", "been", "be"})
 _TAKE = frozenset({"took", "take", "takes", "taking", "taken"})
 
 
-def meetings_held(tokens: Sequence[str]) -> dict[int, int]:
+def meetings_held(tokens: Sequence[str], low: Sequence[str] | None = None) -> dict[int, int]:
     """Verbs that report that something happened: "took place" and a passive "was held".
     With a meeting noun before them in their clause ("the meeting of the two ministers took
     place", "talks between the delegations were held") they are the meeting, PLOVER CONSULT
@@ -483,7 +483,7 @@ def meetings_held(tokens: Sequence[str]) -> dict[int, int]:
     {11: 12}
     """
     out: dict[int, int] = {}
-    low = [t.lower() for t in tokens]
+    low = [t.lower() for t in tokens] if low is None else low
     for i, w in enumerate(low):
         if w in _TAKE and i + 1 < len(low) and low[i + 1] == "place":
             end = i + 2
@@ -790,10 +790,12 @@ def _infinitive(tokens: Sequence[str], i: int) -> bool:
     return i > 0 and tokens[i - 1].lower() == "to"
 
 
-def _framed_at(tokens: tuple[str, ...]) -> dict[int, str | None]:
+def _framed_at(tokens: tuple[str, ...], low: Sequence[str]) -> dict[int, str | None]:
     framed: dict[int, str | None] = {}
-    for i, token in enumerate(tokens):
-        if token.lower() not in _FRAME_FORMS:
+    if _FRAME_FORMS.keys().isdisjoint(low):
+        return framed
+    for i, w in enumerate(low):
+        if w not in _FRAME_FORMS:
             continue
         cat = frame_category(tokens, i)
         if cat is not None:
@@ -817,8 +819,8 @@ class CategoryVerbs:
 
     def _sentence(self, s: Sentence) -> Sentence:
         toks = s.tokens
-        framed = _framed_at(toks)
-        held = meetings_held(toks)
+        framed = _framed_at(toks, s.low)
+        held = meetings_held(toks, s.low)
         if held:
             s = evolve(s, events=tuple(e for e in s.events if e.verb_start not in held))
         coded = {e.verb_start for e in s.events} | set(held)
@@ -917,8 +919,8 @@ class PloverCategories:
         if not s.events:
             return s
         toks = s.tokens
-        low = [t.lower() for t in toks]
-        framed = _framed_at(toks)
+        low = s.low
+        framed = _framed_at(toks, low)
         ranked: list[tuple[tuple[bool, bool, bool, float, int], CodedEvent]] = []
         willing: set[int] = set()
         """Acts declared willingly; a coordinated act ("committed to strengthening ... and
