@@ -596,6 +596,7 @@ class ActorRecognizer:
         norm = [_normalise(t) for t in tokens] if self.gaz is not None else []
         found: list[_Atom] = []
         agents = self.agents.index
+        central_asia = "asia" in low
         i = 0
         after_located = -1  # where the next item of a list of conflict places starts
         while i < len(tokens):
@@ -606,7 +607,12 @@ class ActorRecognizer:
                     best = _Atom(i, hit[0], hit[1], None)
             place = ""
             if self.gaz is not None:
-                g = self._gazetteer(tokens, norm, i, on)
+                initial = tokens[i][:1]
+                g = (
+                    self._gazetteer(tokens, norm, i, on)
+                    if initial.isupper() or initial.isdigit()
+                    else None  # the gazetteer's names start with a capital or a digit
+                )
                 if g is not None and (best is None or g[0] > best.end):
                     best = _Atom(i, g[0], g[1], Agent(g[2]) if g[2] else None)
                     place = g[3]
@@ -616,7 +622,7 @@ class ActorRecognizer:
                         low[i] not in ("the", "all")
                         or (i + 1 < len(low) and low[i + 1] in _COLLECTIVE_FIRST)
                     )
-                ) or _of_central_asia(low, i):
+                ) or (central_asia and _of_central_asia(low, i)):
                     c = self._collective(low, i, on, sentence.speaker in (None, *CENTRAL_ASIA))
                     if c is not None and (best is None or c.end > best.end):
                         best, place = c, ""

@@ -1483,7 +1483,7 @@ def _past_infinitive(low: list[str], gap: list[str]) -> bool:
     of the act asked for ("on the Member States *to render* support for Tajikistan's
     candidacy"): the addressee of an appeal stands before it, an actor after it is inside
     what is asked."""
-    return any(
+    return "to" in gap and any(
         w == "to"
         and k > 0
         and k + 1 < len(gap)
@@ -3017,7 +3017,7 @@ class RoleAssigner:
                 # a new clause; not the examples of the object ("work with any nation,
                 # including Russia and Iran, to resolve …": those named are the partners)
                 return None
-            if CONCESSIVE.intersection(gap):
+            if not CONCESSIVE.isdisjoint(gap):
                 return None  # "supported the pipeline despite the losses of local firms"
             if purpose is not None and purpose + 1 < m.start:
                 return None  # "cooperating with its partners to put pressure on Iran"
