@@ -578,6 +578,24 @@ class _Matcher:
         return self._forward(pat.after, 0, end, hi, left)
 
 
+_PatternIndex = tuple[list[tuple[int, VerbPattern]], dict[str, list[tuple[int, VerbPattern]]]]
+
+
+def _index_patterns(ranked: tuple[VerbPattern, ...]) -> _PatternIndex:
+    """Ranked patterns by one word each needs (its longest, usually its rarest), with their
+    rank: only the patterns whose word is in a sentence are tried there, in rank order; those
+    that need no word are always tried."""
+    always: list[tuple[int, VerbPattern]] = []
+    by_word: dict[str, list[tuple[int, VerbPattern]]] = {}
+    for rank, pat in enumerate(ranked):
+        if pat.needs:
+            key = max(sorted(pat.needs), key=len)
+            by_word.setdefault(key, []).append((rank, pat))
+        else:
+            always.append((rank, pat))
+    return always, by_word
+
+
 class EventClassifier:
     """Find coded verbs and match their patterns (see the module docstring)."""
 
@@ -587,6 +605,7 @@ class EventClassifier:
         self.max_words = self.verbs.max_words
         self._first_words = {f.split()[0] for f in self.verbs.forms}
         self._ranked_cache: dict[tuple[str, ...], tuple[VerbPattern, ...]] = {}
+        self._pattern_index: dict[tuple[str, ...], _PatternIndex] = {}
         self._verb_span: dict[str, int] = {}
         """First word -> the most words of a verb form that starts with it."""
         for form in self.verbs.forms:
@@ -830,7 +849,16 @@ class EventClassifier:
     def _best_pattern(
         self, entry: VerbEntry, matcher: _Matcher, words: set[str], f: _Found, lo: int, hi: int
     ) -> tuple[VerbPattern, dict[str, int]] | None:
-        for pat in self._ranked(entry.blocks or (entry.block,)):
+        blocks = entry.blocks or (entry.block,)
+        index = self._pattern_index.get(blocks)
+        if index is None:
+            index = self._pattern_index[blocks] = _index_patterns(self._ranked(blocks))
+        always, by_word = index
+        candidates = list(always)
+        for w in by_word.keys() & words:
+            candidates.extend(by_word[w])
+        candidates.sort()
+        for _, pat in candidates:
             if not pat.needs <= words:
                 continue
             slots = matcher.match(pat, f.start, f.end, lo, hi)
