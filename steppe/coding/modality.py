@@ -135,7 +135,7 @@ def _new_subject(tokens: tuple[str, ...], low: list[str], lo: int, verb: int) ->
     return lo
 
 
-SUBORDINATORS = frozenset({
+TENSED_SUBORDINATORS = frozenset({
     "while", "that", "because", "since", "as", "although", "though", "whereas",
 })  # fmt: skip
 """Subordinators whose clause states what is or was ("when", "after", "until" and "once"
@@ -160,7 +160,7 @@ def _own_tense(low: list[str], lo: int, verb: int) -> bool:
     False
     """
     last = max((k for k in range(lo, verb) if low[k] in FUTURE), default=-1)
-    if last < 0 or not any(low[k] in SUBORDINATORS for k in range(last + 1, verb - 1)):
+    if last < 0 or not any(low[k] in TENSED_SUBORDINATORS for k in range(last + 1, verb - 1)):
         return False
     k = verb - 1
     while k > last and low[k].endswith("ly") and low[k].isalpha():
@@ -202,7 +202,7 @@ PURPOSE_NOUNS = frozenset(
         "intention", "mission", "challenge", "point", "answer", "solution", "need", "key",
         "role", "hope", "wish", "desire", "step", "option", "alternative", "decision",
         "ambition", "focus", "approach", "response", "duty", "responsibility", "job", "policy",
-        "strategy", "target", "proposal", "choice", "idea", "interest", "intent", "dream",
+        "strategy", "target", "proposal", "choice", "interest", "intent", "dream",
     )
     for end in ("", "s")
 ) | {"priorities", "what", "this", "that", "it", "which", "thing"}  # fmt: skip
